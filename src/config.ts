@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * The environment of CONTRACT.md, read once at start and passed down.
+ * Invariant: nothing else in the code reads process.env.
+ */
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(emptyAsUndefined, z.string().optional());
+const origin = (fallback?: string) => {
+  const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
+  return fallback === undefined
+    ? z.preprocess(emptyAsUndefined, url.optional())
+    : z.preprocess(emptyAsUndefined, url.default(fallback));
+};
+
+export const envSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  LINE_CHANNEL_SECRET: optionalText,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalText,
+  LINE_API_BASE_URL: origin('https://api.line.me'),
+  LINE_DATA_API_BASE_URL: origin('https://api-data.line.me'),
+  LINE_ACCESS_BASE_URL: origin('https://access.line.me'),
+  PUBLIC_BASE_URL: origin(),
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('yoyaku@library-kamagaya-chiba.jp')),
+  ADMIN_TOKEN: optionalText,
+  CRON: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  SEED: z.preprocess(emptyAsUndefined, z.enum(['demo', 'none']).default('demo')),
+  PROMOTE_HOLDS_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(23).default(9)),
+  LOAN_PERIOD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(90).default(14)),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  line: {
+    channelSecret: string | undefined;
+    channelAccessToken: string | undefined;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+    accessBaseUrl: string;
+  };
+  publicBaseUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  adminToken: string | undefined;
+  cron: boolean;
+  seed: 'demo' | 'none';
+  promoteHoldsHour: number;
+  loanPeriodDays: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the error message is one line naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Configuration error: ${name} ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    line: {
+      channelSecret: e.LINE_CHANNEL_SECRET,
+      channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+      apiBaseUrl: e.LINE_API_BASE_URL,
+      dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+      accessBaseUrl: e.LINE_ACCESS_BASE_URL,
+    },
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    adminToken: e.ADMIN_TOKEN,
+    cron: e.CRON === 'on',
+    seed: e.SEED,
+    promoteHoldsHour: e.PROMOTE_HOLDS_HOUR,
+    loanPeriodDays: e.LOAN_PERIOD_DAYS,
+  };
+}

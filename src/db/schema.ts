@@ -1,0 +1,219 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. */
+type Id = ColumnType<string, never, never>;
+type RefId = ColumnType<string, string | number, string | number>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type TimestampRequired = ColumnType<Date, Date | string, Date | string>;
+type Json<T = Record<string, unknown>> = JSONColumnType<T, string, string>;
+
+export interface BranchesTable {
+  code: string;
+  name: string;
+  phone: string;
+  sort_order: number;
+  weekly_closed_days: ColumnType<number[], string | undefined, string>;
+}
+export interface ClosedDatesTable {
+  branch_code: string;
+  date: string;
+}
+export interface AnnualClosuresTable {
+  branch_code: string;
+  start_month_day: string;
+  end_month_day: string;
+}
+export interface BibsTable {
+  id: Generated<Id>;
+  title: string;
+  title_kana: string | null;
+  author: string | null;
+  publisher: string | null;
+  year: number | null;
+  isbn: string | null;
+  classification: string | null;
+  material_type: string;
+  latest_issue: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+export interface ItemsTable {
+  id: Generated<Id>;
+  barcode: string;
+  bib_id: RefId;
+  home_branch: string;
+  location_branch: string;
+  call_number: string;
+  in_library_only: Generated<boolean>;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+export interface PatronsTable {
+  id: Generated<Id>;
+  card_number: string;
+  name: string;
+  birth_date: string;
+  residency: string;
+  disability_service: Generated<boolean>;
+  email: string | null;
+  email_type: string | null;
+  email_confirmed_at: Timestamp | null;
+  password_hash: string | null;
+  password_is_initial: Generated<boolean>;
+  password_set_at: Timestamp | null;
+  last_pickup_branch: string | null;
+  created_at: Generated<Timestamp>;
+}
+export interface LoginThrottleTable {
+  subject: string;
+  failures: Generated<number>;
+  window_started_at: TimestampRequired;
+  locked_until: Timestamp | null;
+}
+export interface LineUsersTable {
+  line_user_id: string;
+  patron_id: RefId | null;
+  linked_at: Timestamp | null;
+  following: Generated<boolean>;
+  rich_menu: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+export interface AccountLinkRequestsTable {
+  link_token: string;
+  line_user_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: TimestampRequired;
+}
+export interface AccountLinkNoncesTable {
+  nonce_hash: string;
+  patron_id: RefId;
+  line_user_id: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: TimestampRequired;
+  used_at: Timestamp | null;
+}
+export interface ConversationStatesTable {
+  line_user_id: string;
+  flow: string;
+  step: string;
+  version: Generated<number>;
+  data: Json;
+  updated_at: Generated<Timestamp>;
+  expires_at: TimestampRequired;
+}
+export interface WebhookInboxTable {
+  id: Generated<Id>;
+  webhook_event_id: string;
+  line_user_id: string | null;
+  event_type: string;
+  mode: Generated<string>;
+  reply_token: string | null;
+  event_timestamp: TimestampRequired;
+  payload: Json;
+  received_at: Generated<Timestamp>;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  processed_at: Timestamp | null;
+  last_error: string | null;
+  replies: JSONColumnType<unknown[] | null, string | null, string | null>;
+  reply_status: Generated<'none' | 'pending' | 'sending' | 'sent' | 'failed'>;
+  reply_retry_key: string | null;
+  reply_attempts: Generated<number>;
+  reply_next_attempt_at: Timestamp | null;
+  replied_at: Timestamp | null;
+}
+export interface LoansTable {
+  id: Generated<Id>;
+  patron_id: RefId;
+  item_id: RefId;
+  bib_id: RefId;
+  branch_code: string;
+  checked_out_at: TimestampRequired;
+  due_date: string;
+  renewals: Generated<number>;
+  renewed_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  returned_branch: string | null;
+}
+export interface HoldsTable {
+  id: Generated<Id>;
+  patron_id: RefId;
+  bib_id: RefId;
+  pickup_branch: string;
+  channel: string;
+  contact: Generated<string>;
+  status: string;
+  requested_at: TimestampRequired;
+  official_at: Timestamp | null;
+  item_id: RefId | null;
+  trapped_at: Timestamp | null;
+  secured_on: string | null;
+  pickup_deadline: string | null;
+  closed_at: Timestamp | null;
+  close_reason: string | null;
+  updated_at: Generated<Timestamp>;
+}
+export interface NoticesTable {
+  id: Generated<Id>;
+  patron_id: RefId;
+  kind: string;
+  channel: 'line' | 'email';
+  hold_id: RefId | null;
+  loan_id: RefId | null;
+  payload: Json;
+  dedupe_key: string | null;
+  status: Generated<'pending' | 'sent' | 'failed' | 'dropped'>;
+  created_at: Generated<Timestamp>;
+  due_at: Generated<Timestamp>;
+  attempts: Generated<number>;
+  retry_key: string;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+export interface EmailVerificationsTable {
+  id: Generated<Id>;
+  patron_id: RefId;
+  email: string;
+  email_type: string;
+  token_hash: string;
+  created_at: Generated<Timestamp>;
+  expires_at: TimestampRequired;
+  used_at: Timestamp | null;
+}
+export interface AuditLogTable {
+  id: Generated<Id>;
+  at: Generated<Timestamp>;
+  actor: string;
+  action: string;
+  patron_id: RefId | null;
+  hold_id: RefId | null;
+  loan_id: RefId | null;
+  details: Json;
+}
+export interface JobRunsTable {
+  name: string;
+  last_run_at: TimestampRequired;
+  last_processed: Generated<number>;
+}
+
+export interface DB {
+  branches: BranchesTable;
+  closed_dates: ClosedDatesTable;
+  annual_closures: AnnualClosuresTable;
+  bibs: BibsTable;
+  items: ItemsTable;
+  patrons: PatronsTable;
+  login_throttle: LoginThrottleTable;
+  line_users: LineUsersTable;
+  account_link_requests: AccountLinkRequestsTable;
+  account_link_nonces: AccountLinkNoncesTable;
+  conversation_states: ConversationStatesTable;
+  webhook_inbox: WebhookInboxTable;
+  loans: LoansTable;
+  holds: HoldsTable;
+  notices: NoticesTable;
+  email_verifications: EmailVerificationsTable;
+  audit_log: AuditLogTable;
+  job_runs: JobRunsTable;
+}
