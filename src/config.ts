@@ -77,9 +77,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     line: {
       channelSecret: e.LINE_CHANNEL_SECRET,
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
-      apiBaseUrl: e.LINE_API_BASE_URL,
-      dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
-      accessBaseUrl: e.LINE_ACCESS_BASE_URL,
+      apiBaseUrl: e.LINE_API_BASE_URL as string,
+      dataApiBaseUrl: e.LINE_DATA_API_BASE_URL as string,
+      accessBaseUrl: e.LINE_ACCESS_BASE_URL as string,
     },
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL,

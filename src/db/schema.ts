@@ -3,9 +3,10 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 /** Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. */
 type Id = ColumnType<string, never, never>;
 type RefId = ColumnType<string, string | number, string | number>;
+/** Has a default: optional on insert. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type TimestampRequired = ColumnType<Date, Date | string, Date | string>;
-type Json<T = Record<string, unknown>> = JSONColumnType<T, string, string>;
+type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, string, string>;
 
 export interface BranchesTable {
   code: string;
@@ -24,7 +25,7 @@ export interface AnnualClosuresTable {
   end_month_day: string;
 }
 export interface BibsTable {
-  id: Generated<Id>;
+  id: Id;
   title: string;
   title_kana: string | null;
   author: string | null;
@@ -34,10 +35,10 @@ export interface BibsTable {
   classification: string | null;
   material_type: string;
   latest_issue: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 export interface ItemsTable {
-  id: Generated<Id>;
+  id: Id;
   barcode: string;
   bib_id: RefId;
   home_branch: string;
@@ -45,10 +46,10 @@ export interface ItemsTable {
   call_number: string;
   in_library_only: Generated<boolean>;
   status: Generated<string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 export interface PatronsTable {
-  id: Generated<Id>;
+  id: Id;
   card_number: string;
   name: string;
   birth_date: string;
@@ -61,7 +62,7 @@ export interface PatronsTable {
   password_is_initial: Generated<boolean>;
   password_set_at: Timestamp | null;
   last_pickup_branch: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 export interface LoginThrottleTable {
   subject: string;
@@ -75,20 +76,20 @@ export interface LineUsersTable {
   linked_at: Timestamp | null;
   following: Generated<boolean>;
   rich_menu: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 export interface AccountLinkRequestsTable {
   link_token: string;
   line_user_id: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: TimestampRequired;
 }
 export interface AccountLinkNoncesTable {
   nonce_hash: string;
   patron_id: RefId;
   line_user_id: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: TimestampRequired;
   used_at: Timestamp | null;
 }
@@ -98,11 +99,11 @@ export interface ConversationStatesTable {
   step: string;
   version: Generated<number>;
   data: Json;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
   expires_at: TimestampRequired;
 }
 export interface WebhookInboxTable {
-  id: Generated<Id>;
+  id: Id;
   webhook_event_id: string;
   line_user_id: string | null;
   event_type: string;
@@ -110,10 +111,10 @@ export interface WebhookInboxTable {
   reply_token: string | null;
   event_timestamp: TimestampRequired;
   payload: Json;
-  received_at: Generated<Timestamp>;
+  received_at: Timestamp;
   status: Generated<'pending' | 'done' | 'failed'>;
   attempts: Generated<number>;
-  next_attempt_at: Generated<Timestamp>;
+  next_attempt_at: Timestamp;
   processed_at: Timestamp | null;
   last_error: string | null;
   replies: JSONColumnType<unknown[] | null, string | null, string | null>;
@@ -124,7 +125,7 @@ export interface WebhookInboxTable {
   replied_at: Timestamp | null;
 }
 export interface LoansTable {
-  id: Generated<Id>;
+  id: Id;
   patron_id: RefId;
   item_id: RefId;
   bib_id: RefId;
@@ -137,7 +138,7 @@ export interface LoansTable {
   returned_branch: string | null;
 }
 export interface HoldsTable {
-  id: Generated<Id>;
+  id: Id;
   patron_id: RefId;
   bib_id: RefId;
   pickup_branch: string;
@@ -152,10 +153,10 @@ export interface HoldsTable {
   pickup_deadline: string | null;
   closed_at: Timestamp | null;
   close_reason: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 export interface NoticesTable {
-  id: Generated<Id>;
+  id: Id;
   patron_id: RefId;
   kind: string;
   channel: 'line' | 'email';
@@ -164,26 +165,26 @@ export interface NoticesTable {
   payload: Json;
   dedupe_key: string | null;
   status: Generated<'pending' | 'sent' | 'failed' | 'dropped'>;
-  created_at: Generated<Timestamp>;
-  due_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  due_at: Timestamp;
   attempts: Generated<number>;
   retry_key: string;
   sent_at: Timestamp | null;
   last_error: string | null;
 }
 export interface EmailVerificationsTable {
-  id: Generated<Id>;
+  id: Id;
   patron_id: RefId;
   email: string;
   email_type: string;
   token_hash: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: TimestampRequired;
   used_at: Timestamp | null;
 }
 export interface AuditLogTable {
-  id: Generated<Id>;
-  at: Generated<Timestamp>;
+  id: Id;
+  at: Timestamp;
   actor: string;
   action: string;
   patron_id: RefId | null;

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { databaseAnswers } from './db/branches.js';
+import type { DB } from './db/schema.js';
+import { staffRoutes, type StaffDeps } from './http/staff-routes.js';
+import { webhookRoutes } from './line/webhook.js';
+import { errorText, type Logger } from './log.js';
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  log: Logger;
+  channelSecret: string | undefined;
+  adminToken: string | undefined;
+  loanPeriodDays: number;
+  jobs: StaffDeps['jobs'];
+  onEventsStored: () => void;
+  clock?: () => Date;
+}
+
+/** The HTTP surface of CONTRACT.md. Errors are handled once, here; no stack trace leaves the process. */
+export function createApp(deps: AppDeps): Hono {
+  const clock = deps.clock ?? (() => new Date());
+  const app = new Hono();
+
+  app.get('/healthz', async (c) => {
+    try {
+      await databaseAnswers(deps.db);
+      return c.json({ ok: true });
+    } catch {
+      return c.json({ ok: false, error: 'database unavailable' }, 503);
+    }
+  });
+  app.route('/', webhookRoutes({ db: deps.db, channelSecret: deps.channelSecret, onEventsStored: deps.onEventsStored }));
+  app.route('/', staffRoutes({ db: deps.db, adminToken: deps.adminToken, loanPeriodDays: deps.loanPeriodDays, jobs: deps.jobs, clock }));
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'no such path' } }, 404));
+  app.onError((err, c) => {
+    deps.log.error('request failed', { path: c.req.path, method: c.req.method, error: errorText(err) });
+    return c.json({ error: { code: 'INTERNAL', message: 'internal error; the request was not carried out' } }, 500);
+  });
+  return app;
+}

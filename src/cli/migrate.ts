@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+
+/** `npm run migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
+const config = loadConfig(process.env);
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') });
+try {
+  const applied = await migrateToLatest(database.db);
+  console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'database is up to date');
+} finally {
+  await database.close();
+}

@@ -1,0 +1,176 @@
+import type { Executor, LockOption } from './executor.js';
+
+export const ACTIVE = ['requested', 'queued', 'in_transit', 'ready'] as const;
+
+export interface HoldRow {
+  id: string;
+  patronId: string;
+  bibId: string;
+  pickupBranch: string;
+  channel: string;
+  contact: 'none' | 'email' | 'line';
+  status: 'requested' | 'queued' | 'in_transit' | 'ready' | 'fulfilled' | 'cancelled' | 'expired';
+  requestedAt: Date;
+  officialAt: Date | null;
+  itemId: string | null;
+  securedOn: string | null;
+  pickupDeadline: string | null;
+}
+
+const columns = [
+  'id',
+  'patron_id',
+  'bib_id',
+  'pickup_branch',
+  'channel',
+  'contact',
+  'status',
+  'requested_at',
+  'official_at',
+  'item_id',
+  'secured_on',
+  'pickup_deadline',
+] as const;
+
+type Raw = {
+  id: string;
+  patron_id: string;
+  bib_id: string;
+  pickup_branch: string;
+  channel: string;
+  contact: string;
+  status: string;
+  requested_at: Date;
+  official_at: Date | null;
+  item_id: string | null;
+  secured_on: string | null;
+  pickup_deadline: string | null;
+};
+
+function toHold(r: Raw): HoldRow {
+  return {
+    id: r.id,
+    patronId: r.patron_id,
+    bibId: r.bib_id,
+    pickupBranch: r.pickup_branch,
+    channel: r.channel,
+    contact: r.contact as HoldRow['contact'],
+    status: r.status as HoldRow['status'],
+    requestedAt: r.requested_at,
+    officialAt: r.official_at,
+    itemId: r.item_id,
+    securedOn: r.secured_on,
+    pickupDeadline: r.pickup_deadline,
+  };
+}
+
+export async function insertHold(
+  db: Executor,
+  h: { patronId: string; bibId: string; pickupBranch: string; channel: string; contact: string; status: string; requestedAt: Date; officialAt: Date | null },
+): Promise<HoldRow> {
+  const r = await db
+    .insertInto('holds')
+    .values({
+      patron_id: h.patronId,
+      bib_id: h.bibId,
+      pickup_branch: h.pickupBranch,
+      channel: h.channel,
+      contact: h.contact,
+      status: h.status,
+      requested_at: h.requestedAt,
+      official_at: h.officialAt,
+    })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return toHold(r);
+}
+
+export async function findHold(db: Executor, id: string, lock: LockOption = {}): Promise<HoldRow | undefined> {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  let q = db.selectFrom('holds').select(columns).where('id', '=', id);
+  if (lock.forUpdate) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r && toHold(r);
+}
+
+export async function activeHoldsOfPatron(db: Executor, patronId: string): Promise<HoldRow[]> {
+  const rows = await db
+    .selectFrom('holds')
+    .select(columns)
+    .where('patron_id', '=', patronId)
+    .where('status', 'in', ACTIVE)
+    .orderBy('requested_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toHold);
+}
+
+/** Active holds of the titles, in no particular order (positions come from the domain). */
+export async function activeHoldsOfBibs(db: Executor, bibIds: string[], lock: LockOption = {}): Promise<HoldRow[]> {
+  if (bibIds.length === 0) return [];
+  let q = db.selectFrom('holds').select(columns).where('bib_id', 'in', bibIds).where('status', 'in', ACTIVE).orderBy('id');
+  if (lock.forUpdate) q = q.forUpdate();
+  return (await q.execute()).map(toHold);
+}
+
+export async function holdTrappingItem(db: Executor, itemId: string, lock: LockOption = {}): Promise<HoldRow | undefined> {
+  let q = db.selectFrom('holds').select(columns).where('item_id', '=', itemId).where('status', 'in', ['in_transit', 'ready']);
+  if (lock.forUpdate) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r && toHold(r);
+}
+
+export async function updateHold(
+  db: Executor,
+  id: string,
+  change: Partial<{
+    status: string;
+    officialAt: Date | null;
+    itemId: string | null;
+    trappedAt: Date | null;
+    securedOn: string | null;
+    pickupDeadline: string | null;
+    closedAt: Date | null;
+    closeReason: string | null;
+  }>,
+  at: Date,
+): Promise<void> {
+  const set: Record<string, unknown> = { updated_at: at };
+  if (change.status !== undefined) set.status = change.status;
+  if (change.officialAt !== undefined) set.official_at = change.officialAt;
+  if (change.itemId !== undefined) set.item_id = change.itemId;
+  if (change.trappedAt !== undefined) set.trapped_at = change.trappedAt;
+  if (change.securedOn !== undefined) set.secured_on = change.securedOn;
+  if (change.pickupDeadline !== undefined) set.pickup_deadline = change.pickupDeadline;
+  if (change.closedAt !== undefined) set.closed_at = change.closedAt;
+  if (change.closeReason !== undefined) set.close_reason = change.closeReason;
+  await db.updateTable('holds').set(set).where('id', '=', id).execute();
+}
+
+/** R-RES-3 set-based: every requested hold for the branch placed before `cutoff` becomes official. */
+export async function promoteRequestedHolds(db: Executor, branch: string, cutoff: Date, now: Date): Promise<{ id: string; bibId: string }[]> {
+  const rows = await db
+    .updateTable('holds')
+    .set({ status: 'queued', official_at: now, updated_at: now })
+    .where('status', '=', 'requested')
+    .where('pickup_branch', '=', branch)
+    .where('requested_at', '<', cutoff)
+    .returning(['id', 'bib_id'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, bibId: r.bib_id }));
+}
+
+/** Ready holds whose last pickup day is before `today`. */
+export async function expiredReadyHolds(db: Executor, today: string, limit: number): Promise<HoldRow[]> {
+  const rows = await db
+    .selectFrom('holds')
+    .select(columns)
+    .where('status', '=', 'ready')
+    .where('pickup_deadline', '<', today)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map(toHold);
+}

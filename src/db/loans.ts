@@ -1,0 +1,116 @@
+import type { Executor, LockOption } from './executor.js';
+
+export interface LoanRow {
+  id: string;
+  patronId: string;
+  itemId: string;
+  bibId: string;
+  branchCode: string;
+  checkedOutAt: Date;
+  dueDate: string;
+  renewals: number;
+  itemBarcode: string;
+  materialType: string;
+  title: string;
+}
+
+function loanQuery(db: Executor) {
+  return db
+    .selectFrom('loans')
+    .innerJoin('items', 'items.id', 'loans.item_id')
+    .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
+    .select([
+      'loans.id',
+      'loans.patron_id',
+      'loans.item_id',
+      'loans.bib_id',
+      'loans.branch_code',
+      'loans.checked_out_at',
+      'loans.due_date',
+      'loans.renewals',
+      'items.barcode',
+      'bibs.material_type',
+      'bibs.title',
+    ])
+    .where('loans.returned_at', 'is', null);
+}
+
+type Raw = Awaited<ReturnType<ReturnType<typeof loanQuery>['executeTakeFirstOrThrow']>>;
+
+function toLoan(r: Raw): LoanRow {
+  return {
+    id: r.id,
+    patronId: r.patron_id,
+    itemId: r.item_id,
+    bibId: r.bib_id,
+    branchCode: r.branch_code,
+    checkedOutAt: r.checked_out_at,
+    dueDate: r.due_date,
+    renewals: r.renewals,
+    itemBarcode: r.barcode,
+    materialType: r.material_type,
+    title: r.title,
+  };
+}
+
+export async function openLoansOfPatron(db: Executor, patronId: string): Promise<LoanRow[]> {
+  const rows = await loanQuery(db).where('loans.patron_id', '=', patronId).orderBy('loans.due_date').orderBy('loans.id').execute();
+  return rows.map(toLoan);
+}
+
+export async function openLoan(db: Executor, loanId: string, lock: LockOption = {}): Promise<LoanRow | undefined> {
+  if (!/^\d{1,18}$/.test(loanId)) return undefined;
+  let q = loanQuery(db).where('loans.id', '=', loanId);
+  if (lock.forUpdate) q = q.forUpdate(['loans']);
+  const r = await q.executeTakeFirst();
+  return r && toLoan(r);
+}
+
+export async function openLoanOfItem(db: Executor, itemId: string, lock: LockOption = {}): Promise<LoanRow | undefined> {
+  let q = loanQuery(db).where('loans.item_id', '=', itemId);
+  if (lock.forUpdate) q = q.forUpdate(['loans']);
+  const r = await q.executeTakeFirst();
+  return r && toLoan(r);
+}
+
+export async function patronHasTitleOnLoan(db: Executor, patronId: string, bibId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('loans')
+    .select('id')
+    .where('patron_id', '=', patronId)
+    .where('bib_id', '=', bibId)
+    .where('returned_at', 'is', null)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function insertLoan(
+  db: Executor,
+  l: { patronId: string; itemId: string; bibId: string; branch: string; checkedOutAt: Date; dueDate: string },
+): Promise<string> {
+  const r = await db
+    .insertInto('loans')
+    .values({
+      patron_id: l.patronId,
+      item_id: l.itemId,
+      bib_id: l.bibId,
+      branch_code: l.branch,
+      checked_out_at: l.checkedOutAt,
+      due_date: l.dueDate,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function closeLoan(db: Executor, loanId: string, at: Date, branch: string): Promise<void> {
+  await db.updateTable('loans').set({ returned_at: at, returned_branch: branch }).where('id', '=', loanId).execute();
+}
+
+export async function renewLoanRow(db: Executor, loanId: string, dueDate: string, at: Date): Promise<void> {
+  await db
+    .updateTable('loans')
+    .set((eb) => ({ due_date: dueDate, renewals: eb('renewals', '+', 1), renewed_at: at }))
+    .where('id', '=', loanId)
+    .execute();
+}

@@ -1,0 +1,80 @@
+import { validateSignature } from '@line/bot-sdk';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { Executor } from '../db/executor.js';
+import { insertInboxEvents, type NewInboxEvent } from '../db/inbox.js';
+import { lineUserIdOf } from './inbound.js';
+
+/** LINE's webhook bodies are small; anything this large is not from LINE. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const eventEnvelope = z.looseObject({
+  type: z.string().min(1).max(64),
+  webhookEventId: z.string().min(1).max(128),
+  timestamp: z.number().int().nonnegative().max(8.64e15),
+  mode: z.enum(['active', 'standby']).default('active'),
+  replyToken: z.string().max(256).optional(),
+});
+const bodySchema = z.looseObject({
+  destination: z.string().max(128).optional(),
+  events: z.array(z.unknown()).max(1000),
+});
+
+export interface WebhookDeps {
+  db: Executor;
+  channelSecret: string | undefined;
+  /** Called after new events are stored, so the worker starts on them at once. */
+  onEventsStored: () => void;
+}
+
+/**
+ * POST /webhook: verify the signature on the raw bytes, store each event once in the inbox,
+ * answer 200. Processing happens from the inbox, so the answer never waits for it.
+ */
+export function webhookRoutes(deps: WebhookDeps): Hono {
+  const app = new Hono();
+  app.post(
+    '/webhook',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'BODY_TOO_LARGE', message: 'body too large' } }, 413) }),
+    async (c) => {
+      const secret = deps.channelSecret;
+      if (!secret) return c.json({ error: { code: 'WEBHOOK_DISABLED', message: 'LINE_CHANNEL_SECRET is not set' } }, 503);
+      const signature = c.req.header('x-line-signature');
+      const raw = Buffer.from(await c.req.arrayBuffer());
+      if (!signature || !validateSignature(raw, secret, signature)) {
+        return c.json({ error: { code: 'BAD_SIGNATURE', message: 'signature missing or wrong' } }, 401);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return c.json({ error: { code: 'MALFORMED_JSON', message: 'body is not JSON' } }, 400);
+      }
+      const body = bodySchema.safeParse(json);
+      if (!body.success) return c.json({ error: { code: 'MALFORMED_BODY', message: 'events must be an array' } }, 400);
+      const events: NewInboxEvent[] = [];
+      for (const [i, e] of body.data.events.entries()) {
+        const env = eventEnvelope.safeParse(e);
+        if (!env.success) {
+          const field = String(env.error.issues[0]?.path[0] ?? '');
+          return c.json({ error: { code: 'MALFORMED_EVENT', message: `events[${i}] has a bad or missing ${field || 'shape'}` } }, 400);
+        }
+        const payload = e as Record<string, unknown>;
+        events.push({
+          webhookEventId: env.data.webhookEventId,
+          lineUserId: lineUserIdOf(payload),
+          eventType: env.data.type,
+          mode: env.data.mode,
+          replyToken: env.data.replyToken ?? null,
+          timestamp: new Date(env.data.timestamp),
+          payload,
+        });
+      }
+      const stored = await insertInboxEvents(deps.db, events);
+      if (stored > 0) deps.onEventsStored();
+      return c.json({ ok: true });
+    },
+  );
+  return app;
+}

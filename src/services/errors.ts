@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Tx } from '../db/executor.js';
+import type { DB } from '../db/schema.js';
+import type { Refusal } from '../domain/refusals.js';
+
+/**
+ * What a service says when it does not do what was asked. Refusals are the library's rules
+ * (422 at the staff API, a sentence in the chat); not-found and conflict are about the request.
+ * Only the HTTP edge maps these to status codes.
+ */
+export type ServiceFailure =
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'not_found'; what: 'patron' | 'bib' | 'item' | 'hold' | 'loan' | 'branch' | 'job'; id: string }
+  | { kind: 'conflict'; code: string; message: string };
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const refused = (refusal: Refusal): Outcome<never> => ({ ok: false, failure: { kind: 'refused', refusal } });
+export const notFound = (what: Extract<ServiceFailure, { kind: 'not_found' }>['what'], id: string): Outcome<never> => ({
+  ok: false,
+  failure: { kind: 'not_found', what, id },
+});
+export const conflict = (code: string, message: string): Outcome<never> => ({ ok: false, failure: { kind: 'conflict', code, message } });
+
+/**
+/** Carries a failure out of a transaction callback so that the transaction rolls back. */
+class Abort extends Error {
+  readonly failure: ServiceFailure;
+  constructor(failure: ServiceFailure) {
+    super(failure.kind);
+    this.failure = failure;
+  }
+}
+
+/**
+ * Runs `work` in one transaction. A failed Outcome rolls the transaction back (nothing half
+ * done), and is returned as it was.
+ */
+export async function inTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const outcome = await work(tx);
+      if (!outcome.ok) throw new Abort(outcome.failure);
+      return outcome;
+    });
+  } catch (err) {
+    if (err instanceof Abort) return { ok: false, failure: err.failure };
+    throw err;
+  }
+}
