@@ -55,6 +55,8 @@ export const HOLD_LIMIT = 5;
  *   back to waiting and keeps its officialAt, so it keeps its place in line; the
  *   patron did nothing wrong and must not lose their turn.
  * - ready → cancelled: only staff, after the patron phones (R-CAN-2).
+ * - in_transit → fulfilled: the patron borrowed the title (that copy at the sending branch, or
+ *   another copy) before the copy in transit arrived; they have what they waited for.
  * - ready → expired: the pickup deadline passed (R-RES-8).
  * - queued → ready: a copy on the shelf of the pickup branch itself needs no transit.
  * - requested has no way to in_transit/ready: a hold must be official before a
@@ -63,7 +65,7 @@ export const HOLD_LIMIT = 5;
 export const HOLD_TRANSITIONS: Record<HoldStatus, readonly HoldStatus[]> = {
   requested: ['queued', 'cancelled'],
   queued: ['in_transit', 'ready', 'cancelled'],
-  in_transit: ['ready', 'queued', 'cancelled'],
+  in_transit: ['ready', 'queued', 'cancelled', 'fulfilled'],
   ready: ['fulfilled', 'expired', 'cancelled'],
   fulfilled: [],
   cancelled: [],

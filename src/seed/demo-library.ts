@@ -3,6 +3,9 @@ import { countPatrons, findPatronByCard, setConfirmedEmail, setPasswordHash } fr
 import type { DB } from '../db/schema.js';
 import { catalogIsEmpty, findItemByBarcode } from '../db/catalog.js';
 import { renewLoanRow } from '../db/loans.js';
+import { tokyoDate } from '../domain/dates.js';
+import { renewedDueDate } from '../domain/loans.js';
+import { branchCalendar } from '../services/calendar.js';
 import { importCatalogRecords } from '../services/catalog.js';
 import { checkout } from '../services/circulation.js';
 import { placeHold } from '../services/holds.js';
@@ -37,8 +40,13 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
     const at = new Date(now.getTime() - l.checkedOutDaysAgo * DAY_MS);
     const r = await checkout(db, { cardNumber: l.cardNumber, itemBarcode: l.itemBarcode, checkedOutAt: at, loanPeriodDays }, at);
     if (!r.ok) throw new Error(`demo loan ${l.itemBarcode} refused: ${JSON.stringify(r.failure)}`);
-    // A loan renewed once before: same due date, renewal used up.
-    if (l.renewals === 1) await renewLoanRow(db, r.value.loanId, r.value.dueDate, at);
+    // A loan renewed once, ten days after it was lent (R-LOAN-3: two weeks from that day).
+    if (l.renewals === 1) {
+      const renewedAt = new Date(at.getTime() + 10 * DAY_MS);
+      const day = tokyoDate(renewedAt);
+      const item = await findItemByBarcode(db, l.itemBarcode);
+      await renewLoanRow(db, r.value.loanId, renewedDueDate(day, await branchCalendar(db, item!.locationBranch, day)), renewedAt);
+    }
   }
 
   for (const h of demoHolds) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
-import { findBib, findItemByBarcode, updateItem } from '../db/catalog.js';
+import { findBib, findItem, findItemByBarcode, updateItem } from '../db/catalog.js';
 import { activeHoldsOfPatron, holdTrappingItem, updateHold } from '../db/holds.js';
 import { closeLoan, insertLoan, openLoanOfItem } from '../db/loans.js';
 import { findPatronByCard } from '../db/patrons.js';
@@ -48,6 +48,11 @@ export async function checkout(
       // A hold not yet served by a copy is closed as cancelled-by-fulfilment: the patron has the title.
       const status = own.status === 'ready' || own.status === 'in_transit' ? 'fulfilled' : 'cancelled';
       await updateHold(tx, own.id, { status, closedAt: at, closeReason: 'borrowed' }, now);
+      // The patron took another copy than the one kept for them: that one goes to the next in line.
+      if (own.itemId && own.itemId !== item.id) {
+        const kept = await findItem(tx, own.itemId, { forUpdate: true });
+        if (kept) await passCopyOn(tx, kept, now, 'staff');
+      }
     }
     await audit(tx, { actor: 'staff', action: 'loan.checkout', patronId: patron.id, loanId, details: { itemId: item.id } });
     return ok({ loanId, dueDate });

@@ -38,14 +38,24 @@ class Abort extends Error {
  * done), and is returned as it was.
  */
 export async function inTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const outcome = await work(tx);
-      if (!outcome.ok) throw new Abort(outcome.failure);
-      return outcome;
-    });
-  } catch (err) {
-    if (err instanceof Abort) return { ok: false, failure: err.failure };
-    throw err;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (tx) => {
+        const outcome = await work(tx);
+        if (!outcome.ok) throw new Abort(outcome.failure);
+        return outcome;
+      });
+    } catch (err) {
+      if (err instanceof Abort) return { ok: false, failure: err.failure };
+      // PostgreSQL chose this transaction as a deadlock victim (or a serialisation loser): it was
+      // rolled back whole, so running it again is safe.
+      if (attempt < 3 && isRetryable(err)) continue;
+      throw err;
+    }
   }
+}
+
+function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
 }

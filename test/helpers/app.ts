@@ -1,0 +1,107 @@
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { DB } from '../../src/db/schema.js';
+import type { Messenger } from '../../src/line/messenger.js';
+import { silentLogger } from '../../src/log.js';
+import { buildRuntime } from '../../src/runtime.js';
+import type { JobContext } from '../../src/services/jobs.js';
+import { deliverLineNotices } from '../../src/services/notice-delivery.js';
+import { onPostgres, testDatabase } from './database.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** A messenger that records what would have gone to LINE. */
+export function recordingMessenger(): Messenger & { pushes: { to: string; messages: unknown[]; retryKey: string }[] } {
+  const pushes: { to: string; messages: unknown[]; retryKey: string }[] = [];
+  return {
+    pushes,
+    async reply() {},
+    async push(to, messages, retryKey) {
+      pushes.push({ to, messages, retryKey });
+    },
+  };
+}
+
+export interface TestApp {
+  app: Hono;
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  /** The instant the app's clock answers. */
+  now: Date;
+  messenger: ReturnType<typeof recordingMessenger>;
+  /** A JSON call; `token: null` sends no Authorization header. */
+  call(method: string, path: string, body?: unknown, opts?: { token?: string | null; rawBody?: string }): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP app over a fresh migrated database, with no demo data and a clock the test sets.
+ * On PGlite it is built the way `npm start` builds it (buildRuntime, in memory); with
+ * DATABASE_URL it is wired from testDatabase() (a new database on that server) and createApp.
+ */
+export async function testApp(opts: { adminToken?: string | null; now?: Date } = {}): Promise<TestApp> {
+  const adminToken = opts.adminToken === undefined ? ADMIN_TOKEN : (opts.adminToken ?? undefined);
+  const messenger = recordingMessenger();
+  const state = { now: opts.now ?? new Date('2026-12-01T10:00:00+09:00') };
+  const clock = () => state.now;
+  const config = loadConfig({ SEED: 'none', CRON: 'off', ...(adminToken !== undefined ? { ADMIN_TOKEN: adminToken } : {}) });
+
+  let app: Hono;
+  let db: Kysely<DB>;
+  let kind: 'pglite' | 'postgres';
+  let close: () => Promise<void>;
+  if (!onPostgres()) {
+    const rt = await buildRuntime(config, silentLogger, { pgliteInMemory: true, messenger, clock });
+    ({ app } = rt);
+    db = rt.database.db;
+    kind = rt.database.kind;
+    close = () => rt.close();
+  } else {
+    const database = await testDatabase();
+    db = database.db;
+    kind = database.kind;
+    const jobs: JobContext = {
+      db,
+      promoteHoldsHour: config.promoteHoldsHour,
+      deliverNotices: (now) => deliverLineNotices(database.db, messenger, silentLogger, now),
+    };
+    app = createApp({
+      db,
+      log: silentLogger,
+      channelSecret: config.line.channelSecret,
+      adminToken: config.adminToken,
+      loanPeriodDays: config.loanPeriodDays,
+      jobs,
+      onEventsStored: () => {},
+      clock,
+    });
+    close = () => database.close();
+  }
+
+  return {
+    app,
+    db,
+    kind,
+    messenger,
+    get now() {
+      return state.now;
+    },
+    set now(d: Date) {
+      state.now = d;
+    },
+    async call(method, path, body, o = {}) {
+      const token = o.token === undefined ? (adminToken ?? null) : o.token;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      const init: RequestInit = { method, headers };
+      if (o.rawBody !== undefined) init.body = o.rawBody;
+      else if (body !== undefined) init.body = JSON.stringify(body);
+      const res = await app.request(path, init);
+      const text = await res.text();
+      return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
+    },
+    close,
+  };
+}
