@@ -24,8 +24,11 @@ export interface InboxRow {
   attempts: number;
 }
 
-// PostgreSQL text cannot hold U+0000; LINE never sends it, so dropping it loses nothing real.
-const withoutNul = (_key: string, v: unknown) => (typeof v === 'string' ? v.replaceAll('\0', '') : v);
+// PostgreSQL text cannot hold U+0000, nor jsonb a lone UTF-16 surrogate; LINE never sends either,
+// so dropping the one and replacing the other with U+FFFD loses nothing real, and one odd string
+// cannot make a whole webhook body unstorable (LINE would redeliver it, failing, for ever).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storableString = (_key: string, v: unknown) => (typeof v === 'string' ? v.replaceAll('\0', '').replace(LONE_SURROGATE, '\uFFFD') : v);
 
 /** Stores each event once; a redelivered webhookEventId is ignored. Returns how many were new. */
 export async function insertInboxEvents(db: Executor, events: NewInboxEvent[]): Promise<number> {
@@ -40,7 +43,7 @@ export async function insertInboxEvents(db: Executor, events: NewInboxEvent[]): 
         mode: e.mode,
         reply_token: e.replyToken,
         event_timestamp: e.timestamp,
-        payload: JSON.stringify(e.payload, withoutNul),
+        payload: JSON.stringify(e.payload, storableString),
       })),
     )
     .onConflict((oc) => oc.column('webhook_event_id').doNothing())

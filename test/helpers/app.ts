@@ -96,8 +96,9 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token !== null) headers.authorization = `Bearer ${token}`;
       const init: RequestInit = { method, headers };
-      if (o.rawBody !== undefined) init.body = o.rawBody;
-      else if (body !== undefined) init.body = JSON.stringify(body);
+      const hasBody = method !== 'GET' && method !== 'HEAD';
+      if (hasBody && o.rawBody !== undefined) init.body = o.rawBody;
+      else if (hasBody && body !== undefined) init.body = JSON.stringify(body);
       const res = await app.request(path, init);
       const text = await res.text();
       return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };

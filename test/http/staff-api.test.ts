@@ -415,6 +415,43 @@ describe('staff API', () => {
     });
   });
 
+    it('the patron a copy is travelling to may borrow it where it is: the hold is fulfilled', async () => {
+      setNow(T0);
+      const book = await title(call, [{ branch: 'honkan' }]);
+      const borrower = await patron(call);
+      const holder = await patron(call);
+      await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
+      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'nanbu', channel: 'counter' });
+      await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
+      expect((await holdOf(call, holder, hold.body.holdId)).status).toBe('in_transit');
+      const r = await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] });
+      expect(r.status).toBe(201);
+      const view = await patronView(call, holder);
+      expect(view.holds).toEqual([]);
+      expect(view.loans.map((l: any) => l.itemBarcode)).toEqual([book.barcodes[0]]);
+    });
+
+    it('a patron who borrows another copy than the one kept for them puts the kept copy back into circulation', async () => {
+      setNow(T0);
+      const book = await title(call, [{ branch: 'honkan' }, { branch: 'tobu' }]);
+      const holder = await patron(call);
+      const borrower = await patron(call);
+      const next = await patron(call);
+      // The tobu copy is out; the honkan copy is kept for the holder at honkan.
+      await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[1] });
+      const h1 = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      expect((await holdOf(call, holder, h1.body.holdId)).status).toBe('ready');
+      // The tobu copy comes back with nobody waiting, and the holder borrows it at tobu.
+      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[1], branch: 'tobu' })).body).toEqual({});
+      expect((await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[1] })).status).toBe(201);
+      expect((await patronView(call, holder)).holds).toEqual([]);
+      // The honkan copy no longer waits on the hold shelf: the next hold gets it at once.
+      const h2 = await call('POST', '/admin/holds', { cardNumber: next, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({ status: 'ready', pickupBranch: 'honkan' });
+      expect((await call('POST', '/admin/checkouts', { cardNumber: next, itemBarcode: book.barcodes[0] })).status).toBe(201);
+    });
+  });
+
   describe('POST /admin/checkins', () => {
     it('a returned copy with nobody waiting answers 200 {} and can be lent again', async () => {
       setNow(T0);

@@ -229,6 +229,18 @@ describe('POST /webhook: events', () => {
     expect(line.replies()).toHaveLength(1);
   });
 
+  it('a text with a lone UTF-16 surrogate answers 200 and does not spoil the other events of its body', async () => {
+    const odd = textEvent(lineUserId('surrogate'), '半分\ud800だけ');
+    const plain = textEvent(lineUserId('surrogate-neighbour'), 'こんにちは');
+    const body = webhookBody([odd, plain]);
+    expect(body).toContain('\\ud800');
+    expect((await postWebhook(rt.app, body)).status).toBe(200);
+    await rt.worker.kick();
+    const row = await inboxRow(rt.db, odd.webhookEventId);
+    expect((row.payload.message as { text: string }).text).toBe('半分\ufffdだけ');
+    expect(new Set(line.replies().map((c) => c.replyToken))).toEqual(new Set([odd.replyToken, plain.replyToken]));
+  });
+
   it('answers a 10-event body well within the 2 s LINE allows (contract bound), and all are answered', async () => {
     const events = Array.from({ length: 10 }, (_, i) => textEvent(lineUserId(`busy-${i}`), `本 ${i}`));
     const body = webhookBody(events);
