@@ -40,6 +40,8 @@ export const REFUSAL_CODES = [
   'ITEM_NOT_AVAILABLE',
   'ITEM_TRAPPED_FOR_OTHER_PATRON',
   'ITEM_ALREADY_ON_LOAN',
+  // Signing in with card number and password (the same answer for every cause)
+  'CREDENTIALS_INVALID',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -107,6 +107,10 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
     'この資料はほかの方の予約のために確保されているため、お貸しできません。ご希望の場合は予約をお申し込みください。',
   ITEM_ALREADY_ON_LOAN: () =>
     'この資料はすでに貸出中です。ご希望の場合は予約をお申し込みください。',
+  // One sentence for an unknown card, a wrong password and a locked card: the answer must not
+  // tell which (login enumeration).
+  CREDENTIALS_INVALID: () =>
+    `利用者カード番号またはパスワードが正しくないか、しばらくご利用いただけない状態です。入力内容をお確かめのうえ、もう一度お試しください。続けて間違えると30分間ご利用いただけなくなります。パスワードをお忘れの場合は、${AT_COUNTER_WITH_ID}新しいパスワードの発行をお申し込みください。`,
 };
 
 /** The patron-facing sentence for a refusal. */

@@ -413,7 +413,6 @@ describe('staff API', () => {
       expect(view.holds).toEqual([]);
       expect(view.loans.map((l: any) => l.itemBarcode)).toEqual([book.barcodes[0]]);
     });
-  });
 
     it('the patron a copy is travelling to may borrow it where it is: the hold is fulfilled', async () => {
       setNow(T0);
@@ -477,6 +476,18 @@ describe('staff API', () => {
       expect(String(r.body.trappedHoldId)).toBe(String(hold.body.holdId));
       // Secured Tue 1 Dec; 7 opening days from Wed 2 Dec, skipping Monday 7 Dec: Wed 9 Dec.
       expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({ status: 'ready', pickupBranch: 'tobu', pickupDeadline: '2026-12-09', position: 1 });
+    });
+
+    it('R-RES-8: a copy secured just before the year end is kept 7 opening days counted after the closure and the Mondays', async () => {
+      setNow(at('2026-12-27 15:00')); // Sunday; 28 Dec is a Monday, 29 Dec - 3 Jan closed, 4 and 11 Jan are Mondays
+      const book = await title(call, [{ branch: 'seibu' }]);
+      const borrower = await patron(call);
+      const holder = await patron(call);
+      await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
+      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'seibu', channel: 'counter' });
+      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'seibu' })).status).toBe(200);
+      // Opening days: 5, 6, 7, 8, 9, 10 and 12 January.
+      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({ status: 'ready', pickupDeadline: '2027-01-12' });
     });
 
     it('a copy returned at another branch travels to the pickup branch: the hold is in transit', async () => {

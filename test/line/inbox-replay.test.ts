@@ -126,7 +126,7 @@ describe('answers LINE did not take', () => {
     const event = textEvent(user, 'こんにちは', { timestamp: Date.now() - o.writtenAgo, isRedelivery: o.writtenAgo > MINUTE });
     expect((await postWebhook(webhookApp(db), webhookBody([event]))).status).toBe(200);
     const { state, clock } = manualClock(new Date(Date.now() + o.workerLate));
-    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger, clock });
+    const worker = new InboxWorker({ db, handler: handleEvent, messenger: testMessenger(), log: silentLogger, clock });
     return { user, event, state, worker };
   }
 
