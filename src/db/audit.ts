@@ -12,15 +12,22 @@ export interface AuditEntry {
 }
 
 export async function audit(db: Executor, e: AuditEntry): Promise<void> {
+  await auditMany(db, [e]);
+}
+
+export async function auditMany(db: Executor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      actor: e.actor,
-      action: e.action,
-      patron_id: e.patronId ?? null,
-      hold_id: e.holdId ?? null,
-      loan_id: e.loanId ?? null,
-      details: JSON.stringify(e.details ?? {}),
-    })
+    .values(
+      entries.map((e) => ({
+        actor: e.actor,
+        action: e.action,
+        patron_id: e.patronId ?? null,
+        hold_id: e.holdId ?? null,
+        loan_id: e.loanId ?? null,
+        details: JSON.stringify(e.details ?? {}),
+      })),
+    )
     .execute();
 }

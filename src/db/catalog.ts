@@ -1,4 +1,4 @@
-import type { Executor, LockOption } from './executor.js';
+import { anyBigint, anyText, type Executor, type LockOption } from './executor.js';
 
 export interface NewBib {
   title: string;
@@ -79,7 +79,7 @@ export async function insertItems(db: Executor, bibId: string, items: NewItem[])
 
 export async function existingBarcodes(db: Executor, barcodes: string[]): Promise<string[]> {
   if (barcodes.length === 0) return [];
-  const rows = await db.selectFrom('items').select('barcode').where('barcode', 'in', barcodes).execute();
+  const rows = await db.selectFrom('items').select('barcode').where('barcode', '=', anyText(barcodes)).execute();
   return rows.map((r) => r.barcode);
 }
 
@@ -203,4 +203,10 @@ export async function lockShelvedItem(db: Executor, id: string): Promise<boolean
 
 export async function catalogIsEmpty(db: Executor): Promise<boolean> {
   return (await db.selectFrom('bibs').select('id').limit(1).executeTakeFirst()) === undefined;
+}
+
+/** Puts copies back on the shelf where they stand (no hold wants them). */
+export async function shelveItems(db: Executor, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('items').set({ status: 'available', updated_at: new Date() }).where('id', '=', anyBigint(ids)).execute();
 }

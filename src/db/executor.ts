@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
@@ -9,3 +10,10 @@ export type Tx = Transaction<DB>;
 export interface LockOption {
   forUpdate?: boolean;
 }
+
+/**
+ * `col = ANY($1)` with one array parameter: a list of any length is one bind parameter
+ * (an `IN (…)` list is limited to 65,535 parameters).
+ */
+export const anyBigint = (ids: readonly string[]) => sql<string>`ANY(${[...ids]}::bigint[])`;
+export const anyText = (values: readonly string[]) => sql<string>`ANY(${[...values]}::text[])`;

@@ -1,4 +1,4 @@
-import type { Executor, LockOption } from './executor.js';
+import { anyBigint, type Executor, type LockOption } from './executor.js';
 
 export const ACTIVE = ['requested', 'queued', 'in_transit', 'ready'] as const;
 
@@ -108,7 +108,7 @@ export async function activeHoldsOfPatron(db: Executor, patronId: string): Promi
 /** Active holds of the titles, in no particular order (positions come from the domain). */
 export async function activeHoldsOfBibs(db: Executor, bibIds: string[], lock: LockOption = {}): Promise<HoldRow[]> {
   if (bibIds.length === 0) return [];
-  let q = db.selectFrom('holds').select(columns).where('bib_id', 'in', bibIds).where('status', 'in', ACTIVE).orderBy('id');
+  let q = db.selectFrom('holds').select(columns).where('bib_id', '=', anyBigint(bibIds)).where('status', 'in', ACTIVE).orderBy('id');
   if (lock.forUpdate) q = q.forUpdate();
   return (await q.execute()).map(toHold);
 }
@@ -160,17 +160,26 @@ export async function promoteRequestedHolds(db: Executor, branch: string, cutoff
   return rows.map((r) => ({ id: r.id, bibId: r.bib_id }));
 }
 
-/** Ready holds whose last pickup day is before `today`. */
-export async function expiredReadyHolds(db: Executor, today: string, limit: number): Promise<HoldRow[]> {
+/**
+ * R-RES-8 set-based: up to `limit` ready holds whose last pickup day is before `today` become
+ * expired in one statement. Rows locked by another transaction are skipped (another instance, or
+ * a checkout of that copy right now).
+ */
+export async function expireOverdueReadyHolds(db: Executor, today: string, now: Date, limit: number): Promise<HoldRow[]> {
   const rows = await db
-    .selectFrom('holds')
-    .select(columns)
-    .where('status', '=', 'ready')
-    .where('pickup_deadline', '<', today)
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
+    .updateTable('holds')
+    .set({ status: 'expired', closed_at: now, close_reason: 'not collected', updated_at: now })
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('holds').select('id').where('status', '=', 'ready').where('pickup_deadline', '<', today).orderBy('id').limit(limit).forUpdate().skipLocked(),
+    )
+    .returning(columns)
     .execute();
   return rows.map(toHold);
+}
+
+/** Of the given titles, those with a hold waiting for a copy. */
+export async function bibsWithWaitingHolds(db: Executor, bibIds: string[]): Promise<Set<string>> {
+  if (bibIds.length === 0) return new Set();
+  const rows = await db.selectFrom('holds').select('bib_id').distinct().where('bib_id', '=', anyBigint(bibIds)).where('status', '=', 'queued').execute();
+  return new Set(rows.map((r) => r.bib_id));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, Tx } from './executor.js';
+import { anyBigint, type Executor, type Tx } from './executor.js';
 
 /**
  * Takes the job's advisory lock for the rest of the transaction; false when another instance
@@ -25,7 +25,7 @@ export async function bibsWithShelvedCopies(db: Executor, bibIds: string[]): Pro
     .selectFrom('items')
     .select('bib_id')
     .distinct()
-    .where('bib_id', 'in', bibIds)
+    .where('bib_id', '=', anyBigint(bibIds))
     .where('status', '=', 'available')
     .where('in_library_only', '=', false)
     .execute();

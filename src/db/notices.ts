@@ -15,19 +15,26 @@ export interface NewNotice {
 }
 
 export async function insertNotice(db: Executor, n: NewNotice): Promise<void> {
+  await insertNotices(db, [n]);
+}
+
+export async function insertNotices(db: Executor, notices: NewNotice[]): Promise<void> {
+  if (notices.length === 0) return;
   await db
     .insertInto('notices')
-    .values({
-      patron_id: n.patronId,
-      kind: n.kind,
-      channel: n.channel,
-      hold_id: n.holdId ?? null,
-      loan_id: n.loanId ?? null,
-      payload: JSON.stringify(n.payload),
-      dedupe_key: n.dedupeKey,
-      due_at: n.dueAt,
-      retry_key: randomUUID(),
-    })
+    .values(
+      notices.map((n) => ({
+        patron_id: n.patronId,
+        kind: n.kind,
+        channel: n.channel,
+        hold_id: n.holdId ?? null,
+        loan_id: n.loanId ?? null,
+        payload: JSON.stringify(n.payload),
+        dedupe_key: n.dedupeKey,
+        due_at: n.dueAt,
+        retry_key: randomUUID(),
+      })),
+    )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }

@@ -141,7 +141,7 @@ export class InboxWorker {
         }
       } else {
         if (!r.lineUserId) throw new Error('no user to push to');
-        await messenger.push(r.lineUserId, r.replies, randomUUID());
+        await messenger.push(r.lineUserId, r.replies, r.retryKey);
       }
       await finishReply(db, r.id, { sent: true, at: this.#now() });
     } catch (err) {

@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
-import { findItem } from '../db/catalog.js';
-import { expiredReadyHolds, promoteRequestedHolds, updateHold } from '../db/holds.js';
+import { findItem, shelveItems } from '../db/catalog.js';
+import { bibsWithWaitingHolds, expireOverdueReadyHolds, promoteRequestedHolds } from '../db/holds.js';
 import { bibsWithShelvedCopies, recordJobRun, tryJobLock } from '../db/jobs.js';
-import { insertNotice } from '../db/notices.js';
+import { insertNotices } from '../db/notices.js';
 import type { DB } from '../db/schema.js';
-import { audit } from '../db/audit.js';
+import { auditMany } from '../db/audit.js';
 import { tokyoDate } from '../domain/dates.js';
 import { assertTransition } from '../domain/holds.js';
 import { promotionCutoff } from '../domain/promotion-cutoff.js';
 import { branchCalendar } from './calendar.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
+
+const EXPIRY_BATCH = 5000;
 
 export interface JobContext {
   db: Kysely<DB>;
@@ -45,7 +47,9 @@ export const promoteHolds: Job = async (ctx, now) =>
 
 /**
  * R-RES-8: a ready hold not collected by its deadline is cancelled (expired) and its copy goes
- * to the next patron in line. Runs in batches so a long catch-up never holds one huge transaction.
+ * to the next patron in line. Set-based in batches: the holds expire in one statement, notices
+ * and audit rows are written in bulk, and only copies of titles with someone waiting go through
+ * trapping one by one.
  */
 export const expireHolds: Job = async (ctx, now) => {
   const today = tokyoDate(now);
@@ -53,27 +57,31 @@ export const expireHolds: Job = async (ctx, now) => {
   for (;;) {
     const n = await ctx.db.transaction().execute(async (tx) => {
       if (!(await tryJobLock(tx, 'expire-holds'))) return -1;
-      const holds = await expiredReadyHolds(tx, today, 500);
-      for (const hold of holds) {
-        assertTransition(hold.status, 'expired');
-        await updateHold(tx, hold.id, { status: 'expired', closedAt: now, closeReason: 'not collected' }, now);
-        if (hold.contact !== 'none') {
-          await insertNotice(tx, {
-            patronId: hold.patronId,
+      const expired = await expireOverdueReadyHolds(tx, today, now, EXPIRY_BATCH);
+      for (const hold of expired) assertTransition('ready', hold.status);
+      await insertNotices(
+        tx,
+        expired
+          .filter((h) => h.contact !== 'none')
+          .map((h) => ({
+            patronId: h.patronId,
             kind: 'hold_expired',
-            channel: hold.contact === 'email' ? 'email' : 'line',
-            holdId: hold.id,
-            payload: { pickupBranch: hold.pickupBranch, pickupDeadline: hold.pickupDeadline },
-            dedupeKey: `hold_expired:${hold.id}`,
+            channel: h.contact === 'email' ? ('email' as const) : ('line' as const),
+            holdId: h.id,
+            payload: { pickupBranch: h.pickupBranch, pickupDeadline: h.pickupDeadline },
+            dedupeKey: `hold_expired:${h.id}`,
             dueAt: now,
-          });
-        }
-        const item = hold.itemId ? await findItem(tx, hold.itemId, { forUpdate: true }) : undefined;
+          })),
+      );
+      await auditMany(tx, expired.map((h) => ({ actor: 'job:expire-holds', action: 'hold.expire', patronId: h.patronId, holdId: h.id })));
+      const waiting = await bibsWithWaitingHolds(tx, [...new Set(expired.map((h) => h.bibId))]);
+      await shelveItems(tx, expired.filter((h) => h.itemId && !waiting.has(h.bibId)).map((h) => h.itemId!));
+      for (const h of expired.filter((x) => x.itemId && waiting.has(x.bibId))) {
+        const item = await findItem(tx, h.itemId!, { forUpdate: true });
         if (item) await passCopyOn(tx, item, now, 'job:expire-holds');
-        await audit(tx, { actor: 'job:expire-holds', action: 'hold.expire', patronId: hold.patronId, holdId: hold.id });
       }
-      await recordJobRun(tx, 'expire-holds', now, holds.length);
-      return holds.length;
+      await recordJobRun(tx, 'expire-holds', now, expired.length);
+      return expired.length;
     });
     if (n <= 0) break;
     processed += n;

@@ -1,0 +1,100 @@
+/**
+ * bench/jobs: promoteHolds and expireHolds over 100,000 holds on PostgreSQL (DATABASE_URL),
+ * against a plain UPDATE of the same rows measured in the same run.
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:jobs
+ * BENCH_HOLDS sets the number of holds (default 100000).
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { expireHolds, promoteHolds, type JobContext } from '../src/services/jobs.js';
+
+const HOLDS = Number(process.env.BENCH_HOLDS ?? 100_000);
+const SHELVED_TITLES = 1000; // titles with a copy on the shelf: promotion traps a copy for them
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error('bench:jobs needs DATABASE_URL (a PostgreSQL server; a database is created and dropped)');
+  process.exit(2);
+}
+
+const name = `bench_jobs_${randomBytes(3).toString('hex')}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+const database = await openDatabase({ databaseUrl: url.toString() });
+
+const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
+const rate = (n: number, t: number) => Math.round(n / ((performance.now() - t) / 1000));
+
+try {
+  await migrateToLatest(database.db);
+  const t0 = performance.now();
+  await load(database);
+  console.log(`loaded ${HOLDS} holds, ${HOLDS} titles, ${HOLDS / 5} patrons in ${ms(t0)}`);
+  const jobs: JobContext = { db: database.db, promoteHoldsHour: 9, deliverNotices: async () => 0 };
+
+  // Baseline: the same rows, one plain UPDATE, then put back.
+  let t = performance.now();
+  await sql`UPDATE holds SET status = 'queued', official_at = now() WHERE status = 'requested'`.execute(database.db);
+  const baselinePromoteMs = performance.now() - t;
+  await sql`UPDATE holds SET status = 'requested', official_at = NULL WHERE status = 'queued'`.execute(database.db);
+  await sql`VACUUM ANALYZE holds`.execute(database.db);
+
+  // Tuesday 09:00 Tokyo, the morning after the holds were placed (Monday is closed; placed Sunday).
+  t = performance.now();
+  const promoted = await promoteHolds(jobs, new Date('2026-12-01T09:00:00+09:00'));
+  const promoteMs = performance.now() - t;
+  const promoteRate = rate(promoted, t);
+  const trapped = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM holds WHERE status = 'ready'`.execute(database.db)).rows[0]!.n);
+  console.log(`promoteHolds: ${promoted} holds in ${promoteMs.toFixed(0)} ms (${promoteRate} holds/s), ${trapped} copies trapped; plain UPDATE ${baselinePromoteMs.toFixed(0)} ms; ratio ${(promoteMs / baselinePromoteMs).toFixed(2)}x`);
+
+  // Make every queued hold ready with a past deadline, on a copy of its own.
+  await sql`UPDATE items SET status = 'on_hold_shelf' WHERE bib_id IN (SELECT bib_id FROM holds WHERE status = 'queued')`.execute(database.db);
+  await sql`
+    UPDATE holds h SET status = 'ready', item_id = i.id, secured_on = '2026-12-01', pickup_deadline = '2026-12-09', trapped_at = now()
+      FROM items i WHERE i.bib_id = h.bib_id AND h.status = 'queued'`.execute(database.db);
+  const ready = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM holds WHERE status = 'ready'`.execute(database.db)).rows[0]!.n);
+
+  t = performance.now();
+  await sql`UPDATE holds SET status = 'expired', closed_at = now() WHERE status = 'ready' AND pickup_deadline < '2026-12-10'`.execute(database.db);
+  const baselineExpireMs = performance.now() - t;
+  await sql`UPDATE holds SET status = 'ready', closed_at = NULL WHERE status = 'expired'`.execute(database.db);
+  await sql`VACUUM ANALYZE holds`.execute(database.db);
+
+  t = performance.now();
+  const expired = await expireHolds(jobs, new Date('2026-12-10T00:05:00+09:00'));
+  const expireMs = performance.now() - t;
+  const expireRate = rate(expired, t);
+  console.log(`expireHolds: ${expired} of ${ready} ready holds in ${expireMs.toFixed(0)} ms (${expireRate} holds/s); plain UPDATE ${baselineExpireMs.toFixed(0)} ms; ratio ${(expireMs / baselineExpireMs).toFixed(2)}x`);
+  console.log(
+    `SUMMARY bench:jobs holds=${HOLDS} promote=${promoteMs.toFixed(0)}ms (${promoteRate}/s, ${(promoteMs / baselinePromoteMs).toFixed(2)}x plain UPDATE) expire=${expireMs.toFixed(0)}ms (${expireRate}/s, ${(expireMs / baselineExpireMs).toFixed(2)}x plain UPDATE) target<10000ms each: ${promoteMs < 10_000 && expireMs < 10_000 ? 'met' : 'MISSED'}`,
+  );
+} finally {
+  await database.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+/** Fixture: set-based SQL, so loading is not what the bench measures. */
+async function load(d: Database): Promise<void> {
+  const db = d.db;
+  await sql`INSERT INTO bibs (title, material_type) SELECT 'ベンチ書名 ' || g, 'book' FROM generate_series(1, ${HOLDS}) g`.execute(db);
+  // One copy per title, on loan except for SHELVED_TITLES of them.
+  await sql`
+    INSERT INTO items (barcode, bib_id, home_branch, location_branch, call_number, status)
+    SELECT 'B' || id, id, 'honkan', 'honkan', '913.6', CASE WHEN id <= ${SHELVED_TITLES} THEN 'available' ELSE 'on_loan' END FROM bibs`.execute(db);
+  await sql`
+    INSERT INTO patrons (card_number, name, birth_date, residency, password_hash)
+    SELECT 'C' || g, '利用者 ' || g, '1980-01-01', 'resident', 'x' FROM generate_series(1, ${HOLDS / 5}) g`.execute(db);
+  // Five online holds per patron, placed on Sunday 29 Nov 2026, pickup at 本館.
+  await sql`
+    INSERT INTO holds (patron_id, bib_id, pickup_branch, channel, contact, status, requested_at)
+    SELECT p.id, b.id, 'honkan', 'online', CASE WHEN b.id % 3 = 0 THEN 'line' ELSE 'none' END, 'requested',
+           '2026-11-29T15:00:00+09:00'::timestamptz + (b.id || ' milliseconds')::interval
+      FROM bibs b JOIN patrons p ON p.id = (b.id - 1) / 5 + 1`.execute(db);
+  await sql`ANALYZE`.execute(db);
+}
