@@ -42,6 +42,8 @@ export const REFUSAL_CODES = [
   'ITEM_ALREADY_ON_LOAN',
   // Signing in with card number and password (the same answer for every cause)
   'CREDENTIALS_INVALID',
+  // E-mail address registration (R-MAIL-1)
+  'EMAIL_ADDRESS_INVALID',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

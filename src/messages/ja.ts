@@ -7,6 +7,7 @@
 import { isIsoDate, weekdayOf } from '../domain/dates.js';
 import type { HoldStatus } from '../domain/holds.js';
 import type { Refusal, RefusalCode } from '../domain/refusals.js';
+import type { CopyState } from '../domain/catalog-display.js';
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -109,6 +110,8 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
     'この資料はすでに貸出中です。ご希望の場合は予約をお申し込みください。',
   // One sentence for an unknown card, a wrong password and a locked card: the answer must not
   // tell which (login enumeration).
+  EMAIL_ADDRESS_INVALID: () =>
+    'メールアドレスの形式が正しくありません。半角英数字で、「@」を含めて正しくご入力ください。',
   CREDENTIALS_INVALID: () =>
     `利用者カード番号またはパスワードが正しくないか、しばらくご利用いただけない状態です。入力内容をお確かめのうえ、もう一度お試しください。続けて間違えると30分間ご利用いただけなくなります。パスワードをお忘れの場合は、${AT_COUNTER_WITH_ID}新しいパスワードの発行をお申し込みください。`,
 };
@@ -164,3 +167,37 @@ export const botMessages = {
   holdExpired: (p: { branchName: string }) =>
     `${p.branchName}でお取り置きしていた予約資料は、受取期限を過ぎたため予約を取り消しました。ご希望の場合は、あらためて予約をお申し込みください。`,
 } as const;
+
+/** R-MAIL-3: library mail comes from this sender; a missed mail can let a hold expire. */
+export const MAIL_SENDER_NOTICE = (sender: string) =>
+  `図書館からのメールは ${sender} から送信されます。迷惑メール対策などでメールの受信を制限されている場合は、このアドレスからのメールを受信できるよう設定してください。メールが届かないと、予約資料の受取期限を過ぎてしまうことがあります。`;
+
+/** R-SRCH-4 */
+export const availabilityLabel = (lendable: boolean) => (lendable ? '貸出：○' : '貸出：×');
+
+/** R-SRCH-5: each copy's state in the detail view. */
+export const COPY_STATE_LABELS: Record<CopyState, string> = {
+  available: '貸出可',
+  on_loan: '貸出中',
+  in_library_only: '館内閲覧のみ',
+  on_hold_shelf: '取置中',
+  in_transit: '取置中',
+  unavailable: '利用できません',
+};
+
+/**
+ * R-RES-5 予約確認: what the patron confirms before 送信, including R-RES-3 (when the hold becomes
+ * official), R-RES-4 (a walk-in patron may borrow it first) and R-RES-8 (how the shelf period counts).
+ */
+export function reservationConfirmationText(p: { title: string; branchName: string; contactLabel: string; officialDate: string }): string {
+  return [
+    '予約確認',
+    `『${p.title}』`,
+    `受取館：${p.branchName}`,
+    `連絡方法：${p.contactLabel}`,
+    `この予約は「依頼中」として受け付け、${formatDateJa(p.officialDate)}の朝に正式な予約になります。`,
+    '検索結果で貸出可となっていても、それまでに来館された方に貸し出されることがあります。',
+    'ご用意ができたら、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
+    'よろしければ「送信」を押してください。',
+  ].join('\n');
+}

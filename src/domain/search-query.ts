@@ -1,0 +1,58 @@
+/**
+ * R-SRCH-1: the simple search (words over title, author, publisher) and the detailed search
+ * (fields), typed in one line: `猫 著者:夏目 分類:C`. Every term must match (AND).
+ */
+export type SearchField = 'title' | 'author' | 'publisher' | 'classification' | 'materialType';
+
+export interface SearchQuery {
+  /** Words matched against title, author and publisher together. */
+  any: string[];
+  fields: Partial<Record<SearchField, string[]>>;
+}
+
+const FIELD_PREFIXES: Record<string, SearchField> = {
+  書名: 'title',
+  タイトル: 'title',
+  著者: 'author',
+  作者: 'author',
+  出版者: 'publisher',
+  出版社: 'publisher',
+  分類: 'classification',
+  資料種別: 'materialType',
+  種別: 'materialType',
+};
+
+const MAX_TERMS = 10;
+const MAX_TERM_LENGTH = 100;
+
+/** Splits on spaces (full- or half-width); `field:` or `field：` names a field for the next word. */
+export function parseSearchQuery(input: string): SearchQuery {
+  const tokens = input.normalize('NFKC').split(/\s+/).filter((t) => t !== '');
+  const q: SearchQuery = { any: [], fields: {} };
+  let pending: SearchField | undefined;
+  for (const token of tokens.slice(0, 2 * MAX_TERMS)) {
+    const m = /^([^:]+):(.*)$/.exec(token);
+    const field = m ? FIELD_PREFIXES[m[1]!] : undefined;
+    if (field) {
+      const value = m![2]!;
+      if (value === '') pending = field;
+      else add(q, field, value);
+      continue;
+    }
+    if (pending) {
+      add(q, pending, token);
+      pending = undefined;
+    } else if (q.any.length < MAX_TERMS) {
+      q.any.push(token.slice(0, MAX_TERM_LENGTH));
+    }
+  }
+  return q;
+}
+
+function add(q: SearchQuery, field: SearchField, value: string): void {
+  (q.fields[field] ??= []).push(value.slice(0, MAX_TERM_LENGTH));
+}
+
+export function isEmptyQuery(q: SearchQuery): boolean {
+  return q.any.length === 0 && Object.values(q.fields).every((v) => !v || v.length === 0);
+}
