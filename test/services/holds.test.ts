@@ -179,3 +179,23 @@ describe('copies going to holds', () => {
     expect((await findHold(database.db, p1Hold.ok ? p1Hold.value.id : ''))!.status).toBe('requested');
   });
 });
+
+describe('what the patron chose and sees', () => {
+  it('R-RES-5: the hold keeps the chosen pickup branch and contact method; an e-mail contact needs a confirmed address', async () => {
+    await addPatron(database.db, 'MAIL', { email: 'reader@example.jp' });
+    const r = await placeHold(database.db, { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' }, at('2026-12-12 13:00'));
+    expect(r.ok && { branch: r.value.pickupBranch, contact: r.value.contact, status: r.value.status }).toEqual({ branch: 'tobu', contact: 'email', status: 'requested' });
+    const noMail = await placeHold(database.db, { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' }, at('2026-12-12 13:00'));
+    expect(!noMail.ok && noMail.failure.kind === 'refused' && noMail.failure.refusal.code).toBe('EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL');
+    const noLine = await placeHold(database.db, { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'line', lineLinked: false }, at('2026-12-12 13:00'));
+    expect(!noLine.ok && noLine.failure.kind === 'refused' && noLine.failure.refusal.code).toBe('LINE_CONTACT_NEEDS_LINKED_ACCOUNT');
+  });
+
+  it('R-LOAN-1: the loan list gives every item on loan with its due date, soonest first', async () => {
+    const p3 = await patronOverview(database.db, 'P3');
+    // P3 borrowed こころ and 行人 on 25 Nov: both returned since; nothing else.
+    expect(p3!.loans).toEqual([]);
+    const p1 = await patronOverview(database.db, 'P1');
+    expect(p1!.loans.map((l) => ({ title: l.title, dueDate: l.dueDate }))).toEqual([{ title: 'こころ', dueDate: '2026-12-25' }]);
+  });
+});
