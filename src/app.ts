@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { databaseAnswers } from './db/branches.js';
 import type { DB } from './db/schema.js';
+import { patronPages, type PatronPagesDeps } from './http/patron-pages.js';
 import { staffRoutes, type StaffDeps } from './http/staff-routes.js';
 import { webhookRoutes } from './line/webhook.js';
 import { errorText, type Logger } from './log.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   jobs: StaffDeps['jobs'];
   onEventsStored: () => void;
   clock?: () => Date;
+  /** The patron pages' origins (from config) and form-token key. */
+  pages: Pick<PatronPagesDeps, 'publicBaseUrl' | 'lineAccessBaseUrl' | 'formSecret'>;
 }
 
 /** The HTTP surface of CONTRACT.md. Errors are handled once, here; no stack trace leaves the process. */
@@ -31,6 +34,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
   app.route('/', webhookRoutes({ db: deps.db, channelSecret: deps.channelSecret, onEventsStored: deps.onEventsStored }));
+  app.route('/', patronPages({ db: deps.db, log: deps.log, clock, ...deps.pages }));
   app.route('/', staffRoutes({ db: deps.db, adminToken: deps.adminToken, loanPeriodDays: deps.loanPeriodDays, jobs: deps.jobs, clock }));
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'no such path' } }, 404));

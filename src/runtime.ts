@@ -5,7 +5,10 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { handleEvent } from './conversation/engine.js';
+import { refreshSearchColumns } from './db/search-columns.js';
+import { conversationHandler } from './conversation/engine.js';
+import { lineAccount, unconfiguredLineAccount, type LineAccount } from './line/account.js';
+import { formSecret } from './http/page-security.js';
 import { InboxWorker } from './line/inbox-worker.js';
 import { lineMessenger, unconfiguredMessenger, type Messenger } from './line/messenger.js';
 import { errorText, type Logger } from './log.js';
@@ -23,7 +26,7 @@ export interface Runtime {
 }
 
 /** Opens the database, migrates, seeds the demo library, and wires app, inbox worker and jobs. */
-export async function buildRuntime(config: Config, log: Logger, opts: { messenger?: Messenger; clock?: () => Date; pgliteInMemory?: boolean } = {}): Promise<Runtime> {
+export async function buildRuntime(config: Config, log: Logger, opts: { messenger?: Messenger; line?: LineAccount; clock?: () => Date; pgliteInMemory?: boolean } = {}): Promise<Runtime> {
   const clock = opts.clock ?? (() => new Date());
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -31,12 +34,19 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
   });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info('migrations applied', { migrations: applied });
+  // Titles normalised by an older normaliser (or none) are made searchable again before serving.
+  const renormalised = await refreshSearchColumns(database.db);
+  if (renormalised > 0) log.info('search columns rebuilt', { titles: renormalised });
   if (config.seed === 'demo') await seedDemoLibrary(database.db, clock(), log, config.loanPeriodDays);
 
   const messenger =
     opts.messenger ??
     (config.line.channelAccessToken ? lineMessenger({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger);
-  const worker = new InboxWorker({ db: database.db, handler: handleEvent, messenger, log, clock });
+  const line =
+    opts.line ??
+    (config.line.channelAccessToken ? lineAccount({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredLineAccount);
+  const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log });
+  const worker = new InboxWorker({ db: database.db, handler, messenger, log, clock });
   const jobs: JobContext = {
     db: database.db,
     promoteHoldsHour: config.promoteHoldsHour,
@@ -51,6 +61,7 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     jobs,
     onEventsStored: () => void worker.kick(),
     clock,
+    pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },
   });
   return {
     database,

@@ -1,7 +1,48 @@
 /**
  * What the bot says, independent of LINE. line/outbound.ts is the one place that turns these
- * into LINE message JSON; flows and services never see LINE types.
+ * into LINE message JSON; flows never see LINE types. All wording comes from messages/ja.ts.
  */
-export type Reply = { kind: 'text'; text: string };
+export type Action =
+  | { kind: 'postback'; label: string; data: string; displayText?: string }
+  | { kind: 'message'; label: string; text: string }
+  | { kind: 'uri'; label: string; uri: string };
 
-export const text = (t: string): Reply => ({ kind: 'text', text: t });
+/** One title in a result list (R-SRCH-4). */
+export interface TitleCard {
+  title: string;
+  lines: string[];
+  /** 貸出：○ / 貸出：× */
+  availability: string;
+  lendable: boolean;
+  /** e.g. 'YA', '紙芝居' */
+  marks: string[];
+  /** 詳細 first; 予約申込 when the title may be reserved (R-SRCH-5). */
+  actions: Action[];
+}
+
+/** A title with its copies (R-SRCH-5). */
+export interface TitleDetailCard {
+  title: string;
+  lines: string[];
+  marks: string[];
+  copies: { branch: string; callNumber: string; state: string; lendable: boolean }[];
+  footer: string[];
+  actions: Action[];
+}
+
+/** A card with a few facts and buttons: holds, loans, confirmations. */
+export interface InfoCard {
+  title: string;
+  rows: { label: string; value: string; emphasis?: boolean }[];
+  note?: string;
+  actions: Action[];
+}
+
+export type Reply =
+  | { kind: 'text'; text: string; quickReplies?: Action[] }
+  | { kind: 'titles'; altText: string; cards: TitleCard[]; quickReplies?: Action[] }
+  | { kind: 'titleDetail'; altText: string; card: TitleDetailCard; quickReplies?: Action[] }
+  | { kind: 'cards'; altText: string; cards: InfoCard[]; quickReplies?: Action[] }
+  | { kind: 'buttons'; altText: string; text: string; actions: Action[]; quickReplies?: Action[] };
+
+export const text = (t: string, quickReplies?: Action[]): Reply => (quickReplies ? { kind: 'text', text: t, quickReplies } : { kind: 'text', text: t });

@@ -1,3 +1,4 @@
+import { NORMALIZER_VERSION, normalizeForSearch } from '../domain/normalize.js';
 import { anyBigint, anyText, type Executor, type LockOption } from './executor.js';
 
 export interface NewBib {
@@ -54,6 +55,11 @@ export async function insertBib(db: Executor, b: NewBib): Promise<string> {
       classification: b.classification ?? null,
       material_type: b.materialType,
       latest_issue: b.latestIssue ?? false,
+      // Written with the row, so a new title is searchable at once (db/catalog-search.ts).
+      norm_title: normalizeForSearch(b.title),
+      norm_author: normalizeForSearch(b.author ?? ''),
+      norm_publisher: normalizeForSearch(b.publisher ?? ''),
+      norm_version: NORMALIZER_VERSION,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -17,3 +17,16 @@ export interface LockOption {
  */
 export const anyBigint = (ids: readonly string[]) => sql<string>`ANY(${[...ids]}::bigint[])`;
 export const anyText = (values: readonly string[]) => sql<string>`ANY(${[...values]}::text[])`;
+
+/** Savepoints inside an outer transaction: a nested use case can still roll back alone. */
+export const savepoint = {
+  async create(tx: Tx, name: string): Promise<void> {
+    await sql`SAVEPOINT ${sql.id(name)}`.execute(tx);
+  },
+  async release(tx: Tx, name: string): Promise<void> {
+    await sql`RELEASE SAVEPOINT ${sql.id(name)}`.execute(tx);
+  },
+  async rollback(tx: Tx, name: string): Promise<void> {
+    await sql`ROLLBACK TO SAVEPOINT ${sql.id(name)}`.execute(tx);
+  },
+};

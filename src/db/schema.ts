@@ -36,6 +36,12 @@ export interface BibsTable {
   material_type: string;
   latest_issue: Generated<boolean>;
   created_at: Timestamp;
+  /** normalizeForSearch of title, author, publisher (migrations/0003); '' when absent. */
+  norm_title: Generated<string>;
+  norm_author: Generated<string>;
+  norm_publisher: Generated<string>;
+  /** NORMALIZER_VERSION that made the norm_* values; 0 = not made yet. */
+  norm_version: Generated<number>;
 }
 export interface ItemsTable {
   id: Id;

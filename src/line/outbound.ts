@@ -1,25 +1,158 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Reply } from '../conversation/reply.js';
+import type { Action, InfoCard, Reply, TitleCard, TitleDetailCard } from '../conversation/reply.js';
+import { LIMITS } from './limits.js';
 
-/** LINE's limits on one reply or push. */
-export const MAX_MESSAGES_PER_REPLY = 5;
-export const MAX_TEXT_LENGTH = 5000;
+type Message = messagingApi.Message;
+type FlexComponent = messagingApi.FlexComponent;
+type FlexBubble = messagingApi.FlexBubble;
 
-/** Replies → LINE messages; the only place that knows LINE message JSON. */
-export function toLineMessages(replies: readonly Reply[]): messagingApi.Message[] {
-  const messages = replies.map((r): messagingApi.Message => {
-    switch (r.kind) {
-      case 'text':
-        return { type: 'text', text: truncate(r.text, MAX_TEXT_LENGTH) };
-    }
-  });
-  return messages.slice(0, MAX_MESSAGES_PER_REPLY);
+const COLORS = { accent: '#1B6E5A', muted: '#666666', ok: '#1B7F3A', ng: '#B3261E', mark: '#8A4B00' } as const;
+
+/**
+ * Replies → LINE messages; the only place that knows LINE message JSON. Everything is cut to
+ * LINE's limits here, so no reply a flow can make is refused by LINE.
+ */
+export function toLineMessages(replies: readonly Reply[]): Message[] {
+  return replies.slice(0, LIMITS.messagesPerReply).map(toMessage);
+}
+
+function toMessage(r: Reply): Message {
+  const quickReply = quick(r.quickReplies);
+  switch (r.kind) {
+    case 'text':
+      return { type: 'text', text: cut(r.text || '…', LIMITS.textLength), ...quickReply };
+    case 'titles':
+      return flex(r.altText, { type: 'carousel', contents: r.cards.slice(0, 10).map(titleBubble) }, quickReply);
+    case 'titleDetail':
+      return flex(r.altText, detailBubble(r.card), quickReply);
+    case 'cards':
+      return flex(r.altText, r.cards.length === 1 ? infoBubble(r.cards[0]!) : { type: 'carousel', contents: r.cards.slice(0, LIMITS.carouselBubbles).map(infoBubble) }, quickReply);
+    case 'buttons':
+      return flex(r.altText, buttonsBubble(r.text, r.actions), quickReply);
+  }
+}
+
+function flex(altText: string, contents: messagingApi.FlexContainer, quickReply: { quickReply?: messagingApi.QuickReply }): Message {
+  return { type: 'flex', altText: cut(altText || '…', LIMITS.altText), contents, ...quickReply };
+}
+
+function quick(actions: readonly Action[] | undefined): { quickReply?: messagingApi.QuickReply } {
+  if (!actions || actions.length === 0) return {};
+  return { quickReply: { items: actions.slice(0, LIMITS.quickReplyItems).map((a) => ({ type: 'action', action: action(a) })) } };
+}
+
+function action(a: Action): messagingApi.Action {
+  const label = cut(a.label, LIMITS.actionLabel);
+  switch (a.kind) {
+    case 'postback':
+      return { type: 'postback', label, data: a.data.slice(0, LIMITS.postbackData), ...(a.displayText ? { displayText: cut(a.displayText, 300) } : {}) };
+    case 'message':
+      return { type: 'message', label, text: cut(a.text, 300) };
+    case 'uri':
+      return { type: 'uri', label, uri: a.uri };
+  }
+}
+
+const txt = (text: string, extra: Partial<messagingApi.FlexText> = {}): FlexComponent => ({ type: 'text', text: text || '—', size: 'sm', wrap: true, ...extra });
+
+function marksRow(marks: readonly string[]): FlexComponent[] {
+  if (marks.length === 0) return [];
+  return [{ type: 'box', layout: 'horizontal', spacing: 'sm', contents: marks.map((m) => txt(`［${m}］`, { size: 'xs', color: COLORS.mark, weight: 'bold', flex: 0 })) }];
+}
+
+function button(a: Action, primary: boolean): FlexComponent {
+  return { type: 'button', style: primary ? 'primary' : 'secondary', height: 'sm', color: primary ? COLORS.accent : undefined, action: action(a) } as FlexComponent;
+}
+
+function titleBubble(c: TitleCard): FlexBubble {
+  return {
+    type: 'bubble',
+    size: 'kilo',
+    body: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: [
+        txt(cut(c.title, 200), { weight: 'bold', size: 'md', maxLines: 3 }),
+        ...marksRow(c.marks),
+        ...c.lines.map((l) => txt(cut(l, 200), { size: 'xs', color: COLORS.muted, maxLines: 2 })),
+        txt(c.availability, { weight: 'bold', color: c.lendable ? COLORS.ok : COLORS.ng }),
+      ],
+    },
+    footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: c.actions.slice(0, 2).map((a, i) => button(a, i === 1)) },
+  };
+}
+
+function detailBubble(c: TitleDetailCard): FlexBubble {
+  const copies: FlexComponent[] = c.copies.slice(0, 20).map((cp) => ({
+    type: 'box',
+    layout: 'horizontal',
+    spacing: 'sm',
+    contents: [
+      txt(cp.branch, { size: 'xs', flex: 3 }),
+      txt(cut(cp.callNumber, 40), { size: 'xs', flex: 4, color: COLORS.muted }),
+      txt(cp.state, { size: 'xs', flex: 3, align: 'end', weight: 'bold', color: cp.lendable ? COLORS.ok : COLORS.muted }),
+    ],
+  }));
+  return {
+    type: 'bubble',
+    size: 'mega',
+    body: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'md',
+      contents: [
+        txt(cut(c.title, 300), { weight: 'bold', size: 'lg' }),
+        ...marksRow(c.marks),
+        ...c.lines.map((l) => txt(cut(l, 300), { size: 'xs', color: COLORS.muted })),
+        { type: 'separator' },
+        ...(copies.length > 0 ? copies : [txt('—', { size: 'xs' })]),
+        { type: 'separator' },
+        ...c.footer.map((f) => txt(cut(f, 500), { size: 'sm' })),
+      ],
+    },
+    ...(c.actions.length > 0 ? { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: c.actions.slice(0, 4).map((a, i) => button(a, i === 0)) } } : {}),
+  };
+}
+
+function infoBubble(c: InfoCard): FlexBubble {
+  return {
+    type: 'bubble',
+    size: 'kilo',
+    body: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: [
+        txt(cut(c.title, 200), { weight: 'bold', size: 'md', maxLines: 3 }),
+        ...c.rows.map(
+          (r): FlexComponent => ({
+            type: 'box',
+            layout: 'baseline',
+            spacing: 'sm',
+            contents: [txt(r.label, { size: 'xs', color: COLORS.muted, flex: 2 }), txt(cut(r.value, 200), { size: 'sm', flex: 5, weight: r.emphasis ? 'bold' : 'regular', color: r.emphasis ? COLORS.ng : undefined })],
+          }),
+        ),
+        ...(c.note ? [txt(cut(c.note, 500), { size: 'xs', color: COLORS.muted })] : []),
+      ],
+    },
+    ...(c.actions.length > 0 ? { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: c.actions.slice(0, 3).map((a, i) => button(a, i === 0)) } } : {}),
+  };
+}
+
+function buttonsBubble(text: string, actions: readonly Action[]): FlexBubble {
+  return {
+    type: 'bubble',
+    size: 'kilo',
+    body: { type: 'box', layout: 'vertical', contents: [txt(cut(text, 1000), { size: 'sm' })] },
+    footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: actions.slice(0, 4).map((a, i) => button(a, i === 0)) },
+  };
 }
 
 /** Cuts by UTF-16 units as LINE counts them, without splitting a surrogate pair. */
-function truncate(s: string, max: number): string {
+export function cut(s: string, max: number): string {
   if (s.length <= max) return s;
-  let cut = s.slice(0, max - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut + '…';
+  let c = s.slice(0, max - 1);
+  if (/[\uD800-\uDBFF]$/.test(c)) c = c.slice(0, -1);
+  return c + '…';
 }

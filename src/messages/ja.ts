@@ -201,3 +201,163 @@ export function reservationConfirmationText(p: { title: string; branchName: stri
     'よろしければ「送信」を押してください。',
   ].join('\n');
 }
+
+/** Typed words (and rich-menu taps, which send the same words) that start a conversation. */
+export const KEYWORDS = {
+  search: ['蔵書検索', '検索'],
+  status: ['ご利用状況', '利用状況'],
+  login: ['ログイン'],
+  logout: ['ログアウト'],
+  passwordChange: ['パスワード変更'],
+  emailRegistration: ['メールアドレス登録'],
+  services: ['各種サービス'],
+  help: ['ヘルプ', 'help', 'ﾍﾙﾌﾟ'],
+  stop: ['やめる', 'キャンセル'],
+} as const;
+
+const MATERIAL_LABELS: Record<string, string> = {
+  book: '図書',
+  magazine: '雑誌',
+  kamishibai: '紙芝居',
+  cd: 'CD',
+  dvd: 'DVD',
+  video: 'ビデオテープ',
+  cassette: 'カセットテープ',
+};
+export const materialLabel = (t: string) => MATERIAL_LABELS[t] ?? t;
+
+/** Conversation wording: search, help, and the words on buttons. */
+export const chat = {
+  help: [
+    '【鎌ケ谷市立図書館 LINEでできること】',
+    '■蔵書検索：どなたでも。書名・著者名などの言葉を送ると検索します。「著者:夏目」「出版者:新潮社」「分類:C」（紙芝居）のように項目を指定することもできます。',
+    '■予約・ご利用状況の確認・貸出期間の延長・予約の取消：利用者カードの番号とパスワードでログインしてご利用ください（小学生以上）。パスワードは、利用者カードと本人確認書類をお持ちのうえ、本館・分館のカウンターで発行します。',
+    '■予約は窓口・電話・インターネットをあわせて1人5冊まで。LINEでの予約は「依頼中」として受け付け、翌開館日の朝に正式な予約になります。',
+    '■ご用意ができた資料は、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
+    '■紙芝居は「分類:C」で探せます（請求記号は「P」で始まります）。請求記号に「YA」のある資料は中学生・高校生向けです。',
+    '■視聴覚資料（CD・DVDなど）、館内閲覧のみの資料、雑誌の最新号は予約できません。',
+  ].join('\n'),
+  searchGuide:
+    '探したい資料の書名・著者名・出版者などを送ってください。\n項目を指定するときは「書名:」「著者:」「出版者:」「分類:」を付けてください（例：著者:宮部　分類:913）。下のボタンからも選べます。',
+  askField: (fieldLabel: string) => `${fieldLabel}を入力してください。`,
+  fieldLabels: { title: '書名', author: '著者名', publisher: '出版者', classification: '分類' } as Record<string, string>,
+  noHits: (q: string) => `「${q}」に当てはまる資料は見つかりませんでした。言葉を減らすか、別の言葉（ひらがな・カタカナ、書名の一部など）でお試しください。`,
+  emptyQuery: '検索する言葉を入力してください。',
+  resultHeader: (q: string, total: number, capped: boolean, from: number, to: number) =>
+    `「${q}」の検索結果：${capped ? '1000件以上' : `${total}件`}（${from}〜${to}件目）\n資料を選ぶと、所蔵館と貸出状況を表示します。`,
+  tooMany: '1000件以上見つかりました。言葉を増やすか、「書名:」「著者:」などで絞り込んでください。',
+  titleNotFound: 'この資料は見つかりませんでした。もう一度検索してください。',
+  holdCount: (n: number) => `予約件数：${n}件`,
+  notReservable: (reason: string) => `この資料は予約できません。${reason}`,
+  expired: 'この操作は時間切れになりました。お手数ですが、もう一度はじめからお願いします。下のメニューからお選びください。',
+  unknownInput: 'すみません、よくわかりませんでした。書名などの言葉を送ると蔵書を検索します。使い方は「ヘルプ」をご覧ください。',
+  comingSoon: 'この機能は準備中です。図書館のホームページまたはカウンターをご利用ください。',
+  buttons: {
+    detail: '詳細を見る',
+    next: '次の10件',
+    search: '蔵書検索',
+    help: 'ヘルプ',
+    reserve: '予約申込',
+    byTitle: '書名で探す',
+    byAuthor: '著者で探す',
+    byPublisher: '出版者で探す',
+    kamishibai: '紙芝居を探す',
+    ya: 'YA（中高生向け）',
+  },
+} as const;
+
+const CONTACT_LABELS: Record<string, string> = { none: '連絡不要', email: 'E-mail', line: 'LINE' };
+export const contactLabel = (c: string) => CONTACT_LABELS[c] ?? c;
+
+/** Wording of the logged-in services: login, status, reserve, renew, cancel, logout. */
+export const patronChat = {
+  loginNeeded: 'この操作には、利用者カードの番号とパスワードでのログインが必要です。下の「ログイン」からログインしてください。',
+  loginPrompt:
+    '下の「ログイン」を押すと、図書館のログインページが開きます。利用者カードの番号とパスワードを入力してください。\n（パスワードはLINEのトークには入力しないでください。）',
+  loginUnavailable: 'ただいまログインを受け付けられません。しばらくしてからもう一度お試しください。',
+  alreadyLoggedIn: 'すでにログインしています。別の利用者カードでログインするときは、先に「ログアウト」してください。',
+  loggedIn: 'ログインしました。予約・ご利用状況の確認・貸出期間の延長・予約の取消ができます。\nログアウトはいつでも「ログアウト」と送るか、メニューからできます。',
+  continueReservation: (title: string) => `ログイン前に選んでいた『${title}』の予約を続けますか？`,
+  linkFailed: 'ログインできませんでした。もう一度「ログイン」からお試しください。',
+  notLoggedIn: 'ログインしていません。',
+  logoutConfirm: 'ログアウトしますか？ログアウトすると、ご利用状況の確認や予約にはもう一度ログインが必要です。',
+  loggedOut: 'ログアウトしました。ご利用ありがとうございました。',
+  cancelled: '操作をやめました。',
+  statusHeader: (name: string, loans: number, holds: number, limit: number) =>
+    `${name}さんのご利用状況\n貸出中：${loans}冊\n予約：${holds}/${limit}件`,
+  noLoans: '貸出中の資料はありません。',
+  noHolds: '予約中の資料はありません。',
+  moreLoans: (n: number) => `ほかに${n}冊あります。すべての貸出状況は図書館のカウンターでもご確認いただけます。`,
+  dueDateLabel: '返却予定日',
+  overdue: '返却予定日を過ぎています',
+  holdStateLabel: '状態',
+  pickupBranchLabel: '受取館',
+  pickupDeadlineLabel: '受取期限',
+  chooseBranch: (title: string) => `『${title}』を予約します。\n受取館を選んでください。`,
+  chooseContact: 'ご用意ができたときの連絡方法を選んでください。',
+  emailNotRegistered: 'E-mailで連絡を受けるには、メールアドレスの登録が必要です（「メールアドレス登録」）。',
+  accepted: (title: string, branch: string, contact: string) =>
+    `予約受付\n『${title}』\n受取館：${branch}\n連絡方法：${contact}\n状態：依頼中\n翌開館日の朝に正式な予約になり、順位がつきます。「ご利用状況」で確認できます。`,
+  renewConfirm: (title: string, due: string, newDue: string, shortens: boolean) =>
+    `『${title}』の貸出期間を延長しますか？\n現在の返却予定日：${formatDateJa(due)}\n延長後の返却予定日：${formatDateJa(newDue)}` +
+    (shortens ? '\n※延長は申込日から2週間のため、返却予定日が今より早くなります。' : ''),
+  renewed: (title: string, newDue: string) => `延長しました。\n『${title}』\n新しい返却予定日：${formatDateJa(newDue)}`,
+  cancelConfirm: (title: string, branch: string) => `この予約を取り消しますか？\n『${title}』\n受取館：${branch}`,
+  cancelDone: '予約の取消が完了しました。',
+  notYours: 'この資料は見つかりませんでした。「ご利用状況」からもう一度お選びください。',
+  buttons: {
+    login: 'ログイン',
+    logout: 'ログアウト',
+    status: 'ご利用状況',
+    reserve: '予約申込',
+    send: '送信',
+    renew: '延長する',
+    cancelHold: '取消する',
+    stop: 'やめる',
+  },
+} as const;
+
+/**
+ * The patron pages (login now; password change and e-mail registration later): page titles, field
+ * labels, notes. The words on buttons are the library's own (CONTRACT.md: `ログイン`, `変更`, `送信`).
+ */
+export const pages = {
+  libraryName: '鎌ケ谷市立図書館',
+  serviceName: 'LINEサービス',
+  required: (label: string) => `${label}を入力してください。`,
+  errorHeading: '入力内容をご確認ください',
+  closeAndReturn: 'このページを閉じて、LINEのトーク画面にお戻りください。',
+  login: {
+    title: 'ログイン',
+    lead: '利用者カードの番号とパスワードを入力して「ログイン」を押してください。このLINEアカウントと利用者カードが連携され、LINEで予約・ご利用状況の確認・貸出期間の延長ができるようになります。',
+    cardNumberLabel: '利用者カード番号',
+    cardNumberHint: '利用者カードに書かれている番号です。',
+    passwordLabel: 'パスワード',
+    passwordHint: '図書館で発行した英数字8桁の初期パスワード、または変更後のパスワードです。',
+    submit: 'ログイン',
+    privacy: 'カード番号とパスワードは図書館のサーバーにだけ送られ、LINEには送られません。',
+    whoTitle: 'ログインできる方',
+    who: [
+      '鎌ケ谷市立図書館に利用登録があり、パスワードをお持ちの小学生以上の方',
+      '障がい者サービスにご登録の方はパスワードを登録できないため、ご利用いただけません。',
+    ],
+    passwordTitle: 'パスワードをお持ちでない方・お忘れの方',
+    passwordHelp: `${AT_COUNTER_WITH_ID}パスワードの発行をお申し込みください。英数字8桁の初期パスワードをレシートでお渡しします。パスワードは図書館でも確認できないため、お忘れの場合も新しいパスワードの発行になります。インターネットやLINEでは再発行できません。`,
+  },
+  linkExpired: {
+    title: 'このページは有効期限が切れています',
+    body: 'ログイン用のページは、LINEで開いてからしばらくすると使えなくなります。お手数ですが、LINEのトーク画面に戻って「ログイン」と送信するか、メニューの「ログイン」を押して、新しいページを開いてください。',
+  },
+  loginRefused: {
+    title: 'LINEでのご利用について',
+    wayForward: 'ご不明な点は、図書館のカウンターでお尋ねください。',
+  },
+  forbidden: {
+    title: 'この操作は受け付けられませんでした',
+    body: '安全のため、LINEのトーク画面から開いたページ以外からの送信は受け付けていません。LINEのトーク画面に戻って「ログイン」と送信し、表示されたページからあらためてお試しください。',
+  },
+  failed: {
+    title: 'ただいま処理できません',
+    body: '申し訳ありません。処理の途中で問題が起きたため、ログインは完了していません。しばらくしてから、LINEのトーク画面で「ログイン」と送信して、あらためてお試しください。',
+  },
+} as const;

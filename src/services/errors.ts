@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Tx } from '../db/executor.js';
+import { savepoint, type Tx } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import type { Refusal } from '../domain/refusals.js';
 
@@ -38,6 +38,9 @@ class Abort extends Error {
  * done), and is returned as it was.
  */
 export async function inTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  // Called from inside a transaction (a chat event's): a savepoint gives the same all-or-nothing,
+  // and PGlite's single connection is not asked for a second transaction.
+  if (db.isTransaction) return inSavepoint(db as Tx, work);
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (tx) => {
@@ -52,6 +55,22 @@ export async function inTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise
       if (attempt < 3 && isRetryable(err)) continue;
       throw err;
     }
+  }
+}
+
+let savepoints = 0;
+
+async function inSavepoint<T>(tx: Tx, work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  const name = `service_${++savepoints}`;
+  await savepoint.create(tx, name);
+  try {
+    const outcome = await work(tx);
+    if (outcome.ok) await savepoint.release(tx, name);
+    else await savepoint.rollback(tx, name);
+    return outcome;
+  } catch (err) {
+    await savepoint.rollback(tx, name).catch(() => undefined);
+    throw err;
   }
 }
 

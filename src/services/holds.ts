@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
-import { findBib, itemsOfBib, updateItem, findItem } from '../db/catalog.js';
+import { findBib, itemsOfBib, updateItem, findItem, type BibRow } from '../db/catalog.js';
+import type { Executor } from '../db/executor.js';
 import { activeHoldsOfPatron, findHold, insertHold, updateHold, type HoldRow } from '../db/holds.js';
 import { patronHasTitleOnLoan } from '../db/loans.js';
-import { findPatronByCard, setLastPickupBranch } from '../db/patrons.js';
+import { findPatronByCard, setLastPickupBranch, type PatronRow } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
 import { audit } from '../db/audit.js';
 import { tokyoDate } from '../domain/dates.js';
@@ -41,28 +42,14 @@ export interface PlaceHoldRequest {
  * card, so only the rules about the title and the limit apply to them.
  */
 export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date): Promise<Outcome<HoldRow>> {
-  const today = tokyoDate(now);
   const contact = req.contact ?? 'none';
   return inTransaction(db, async (tx) => {
     const patron = await findPatronByCard(tx, req.cardNumber, { forUpdate: true });
     if (!patron) return notFound('patron', req.cardNumber);
-    const bib = await findBib(tx, req.bibId);
-    if (!bib) return notFound('bib', req.bibId);
+    const checked = await checkHold(tx, patron, req.bibId, req.channel, now);
+    if (!checked.ok) return checked;
+    const bib = checked.value.bib;
     if (!(await listBranches(tx)).some((b) => b.code === req.pickupBranch)) return refused(refuse('PICKUP_BRANCH_UNKNOWN'));
-    if (req.channel === 'online') {
-      const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'reserve', today);
-      if (eligibility) return refused(eligibility);
-    }
-    const items = await itemsOfBib(tx, bib.id);
-    const notReservable = reservabilityRefusal({ materialType: bib.materialType as MaterialType, latestIssue: bib.latestIssue }, items);
-    if (notReservable) return refused(notReservable);
-    const active = await activeHoldsOfPatron(tx, patron.id);
-    const placement = placementRefusal({
-      activeHoldCount: active.length,
-      holdsThisTitle: active.some((h) => h.bibId === bib.id),
-      hasThisTitleOnLoan: await patronHasTitleOnLoan(tx, patron.id, bib.id),
-    });
-    if (placement) return refused(placement);
     const contactProblem = contactRefusal(contact, { emailConfirmed: patron.emailConfirmed, lineLinked: req.lineLinked ?? false });
     if (contactProblem) return refused(contactProblem);
 
@@ -82,6 +69,38 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
     if (status === 'queued') await trapShelfCopies(tx, bib.id, now, 'staff');
     return ok((await findHold(tx, hold.id)) ?? hold);
   });
+}
+
+export interface HoldPreview {
+  bib: BibRow;
+  patron: PatronRow;
+  /** Active holds the patron has now (R-RES-2: the new one would be one more). */
+  activeHolds: number;
+}
+
+/**
+ * Every rule a new hold must pass, without placing it: who may reserve (online: R-ELIG-2), what
+ * may be reserved (R-RES-1), the cap and the decided rules (R-RES-2). The chat asks this before
+ * the patron chooses a branch, so a refusal comes first, not after three taps.
+ */
+export async function checkHold(tx: Executor, patron: PatronRow, bibId: string, channel: HoldChannel, now: Date): Promise<Outcome<HoldPreview>> {
+  const bib = await findBib(tx, bibId);
+  if (!bib) return notFound('bib', bibId);
+  if (channel === 'online') {
+    const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'reserve', tokyoDate(now));
+    if (eligibility) return refused(eligibility);
+  }
+  const items = await itemsOfBib(tx, bib.id);
+  const notReservable = reservabilityRefusal({ materialType: bib.materialType as MaterialType, latestIssue: bib.latestIssue }, items);
+  if (notReservable) return refused(notReservable);
+  const active = await activeHoldsOfPatron(tx, patron.id);
+  const placement = placementRefusal({
+    activeHoldCount: active.length,
+    holdsThisTitle: active.some((h) => h.bibId === bib.id),
+    hasThisTitleOnLoan: await patronHasTitleOnLoan(tx, patron.id, bib.id),
+  });
+  if (placement) return refused(placement);
+  return ok({ bib, patron, activeHolds: active.length });
 }
 
 /**

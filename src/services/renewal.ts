@@ -3,34 +3,51 @@ import { activeHoldsOfBibs } from '../db/holds.js';
 import { openLoan, renewLoanRow } from '../db/loans.js';
 import { findPatron } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
+import type { Executor } from '../db/executor.js';
 import { audit } from '../db/audit.js';
 import { tokyoDate, type IsoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
 import type { MaterialType } from '../domain/holds.js';
-import { renewalRefusal, renewedDueDate } from '../domain/loans.js';
+import { renewalRefusal, renewalShortensLoan, renewedDueDate } from '../domain/loans.js';
 import { branchCalendar } from './calendar.js';
 import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 
+export interface RenewalPreview {
+  loanId: string;
+  title: string;
+  dueDate: IsoDate;
+  newDueDate: IsoDate;
+  /** R-LOAN-3 counts from today: renewing early can bring the due date forward. */
+  shortens: boolean;
+}
+
 /**
- * R-LOAN-2..4: renews a patron's own loan. A hold "waits for" the title when another patron's
- * hold on it is not yet served by a copy (依頼中 or N位 without a trapped copy).
+ * R-LOAN-2..4: whether the patron's own loan may be renewed today, and to when. A hold "waits
+ * for" the title when another patron's hold on it is not yet served by a copy (依頼中 or N位
+ * without a trapped copy). Another patron's loan id is answered like an unknown one.
  */
-export async function renewLoan(db: Kysely<DB>, req: { loanId: string; patronId: string; actor: string }, now: Date): Promise<Outcome<{ loanId: string; dueDate: IsoDate }>> {
+export async function previewRenewal(db: Executor, req: { loanId: string; patronId: string }, now: Date, lock = false): Promise<Outcome<RenewalPreview>> {
   const today = tokyoDate(now);
+  const loan = await openLoan(db, req.loanId, { forUpdate: lock });
+  if (!loan || loan.patronId !== req.patronId) return notFound('loan', req.loanId);
+  const patron = await findPatron(db, loan.patronId);
+  if (!patron) return notFound('patron', loan.patronId);
+  const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'renew', today);
+  if (eligibility) return refused(eligibility);
+  const waiting = (await activeHoldsOfBibs(db, [loan.bibId])).some((h) => h.patronId !== loan.patronId && (h.status === 'requested' || h.status === 'queued'));
+  const refusal = renewalRefusal({ dueDate: loan.dueDate, renewals: loan.renewals, materialType: loan.materialType as MaterialType, hasWaitingHold: waiting }, today);
+  if (refusal) return refused(refusal);
+  const cal = await branchCalendar(db, loan.branchCode, today);
+  return ok({ loanId: loan.id, title: loan.title, dueDate: loan.dueDate, newDueDate: renewedDueDate(today, cal), shortens: renewalShortensLoan(loan.dueDate, today, cal) });
+}
+
+/** Renews the patron's own loan, checked again under the loan's row lock. */
+export async function renewLoan(db: Kysely<DB>, req: { loanId: string; patronId: string; actor: string }, now: Date): Promise<Outcome<{ loanId: string; dueDate: IsoDate }>> {
   return inTransaction(db, async (tx) => {
-    const loan = await openLoan(tx, req.loanId, { forUpdate: true });
-    // Another patron's loan id is answered like an unknown one (no hint that it exists).
-    if (!loan || loan.patronId !== req.patronId) return notFound('loan', req.loanId);
-    const patron = await findPatron(tx, loan.patronId);
-    if (!patron) return notFound('patron', loan.patronId);
-    const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'renew', today);
-    if (eligibility) return refused(eligibility);
-    const waiting = (await activeHoldsOfBibs(tx, [loan.bibId])).some((h) => h.patronId !== loan.patronId && (h.status === 'requested' || h.status === 'queued'));
-    const refusal = renewalRefusal({ dueDate: loan.dueDate, renewals: loan.renewals, materialType: loan.materialType as MaterialType, hasWaitingHold: waiting }, today);
-    if (refusal) return refused(refusal);
-    const dueDate = renewedDueDate(today, await branchCalendar(tx, loan.branchCode, today));
-    await renewLoanRow(tx, loan.id, dueDate, now);
-    await audit(tx, { actor: req.actor, action: 'loan.renew', patronId: loan.patronId, loanId: loan.id, details: { dueDate } });
-    return ok({ loanId: loan.id, dueDate });
+    const preview = await previewRenewal(tx, req, now, true);
+    if (!preview.ok) return preview;
+    await renewLoanRow(tx, preview.value.loanId, preview.value.newDueDate, now);
+    await audit(tx, { actor: req.actor, action: 'loan.renew', patronId: req.patronId, loanId: preview.value.loanId, details: { dueDate: preview.value.newDueDate } });
+    return ok({ loanId: preview.value.loanId, dueDate: preview.value.newDueDate });
   });
 }

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { formSecret } from '../../src/http/page-security.js';
 import type { DB } from '../../src/db/schema.js';
 import type { Messenger } from '../../src/line/messenger.js';
 import { silentLogger } from '../../src/log.js';
@@ -76,6 +77,7 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
       jobs,
       onEventsStored: () => {},
       clock,
+      pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },
     });
     close = () => database.close();
   }

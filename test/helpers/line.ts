@@ -8,6 +8,7 @@ import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { formSecret } from '../../src/http/page-security.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { DB } from '../../src/db/schema.js';
@@ -236,6 +237,7 @@ export function webhookApp(db: Kysely<DB>, opts: { onEventsStored?: () => void; 
     loanPeriodDays: 14,
     jobs: { db, promoteHoldsHour: 9, deliverNotices: async () => 0 },
     onEventsStored: opts.onEventsStored ?? (() => {}),
+    pages: { publicBaseUrl: 'http://localhost:3000', lineAccessBaseUrl: 'https://access.line.me', formSecret: formSecret(CHANNEL_SECRET) },
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
 }

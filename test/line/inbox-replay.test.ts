@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { handleEvent } from '../../src/conversation/engine.js';
+import { conversationHandler } from '../../src/conversation/engine.js';
+import { unconfiguredLineAccount } from '../../src/line/account.js';
 import type { DB } from '../../src/db/schema.js';
 import { InboxWorker, type EventHandler } from '../../src/line/inbox-worker.js';
 import { silentLogger } from '../../src/log.js';
@@ -20,6 +21,8 @@ import {
   type FakeLine,
 } from '../helpers/line.js';
 import { lineApi } from '../setup/msw.js';
+
+const handleEvent = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: silentLogger });
 
 /**
  * The webhook inbox outlives the process: what was accepted is answered after a restart, once,

@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { LineAccount } from '../line/account.js';
+import { errorText, type Logger } from '../log.js';
+import { completeAccountLink, rememberLinkToken, unlinkAccount } from '../services/account-link.js';
+import { searchCatalog, titleDetailView } from '../services/catalog-search.js';
+import type { ServiceFailure } from '../services/errors.js';
+import { cancelHold, placeHold } from '../services/holds.js';
+import { renewLoan } from '../services/renewal.js';
+import type { UserFacts } from './flow.js';
+import { cancellableHold, cardNumberOf, patronStatus, reservationOptions, reservationPreview, renewalOffer } from '../services/patron-view.js';
+
+/** Work a step asks the engine to do; the only way flows reach the services and LINE. */
+export type Effect =
+  | { kind: 'search'; text: string; page: number }
+  | { kind: 'titleDetail'; bibId: string }
+  | { kind: 'issueLinkToken' }
+  | { kind: 'linkAccount'; nonce: string }
+  | { kind: 'unlinkAccount' }
+  | { kind: 'status' }
+  | { kind: 'reservationOptions'; bibId: string }
+  | { kind: 'reservationPreview'; bibId: string; branch: string }
+  | { kind: 'placeHold'; bibId: string; branch: string; contact: 'none' | 'email' | 'line' }
+  | { kind: 'renewalOffer'; loanId: string }
+  | { kind: 'renew'; loanId: string }
+  | { kind: 'cancellableHold'; holdId: string }
+  | { kind: 'cancelHold'; holdId: string };
+
+type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
+
+export interface Facts {
+  search?: Awaited<ReturnType<typeof searchCatalog>>;
+  title?: Awaited<ReturnType<typeof titleDetailView>> | null;
+  loginUrl?: string | null;
+  linked?: Result<{ patronId: string }>;
+  unlinked?: boolean;
+  status?: Awaited<ReturnType<typeof patronStatus>>;
+  reservation?: Awaited<ReturnType<typeof reservationOptions>>;
+  preview?: Awaited<ReturnType<typeof reservationPreview>>;
+  placed?: Result<{ holdId: string; branch: string }>;
+  renewal?: Awaited<ReturnType<typeof renewalOffer>>;
+  renewed?: Result<{ dueDate: string }>;
+  cancellable?: Awaited<ReturnType<typeof cancellableHold>>;
+  cancelled?: Result<{ holdId: string }>;
+}
+
+export interface EffectDeps {
+  db: Kysely<DB>;
+  line: LineAccount;
+  publicBaseUrl: string;
+  log: Logger;
+}
+
+/**
+ * Performs a step's effects inside the event's transaction (services nest with savepoints).
+ * Every patron effect acts for the LINE user's own linked card: ids in postbacks are checked
+ * against it by the services, so another patron's hold or loan is never touched.
+ */
+export async function runEffects(deps: EffectDeps, effects: readonly Effect[], user: UserFacts, now: Date): Promise<Facts> {
+  const { db } = deps;
+  const facts: Facts = {};
+  const patronId = user.patronId;
+  for (const e of effects) {
+    switch (e.kind) {
+      case 'search':
+        facts.search = await searchCatalog(db, e.text, e.page);
+        break;
+      case 'titleDetail':
+        facts.title = (await titleDetailView(db, e.bibId)) ?? null;
+        break;
+      case 'issueLinkToken':
+        facts.loginUrl = await loginUrl(deps, user.lineUserId, now);
+        break;
+      case 'linkAccount':
+        facts.linked = await completeAccountLink(db, { lineUserId: user.lineUserId, nonce: e.nonce }, now);
+        if (facts.linked.ok) await switchMenu(deps, user.lineUserId, 'logged-in');
+        break;
+      case 'unlinkAccount':
+        facts.unlinked = await unlinkAccount(db, user.lineUserId, now);
+        await switchMenu(deps, user.lineUserId, 'logged-out');
+        break;
+      case 'status':
+        if (patronId) facts.status = await patronStatus(db, patronId, now);
+        break;
+      case 'reservationOptions':
+        if (patronId) facts.reservation = await reservationOptions(db, patronId, e.bibId, now);
+        break;
+      case 'reservationPreview':
+        if (patronId) facts.preview = await reservationPreview(db, e.bibId, e.branch, now);
+        break;
+      case 'placeHold':
+        if (patronId) facts.placed = await place(deps, patronId, e, now);
+        break;
+      case 'renewalOffer':
+        if (patronId) facts.renewal = await renewalOffer(db, patronId, e.loanId, now);
+        break;
+      case 'renew':
+        if (patronId) facts.renewed = await renew(deps, user, patronId, e.loanId, now);
+        break;
+      case 'cancellableHold':
+        if (patronId) facts.cancellable = await cancellableHold(db, patronId, e.holdId);
+        break;
+      case 'cancelHold':
+        if (patronId) facts.cancelled = await cancel(deps, user, patronId, e.holdId, now);
+        break;
+    }
+  }
+  return facts;
+}
+
+async function loginUrl(deps: EffectDeps, lineUserId: string, now: Date): Promise<string | null> {
+  try {
+    const token = await deps.line.issueLinkToken(lineUserId);
+    await rememberLinkToken(deps.db, lineUserId, token, now);
+    return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
+  } catch (err) {
+    deps.log.warn('link token not issued', { error: errorText(err) });
+    return null;
+  }
+}
+
+/** The menu follows the login state; a LINE hiccup here must not undo the login itself. */
+async function switchMenu(deps: EffectDeps, lineUserId: string, which: 'logged-in' | 'logged-out'): Promise<void> {
+  try {
+    await deps.line.showRichMenu(lineUserId, which);
+  } catch (err) {
+    deps.log.warn('rich menu not switched', { which, error: errorText(err) });
+  }
+}
+
+async function place(deps: EffectDeps, patronId: string, e: Extract<Effect, { kind: 'placeHold' }>, now: Date): Promise<Facts['placed']> {
+  const cardNumber = await cardNumberOf(deps.db, patronId);
+  if (!cardNumber) return { ok: false, failure: { kind: 'not_found', what: 'patron', id: patronId } };
+  const r = await placeHold(deps.db, { cardNumber, bibId: e.bibId, pickupBranch: e.branch, channel: 'online', contact: e.contact, lineLinked: true }, now);
+  return r.ok ? { ok: true, value: { holdId: r.value.id, branch: e.branch } } : r;
+}
+
+async function renew(deps: EffectDeps, user: UserFacts, patronId: string, loanId: string, now: Date): Promise<Facts['renewed']> {
+  const r = await renewLoan(deps.db, { loanId, patronId, actor: `line:${user.lineUserId}` }, now);
+  if (!r.ok && r.failure.kind === 'not_found') deps.log.warn('foreign or unknown loan in a postback', { lineUserId: user.lineUserId, loanId });
+  return r.ok ? { ok: true, value: { dueDate: r.value.dueDate } } : r;
+}
+
+async function cancel(deps: EffectDeps, user: UserFacts, patronId: string, holdId: string, now: Date): Promise<Facts['cancelled']> {
+  const r = await cancelHold(deps.db, { holdId, online: true, patronId, actor: `line:${user.lineUserId}` }, now);
+  if (!r.ok && r.failure.kind === 'not_found') deps.log.warn('foreign or unknown hold in a postback', { lineUserId: user.lineUserId, holdId });
+  return r.ok ? { ok: true, value: { holdId } } : r;
+}

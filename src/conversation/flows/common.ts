@@ -1,0 +1,53 @@
+import { chat, patronChat, refusalMessage } from '../../messages/ja.js';
+import type { ServiceFailure } from '../../services/errors.js';
+import type { StepContext, StepResult } from '../flow.js';
+import { encodePostback } from '../postback.js';
+import { text, type Action, type Reply } from '../reply.js';
+
+export const menuActions: Action[] = [
+  { kind: 'message', label: chat.buttons.search, text: '蔵書検索' },
+  { kind: 'message', label: patronChat.buttons.status, text: 'ご利用状況' },
+  { kind: 'message', label: chat.buttons.help, text: 'ヘルプ' },
+];
+
+/** A service's refusal as the sentence the patron reads, and where to go next. */
+export function failureReply(f: ServiceFailure): Reply {
+  if (f.kind === 'refused') return text(refusalMessage(f.refusal), menuActions);
+  return text(patronChat.notYours, menuActions);
+}
+
+export const expiredReply = (): Reply => text(chat.expired, menuActions);
+
+/**
+ * A step that needs a logged-in patron: without one, the patron gets the login button, and
+ * `pending` (the postback to offer again after login) is kept in the login flow's state.
+ */
+export function requireLogin(ctx: StepContext, pending?: { flow: string; step: string; args: string[]; title?: string }): StepResult | undefined {
+  if (ctx.user.patronId) return undefined;
+  return {
+    replies: [],
+    effects: [{ kind: 'issueLinkToken' }],
+    then: 'loginButton',
+    next: { flow: 'login', step: 'wait', data: pending ? { pending } : {} },
+  };
+}
+
+/** The reply with the button that opens the login page (facts.loginUrl from issueLinkToken). */
+export function loginButtonReply(ctx: StepContext, lead: string = patronChat.loginNeeded): Reply {
+  const url = ctx.facts.loginUrl;
+  if (!url) return text(patronChat.loginUnavailable, menuActions);
+  return { kind: 'buttons', altText: patronChat.buttons.login, text: `${lead}\n${patronChat.loginPrompt}`, actions: [{ kind: 'uri', label: patronChat.buttons.login, uri: url }] };
+}
+
+/** A confirmation button valid for the state saved by this step only (consumed once). */
+export function confirmAction(ctx: StepContext, flow: string, step: string, label: string, ...args: string[]): Action {
+  return { kind: 'postback', label, data: encodePostback(flow, step, ...args, String(ctx.version + 1))!, displayText: label };
+}
+
+/** True when a confirmation tap belongs to the state this event found (not an old or repeated tap). */
+export function confirmationIsCurrent(ctx: StepContext): boolean {
+  const token = ctx.postback?.args[ctx.postback.args.length - 1];
+  return ctx.data !== undefined && token === String(ctx.version);
+}
+
+export const stopAction: Action = { kind: 'message', label: patronChat.buttons.stop, text: 'やめる' };

@@ -1,0 +1,43 @@
+import { patronChat } from '../../messages/ja.js';
+import type { Flow } from '../flow.js';
+import { encodePostback } from '../postback.js';
+import { text } from '../reply.js';
+import { expiredReply, loginButtonReply, menuActions } from './common.js';
+
+/**
+ * ログイン: a button to the login page (LINE account link; the password never goes through the
+ * chat). LINE's accountLink event then links the card and offers again what was waiting.
+ */
+export const loginFlow: Flow = {
+  name: 'login',
+  steps: {
+    start(ctx) {
+      if (ctx.user.patronId) return { replies: [text(patronChat.alreadyLoggedIn, menuActions)] };
+      return { replies: [], effects: [{ kind: 'issueLinkToken' }], then: 'loginButton', next: { step: 'wait', data: {} } };
+    },
+    loginButton: (ctx) => ({ replies: [loginButtonReply(ctx, ctx.data?.pending ? patronChat.loginNeeded : '')] }),
+    /** The login page is open; this state only keeps what to offer again after LINE links the account. */
+    wait: () => ({ replies: [] }),
+    linked(ctx) {
+      if (ctx.input.kind !== 'accountLink') return { replies: [expiredReply()] };
+      return { replies: [], effects: [{ kind: 'linkAccount', nonce: ctx.input.nonce }], then: 'afterLink', next: null };
+    },
+    afterLink(ctx) {
+      const r = ctx.facts.linked;
+      if (!r?.ok) return { replies: [text(patronChat.linkFailed, menuActions)] };
+      const pending = ctx.data?.pending as { flow?: unknown; step?: unknown; args?: unknown; title?: unknown } | undefined;
+      const again =
+        pending && typeof pending.flow === 'string' && typeof pending.step === 'string' && Array.isArray(pending.args)
+          ? encodePostback(pending.flow, pending.step, ...pending.args.map(String))
+          : undefined;
+      if (!again) return { replies: [text(patronChat.loggedIn, menuActions)] };
+      return {
+        replies: [
+          text(patronChat.loggedIn),
+          { kind: 'buttons', altText: patronChat.buttons.reserve, text: patronChat.continueReservation(String(pending?.title ?? '')), actions: [{ kind: 'postback', label: patronChat.buttons.reserve, data: again, displayText: patronChat.buttons.reserve }] },
+        ],
+      };
+    },
+    linkFailed: () => ({ replies: [text(patronChat.linkFailed, menuActions)] }),
+  },
+};

@@ -1,0 +1,53 @@
+import type { Input } from '../line/inbound.js';
+import { KEYWORDS } from '../messages/ja.js';
+import { decodePostback, type Postback } from './postback.js';
+
+export interface Route {
+  flow: string;
+  step: string;
+  postback?: Postback;
+  /** Start afresh: the stored state is not given to the step. */
+  fresh: boolean;
+  /** A keyword or a follow: whatever was in progress is over. */
+  resets: boolean;
+}
+
+const keywordRoutes: [readonly string[], string, string][] = [
+  [KEYWORDS.search, 'search', 'guide'],
+  [KEYWORDS.help, 'help', 'show'],
+  [KEYWORDS.stop, 'help', 'stop'],
+  [KEYWORDS.status, 'status', 'show'],
+  [KEYWORDS.login, 'login', 'start'],
+  [KEYWORDS.logout, 'logout', 'confirm'],
+  [KEYWORDS.passwordChange, 'pages', 'password'],
+  [KEYWORDS.emailRegistration, 'pages', 'email'],
+  [KEYWORDS.services, 'pages', 'menu'],
+];
+
+/**
+ * Which step an input goes to. Keywords (typed, or sent by a rich-menu tap) always start their
+ * flow, whatever was in progress; a postback names its own flow and step; other words go to the
+ * step the conversation waits in, or to a catalog search.
+ */
+export function route(input: Input, waiting: { flow: string; step: string; takesText: boolean } | undefined): Route | undefined {
+  switch (input.kind) {
+    case 'follow':
+      return { flow: 'help', step: 'greet', fresh: true, resets: true };
+    case 'text': {
+      const word = input.text.normalize('NFKC').trim();
+      for (const [words, flow, step] of keywordRoutes) {
+        if ((words as readonly string[]).includes(word)) return { flow, step, fresh: true, resets: true };
+      }
+      if (waiting?.takesText) return { flow: waiting.flow, step: waiting.step, fresh: false, resets: false };
+      return { flow: 'search', step: 'query', fresh: true, resets: false };
+    }
+    case 'accountLink':
+      return { flow: 'login', step: input.result === 'ok' ? 'linked' : 'linkFailed', fresh: false, resets: false };
+    case 'postback': {
+      const p = decodePostback(input.data);
+      return p ? { flow: p.flow, step: p.step, postback: p, fresh: false, resets: false } : { flow: 'expired', step: 'show', fresh: false, resets: false };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Executor } from './executor.js';
+
+export async function insertLinkRequest(db: Executor, linkToken: string, lineUserId: string, expiresAt: Date): Promise<void> {
+  await db
+    .insertInto('account_link_requests')
+    .values({ link_token: linkToken, line_user_id: lineUserId, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('link_token').doUpdateSet({ line_user_id: lineUserId, expires_at: expiresAt }))
+    .execute();
+}
+
+export async function linkRequestUser(db: Executor, linkToken: string, now: Date): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('account_link_requests')
+    .select('line_user_id')
+    .where('link_token', '=', linkToken)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return r?.line_user_id;
+}
+
+export async function insertNonce(db: Executor, n: { nonceHash: string; patronId: string; lineUserId: string; expiresAt: Date }): Promise<void> {
+  await db.insertInto('account_link_nonces').values({ nonce_hash: n.nonceHash, patron_id: n.patronId, line_user_id: n.lineUserId, expires_at: n.expiresAt }).execute();
+}
+
+/** Marks an unused, unexpired nonce used and answers whose it was; undefined for any other nonce. */
+export async function consumeNonce(db: Executor, nonceHash: string, now: Date): Promise<{ patronId: string; lineUserId: string | null } | undefined> {
+  const r = await db
+    .updateTable('account_link_nonces')
+    .set({ used_at: now })
+    .where('nonce_hash', '=', nonceHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning(['patron_id', 'line_user_id'])
+    .executeTakeFirst();
+  return r && { patronId: r.patron_id, lineUserId: r.line_user_id };
+}
+
+/** Links the LINE user to the patron; a card is linked to one LINE account at a time. */
+export async function linkPatron(db: Executor, lineUserId: string, patronId: string, now: Date): Promise<void> {
+  await db.updateTable('line_users').set({ patron_id: null, linked_at: null, updated_at: now }).where('patron_id', '=', patronId).where('line_user_id', '<>', lineUserId).execute();
+  await db.updateTable('line_users').set({ patron_id: patronId, linked_at: now, updated_at: now }).where('line_user_id', '=', lineUserId).execute();
+}
+
+export async function unlinkPatron(db: Executor, lineUserId: string, now: Date): Promise<string | null> {
+  const r = await db
+    .updateTable('line_users')
+    .set({ patron_id: null, linked_at: null, updated_at: now })
+    .where('line_user_id', '=', lineUserId)
+    .where('patron_id', 'is not', null)
+    .returning('line_user_id')
+    .executeTakeFirst();
+  return r?.line_user_id ?? null;
+}

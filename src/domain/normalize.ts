@@ -1,0 +1,49 @@
+/**
+ * One normaliser for catalog text and for search terms, so that a term matches a title
+ * exactly when its normalised form is a substring of the title's normalised form.
+ * The stored columns (bibs.norm_*) remember the version they were made with: change the
+ * output of `normalizeForSearch` and bump NORMALIZER_VERSION, and the next start rebuilds them
+ * (db/search-columns.ts).
+ */
+export const NORMALIZER_VERSION = 1;
+
+// Invisible characters (C0/C1 controls incl. U+0000, which PostgreSQL text cannot hold; format
+// characters such as zero-width spaces and BOM) and lone surrogates, which no encoder accepts.
+const INVISIBLE = /[\p{Cc}\p{Cf}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+
+// Japanese titles are matched without spaces (「猫を棄てる 父親について」 and 「猫を棄てる父親
+// について」 are one title); the middle dot separates words of katakana names the same way
+// (ハンガー・ゲーム, ハンガーゲーム).
+const SEPARATORS = /[\s\u30FB]/gu;
+
+// Hiragana and the hiragana iteration marks; katakana is 0x60 above.
+const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/gu;
+
+// ー (U+30FC; ｰ becomes it under NFKC), ‐ ‑ ‒ – — ― (U+2010..2015), − (U+2212), ASCII '-'
+// (－ becomes it under NFKC): typed interchangeably by patrons and cataloguers.
+const DASH_LIKE = '\u30FC\u2010-\u2015\u2212\\-';
+// A run of dash look-alikes right after a kana is a long-vowel mark (バッテリ－, データ-ベース
+// → ー); any other one is a hyphen (2026ー2027 → 2026-2027). The kana before it decides, not the
+// character after, so a word-final mark (バッテリー) is the same mark as in バッテリーズ.
+const KANA = '\\u30A1-\\u30FA\\u30FD\\u30FE\\u31F0-\\u31FF';
+const DASHES = new RegExp(`(?<=[${KANA}])([${DASH_LIKE}]+)|[${DASH_LIKE}]`, 'gu');
+
+export function normalizeForSearch(s: string): string {
+  const folded = s
+    .replace(INVISIBLE, '')
+    // NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｶﾞ → ガ).
+    .normalize('NFKC')
+    .toLowerCase()
+    // Lower-casing can leave a string NFKC would still change (İ → i + U+0307 …).
+    .normalize('NFKC')
+    .replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+    // Separators go before the dashes are read, so that the result is stable: normalising it
+    // again changes nothing (a dash never finds a new neighbour afterwards).
+    .replace(SEPARATORS, '');
+  return folded.replace(DASHES, (_dash, run: string | undefined) => (run ? '\u30FC'.repeat(run.length) : '-'));
+}
+
+/** Escapes a value for a LIKE pattern written with `ESCAPE '\'`. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

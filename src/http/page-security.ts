@@ -1,0 +1,60 @@
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * What every patron-page response carries. The pages hold a link token in their URL and form, so:
+ * no Referer leaves them (not even to LINE on the redirect), nothing is cached, nothing frames
+ * them, and the CSP allows inline styles and nothing else. `form-action` names LINE's origin too:
+ * browsers check the redirect that follows a form submission against it.
+ */
+export function pageHeaders(lineAccessBaseUrl: string): MiddlewareHandler {
+  const csp = [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `form-action 'self' ${new URL(lineAccessBaseUrl).origin}`,
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': csp,
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  return async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+}
+
+/**
+ * The key of the per-form CSRF tokens. Derived from the channel secret when there is one (HKDF,
+ * its own label), so every instance behind a load balancer, and the same instance after a
+ * restart, accepts the forms the others rendered; without a channel secret (development) it is
+ * random per process, and a restart only makes open forms ask for a new link.
+ */
+export function formSecret(channelSecret: string | undefined): Buffer {
+  if (channelSecret === undefined) return randomBytes(32);
+  return Buffer.from(hkdfSync('sha256', channelSecret, 'kamagaya-line', 'patron-page-form-token', 32));
+}
+
+/**
+ * CSRF protection that needs no JavaScript, no cookie and no stored session: two checks.
+ * 1. hono/csrf: the browser's Origin must be PUBLIC_BASE_URL's (or Sec-Fetch-Site same-origin).
+ * 2. The form carries HMAC(key, purpose + link token). Only this server can make it, and only for
+ *    a link token it rendered a form for, so a request needs a form that this server served.
+ * No cookie because LINE's in-app browser and third-party contexts make cookies unreliable, and
+ * the link token already is a per-visit secret to bind to: the pair is stateless and expires with
+ * the link token.
+ */
+export function formToken(key: Uint8Array, purpose: string, bound: string): string {
+  return createHmac('sha256', key).update(`${purpose}\u0000${bound}`).digest('base64url');
+}
+
+export function formTokenMatches(key: Uint8Array, purpose: string, bound: string, presented: unknown): boolean {
+  if (typeof presented !== 'string') return false;
+  const expected = Buffer.from(formToken(key, purpose, bound));
+  const given = Buffer.from(presented);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,118 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { errorText, maskCard, type Logger } from '../log.js';
+import { pages, refusalMessage } from '../messages/ja.js';
+import { renderPage } from '../pages/layout.js';
+import { FailedPage, ForbiddenPage, LinkExpiredPage, LoginPage, LoginRefusedPage, type LoginFormView } from '../pages/login.js';
+import { linkTokenIsValid, loginForAccountLink } from '../services/account-link.js';
+import { formToken, formTokenMatches, pageHeaders } from './page-security.js';
+
+export interface PatronPagesDeps {
+  db: Kysely<DB>;
+  log: Logger;
+  clock: () => Date;
+  /** Every link and form action is built from this, never from the request's Host header. */
+  publicBaseUrl: string;
+  lineAccessBaseUrl: string;
+  /** Key of the per-form CSRF tokens (see page-security.ts). */
+  formSecret: Uint8Array;
+}
+
+/**
+ * Every credential failure (unknown card, wrong password, locked card, malformed input) answers
+ * 200 with the form and one sentence: a re-rendered form is a normal page, and 401 would call for
+ * a WWW-Authenticate challenge that a form login does not have. One status for all, so the status
+ * tells an attacker nothing either.
+ */
+const CREDENTIAL_FAILURE_STATUS = 200;
+/** The link is dead; browsers show the page all the same. */
+const EXPIRED_STATUS = 410;
+const CSRF_PURPOSE = 'login';
+const MAX_LINK_TOKEN = 256;
+const CARD_NUMBER = /^[A-Za-z0-9]{1,20}$/;
+const MAX_PASSWORD = 64;
+
+/** Patron pages opened from the chat: GET/POST /login (LINE account link). */
+export function patronPages(deps: PatronPagesDeps): Hono {
+  const app = new Hono();
+  const loginAction = `${deps.publicBaseUrl}/login`;
+  const page = async (c: Context, node: Parameters<typeof renderPage>[0], status: 200 | 403 | 410 | 413 | 500 = 200) =>
+    c.html(await renderPage(node), status);
+  const form = (linkToken: string, more: Omit<LoginFormView, 'action' | 'linkToken' | 'csrfToken'> = {}) =>
+    LoginPage({ action: loginAction, linkToken, csrfToken: formToken(deps.formSecret, CSRF_PURPOSE, linkToken), ...more });
+  const liveLinkToken = async (token: unknown): Promise<string | undefined> =>
+    typeof token === 'string' && token !== '' && token.length <= MAX_LINK_TOKEN && (await linkTokenIsValid(deps.db, token, deps.clock())) ? token : undefined;
+
+  // Registered per path, not with '*': mounted at '/', a '*' middleware would cover the whole app.
+  app.use('/login', pageHeaders(deps.lineAccessBaseUrl));
+
+  app.onError(async (err, c) => {
+    // hono/csrf refuses with an HTTPException 403; the patron gets a page, not a bare "Forbidden".
+    if (err instanceof HTTPException && err.status === 403) {
+      deps.log.warn('patron page: cross-origin form refused', { path: c.req.path });
+      return page(c, ForbiddenPage(), 403);
+    }
+    deps.log.error('patron page failed', { path: c.req.path, method: c.req.method, error: errorText(err) });
+    return page(c, FailedPage(), 500);
+  });
+
+  app.get('/login', async (c) => {
+    const linkToken = await liveLinkToken(c.req.query('linkToken'));
+    if (!linkToken) return page(c, LinkExpiredPage(), EXPIRED_STATUS);
+    return page(c, form(linkToken));
+  });
+
+  app.post(
+    '/login',
+    bodyLimit({ maxSize: 8 * 1024, onError: (c) => page(c, FailedPage(), 413) }),
+    csrf({ origin: new URL(deps.publicBaseUrl).origin }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const posted = typeof body.linkToken === 'string' ? body.linkToken : '';
+      // Checked before anything touches the database: a forged form counts no failure.
+      if (!formTokenMatches(deps.formSecret, CSRF_PURPOSE, posted, body.csrfToken)) {
+        deps.log.warn('patron page: login form without a valid form token');
+        return page(c, ForbiddenPage(), 403);
+      }
+      const linkToken = await liveLinkToken(posted);
+      if (!linkToken) return page(c, LinkExpiredPage(), EXPIRED_STATUS);
+
+      // Full-width digits (from a Japanese keyboard) are the same card number.
+      const cardNumber = typeof body.cardNumber === 'string' ? body.cardNumber.normalize('NFKC').trim() : '';
+      const password = typeof body.password === 'string' ? body.password : '';
+      const fieldErrors = {
+        ...(cardNumber === '' ? { cardNumber: pages.required(pages.login.cardNumberLabel) } : {}),
+        ...(password === '' ? { password: pages.required(pages.login.passwordLabel) } : {}),
+      };
+      if (Object.keys(fieldErrors).length > 0) return page(c, form(linkToken, { cardNumber, fieldErrors }), CREDENTIAL_FAILURE_STATUS);
+      const invalid = () => page(c, form(linkToken, { cardNumber, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) }), CREDENTIAL_FAILURE_STATUS);
+      // No card has such a number and no password is that long: refused without a hash or a count,
+      // since such a guess cannot be right.
+      if (!CARD_NUMBER.test(cardNumber) || password.length > MAX_PASSWORD) return invalid();
+
+      const r = await loginForAccountLink(deps.db, { linkToken, cardNumber, password }, deps.clock());
+      if (r.ok) {
+        deps.log.info('account link: login accepted', { card: maskCard(cardNumber) });
+        const q = `linkToken=${encodeURIComponent(linkToken)}&nonce=${encodeURIComponent(r.value.nonce)}`;
+        return c.redirect(`${deps.lineAccessBaseUrl}/dialog/bot/accountLink?${q}`, 302);
+      }
+      const f = r.failure;
+      if (f.kind === 'conflict' && f.code === 'LINK_TOKEN_EXPIRED') return page(c, LinkExpiredPage(), EXPIRED_STATUS);
+      if (f.kind === 'refused' && f.refusal.code === 'CREDENTIALS_INVALID') {
+        deps.log.info('account link: login refused', { card: maskCard(cardNumber) });
+        return invalid();
+      }
+      if (f.kind === 'refused') {
+        deps.log.info('account link: patron may not log in', { card: maskCard(cardNumber), code: f.refusal.code });
+        return page(c, LoginRefusedPage({ reason: refusalMessage(f.refusal) }));
+      }
+      throw new Error(`login: unexpected outcome ${f.kind}`);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,154 @@
+import type { Child } from 'hono/jsx';
+import { pages } from '../messages/ja.js';
+
+/**
+ * The one layout of the patron pages (login now; password change and e-mail registration later).
+ * They open in LINE's in-app browser on phones from 320 px wide, so: one column, text at 16 px or
+ * more (iOS zooms into smaller inputs), tap targets of 48 px, and inline CSS only: the CSP allows no
+ * external asset and no script, and the pages work without JavaScript.
+ */
+
+// `>` and quotes would be escaped as text children, so the CSS goes in as raw HTML (a constant).
+const CSS = `
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:#f3f4f1;color:#1c1c1c;font:16px/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Noto Sans JP",sans-serif}
+.site{background:#1d5b43;color:#fff;padding:12px 16px}
+.site .lib{display:block;font-size:20px;font-weight:700;letter-spacing:.04em}
+.site .svc{display:block;font-size:14px;opacity:.9}
+main{max-width:560px;margin:0 auto;padding:16px}
+h1{font-size:22px;line-height:1.4;margin:8px 0 12px}
+h2{font-size:18px;line-height:1.4;margin:0 0 8px}
+p{margin:0 0 12px}
+.card{background:#fff;border:1px solid #d7dad3;border-radius:10px;padding:16px;margin:0 0 16px}
+.field{margin:0 0 20px}
+.field label{display:block;font-weight:700;margin:0 0 4px}
+.hint{display:block;font-size:14px;color:#4a4f4a;margin:0 0 6px}
+.field input{display:block;width:100%;min-height:48px;padding:10px 12px;font-size:18px;border:1px solid #6f756e;border-radius:8px;background:#fff;color:inherit}
+.field input[aria-invalid=true]{border:2px solid #b3261e;background:#fffafa}
+.field-error{display:block;color:#b3261e;font-weight:700;margin:6px 0 0}
+.alert{border:2px solid #b3261e;background:#fdecea;color:#5f1410;border-radius:8px;padding:12px;margin:0 0 16px}
+.alert h2{color:#b3261e;font-size:17px;margin:0 0 4px}
+.alert p:last-child{margin:0}
+button{display:block;width:100%;min-height:52px;padding:12px;font-size:18px;font-weight:700;color:#fff;background:#1d5b43;border:0;border-radius:10px;cursor:pointer}
+button:active{background:#154532}
+:focus-visible{outline:3px solid #e0a100;outline-offset:2px}
+.note{font-size:15px}
+.note ul{margin:0 0 12px;padding-left:1.2em}
+.small{font-size:14px;color:#4a4f4a;margin:12px 0 0}
+footer{max-width:560px;margin:0 auto;padding:8px 16px 24px;font-size:13px;color:#5b615a}
+`;
+
+/** A whole page: the library's name in the header, the title as the page heading. */
+export function Layout(props: { title: string; children?: Child }) {
+  return (
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{`${props.title}｜${pages.libraryName}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+      </head>
+      <body>
+        <header class="site">
+          <span class="lib">{pages.libraryName}</span>
+          <span class="svc">{pages.serviceName}</span>
+        </header>
+        <main>
+          <h1>{props.title}</h1>
+          {props.children}
+        </main>
+        <footer>{pages.libraryName}</footer>
+      </body>
+    </html>
+  );
+}
+
+/** A page that only says something (expired link, refusal, error): a title and paragraphs. */
+export function MessagePage(props: { title: string; paragraphs: readonly string[] }) {
+  return (
+    <Layout title={props.title}>
+      <div class="card">
+        {props.paragraphs.map((p) => (
+          <p>{p}</p>
+        ))}
+      </div>
+    </Layout>
+  );
+}
+
+/**
+ * A plain HTML form (POST, no script). `error` is a problem with the whole submission (e.g. wrong
+ * card number or password, which must not say which field); it sits right above the fields.
+ */
+export function Form(props: { action: string; hidden: Readonly<Record<string, string>>; submitLabel: string; error?: string | undefined; children?: Child }) {
+  return (
+    <form method="post" action={props.action} novalidate>
+      {props.error !== undefined && (
+        <div class="alert" role="alert" id="form-error">
+          <h2>{pages.errorHeading}</h2>
+          <p>{props.error}</p>
+        </div>
+      )}
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      {props.children}
+      <button type="submit">{props.submitLabel}</button>
+    </form>
+  );
+}
+
+type AutoComplete = 'username' | 'current-password' | 'new-password' | 'email' | 'off';
+
+/** A labelled input with its hint and its own error text right under it (linked for screen readers). */
+export function Field(props: {
+  name: string;
+  label: string;
+  type?: 'text' | 'password' | 'email';
+  value?: string | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  autocomplete?: AutoComplete;
+  inputmode?: 'text' | 'numeric' | 'email';
+  maxlength?: number;
+}) {
+  const id = `f-${props.name}`;
+  const described = [props.hint !== undefined ? `${id}-hint` : '', props.error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {props.hint !== undefined && (
+        <span class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        maxlength={props.maxlength}
+        autocapitalize="off"
+        spellcheck={false}
+        required
+        aria-invalid={props.error !== undefined ? 'true' : undefined}
+        aria-describedby={described === '' ? undefined : described}
+      />
+      {props.error !== undefined && (
+        <span class="field-error" id={`${id}-error`}>
+          {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The document as sent: a doctype, then the rendered tree. */
+export async function renderPage(page: ReturnType<typeof Layout>): Promise<string> {
+  return `<!DOCTYPE html>${(await page).toString()}`;
+}

@@ -1,0 +1,77 @@
+import { pages } from '../messages/ja.js';
+import { Field, Form, Layout, MessagePage } from './layout.js';
+
+const t = pages.login;
+
+export interface LoginFormView {
+  /** Absolute URL of POST /login, built from PUBLIC_BASE_URL. */
+  action: string;
+  linkToken: string;
+  csrfToken: string;
+  /** What the patron typed, shown again after a failure; the password never is. */
+  cardNumber?: string;
+  /** A failure of the whole submission (CREDENTIALS_INVALID: never says which field). */
+  error?: string;
+  fieldErrors?: { cardNumber?: string; password?: string };
+}
+
+/** The login page of the LINE account link (CONTRACT.md: fields cardNumber, password; button ログイン). */
+export function LoginPage(v: LoginFormView) {
+  return (
+    <Layout title={t.title}>
+      <div class="card">
+        <p>{t.lead}</p>
+        <Form action={v.action} hidden={{ linkToken: v.linkToken, csrfToken: v.csrfToken }} submitLabel={t.submit} error={v.error}>
+          <Field
+            name="cardNumber"
+            label={t.cardNumberLabel}
+            hint={t.cardNumberHint}
+            value={v.cardNumber ?? ''}
+            error={v.fieldErrors?.cardNumber}
+            autocomplete="username"
+            inputmode="numeric"
+            maxlength={20}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t.passwordLabel}
+            hint={t.passwordHint}
+            error={v.fieldErrors?.password}
+            autocomplete="current-password"
+            maxlength={64}
+          />
+        </Form>
+        <p class="small">{t.privacy}</p>
+      </div>
+      <section class="card note">
+        <h2>{t.whoTitle}</h2>
+        <ul>
+          {t.who.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
+        <h2>{t.passwordTitle}</h2>
+        <p>{t.passwordHelp}</p>
+      </section>
+    </Layout>
+  );
+}
+
+/** The link token is missing, unknown or past its time: the patron asks the chat for a new page. */
+export function LinkExpiredPage() {
+  return <MessagePage title={pages.linkExpired.title} paragraphs={[pages.linkExpired.body]} />;
+}
+
+/** The card and password are right, but a library rule keeps this patron out (R-ELIG): why, and what next. */
+export function LoginRefusedPage(props: { reason: string }) {
+  return <MessagePage title={pages.loginRefused.title} paragraphs={[props.reason, pages.loginRefused.wayForward, pages.closeAndReturn]} />;
+}
+
+export function ForbiddenPage() {
+  return <MessagePage title={pages.forbidden.title} paragraphs={[pages.forbidden.body]} />;
+}
+
+export function FailedPage() {
+  return <MessagePage title={pages.failed.title} paragraphs={[pages.failed.body]} />;
+}

@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { consumeNonce, insertLinkRequest, insertNonce, linkPatron, linkRequestUser, unlinkPatron } from '../db/account-links.js';
+import { audit } from '../db/audit.js';
+import type { Executor } from '../db/executor.js';
+import type { DB } from '../db/schema.js';
+import { tokyoDate } from '../domain/dates.js';
+import { serviceRefusal } from '../domain/eligibility.js';
+import { refuse } from '../domain/refusals.js';
+import { verifyCredentials } from './credentials.js';
+import { conflict, ok, refused, type Outcome } from './errors.js';
+
+/** Link tokens and nonces live 10 minutes: long enough to type a card number, short to steal. */
+const LINK_TTL_MS = 10 * 60_000;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Remembers which LINE user a link token was issued to, so the login page can finish their link. */
+export async function rememberLinkToken(db: Executor, lineUserId: string, linkToken: string, now: Date): Promise<void> {
+  await insertLinkRequest(db, linkToken, lineUserId, new Date(now.getTime() + LINK_TTL_MS));
+}
+
+export async function linkTokenIsValid(db: Executor, linkToken: string, now: Date): Promise<boolean> {
+  return (await linkRequestUser(db, linkToken, now)) !== undefined;
+}
+
+/**
+ * The login page's POST: card number and password for a link token. On success a single-use nonce
+ * (128 random bits; only its hash is stored) for LINE's account-link dialog. Unknown card, wrong
+ * password and a locked card get the same refusal (CREDENTIALS_INVALID).
+ */
+export async function loginForAccountLink(
+  db: Kysely<DB>,
+  req: { linkToken: string; cardNumber: string; password: string },
+  now: Date,
+): Promise<Outcome<{ nonce: string; lineUserId: string }>> {
+  const lineUserId = await linkRequestUser(db, req.linkToken, now);
+  if (!lineUserId) return conflict('LINK_TOKEN_EXPIRED', 'the login link has expired');
+  const who = await verifyCredentials(db, { cardNumber: req.cardNumber, password: req.password, lineUserId }, now);
+  if (!who.ok) return who;
+  // R-ELIG-3: logging in gives status and renewal; a patron who may not use them is told why.
+  const eligibility = serviceRefusal({ ...who.value, hasPassword: who.value.passwordHash !== null }, 'status', tokyoDate(now));
+  if (eligibility) return refused(eligibility);
+  const nonce = randomBytes(16).toString('base64url');
+  await insertNonce(db, { nonceHash: sha256(nonce), patronId: who.value.id, lineUserId, expiresAt: new Date(now.getTime() + LINK_TTL_MS) });
+  await audit(db, { actor: `line:${lineUserId}`, action: 'login.nonce', patronId: who.value.id });
+  return ok({ nonce, lineUserId });
+}
+
+/**
+ * LINE's accountLink event: the nonce links the LINE user who sent it to the card. A forged,
+ * reused or expired nonce, or one issued for another LINE user, links nothing.
+ */
+export async function completeAccountLink(db: Executor, req: { lineUserId: string; nonce: string }, now: Date): Promise<Outcome<{ patronId: string }>> {
+  if (req.nonce.length > 200) return refused(refuse('CREDENTIALS_INVALID'));
+  const n = await consumeNonce(db, sha256(req.nonce), now);
+  if (!n || (n.lineUserId !== null && n.lineUserId !== req.lineUserId)) return refused(refuse('CREDENTIALS_INVALID'));
+  await linkPatron(db, req.lineUserId, n.patronId, now);
+  await audit(db, { actor: `line:${req.lineUserId}`, action: 'login.linked', patronId: n.patronId });
+  return ok({ patronId: n.patronId });
+}
+
+export async function unlinkAccount(db: Executor, lineUserId: string, now: Date): Promise<boolean> {
+  const was = await unlinkPatron(db, lineUserId, now);
+  if (was) await audit(db, { actor: `line:${lineUserId}`, action: 'logout' });
+  return was !== null;
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patronOverview } from '../../src/services/patrons.js';
+import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+
+let h: ChatHarness;
+beforeAll(async () => {
+  h = await chatHarness();
+});
+afterAll(async () => h.close());
+
+const TARO = '2000000001';
+const ITO = '2000000007';
+const taro = () => h.user(10);
+const ito = () => h.user(11);
+
+describe('a patron in the chat', () => {
+  it('R-RES-5: 予約申込 before login asks to log in, and after linking offers the reservation again', async () => {
+    const found = await h.say(taro(), '吾輩は猫である');
+    const reserve = buttonData(found, '予約申込')!;
+    const needLogin = await h.tap(taro(), reserve);
+    expect(wordsOf(needLogin)).toContain('ログインが必要です');
+    expect(buttonData(needLogin, 'ログイン')).toMatch(/^https:\/\/library\.example\.jp\/login\?linkToken=/);
+    // The patron opens the page from that button (not by typing ログイン again).
+    const linked = await h.login(taro(), TARO, 'k7Tm2qX9', buttonData(needLogin, 'ログイン'));
+    expect(wordsOf(linked)).toContain('ログインしました');
+    expect(wordsOf(linked)).toContain('ログアウトはいつでも');
+    expect(h.menus).toContainEqual({ user: taro(), which: 'logged-in' });
+    expect(buttonData(linked, '予約申込')).toBe(reserve);
+  });
+
+  it('R-RES-5: branch, contact, 予約確認, 送信 → 予約受付 as 依頼中 — four taps from a search result', async () => {
+    const found = await h.say(taro(), '吾輩は猫である');
+    const branches = await h.tap(taro(), buttonData(found, '予約申込')!); // 1
+    expect(wordsOf(branches)).toContain('受取館を選んでください');
+    const contact = await h.tap(taro(), buttonData(branches, '東部分館')!); // 2
+    expect(wordsOf(contact)).toContain('連絡不要');
+    expect(buttonData(contact, 'E-mail')).toBeUndefined(); // R-RES-6: no confirmed address
+    const confirm = await h.tap(taro(), buttonData(contact, 'LINE')!); // 3
+    const t = wordsOf(confirm);
+    expect(t).toContain('予約確認');
+    expect(t).toContain('受取館：東部分館');
+    expect(t).toContain('2026年12月2日（水）の朝に正式な予約'); // R-RES-3: placed Tue evening
+    expect(t).toContain('来館された方に貸し出されることがあります'); // R-RES-4
+    const send = buttonData(confirm, '送信')!;
+    const accepted = await h.tap(taro(), send); // 4
+    expect(wordsOf(accepted)).toContain('予約受付');
+    expect(wordsOf(accepted)).toContain('状態：依頼中');
+    const o = await patronOverview(h.db, TARO);
+    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({ status: 'requested', pickupBranch: 'tobu', contact: 'line' });
+
+    // A second tap on the same 送信 does nothing more.
+    const again = await h.tap(taro(), send);
+    expect(wordsOf(again)).toContain('時間切れ');
+    const after = await patronOverview(h.db, TARO);
+    expect(after!.holds.filter((x) => x.title === '吾輩は猫である')).toHaveLength(1);
+  });
+
+  it('R-RES-7/R-RES-9/R-LOAN-1: ご利用状況 lists loans with due dates and holds with 依頼中, branch and the slots used', async () => {
+    const r = await h.say(taro(), 'ご利用状況');
+    const t = wordsOf(r);
+    expect(t).toContain('貸出中：6冊');
+    expect(t).toContain('予約：2/5件');
+    expect(t).toContain('依頼中');
+    expect(t).toContain('東部分館');
+    expect(t).toContain('返却予定日を過ぎています'); // こころ is overdue
+    expect(t).toContain('視聴覚資料'); // the DVD cannot be renewed: the reason is shown
+  });
+
+  it('R-LOAN-2: 延長する → confirmation with the new due date → 延長する → done', async () => {
+    const status = await h.say(taro(), 'ご利用状況');
+    const renew = buttonData(status, '延長する')!;
+    const ask = await h.tap(taro(), renew);
+    expect(wordsOf(ask)).toContain('延長後の返却予定日：2026年12月15日（火）');
+    const done = await h.tap(taro(), buttonData(ask, '延長する')!);
+    expect(wordsOf(done)).toContain('延長しました');
+    const o = await patronOverview(h.db, TARO);
+    expect(o!.loans.some((l) => l.renewals === 1 && l.dueDate === '2026-12-15')).toBe(true);
+  });
+
+  it('R-LOAN-4: a refused renewal says why (renewed once already)', async () => {
+    const o = await patronOverview(h.db, TARO);
+    const renewed = o!.loans.find((l) => l.renewals === 1)!;
+    const r = await h.tap(taro(), `renew|confirm|${renewed.loanId}`);
+    expect(wordsOf(r)).toContain('延長');
+    expect(buttonData(r, '延長する')).toBeUndefined();
+  });
+
+  it('R-CAN-1: 取消する → confirmation → 取消する → 予約の取消が完了しました', async () => {
+    const status = await h.say(taro(), 'ご利用状況');
+    const ask = await h.tap(taro(), buttonData(status, '取消する')!);
+    expect(wordsOf(ask)).toContain('この予約を取り消しますか');
+    const done = await h.tap(taro(), buttonData(ask, '取消する')!);
+    expect(wordsOf(done)).toContain('予約の取消が完了しました');
+  });
+
+  it("a replayed postback naming another patron's loan or hold is refused and changes nothing", async () => {
+    await h.login(ito(), ITO, 'Nr5b7Gk3');
+    const itoLoans = (await patronOverview(h.db, ITO))!.loans;
+    const foreign = itoLoans[itoLoans.length - 1]!;
+    const r = await h.tap(taro(), `renew|confirm|${foreign.loanId}`);
+    expect(wordsOf(r)).toContain('見つかりませんでした');
+    const forged = await h.tap(taro(), `renew|do|${foreign.loanId}|999`);
+    expect(wordsOf(forged)).toContain('時間切れ');
+    expect((await patronOverview(h.db, ITO))!.loans.find((l) => l.loanId === foreign.loanId)!.renewals).toBe(foreign.renewals);
+  });
+
+  it('R-ELIG-2: a patron living outside the city is told why they cannot reserve', async () => {
+    const found = await h.say(ito(), '坊っちゃん');
+    const r = await h.tap(ito(), buttonData(found, '予約申込')!);
+    expect(wordsOf(r)).toContain('在住・在勤・在学');
+  });
+
+  it('ログアウト: confirm, unlink, the menu goes back, and status needs login again', async () => {
+    const ask = await h.say(taro(), 'ログアウト');
+    const done = await h.tap(taro(), buttonData(ask, 'ログアウト')!);
+    expect(wordsOf(done)).toContain('ログアウトしました');
+    expect(h.menus).toContainEqual({ user: taro(), which: 'logged-out' });
+    expect(wordsOf(await h.say(taro(), 'ご利用状況'))).toContain('ログインが必要です');
+  });
+
+  it('a forged or reused account-link nonce links nothing', async () => {
+    const u = h.user(12);
+    await h.say(u, 'ログイン');
+    const forged = await h.send(u, { kind: 'accountLink', result: 'ok', nonce: 'AAAAAAAAAAAAAAAAAAAAAA' });
+    expect(wordsOf(forged)).toContain('ログインできませんでした');
+    expect(wordsOf(await h.say(u, 'ご利用状況'))).toContain('ログインが必要です');
+  });
+});

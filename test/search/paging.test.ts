@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNT_CAP, searchTitles } from '../../src/db/catalog-search.js';
+import type { DB } from '../../src/db/schema.js';
+import { parseSearchQuery } from '../../src/domain/search-query.js';
+import type { CatalogRecord } from '../../src/services/catalog.js';
+import { searchCatalog } from '../../src/services/catalog-search.js';
+import { onPostgres, testDatabase } from '../helpers/database.js';
+import { addTitles } from '../helpers/library.js';
+
+let close: () => Promise<void>;
+let db: Kysely<DB>;
+
+const title = (t: string, extra: Partial<CatalogRecord> = {}): CatalogRecord => ({ title: t, materialType: 'book', items: [], ...extra });
+
+beforeAll(async () => {
+  const database = await testDatabase();
+  close = database.close;
+  db = database.db;
+  // 25 titles for paging, years repeating so that the id decides within a year.
+  await addTitles(db, Array.from({ length: 25 }, (_, i) => title(`ページ送りの本 ${i}`, { year: 2000 + (i % 7) })));
+  // 1,100 titles sharing a word: 1,000 by one author and 100 by another.
+  await addTitles(db, Array.from({ length: 1100 }, (_, i) => title(`まとめて読む ${i}`, { author: i < 1000 ? '甲野 一' : '乙山 二' })));
+});
+afterAll(async () => {
+  await close?.();
+});
+
+const page = (text: string, offset: number, limit = 10) => searchTitles(db, parseSearchQuery(text), { offset, limit });
+
+describe(`search paging and counting (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('offset 10 gives the next 10: pages do not overlap and together are every hit, in one order', async () => {
+    const pages = await Promise.all([0, 10, 20].map((o) => page('ページ送り', o)));
+    expect(pages.map((p) => p.hits.length)).toEqual([10, 10, 5]);
+    expect(pages.map((p) => p.total)).toEqual([25, 25, 25]);
+    const ids = pages.flatMap((p) => p.hits.map((h) => h.bibId));
+    expect(new Set(ids).size).toBe(25);
+    const all = await page('ページ送り', 0, 100);
+    expect(ids).toEqual(all.hits.map((h) => h.bibId));
+    const years = all.hits.map((h) => h.year!);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  it('a page past the end is empty and still tells the total', async () => {
+    expect(await page('ページ送り', 30)).toEqual({ total: 25, capped: false, hits: [] });
+  });
+
+  it('more than 1000 hits count as 1000, capped', async () => {
+    const first = await page('まとめて', 0);
+    expect(first).toMatchObject({ total: COUNT_CAP, capped: true });
+    expect(first.hits).toHaveLength(10);
+    expect(await page('まとめて', 1095)).toMatchObject({ total: COUNT_CAP, capped: true });
+    expect((await page('まとめて', 990)).hits).toHaveLength(10);
+  });
+
+  it('exactly 1000 hits are counted exactly, and fewer too', async () => {
+    expect(await page('まとめて 著者:甲野', 0)).toMatchObject({ total: 1000, capped: false });
+    expect(await page('まとめて 著者:乙山', 0)).toMatchObject({ total: 100, capped: false });
+    expect(await page('まとめて 著者:乙山', 100)).toEqual({ total: 100, capped: false, hits: [] });
+  });
+
+  it('the service pages by 10 and says whether a next page exists', async () => {
+    const p0 = await searchCatalog(db, 'ページ送り', 0);
+    const p2 = await searchCatalog(db, 'ページ送り', 2);
+    expect([p0.hasNext, p0.results.length, p2.hasNext, p2.results.length]).toEqual([true, 10, false, 5]);
+    const last = await searchCatalog(db, 'まとめて', 99);
+    expect(last).toMatchObject({ total: 1000, capped: true, page: 99, hasNext: false });
+    expect(last.results).toHaveLength(10);
+    expect((await searchCatalog(db, 'まとめて', 98)).hasNext).toBe(true);
+  });
+
+  it('a page number that is not a whole number ≥ 0 is the first page', async () => {
+    for (const n of [-1, 1.5, Number.NaN]) expect((await searchCatalog(db, 'ページ送り', n)).page).toBe(0);
+  });
+});

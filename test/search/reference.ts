@@ -1,0 +1,44 @@
+import { materialTypeOfWord } from '../../src/domain/material-words.js';
+import { normalizeForSearch } from '../../src/domain/normalize.js';
+import type { SearchQuery } from '../../src/domain/search-query.js';
+
+/** What a title needs for the reference model: the searchable fields of a catalog record. */
+export interface Searchable {
+  title: string;
+  author?: string | undefined;
+  publisher?: string | undefined;
+  classification?: string | undefined;
+  materialType: string;
+}
+
+const terms = (ts: readonly string[] | undefined) => (ts ?? []).map(normalizeForSearch).filter((t) => t !== '');
+
+/**
+ * The search written as a plain filter over records in TypeScript: the SQL of
+ * db/catalog-search.ts must find exactly these (no false hit, no miss).
+ */
+export function bruteForce(records: readonly Searchable[], q: SearchQuery): number[] {
+  const any = terms(q.any);
+  const title = terms(q.fields.title);
+  const author = terms(q.fields.author);
+  const publisher = terms(q.fields.publisher);
+  const classification = terms(q.fields.classification);
+  const types = (q.fields.materialType ?? []).filter((w) => normalizeForSearch(w) !== '').map(materialTypeOfWord);
+  if (any.length + title.length + author.length + publisher.length + classification.length + types.length === 0) return [];
+  const out: number[] = [];
+  records.forEach((r, i) => {
+    const t = normalizeForSearch(r.title);
+    const a = normalizeForSearch(r.author ?? '');
+    const p = normalizeForSearch(r.publisher ?? '');
+    const c = (r.classification ?? '').replace(/^ +| +$/g, '').toLowerCase();
+    const ok =
+      any.every((w) => t.includes(w) || a.includes(w) || p.includes(w)) &&
+      title.every((w) => t.includes(w)) &&
+      author.every((w) => a.includes(w)) &&
+      publisher.every((w) => p.includes(w)) &&
+      classification.every((w) => c.startsWith(w)) &&
+      types.every((ty) => ty === r.materialType);
+    if (ok) out.push(i);
+  });
+  return out;
+}
