@@ -19,17 +19,16 @@ const SEPARATORS = /[\s\u30FB]/gu;
 // Hiragana and the hiragana iteration marks; katakana is 0x60 above.
 const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/gu;
 
-// ー (U+30FC; ｰ becomes it under NFKC), ‐ ‑ ‒ – — ― (U+2010..2015), − (U+2212), ASCII '-'
-// (－ becomes it under NFKC): typed interchangeably by patrons and cataloguers.
-const DASH_LIKE = '\u30FC\u2010-\u2015\u2212\\-';
-// A run of dash look-alikes right after a kana is a long-vowel mark (バッテリ－, データ-ベース
-// → ー); any other one is a hyphen (2026ー2027 → 2026-2027). The kana before it decides, not the
-// character after, so a word-final mark (バッテリー) is the same mark as in バッテリーズ.
-const KANA = '\\u30A1-\\u30FA\\u30FD\\u30FE\\u31F0-\\u31FF';
-const DASHES = new RegExp(`(?<=[${KANA}])([${DASH_LIKE}]+)|[${DASH_LIKE}]`, 'gu');
+// ー (U+30FC; ｰ becomes it under NFKC), ‐ ‑ ‒ – — ― (U+2010..2015), − (U+2212), ─ (U+2500),
+// ASCII '-' (－ becomes it under NFKC): typed interchangeably by patrons and cataloguers
+// (バッテリ－, こんぴゅーた, 2026ー2027). All become ー, wherever they stand. A rule by context
+// ("ー after a kana, '-' elsewhere") breaks substring matching at the edge of a term: the term
+// ード has lost the kana before its mark, so it would not find カード. Keeping hyphens apart from
+// long-vowel marks is worth less than that; the columns are never shown to anyone.
+const DASHES = /[\u30FC\u2010-\u2015\u2212\u2500-]/gu;
 
 export function normalizeForSearch(s: string): string {
-  const folded = s
+  return s
     .replace(INVISIBLE, '')
     // NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｶﾞ → ガ).
     .normalize('NFKC')
@@ -37,10 +36,8 @@ export function normalizeForSearch(s: string): string {
     // Lower-casing can leave a string NFKC would still change (İ → i + U+0307 …).
     .normalize('NFKC')
     .replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    // Separators go before the dashes are read, so that the result is stable: normalising it
-    // again changes nothing (a dash never finds a new neighbour afterwards).
+    .replace(DASHES, '\u30FC')
     .replace(SEPARATORS, '');
-  return folded.replace(DASHES, (_dash, run: string | undefined) => (run ? '\u30FC'.repeat(run.length) : '-'));
 }
 
 /** Escapes a value for a LIKE pattern written with `ESCAPE '\'`. */

@@ -1,7 +1,7 @@
 import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
 import type { Logger } from '../log.js';
-import { richMenuImageProblems, richMenuProblems } from './rich-menu-rules.js';
-import { DEFAULT_ALIAS, MENU_NAME_PREFIX, type RichMenu } from './rich-menus.js';
+import { DEFAULT_ALIAS, MENU_NAME_PREFIX, richMenuImageProblems, richMenuProblems } from './rich-menu-rules.js';
+import type { RichMenu } from './rich-menus.js';
 
 type Client = messagingApi.MessagingApiClient;
 type BlobClient = messagingApi.MessagingApiBlobClient;

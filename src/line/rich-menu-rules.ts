@@ -21,6 +21,11 @@ export const RICH_MENU_LIMITS = {
   aliasId: /^[A-Za-z0-9_-]{1,32}$/,
 } as const;
 
+/** Every menu this project owns has a name with this prefix; other menus on the channel are left alone. */
+export const MENU_NAME_PREFIX = 'kamagaya-';
+/** LINE shows the default menu to everyone without a per-user link, i.e. to patrons who are not logged in. */
+export const DEFAULT_ALIAS = 'logged-out';
+
 type Bounds = { x: number; y: number; width: number; height: number };
 
 const intersects = (a: Bounds, b: Bounds) =>

@@ -3,9 +3,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { RICH_MENU_LIMITS, richMenuImageProblems, richMenuProblems } from './rich-menu-rules.js';
+import { MENU_NAME_PREFIX, RICH_MENU_LIMITS, richMenuImageProblems, richMenuProblems } from './rich-menu-rules.js';
 
-export { deployRichMenus, type DeployReport } from './rich-menu-deploy.js';
+export { deployRichMenus, type DeployOptions, type DeployReport } from './rich-menu-deploy.js';
+export { DEFAULT_ALIAS, MENU_NAME_PREFIX } from './rich-menu-rules.js';
 
 /**
  * The rich menus live in richmenus/ at the project root (`<alias>.json` with `<alias>.png` beside
@@ -14,10 +15,6 @@ export { deployRichMenus, type DeployReport } from './rich-menu-deploy.js';
  */
 export const RICH_MENUS_DIR = fileURLToPath(new URL('../../richmenus/', import.meta.url));
 
-/** Every menu this project owns has a name with this prefix; other menus on the channel are left alone. */
-export const MENU_NAME_PREFIX = 'kamagaya-';
-/** LINE shows the default menu to everyone without a per-user link, i.e. to patrons who are not logged in. */
-export const DEFAULT_ALIAS = 'logged-out';
 
 export type RichMenuAlias = 'logged-in' | 'logged-out';
 

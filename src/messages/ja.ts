@@ -160,8 +160,6 @@ export const botMessages = {
     '鎌ケ谷市立図書館のLINE公式アカウントです。友だち追加ありがとうございます。\n' +
     'このアカウントでは、蔵書検索、予約、ご利用状況の確認、貸出期間の延長、予約の取消ができ、予約資料のご用意ができたらLINEでお知らせします。\n' +
     '蔵書検索はどなたでもご利用いただけます。予約などには利用者カードの番号とパスワードでのログインが必要です。パスワードは本館・分館のカウンターで発行しています。',
-  notYetAvailable:
-    'ただいまLINEでのサービスを準備しています。蔵書検索や予約は、図書館のホームページまたはカウンターをご利用ください。',
   holdReady: (p: { title: string; branchName: string; deadline: string }) =>
     `ご予約の資料をご用意しました。\n『${p.title}』\n受取館：${p.branchName}\n受取期限：${formatDateJa(p.deadline)}\n利用者カードをお持ちのうえ、受取期限までにお越しください。`,
   holdExpired: (p: { branchName: string }) =>

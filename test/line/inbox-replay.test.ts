@@ -5,7 +5,7 @@ import { unconfiguredLineAccount } from '../../src/line/account.js';
 import type { DB } from '../../src/db/schema.js';
 import { InboxWorker, type EventHandler } from '../../src/line/inbox-worker.js';
 import { silentLogger } from '../../src/log.js';
-import { botMessages } from '../../src/messages/ja.js';
+import { chat, patronChat } from '../../src/messages/ja.js';
 import { testDatabase } from '../helpers/database.js';
 import {
   fakeLine,
@@ -86,9 +86,10 @@ describe('events accepted before a crash', () => {
         expect(seen).toEqual([first.webhookEventId, second.webhookEventId]);
         expect(line.replies()).toEqual([]);
         const pushes = line.pushes();
-        expect(pushes.map((p) => [p.to, p.messages])).toEqual([
-          [user, [{ type: 'text', text: botMessages.notYetAvailable }]],
-          [user, [{ type: 'text', text: botMessages.notYetAvailable }]],
+        expect(pushes.map((p) => [p.to, p.messages.map((m) => (m as { text?: string }).text)])).toEqual([
+          [user, [chat.searchGuide]],
+          // No channel token in this test, so no login link can be issued: the patron is told so.
+          [user, [patronChat.loginUnavailable]],
         ]);
         const rows = await inboxRows(after.db);
         expect(rows.map((r) => [r.webhookEventId, r.status, r.attempts, r.replyStatus, r.replyAttempts])).toEqual([

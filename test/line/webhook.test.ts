@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { botMessages } from '../../src/messages/ja.js';
+import { botMessages, chat } from '../../src/messages/ja.js';
 import {
   ACCESS_TOKEN,
   BOT_USER_ID,
@@ -136,7 +136,8 @@ describe('POST /webhook: events', () => {
       endpoint: 'reply',
       authorization: `Bearer ${ACCESS_TOKEN}`,
       replyToken: event.replyToken,
-      messages: [{ type: 'text', text: botMessages.notYetAvailable }],
+      // An empty catalog: the words are searched and nothing is found.
+      messages: [{ type: 'text', text: chat.noHits('こんにちは') }],
     });
     expect(await inboxRow(rt.db, event.webhookEventId)).toMatchObject({ status: 'done', attempts: 1, replyStatus: 'sent', replyAttempts: 1, lineUserId: user });
   });
@@ -179,7 +180,7 @@ describe('POST /webhook: events', () => {
     expect(line.calls).toHaveLength(2);
     expect(byToken).toEqual(
       new Map([
-        [a.replyToken, [botMessages.notYetAvailable]],
+        [a.replyToken, [chat.noHits('こんにちは')]],
         [b.replyToken, [botMessages.greeting]],
       ]),
     );
