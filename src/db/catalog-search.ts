@@ -95,13 +95,13 @@ function relevance(q: SearchQuery) {
     WHEN ${like('norm_title', containsPattern(term))} THEN 2 ELSE 3 END`;
 }
 
-const EMPTY: SearchPage = { total: 0, capped: false, hits: [] };
+const wholeNumber = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
 
 export async function searchTitles(db: Executor, q: SearchQuery, opts: { offset: number; limit: number }): Promise<SearchPage> {
   const where = conditions(q);
-  if (!where || where.length === 0) return EMPTY;
-  const offset = Math.max(0, Math.trunc(opts.offset));
-  const limit = Math.max(0, Math.trunc(opts.limit));
+  if (!where || where.length === 0) return { total: 0, capped: false, hits: [] };
+  const offset = wholeNumber(opts.offset);
+  const limit = wholeNumber(opts.limit);
   const matching = db.selectFrom('bibs').where((eb) => eb.and(where));
 
   const rank = relevance(q);
