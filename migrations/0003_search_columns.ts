@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { NORMALIZER_VERSION, normalizeForSearch } from '../src/domain/normalize.js';
+import { normalizeForSearch } from '../src/domain/normalize.js';
 
 /**
  * Catalog search matches normalised text (domain/normalize.ts), kept beside the original in
@@ -28,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (!last) break;
     await sql`
       UPDATE bibs
-         SET norm_title = v.title, norm_author = v.author, norm_publisher = v.publisher, norm_version = ${NORMALIZER_VERSION}
+         SET norm_title = v.title, norm_author = v.author, norm_publisher = v.publisher, norm_version = 1
         FROM unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => normalizeForSearch(r.title))}::text[],
                     ${rows.map((r) => normalizeForSearch(r.author ?? ''))}::text[],
                     ${rows.map((r) => normalizeForSearch(r.publisher ?? ''))}::text[]) AS v(id, title, author, publisher)

@@ -45,7 +45,7 @@ export interface SearchPage {
 /** Counting stops here: a patron refines a query long before reading a thousand titles. */
 export const COUNT_CAP = 1000;
 
-type NormColumn = 'norm_title' | 'norm_author' | 'norm_publisher';
+type NormColumn = 'norm_title' | 'norm_kana' | 'norm_author' | 'norm_publisher';
 
 const like = (column: NormColumn, pattern: string) => sql<SqlBool>`${sql.ref(`bibs.${column}`)} LIKE ${pattern} ESCAPE '\\'`;
 const containsPattern = (term: string) => `%${escapeLike(term)}%`;
@@ -61,10 +61,11 @@ function conditions(q: SearchQuery): Expression<SqlBool>[] | undefined {
   const out: Expression<SqlBool>[] = [];
   for (const t of normalised(q.any)) {
     const p = containsPattern(t);
-    out.push(sql<SqlBool>`(${like('norm_title', p)} OR ${like('norm_author', p)} OR ${like('norm_publisher', p)})`);
+    out.push(sql<SqlBool>`(${like('norm_title', p)} OR ${like('norm_kana', p)} OR ${like('norm_author', p)} OR ${like('norm_publisher', p)})`);
   }
+  // A title is found by its words or by its reading (ヨミ).
+  for (const t of normalised(q.fields.title)) out.push(sql<SqlBool>`(${like('norm_title', containsPattern(t))} OR ${like('norm_kana', containsPattern(t))})`);
   const byColumn: [NormColumn, string[] | undefined][] = [
-    ['norm_title', q.fields.title],
     ['norm_author', q.fields.author],
     ['norm_publisher', q.fields.publisher],
   ];
@@ -90,9 +91,10 @@ function relevance(q: SearchQuery) {
   const term = normalised(q.fields.title)[0] ?? normalised(q.any)[0];
   // No title term (only author, classification …): every hit is in one class.
   if (term === undefined) return undefined;
-  return sql<number>`CASE WHEN bibs.norm_title = ${term} THEN 0
-    WHEN ${like('norm_title', `${escapeLike(term)}%`)} THEN 1
-    WHEN ${like('norm_title', containsPattern(term))} THEN 2 ELSE 3 END`;
+  const prefix = `${escapeLike(term)}%`;
+  return sql<number>`CASE WHEN bibs.norm_title = ${term} OR bibs.norm_kana = ${term} THEN 0
+    WHEN ${like('norm_title', prefix)} OR ${like('norm_kana', prefix)} THEN 1
+    WHEN ${like('norm_title', containsPattern(term))} OR ${like('norm_kana', containsPattern(term))} THEN 2 ELSE 3 END`;
 }
 
 const wholeNumber = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);

@@ -59,6 +59,7 @@ export async function insertBib(db: Executor, b: NewBib): Promise<string> {
       norm_title: normalizeForSearch(b.title),
       norm_author: normalizeForSearch(b.author ?? ''),
       norm_publisher: normalizeForSearch(b.publisher ?? ''),
+      norm_kana: normalizeForSearch(b.titleKana ?? ''),
       norm_version: NORMALIZER_VERSION,
     })
     .returning('id')

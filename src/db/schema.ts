@@ -39,6 +39,7 @@ export interface BibsTable {
   /** normalizeForSearch of title, author, publisher (migrations/0003); '' when absent. */
   norm_title: Generated<string>;
   norm_author: Generated<string>;
+  norm_kana: ColumnType<string, string | undefined, string>;
   norm_publisher: Generated<string>;
   /** NORMALIZER_VERSION that made the norm_* values; 0 = not made yet. */
   norm_version: Generated<number>;

@@ -16,7 +16,7 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
   for (;;) {
     const rows = await db
       .selectFrom('bibs')
-      .select(['id', 'title', 'author', 'publisher'])
+      .select(['id', 'title', 'author', 'publisher', 'title_kana'])
       .where('norm_version', '<>', NORMALIZER_VERSION)
       .where('id', '>', after)
       .orderBy('id')
@@ -24,13 +24,14 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
       .execute();
     const last = rows.at(-1);
     if (!last) return done;
-    // One statement per batch: the values travel as four array parameters.
+    // One statement per batch: the values travel as five array parameters.
     await sql`
       UPDATE bibs
-         SET norm_title = v.title, norm_author = v.author, norm_publisher = v.publisher, norm_version = ${NORMALIZER_VERSION}
+         SET norm_title = v.title, norm_author = v.author, norm_publisher = v.publisher, norm_kana = v.kana, norm_version = ${NORMALIZER_VERSION}
         FROM unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => normalizeForSearch(r.title))}::text[],
                     ${rows.map((r) => normalizeForSearch(r.author ?? ''))}::text[],
-                    ${rows.map((r) => normalizeForSearch(r.publisher ?? ''))}::text[]) AS v(id, title, author, publisher)
+                    ${rows.map((r) => normalizeForSearch(r.publisher ?? ''))}::text[],
+                    ${rows.map((r) => normalizeForSearch(r.title_kana ?? ''))}::text[]) AS v(id, title, author, publisher, kana)
        WHERE bibs.id = v.id`.execute(db);
     done += rows.length;
     after = last.id;

@@ -5,7 +5,8 @@
  * output of `normalizeForSearch` and bump NORMALIZER_VERSION, and the next start rebuilds them
  * (db/search-columns.ts).
  */
-export const NORMALIZER_VERSION = 1;
+// 2: the title's reading (norm_kana) is searched too.
+export const NORMALIZER_VERSION = 2;
 
 // Invisible characters (C0/C1 controls incl. U+0000, which PostgreSQL text cannot hold; format
 // characters such as zero-width spaces and BOM) and lone surrogates, which no encoder accepts.

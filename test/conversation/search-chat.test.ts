@@ -64,6 +64,9 @@ describe('searching the catalog in the chat (anyone, no login)', () => {
     expect(wordsOf(await h.say(U(), 'あ'.repeat(50)))).toContain('見つかりませんでした');
     expect(wordsOf(await h.say(U(), '📚'))).toContain('見つかりませんでした');
     expect(wordsOf(await h.say(U(), 'ﾊﾘｰ･ﾎﾟｯﾀｰ'))).toContain('ハリー・ポッター');
+    // By the reading (ヨミ), in hiragana or half-width katakana.
+    expect(wordsOf(await h.say(U(), 'わがはいは'))).toContain('吾輩は猫である');
+    expect(wordsOf(await h.say(U(), 'ﾜｶﾞﾊｲﾊ'))).toContain('吾輩は猫である');
   });
 
   it('R-SRCH-5: the detail shows each copy, the number of holds and 予約申込 for a reservable title', async () => {

@@ -5,6 +5,7 @@ import type { SearchQuery } from '../../src/domain/search-query.js';
 /** What a title needs for the reference model: the searchable fields of a catalog record. */
 export interface Searchable {
   title: string;
+  titleKana?: string | undefined;
   author?: string | undefined;
   publisher?: string | undefined;
   classification?: string | undefined;
@@ -28,12 +29,13 @@ export function bruteForce(records: readonly Searchable[], q: SearchQuery): numb
   const out: number[] = [];
   records.forEach((r, i) => {
     const t = normalizeForSearch(r.title);
+    const k = normalizeForSearch(r.titleKana ?? '');
     const a = normalizeForSearch(r.author ?? '');
     const p = normalizeForSearch(r.publisher ?? '');
     const c = (r.classification ?? '').replace(/^ +| +$/g, '').toLowerCase();
     const ok =
-      any.every((w) => t.includes(w) || a.includes(w) || p.includes(w)) &&
-      title.every((w) => t.includes(w)) &&
+      any.every((w) => t.includes(w) || k.includes(w) || a.includes(w) || p.includes(w)) &&
+      title.every((w) => t.includes(w) || k.includes(w)) &&
       author.every((w) => a.includes(w)) &&
       publisher.every((w) => p.includes(w)) &&
       classification.every((w) => c.startsWith(w)) &&
