@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { databaseAnswers } from './db/branches.js';
 import type { DB } from './db/schema.js';
+import { accountPages, type AccountPagesDeps } from './http/account-pages.js';
 import { patronPages, type PatronPagesDeps } from './http/patron-pages.js';
 import { staffRoutes, type StaffDeps } from './http/staff-routes.js';
 import { webhookRoutes } from './line/webhook.js';
@@ -15,9 +16,13 @@ export interface AppDeps {
   loanPeriodDays: number;
   jobs: StaffDeps['jobs'];
   onEventsStored: () => void;
+  /** A staff call changed something: attempt the notices it may have written (services/notice-kicker.ts). */
+  afterStaffChange?: () => void;
   clock?: () => Date;
   /** The patron pages' origins (from config) and form-token key. */
   pages: Pick<PatronPagesDeps, 'publicBaseUrl' | 'lineAccessBaseUrl' | 'formSecret'>;
+  /** The sender named on the e-mail pages, and the attempt to send a queued mail at once. */
+  mail: Pick<AccountPagesDeps, 'mailFrom' | 'sendMailNow'>;
 }
 
 /** The HTTP surface of CONTRACT.md. Errors are handled once, here; no stack trace leaves the process. */
@@ -35,7 +40,8 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route('/', webhookRoutes({ db: deps.db, channelSecret: deps.channelSecret, onEventsStored: deps.onEventsStored }));
   app.route('/', patronPages({ db: deps.db, log: deps.log, clock, ...deps.pages }));
-  app.route('/', staffRoutes({ db: deps.db, adminToken: deps.adminToken, loanPeriodDays: deps.loanPeriodDays, jobs: deps.jobs, clock }));
+  app.route('/', accountPages({ db: deps.db, log: deps.log, clock, ...deps.pages, ...deps.mail }));
+  app.route('/', staffRoutes({ db: deps.db, adminToken: deps.adminToken, loanPeriodDays: deps.loanPeriodDays, jobs: deps.jobs, clock, ...(deps.afterStaffChange ? { afterChange: deps.afterStaffChange } : {}) }));
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'no such path' } }, 404));
   app.onError((err, c) => {

@@ -31,6 +31,7 @@ export const envSchema = z.object({
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('yoyaku@library-kamagaya-chiba.jp')),
   ADMIN_TOKEN: optionalText,
   CRON: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  DEV_CHAT: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('off')),
   SEED: z.preprocess(emptyAsUndefined, z.enum(['demo', 'none']).default('demo')),
   PROMOTE_HOLDS_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(23).default(9)),
   LOAN_PERIOD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(90).default(14)),
@@ -53,6 +54,8 @@ export interface Config {
   mailFrom: string;
   adminToken: string | undefined;
   cron: boolean;
+  /** DEV_CHAT=on: the local chat page stands in for LINE even when a channel is configured. */
+  devChat: boolean;
   seed: 'demo' | 'none';
   promoteHoldsHour: number;
   loanPeriodDays: number;
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MAIL_FROM,
     adminToken: e.ADMIN_TOKEN,
     cron: e.CRON === 'on',
+    devChat: e.DEV_CHAT === 'on',
     seed: e.SEED,
     promoteHoldsHour: e.PROMOTE_HOLDS_HOUR,
     loanPeriodDays: e.LOAN_PERIOD_DAYS,

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger, errorText } from './log.js';
+import { devChatEnabled } from './devchat/index.js';
 import { buildRuntime, listen, scheduleJobs } from './runtime.js';
 
 const log = createLogger(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info');
@@ -7,7 +8,7 @@ const log = createLogger(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info');
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig(process.env);
-  const rt = await buildRuntime(config, log);
+  const rt = await buildRuntime(config, log, { devChat: devChatEnabled(config) });
   rt.worker.start();
   const stopJobs = config.cron ? scheduleJobs(rt, config, log) : () => {};
   const server = await listen(rt, config);
@@ -15,9 +16,10 @@ async function main(): Promise<void> {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
     database: rt.database.kind,
     startupMs: Date.now() - started,
-    webhook: config.line.channelSecret ? 'on' : 'off (LINE_CHANNEL_SECRET not set)',
+    webhook: rt.devChat ? 'local chat page (a stand-in for LINE)' : 'on',
     staffApi: config.adminToken ? 'on' : 'off (ADMIN_TOKEN not set)',
   });
+  if (rt.devChat) log.info('chat with the bot in a browser (no LINE channel configured, or DEV_CHAT=on)', { chat: rt.devChat.url });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

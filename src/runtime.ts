@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import cron from 'node-cron';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
+import { createDevChat, type DevChat } from './devchat/index.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { refreshSearchColumns } from './db/search-columns.js';
@@ -15,6 +16,10 @@ import { errorText, type Logger } from './log.js';
 import { seedDemoLibrary } from './seed/demo-library.js';
 import { JOBS, type JobContext } from './services/jobs.js';
 import { deliverLineNotices } from './services/notice-delivery.js';
+import { NoticeKicker } from './services/notice-kicker.js';
+import { deliverEmailNotices } from './services/email-delivery.js';
+import { mailTransportFor } from './mail/from-config.js';
+import type { MailTransport } from './mail/transport.js';
 
 export interface Runtime {
   database: Database;
@@ -22,12 +27,19 @@ export interface Runtime {
   worker: InboxWorker;
   jobs: JobContext;
   runJob(name: string, now?: Date): Promise<number>;
+  /** Attempts notices right after the change that wrote them (a staff call, a chat event, a job). */
+  notices: NoticeKicker;
+  /** Set when the local chat page stands in for LINE (opts.devChat). */
+  devChat?: DevChat;
   close(): Promise<void>;
 }
 
 /** Opens the database, migrates, seeds the demo library, and wires app, inbox worker and jobs. */
-export async function buildRuntime(config: Config, log: Logger, opts: { messenger?: Messenger; line?: LineAccount; clock?: () => Date; pgliteInMemory?: boolean } = {}): Promise<Runtime> {
+export async function buildRuntime(config: Config, log: Logger, opts: { messenger?: Messenger; line?: LineAccount; clock?: () => Date; pgliteInMemory?: boolean; devChat?: boolean; mail?: MailTransport } = {}): Promise<Runtime> {
   const clock = opts.clock ?? (() => new Date());
+  // The local chat page stands in for LINE: from here on, LINE's secret, token and origins are its own.
+  const devChat = opts.devChat ? await createDevChat(config, log, clock) : undefined;
+  if (devChat) config = devChat.config;
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: opts.pgliteInMemory ? undefined : join(config.dataDir, 'pglite'),
@@ -46,11 +58,14 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     opts.line ??
     (config.line.channelAccessToken ? lineAccount({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredLineAccount);
   const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log });
-  const worker = new InboxWorker({ db: database.db, handler, messenger, log, clock });
+  // Late-bound: `jobs` (below) is what a kick delivers with, LINE and e-mail alike.
+  const notices = new NoticeKicker((now) => jobs.deliverNotices(now), clock, log);
+  const worker = new InboxWorker({ db: database.db, handler, messenger, log, clock, afterEvents: () => void notices.kick() });
+  const mail = { db: database.db, transport: opts.mail ?? mailTransportFor(config, log), log, publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom };
   const jobs: JobContext = {
     db: database.db,
     promoteHoldsHour: config.promoteHoldsHour,
-    deliverNotices: (now) => deliverLineNotices(database.db, messenger, log, now),
+    deliverNotices: async (now) => (await deliverLineNotices(database.db, messenger, log, now)) + (await deliverEmailNotices(mail, now)),
   };
   const app = createApp({
     db: database.db,
@@ -60,21 +75,32 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     loanPeriodDays: config.loanPeriodDays,
     jobs,
     onEventsStored: () => void worker.kick(),
+    afterStaffChange: () => void notices.kick(),
     clock,
     pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },
+    mail: { mailFrom: config.mailFrom, sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)) },
   });
+  const runJob = async (name: string, now?: Date) => {
+    const job = JOBS[name];
+    if (!job) throw new Error(`unknown job ${name}`);
+    const processed = await job(jobs, now ?? clock());
+    // What the job wrote (ready, expired, reminders) is attempted now, not at the next minute.
+    if (name !== 'deliver-notices') void notices.kick();
+    return processed;
+  };
+  if (devChat) app.route('/', devChat.routes({ db: database.db, jobNames: Object.keys(JOBS), runJob: (name) => runJob(name) }));
   return {
     database,
     app,
     worker,
     jobs,
-    async runJob(name, now) {
-      const job = JOBS[name];
-      if (!job) throw new Error(`unknown job ${name}`);
-      return job(jobs, now ?? clock());
-    },
+    runJob,
+    notices,
+    ...(devChat ? { devChat } : {}),
     async close() {
       await worker.stop();
+      await notices.stop();
+      await mail.transport.close?.();
       await database.close();
     },
   };
@@ -94,9 +120,11 @@ export function scheduleJobs(rt: Runtime, config: Config, log: Logger): () => vo
     cron.schedule(`0 ${config.promoteHoldsHour} * * *`, run('promote-holds'), { timezone: 'Asia/Tokyo' }),
     cron.schedule('0 0,20 * * *', run('expire-holds'), { timezone: 'Asia/Tokyo' }),
     cron.schedule('* * * * *', run('deliver-notices'), { timezone: 'Asia/Tokyo' }),
+    // Before quiet hours end at 08:00, so the morning's reminders join the night's notices in one push.
+    cron.schedule('30 7 * * *', run('send-reminders'), { timezone: 'Asia/Tokyo' }),
   ];
   // A run missed while the server was down is caught up now: the jobs work from `now`.
-  void run('promote-holds')().then(run('expire-holds')).then(run('deliver-notices'));
+  void run('promote-holds')().then(run('expire-holds')).then(run('send-reminders')).then(run('deliver-notices'));
   return () => tasks.forEach((t) => void t.stop());
 }
 

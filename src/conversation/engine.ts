@@ -56,6 +56,7 @@ export async function handleEvent(tx: Tx, event: { lineUserId: string; input: In
     user,
     now,
     version: stored?.version ?? 0,
+    publicBaseUrl: deps.publicBaseUrl,
   };
   const replies: Reply[] = [];
   let next: StepResult['next'];

@@ -20,6 +20,8 @@ export interface StepContext {
   now: Date;
   /** Version of the stored state the event found; confirmations carry it to detect stale taps. */
   version: number;
+  /** PUBLIC_BASE_URL: the origin of the pages a button opens (password change, e-mail registration). */
+  publicBaseUrl: string;
 }
 
 export interface StepResult {

@@ -1,14 +1,13 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type MaterialType } from '../domain/holds.js';
-import { materialTypeOfWord } from '../domain/material-words.js';
-import { escapeLike, normalizeForSearch } from '../domain/normalize.js';
 import type { SearchQuery } from '../domain/search-query.js';
 import { anyBigint, anyText, type Executor } from './executor.js';
+import { DEFAULT_TUNING, rankedPage, type SearchTuning } from './search-ranking.js';
+import { searchPlan } from './search-sql.js';
 
 /**
- * All SQL of the catalog search, in one place, over the normalised columns of bibs
- * (migrations/0003): an index on them changes this file only. Every value is a bind parameter;
- * LIKE patterns are escaped, so `%`, `_` and `\` in a query match only themselves.
+ * The catalog search: a page of titles with their copies and hold counts. The SQL of the
+ * search is in three files: search-sql.ts (the conditions of a query), search-ranking.ts
+ * (how the hits of a page are found), and this one (what is shown of them).
  */
 export interface CopyHit {
   barcode: string;
@@ -45,88 +44,30 @@ export interface SearchPage {
 /** Counting stops here: a patron refines a query long before reading a thousand titles. */
 export const COUNT_CAP = 1000;
 
-type NormColumn = 'norm_title' | 'norm_kana' | 'norm_author' | 'norm_publisher';
-
-const like = (column: NormColumn, pattern: string) => sql<SqlBool>`${sql.ref(`bibs.${column}`)} LIKE ${pattern} ESCAPE '\\'`;
-const containsPattern = (term: string) => `%${escapeLike(term)}%`;
-
-/** Terms made comparable with the stored columns; a term that normalises to nothing is no term. */
-const normalised = (terms: readonly string[] | undefined): string[] => (terms ?? []).map(normalizeForSearch).filter((t) => t !== '');
-
-/**
- * The WHERE conditions of a query, all to be met (AND); undefined when no title can match
- * (a material type word the catalog does not know), [] when the query has no usable term.
- */
-function conditions(q: SearchQuery): Expression<SqlBool>[] | undefined {
-  const out: Expression<SqlBool>[] = [];
-  for (const t of normalised(q.any)) {
-    const p = containsPattern(t);
-    out.push(sql<SqlBool>`(${like('norm_title', p)} OR ${like('norm_kana', p)} OR ${like('norm_author', p)} OR ${like('norm_publisher', p)})`);
-  }
-  // A title is found by its words or by its reading (ヨミ).
-  for (const t of normalised(q.fields.title)) out.push(sql<SqlBool>`(${like('norm_title', containsPattern(t))} OR ${like('norm_kana', containsPattern(t))})`);
-  const byColumn: [NormColumn, string[] | undefined][] = [
-    ['norm_author', q.fields.author],
-    ['norm_publisher', q.fields.publisher],
-  ];
-  for (const [column, terms] of byColumn) for (const t of normalised(terms)) out.push(like(column, containsPattern(t)));
-  // Classification is a hierarchy read from the left: 913 finds 913.6, C finds C.
-  for (const t of normalised(q.fields.classification)) {
-    out.push(sql<SqlBool>`lower(btrim(bibs.classification)) LIKE ${`${escapeLike(t)}%`} ESCAPE '\\'`);
-  }
-  for (const word of q.fields.materialType ?? []) {
-    if (normalizeForSearch(word) === '') continue;
-    const type = materialTypeOfWord(word);
-    if (!type) return undefined;
-    out.push(sql<SqlBool>`bibs.material_type = ${type}`);
-  }
-  return out;
-}
-
-/**
- * Exact title, then title beginning with the term, then title containing it, then the rest
- * (matched by author or publisher). The term is the first title field, else the first word.
- */
-function relevance(q: SearchQuery) {
-  const term = normalised(q.fields.title)[0] ?? normalised(q.any)[0];
-  // No title term (only author, classification …): every hit is in one class.
-  if (term === undefined) return undefined;
-  const prefix = `${escapeLike(term)}%`;
-  return sql<number>`CASE WHEN bibs.norm_title = ${term} OR bibs.norm_kana = ${term} THEN 0
-    WHEN ${like('norm_title', prefix)} OR ${like('norm_kana', prefix)} THEN 1
-    WHEN ${like('norm_title', containsPattern(term))} OR ${like('norm_kana', containsPattern(term))} THEN 2 ELSE 3 END`;
+/** Everything a search needs beyond the query; tuning is for tests and the bench. */
+export interface SearchOptions {
+  offset: number;
+  limit: number;
+  tuning?: SearchTuning;
 }
 
 const wholeNumber = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
 
-export async function searchTitles(db: Executor, q: SearchQuery, opts: { offset: number; limit: number }): Promise<SearchPage> {
-  const where = conditions(q);
-  if (!where || where.length === 0) return { total: 0, capped: false, hits: [] };
-  const offset = wholeNumber(opts.offset);
-  const limit = wholeNumber(opts.limit);
-  const matching = db.selectFrom('bibs').where((eb) => eb.and(where));
-
-  const rank = relevance(q);
-  const rows = await matching
-    .select(bibColumns)
-    .$if(rank !== undefined, (qb) => qb.orderBy(rank!))
-    .orderBy('bibs.year', (ob) => ob.desc().nullsLast())
-    .orderBy('bibs.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-
-  // A short page that is not empty tells the total without counting.
-  let matched: number;
-  if (rows.length < limit && (rows.length > 0 || offset === 0)) matched = offset + rows.length;
-  else {
-    const n = await db
-      .selectFrom(matching.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('m'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    matched = Number(n.n);
-  }
-  return { total: Math.min(matched, COUNT_CAP), capped: matched > COUNT_CAP, hits: await withCopiesAndHolds(db, rows) };
+/**
+ * R-SRCH-1: the titles on one page of a query, in relevance order (exact title, title prefix,
+ * title contains, then author or publisher; newest first within each), with the count of all
+ * hits up to COUNT_CAP. db/search-ranking.ts decides how they are found.
+ */
+export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOptions): Promise<SearchPage> {
+  const plan = searchPlan(q);
+  if (!plan || plan.exact.length === 0) return { total: 0, capped: false, hits: [] };
+  const page = { offset: wholeNumber(opts.offset), limit: wholeNumber(opts.limit), cap: COUNT_CAP };
+  const { ids, matched } = await rankedPage(db, plan, page, opts.tuning ?? DEFAULT_TUNING);
+  const rows = ids.length === 0 ? [] : await db.selectFrom('bibs').select(bibColumns).where('bibs.id', '=', anyBigint(ids)).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // A title deleted between the two reads is left out rather than shown half.
+  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
+  return { total: Math.min(matched, COUNT_CAP), capped: matched > COUNT_CAP, hits: await withCopiesAndHolds(db, ordered) };
 }
 
 /** One title with its copies and hold count; undefined for an id that names no title. */

@@ -1,4 +1,3 @@
-import { NORMALIZER_VERSION, normalizeForSearch } from '../domain/normalize.js';
 import { anyBigint, anyText, type Executor, type LockOption } from './executor.js';
 
 export interface NewBib {
@@ -42,46 +41,11 @@ export interface ItemRow {
   status: string;
 }
 
-export async function insertBib(db: Executor, b: NewBib): Promise<string> {
-  const row = await db
-    .insertInto('bibs')
-    .values({
-      title: b.title,
-      title_kana: b.titleKana ?? null,
-      author: b.author ?? null,
-      publisher: b.publisher ?? null,
-      year: b.year ?? null,
-      isbn: b.isbn ?? null,
-      classification: b.classification ?? null,
-      material_type: b.materialType,
-      latest_issue: b.latestIssue ?? false,
-      // Written with the row, so a new title is searchable at once (db/catalog-search.ts).
-      norm_title: normalizeForSearch(b.title),
-      norm_author: normalizeForSearch(b.author ?? ''),
-      norm_publisher: normalizeForSearch(b.publisher ?? ''),
-      norm_kana: normalizeForSearch(b.titleKana ?? ''),
-      norm_version: NORMALIZER_VERSION,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function insertItems(db: Executor, bibId: string, items: NewItem[]): Promise<void> {
-  if (items.length === 0) return;
-  await db
-    .insertInto('items')
-    .values(
-      items.map((i) => ({
-        barcode: i.barcode,
-        bib_id: bibId,
-        home_branch: i.branch,
-        location_branch: i.branch,
-        call_number: i.callNumber,
-        in_library_only: i.inLibraryOnly ?? false,
-      })),
-    )
-    .execute();
+/** The title of each barcode already in the catalog, by barcode. */
+export async function existingCopies(db: Executor, barcodes: string[]): Promise<Map<string, string>> {
+  if (barcodes.length === 0) return new Map();
+  const rows = await db.selectFrom('items').select(['barcode', 'bib_id']).where('barcode', '=', anyText(barcodes)).execute();
+  return new Map(rows.map((r) => [r.barcode, r.bib_id]));
 }
 
 export async function existingBarcodes(db: Executor, barcodes: string[]): Promise<string[]> {

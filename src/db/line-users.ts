@@ -15,3 +15,9 @@ export async function linkedPatronId(db: Executor, lineUserId: string): Promise<
   const r = await db.selectFrom('line_users').select('patron_id').where('line_user_id', '=', lineUserId).executeTakeFirst();
   return r?.patron_id ?? null;
 }
+
+/** Whether the account knows this LINE user (a follow or a message was seen) and still follows. */
+export async function isFollowing(db: Executor, lineUserId: string): Promise<boolean> {
+  const r = await db.selectFrom('line_users').select('following').where('line_user_id', '=', lineUserId).executeTakeFirst();
+  return r?.following === true;
+}

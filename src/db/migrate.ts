@@ -9,7 +9,7 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
  */
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
-class FolderMigrationProvider implements MigrationProvider {
+export class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = (await readdir(MIGRATIONS_DIR))
       .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor, Tx } from './executor.js';
+import type { Executor } from './executor.js';
 
 export interface NewNotice {
   patronId: string;
@@ -18,9 +18,10 @@ export async function insertNotice(db: Executor, n: NewNotice): Promise<void> {
   await insertNotices(db, [n]);
 }
 
-export async function insertNotices(db: Executor, notices: NewNotice[]): Promise<void> {
-  if (notices.length === 0) return;
-  await db
+/** Inserts the notices; a dedupe key already there is skipped. Answers how many were new. */
+export async function insertNotices(db: Executor, notices: NewNotice[]): Promise<number> {
+  if (notices.length === 0) return 0;
+  const rows = await db
     .insertInto('notices')
     .values(
       notices.map((n) => ({
@@ -36,49 +37,9 @@ export async function insertNotices(db: Executor, notices: NewNotice[]): Promise
       })),
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
     .execute();
-}
-
-export interface DueNotice {
-  id: string;
-  patronId: string;
-  kind: string;
-  channel: 'line' | 'email';
-  payload: Record<string, unknown>;
-  attempts: number;
-  retryKey: string;
-  createdAt: Date;
-  lineUserId: string | null;
-  following: boolean | null;
-}
-
-/** Claims due notices of one channel; rows stay locked (SKIP LOCKED for other instances) until commit. */
-export async function claimDueNotices(tx: Tx, channel: 'line' | 'email', now: Date, limit: number): Promise<DueNotice[]> {
-  const rows = await tx
-    .selectFrom('notices')
-    .leftJoin('line_users', 'line_users.patron_id', 'notices.patron_id')
-    .select(['notices.id', 'notices.patron_id', 'notices.kind', 'notices.channel', 'notices.payload', 'notices.attempts', 'notices.retry_key', 'notices.created_at', 'line_users.line_user_id', 'line_users.following'])
-    .where('notices.status', '=', 'pending')
-    .where('notices.channel', '=', channel)
-    .where('notices.due_at', '<=', now)
-    .orderBy('notices.due_at')
-    .orderBy('notices.id')
-    .limit(limit)
-    .forUpdate(['notices'])
-    .skipLocked()
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    patronId: r.patron_id,
-    kind: r.kind,
-    channel: r.channel,
-    payload: r.payload,
-    attempts: r.attempts,
-    retryKey: r.retry_key,
-    createdAt: r.created_at,
-    lineUserId: r.line_user_id,
-    following: r.following,
-  }));
+  return rows.length;
 }
 
 export async function settleNotice(

@@ -43,6 +43,10 @@ export interface BibsTable {
   norm_publisher: Generated<string>;
   /** NORMALIZER_VERSION that made the norm_* values; 0 = not made yet. */
   norm_version: Generated<number>;
+  /** domain/grams.ts searchGrams of the row (migrations/0005); made with the norm_* values. */
+  search_grams: ColumnType<string[], string[] | undefined, string[]>;
+  /** Generated: the texts fit in the bibs_search_walk index entry. */
+  search_short: ColumnType<boolean, never, never>;
 }
 export interface ItemsTable {
   id: Id;
@@ -178,6 +182,21 @@ export interface NoticesTable {
   retry_key: string;
   sent_at: Timestamp | null;
   last_error: string | null;
+  /** The LINE push that carries this notice (migrations/0007); null for e-mail and unassigned. */
+  push_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+}
+/** One LINE push: up to five notices of one patron, sent with one retry key (migrations/0007). */
+export interface NoticePushesTable {
+  id: Id;
+  patron_id: RefId;
+  retry_key: string;
+  status: Generated<'pending' | 'sent' | 'failed' | 'dropped'>;
+  created_at: TimestampRequired;
+  due_at: TimestampRequired;
+  attempts: Generated<number>;
+  first_attempt_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  last_error: string | null;
 }
 export interface EmailVerificationsTable {
   id: Id;
@@ -221,6 +240,7 @@ export interface DB {
   loans: LoansTable;
   holds: HoldsTable;
   notices: NoticesTable;
+  notice_pushes: NoticePushesTable;
   email_verifications: EmailVerificationsTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;

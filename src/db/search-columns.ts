@@ -1,13 +1,58 @@
 import { sql } from 'kysely';
+import { searchGrams } from '../domain/grams.js';
 import { NORMALIZER_VERSION, normalizeForSearch } from '../domain/normalize.js';
 import type { Executor } from './executor.js';
 
 const BATCH = 500;
 
+export interface SearchSource {
+  title: string;
+  titleKana?: string | null | undefined;
+  author?: string | null | undefined;
+  publisher?: string | null | undefined;
+  classification?: string | null | undefined;
+  materialType: string;
+}
+
+export interface SearchColumns {
+  norm_title: string;
+  norm_kana: string;
+  norm_author: string;
+  norm_publisher: string;
+  search_grams: string[];
+  norm_version: number;
+}
+
+/** The searchable columns of one title, as insertRecords (staff API, import) and the refresh write them. */
+export function searchColumnsOf(b: SearchSource): SearchColumns {
+  const norm = {
+    norm_title: normalizeForSearch(b.title),
+    norm_kana: normalizeForSearch(b.titleKana ?? ''),
+    norm_author: normalizeForSearch(b.author ?? ''),
+    norm_publisher: normalizeForSearch(b.publisher ?? ''),
+  };
+  const grams = searchGrams({
+    title: norm.norm_title,
+    kana: norm.norm_kana,
+    author: norm.norm_author,
+    publisher: norm.norm_publisher,
+    classification: b.classification ?? null,
+    materialType: b.materialType,
+  });
+  return { ...norm, search_grams: grams, norm_version: NORMALIZER_VERSION };
+}
+
 /**
- * Rebuilds the normalised search columns of every title made by another normaliser version
- * (or none), in batches by id. Run at start, after the migrations: bumping NORMALIZER_VERSION
- * is all it takes to re-normalise the catalog. Running it twice at once (two instances
+ * A list of gram arrays as one parameter: PostgreSQL arrays must be rectangular, so unnest()
+ * cannot take an array of arrays; each title's grams travel as a JSON array text instead.
+ */
+export const gramsParam = (rows: readonly SearchColumns[]) => rows.map((r) => JSON.stringify(r.search_grams));
+export const gramsFromJson = (column: string) => sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref(column)}::jsonb))`;
+
+/**
+ * Rebuilds the searchable columns (norm_*, search_grams) of every title made by another
+ * normaliser version (or none), in batches by id. Run at start, after the migrations: bumping
+ * NORMALIZER_VERSION is all it takes to rebuild them. Running it twice at once (two instances
  * starting) only writes the same values twice. Returns the number of titles rewritten.
  */
 export async function refreshSearchColumns(db: Executor): Promise<number> {
@@ -16,7 +61,7 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
   for (;;) {
     const rows = await db
       .selectFrom('bibs')
-      .select(['id', 'title', 'author', 'publisher', 'title_kana'])
+      .select(['id', 'title', 'author', 'publisher', 'title_kana', 'classification', 'material_type'])
       .where('norm_version', '<>', NORMALIZER_VERSION)
       .where('id', '>', after)
       .orderBy('id')
@@ -24,14 +69,15 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
       .execute();
     const last = rows.at(-1);
     if (!last) return done;
-    // One statement per batch: the values travel as five array parameters.
+    const cols = rows.map((r) => searchColumnsOf({ ...r, titleKana: r.title_kana, materialType: r.material_type }));
+    // One statement per batch: the values travel as array parameters.
     await sql`
       UPDATE bibs
-         SET norm_title = v.title, norm_author = v.author, norm_publisher = v.publisher, norm_kana = v.kana, norm_version = ${NORMALIZER_VERSION}
-        FROM unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => normalizeForSearch(r.title))}::text[],
-                    ${rows.map((r) => normalizeForSearch(r.author ?? ''))}::text[],
-                    ${rows.map((r) => normalizeForSearch(r.publisher ?? ''))}::text[],
-                    ${rows.map((r) => normalizeForSearch(r.title_kana ?? ''))}::text[]) AS v(id, title, author, publisher, kana)
+         SET norm_title = v.title, norm_author = v.author, norm_publisher = v.publisher, norm_kana = v.kana,
+             search_grams = ${gramsFromJson('v.grams')}, norm_version = ${NORMALIZER_VERSION}
+        FROM unnest(${rows.map((r) => r.id)}::bigint[], ${cols.map((c) => c.norm_title)}::text[],
+                    ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[],
+                    ${cols.map((c) => c.norm_kana)}::text[], ${gramsParam(cols)}::text[]) AS v(id, title, author, publisher, kana, grams)
        WHERE bibs.id = v.id`.execute(db);
     done += rows.length;
     after = last.id;

@@ -6,7 +6,8 @@
  * (db/search-columns.ts).
  */
 // 2: the title's reading (norm_kana) is searched too.
-export const NORMALIZER_VERSION = 2;
+// 3: bibs.search_grams (domain/grams.ts) is made with the norm_* columns.
+export const NORMALIZER_VERSION = 3;
 
 // Invisible characters (C0/C1 controls incl. U+0000, which PostgreSQL text cannot hold; format
 // characters such as zero-width spaces and BOM) and lone surrogates, which no encoder accepts.

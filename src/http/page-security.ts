@@ -58,3 +58,27 @@ export function formTokenMatches(key: Uint8Array, purpose: string, bound: string
   const given = Buffer.from(presented);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** How long a rendered form (or confirmation page) may be submitted: long enough to type, short enough to limit replay. */
+export const FORM_NONCE_TTL_MS = 30 * 60_000;
+/** Clocks of two instances may differ a little; a nonce from slightly in the future still counts. */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The password and e-mail pages have no link token to bind a form token to, so each rendered form
+ * gets its own: a nonce `<issued-at ms, base36>.<128 random bits>` in a hidden field, and
+ * HMAC(key, purpose + nonce) beside it. The MAC covers the time, so it cannot be stretched; the
+ * pair stays stateless (no cookie, no stored session), like the login page's.
+ */
+export function issueFormNonce(key: Uint8Array, purpose: string, now: Date): { formNonce: string; csrfToken: string } {
+  const formNonce = `${now.getTime().toString(36)}.${randomBytes(16).toString('base64url')}`;
+  return { formNonce, csrfToken: formToken(key, purpose, formNonce) };
+}
+
+/** 'forged' (no or wrong MAC: 403), 'expired' (a genuine form older than 30 minutes), or 'ok'. */
+export function checkFormNonce(key: Uint8Array, purpose: string, nonce: unknown, token: unknown, now: Date): 'ok' | 'forged' | 'expired' {
+  if (typeof nonce !== 'string' || nonce.length > 64 || !formTokenMatches(key, purpose, nonce, token)) return 'forged';
+  const issued = parseInt(nonce.split('.')[0] ?? '', 36);
+  if (!Number.isFinite(issued) || issued > now.getTime() + CLOCK_SKEW_MS) return 'forged';
+  return now.getTime() - issued > FORM_NONCE_TTL_MS ? 'expired' : 'ok';
+}

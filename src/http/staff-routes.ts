@@ -17,6 +17,8 @@ export interface StaffDeps {
   loanPeriodDays: number;
   jobs: JobContext;
   clock: () => Date;
+  /** Called after a staff call changed something (a notice may have been written): delivery starts now. */
+  afterChange?: () => void;
 }
 
 /** The staff API of CONTRACT.md: thin handlers, the rules are in the services. */
@@ -24,6 +26,11 @@ export function staffRoutes(deps: StaffDeps): Hono {
   const { db, clock } = deps;
   const app = new Hono();
   app.use('/admin/*', requireAdminToken(deps.adminToken));
+  // After the handler: its transaction has committed, so what it wrote can be delivered.
+  app.use('/admin/*', async (c, next) => {
+    await next();
+    if (c.req.method === 'POST' && c.res.status < 300) deps.afterChange?.();
+  });
 
   app.post('/admin/patrons', async (c) => {
     const body = await readJson(c, newPatronBody);

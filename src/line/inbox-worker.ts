@@ -25,6 +25,8 @@ export interface InboxWorkerDeps {
   messenger: Messenger;
   log: Logger;
   clock?: () => Date;
+  /** Called after events were handled (committed): notices they wrote can go out now. */
+  afterEvents?: () => void;
 }
 
 /**
@@ -84,11 +86,14 @@ export class InboxWorker {
   }
 
   async drain(): Promise<void> {
+    let processed = 0;
     while (!this.#stopped) {
       const handled = await this.processNextEvent();
       if (handled === undefined) break;
+      processed++;
       if (handled !== null) await this.sendReply(handled);
     }
+    if (processed > 0) this.#deps.afterEvents?.();
     while (!this.#stopped && (await this.sendReply())) {
       /* send every reply that is due */
     }

@@ -8,17 +8,49 @@ export interface Messenger {
 
 export type SendFailure = { status: number | null; message: string };
 
-/** What a failed LINE call means for the caller: retry later, treat as done, or give up. */
-export function classifyLineError(err: unknown): { outcome: 'retry' | 'delivered' | 'invalid_token' | 'give_up'; status: number | null } {
+/**
+ * What a failed LINE call means for the caller: retry later, treat as done, or give up.
+ * `retryAfterMs` is LINE's Retry-After (on 429), when it sent one.
+ */
+export function classifyLineError(err: unknown): { outcome: 'retry' | 'delivered' | 'invalid_token' | 'give_up'; status: number | null; retryAfterMs?: number } {
   if (err instanceof HTTPFetchError) {
     // 409 on a push with a retry key: LINE already accepted that request.
     if (err.status === 409) return { outcome: 'delivered', status: 409 };
-    if (err.status === 429 || err.status >= 500) return { outcome: 'retry', status: err.status };
+    if (err.status === 429 || err.status >= 500) {
+      const retryAfterMs = retryAfter(err.headers?.get('retry-after') ?? null);
+      return retryAfterMs === undefined ? { outcome: 'retry', status: err.status } : { outcome: 'retry', status: err.status, retryAfterMs };
+    }
     if (err.status === 400 && /reply token/i.test(err.body)) return { outcome: 'invalid_token', status: 400 };
     return { outcome: 'give_up', status: err.status };
   }
   // Network errors and timeouts.
   return { outcome: 'retry', status: null };
+}
+
+/** Retry-After is seconds or an HTTP date. */
+function retryAfter(v: string | null): number | undefined {
+  if (v === null || v.trim() === '') return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** A push that LINE has not answered by then counts as a timeout: retried with the same retry key. */
+export const PUSH_TIMEOUT_MS = 20_000;
+
+export class LineTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`LINE did not answer within ${ms} ms`);
+    this.name = 'LineTimeoutError';
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LineTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function lineMessenger(opts: { channelAccessToken: string; apiBaseUrl: string }): Messenger {
@@ -31,7 +63,7 @@ export function lineMessenger(opts: { channelAccessToken: string; apiBaseUrl: st
       await client.replyMessage({ replyToken, messages: messages as messagingApi.Message[] });
     },
     async push(to, messages, retryKey) {
-      await client.pushMessage({ to, messages: messages as messagingApi.Message[] }, retryKey);
+      await withTimeout(client.pushMessage({ to, messages: messages as messagingApi.Message[] }, retryKey), PUSH_TIMEOUT_MS);
     },
   };
 }

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** The same on every attempt of one notice, so a mail that went out twice reads as one. */
+  messageId?: string;
 }
 
 export interface MailTransport {

@@ -4,7 +4,7 @@
 // must read well even when a param is missing: a refusal is never the place
 // to show "undefined" or a raw {placeholder}.
 
-import { isIsoDate, weekdayOf } from '../domain/dates.js';
+import { isIsoDate, tokyoDate, weekdayOf } from '../domain/dates.js';
 import type { HoldStatus } from '../domain/holds.js';
 import type { Refusal, RefusalCode } from '../domain/refusals.js';
 import type { CopyState } from '../domain/catalog-display.js';
@@ -166,6 +166,41 @@ export const botMessages = {
     `${p.branchName}でお取り置きしていた予約資料は、受取期限を過ぎたため予約を取り消しました。ご希望の場合は、あらためて予約をお申し込みください。`,
 } as const;
 
+/**
+ * What the library tells a patron unasked (LINE pushes; a mail may use the same sentences): each
+ * notice is a heading, the facts, and a sentence saying what to do. `alt` is what the phone's
+ * notification shows, so it names the title.
+ */
+export const noticeMessages = {
+  titleLabel: '資料',
+  holdReady: {
+    heading: 'ご予約の資料をご用意しました',
+    alt: (title: string) => `ご予約の資料をご用意しました『${title}』`,
+    note: '利用者カードをお持ちのうえ、受取期限までに受取館へお越しください。',
+  },
+  holdExpired: {
+    heading: '予約を取り消しました（受取期限切れ）',
+    alt: (title: string) => `受取期限を過ぎたため予約を取り消しました${title ? `『${title}』` : ''}`,
+    note: '受取期限を過ぎたため、お取り置きしていた予約を取り消し、資料は次の方にお回ししました。ご希望の場合は、あらためて予約をお申し込みください。',
+  },
+  pickupReminder: {
+    heading: '受取期限が近づいています',
+    alt: (title: string, deadline: string) => `受取期限（${formatDateJa(deadline)}）が近づいています『${title}』`,
+    note: '受取期限を過ぎると予約は取り消され、資料は次の方にお回しします。利用者カードをお持ちのうえ、お早めに受取館へお越しください。',
+  },
+  dueReminder: {
+    heading: '返却予定日が近づいています',
+    alt: (title: string, due: string) => `返却予定日（${formatDateJa(due)}）が近づいています『${title}』`,
+    renewable: '貸出期間を延長できます。「延長する」を押すと、延長後の返却予定日（申込日から2週間）を確認できます。',
+    returnBy: '返却予定日までに、お近くの図書館へご返却ください。',
+  },
+  loanReserved: {
+    heading: '次の方の予約が入りました',
+    alt: (title: string) => `お借りの資料に次の方の予約が入りました『${title}』`,
+    note: 'お借りの資料に次の方の予約が入ったため、貸出期間の延長はできなくなりました。返却予定日までにご返却ください。',
+  },
+} as const;
+
 /** R-MAIL-3: library mail comes from this sender; a missed mail can let a hold expire. */
 export const MAIL_SENDER_NOTICE = (sender: string) =>
   `図書館からのメールは ${sender} から送信されます。迷惑メール対策などでメールの受信を制限されている場合は、このアドレスからのメールを受信できるよう設定してください。メールが届かないと、予約資料の受取期限を過ぎてしまうことがあります。`;
@@ -275,7 +310,8 @@ export const patronChat = {
   loginUnavailable: 'ただいまログインを受け付けられません。しばらくしてからもう一度お試しください。',
   alreadyLoggedIn: 'すでにログインしています。別の利用者カードでログインするときは、先に「ログアウト」してください。',
   loggedIn: 'ログインしました。予約・ご利用状況の確認・貸出期間の延長・予約の取消ができます。\nログアウトはいつでも「ログアウト」と送るか、メニューからできます。',
-  continueReservation: (title: string) => `ログイン前に選んでいた『${title}』の予約を続けますか？`,
+  // The title is not known when the reservation was tapped before login (the button carries only its id).
+  continueReservation: (title: string) => (title ? `ログイン前に選んでいた『${title}』の予約を続けますか？` : 'ログイン前に選んでいた資料の予約を続けますか？'),
   linkFailed: 'ログインできませんでした。もう一度「ログイン」からお試しください。',
   notLoggedIn: 'ログインしていません。',
   logoutConfirm: 'ログアウトしますか？ログアウトすると、ご利用状況の確認や予約にはもう一度ログインが必要です。',
@@ -358,4 +394,127 @@ export const pages = {
     title: 'ただいま処理できません',
     body: '申し訳ありません。処理の途中で問題が起きたため、ログインは完了していません。しばらくしてから、LINEのトーク画面で「ログイン」と送信して、あらためてお試しください。',
   },
+} as const;
+
+/** '2026年12月2日（水）10時00分' in Tokyo time: when a link in a mail stops working. */
+export function formatDateTimeJa(instant: Date): string {
+  const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const [h, m] = hm.split(':');
+  return `${formatDateJa(tokyoDate(instant))}${Number(h)}時${m}分`;
+}
+
+const START_AGAIN_EMAIL =
+  'もう一度登録するときは、LINEのトーク画面で「メールアドレス登録」と送信するか、下の「メールアドレス変更のページへ」から、はじめからお手続きください。';
+
+/**
+ * The password change and e-mail registration pages (R-PW-2..4, R-MAIL-1..3, R-ELIG-4). Page titles
+ * follow the library's guide (パスワード変更確認, メールアドレス変更確定完了 …); buttons are the
+ * CONTRACT's words (`変更`, `送信`, `確定`).
+ */
+export const accountPages = {
+  cardNumberLabel: '利用者カード番号',
+  cardNumberHint: '利用者カードに書かれている番号です。',
+  currentPasswordLabel: 'パスワード',
+  currentPasswordHint: '現在のパスワードです（初期パスワード、または変更後のパスワード）。',
+  change: '変更',
+  send: '送信',
+  startOver: '入力しなおす',
+  hiddenPassword: '（安全のため表示しません）',
+  forgotTitle: 'パスワードをお忘れの方',
+  forbidden: {
+    title: 'この操作は受け付けられませんでした',
+    body: '安全のため、このページの入力画面から送られたもの以外は受け付けていません。お手数ですが、ページを開きなおして、はじめから入力してください。',
+  },
+  formExpired: {
+    title: '入力の有効時間が過ぎました',
+    body: 'ページを開いてから30分以上たったため、安全のため受け付けられませんでした。手続きは完了していません。お手数ですが、はじめから入力しなおしてください。',
+  },
+  failed: {
+    title: 'ただいま処理できません',
+    body: '申し訳ありません。処理の途中で問題が起きたため、手続きは完了していません。しばらくしてから、あらためてお試しください。',
+  },
+  password: {
+    title: 'パスワード変更',
+    lead: '利用者カード番号、現在のパスワード、新しいパスワードを入力して「変更」を押してください。',
+    initialNote: '図書館で発行した初期パスワード（英数字8桁）は、変更するまでそのままお使いいただけます。',
+    newPasswordLabel: '新しいパスワード',
+    newPasswordHint: '半角の英字と数字で6文字以上（64文字まで）にしてください。',
+    newPasswordConfirmLabel: '新しいパスワード（確認）',
+    newPasswordConfirmHint: '確認のため、同じパスワードをもう一度入力してください。',
+    confirmTitle: 'パスワード変更確認',
+    confirmLead: '次の内容でパスワードを変更します。内容が正しければ「送信」を押してください。',
+    doneTitle: 'パスワード変更完了',
+    done: [
+      'パスワードを変更しました。次回のログインから、新しいパスワードをお使いください。',
+      'LINEでログイン中の方は、そのまま続けてご利用いただけます。',
+      'パスワードは図書館でも確認できません。忘れないようにご注意ください。',
+    ],
+  },
+  email: {
+    title: 'メールアドレス変更',
+    lead: '利用者カード番号、パスワード、メールアドレスを入力し、アドレスの種類を選んで「変更」を押してください。',
+    emailLabel: 'メールアドレス',
+    emailHint: '予約資料のご用意ができたときのお知らせなどをお送りします。',
+    emailTypeLabel: 'アドレスの種類',
+    emailTypes: { pc: 'パソコン', mobile: '携帯電話' },
+    emailTypeRequired: 'アドレスの種類を選んでください。',
+    whoTitle: 'ご利用になれる方',
+    who: '鎌ケ谷市内に在住・在勤・在学で、パスワードをお持ちの小学生以上の方がご登録いただけます。',
+    confirmTitle: 'メールアドレス変更確認',
+    confirmLead: '次のメールアドレスを登録します。内容が正しければ「送信」を押してください。',
+    doneTitle: 'メールアドレス変更完了',
+    done: (address: string) => [
+      `${address} あてに「メールアドレス変更確認のお知らせ」というメールをお送りしました。`,
+      'メールに書かれているURLを開き、表示されるページで「確定」を押すと登録が完了します。URLの有効期限は24時間です。',
+      '「確定」を押すまでは、これまでのメールアドレスが使われます（まだ登録がない場合は、未登録のままです）。',
+    ],
+    senderTitle: 'メールが届かないときは',
+    refusedTitle: 'メールアドレスを登録できません',
+    refusedWayForward: 'ご不明な点は、図書館のカウンターでお尋ねください。',
+  },
+  emailConfirm: {
+    title: 'メールアドレス変更確定',
+    lead: '次のメールアドレスを登録します。内容が正しければ「確定」を押してください。',
+    submit: '確定',
+    doneTitle: 'メールアドレス変更確定完了',
+    done: [
+      'メールアドレスの登録が完了しました。',
+      'これからは、予約の連絡方法で「E-mail」を選べます。図書館からのお知らせは、このメールアドレスにお送りします。',
+    ],
+    toForm: 'メールアドレス変更のページへ',
+    unknown: { title: 'このURLは使えません', body: `URLが正しくないか、途中で切れている可能性があります。メールに書かれているURLを、最後まで全部開いてください。${START_AGAIN_EMAIL}` },
+    expired: { title: 'このURLは有効期限が切れています', body: `メールアドレス変更確認のURLは、お申し込みから24時間だけ使えます。メールアドレスは登録されていません。${START_AGAIN_EMAIL}` },
+    used: {
+      title: 'このURLはすでに使われています',
+      body: `このURLでの登録はすでに完了しているか、あとから新しいお申し込みがあったため使えなくなりました。新しいお申し込みのときは、最後に届いたメールのURLをお使いください。${START_AGAIN_EMAIL}`,
+    },
+  },
+} as const;
+
+/** The library's mails (R-MAIL-2, R-MAIL-3): subjects and plain-text bodies; the HTML part is made from the same lines. */
+export const mailText = {
+  confirmationSubject: 'メールアドレス変更確認のお知らせ',
+  confirmationLines: [
+    '鎌ケ谷市立図書館です。',
+    'メールアドレスの登録（変更）のお申し込みを受け付けました。',
+    '次のURLを開き、表示されるページで「確定」を押すと、このメールアドレスが登録されます。',
+    '※URLを開いて「確定」を押すまでは登録されません。',
+  ],
+  confirmationAfterLink: (p: { expiresAt: Date }) => [
+    `このURLの有効期限は ${formatDateTimeJa(p.expiresAt)} までです。一度だけお使いいただけます。`,
+    'お心当たりのない場合は、このメールを破棄してください。メールアドレスは登録されません。',
+  ],
+  holdReadySubject: '予約資料のご用意ができました',
+  holdExpiredSubject: '予約の取消のお知らせ（取置期間終了）',
+  signature: ['鎌ケ谷市立図書館', '※このメールは送信専用です。ご返信いただいてもお答えできません。'],
+} as const;
+
+/** The chat's answers to パスワード変更, メールアドレス登録 and 各種サービス: buttons that open the pages. */
+export const pagesChat = {
+  password:
+    'パスワードの変更は、図書館のページで行います。下の「パスワード変更」を押してページを開き、利用者カード番号・現在のパスワード・新しいパスワード（英数字6文字以上）を入力してください。\n（パスワードはLINEのトークには入力しないでください。）',
+  email:
+    'メールアドレスの登録は、図書館のページで行います。下の「メールアドレス登録」を押してページを開いてください。登録のあとに届くメールのURLから「確定」すると、予約の連絡方法で「E-mail」を選べるようになります。\n（市内在住・在勤・在学の小学生以上の方が対象です。）',
+  menu: '各種サービス\nパスワードの変更とメールアドレスの登録は、図書館のページで行います。下のボタンからお選びください。',
+  buttons: { password: 'パスワード変更', email: 'メールアドレス登録' },
 } as const;

@@ -36,6 +36,16 @@ button:active{background:#154532}
 .note{font-size:15px}
 .note ul{margin:0 0 12px;padding-left:1.2em}
 .small{font-size:14px;color:#4a4f4a;margin:12px 0 0}
+.lead-note{font-size:14px;color:#4a4f4a;margin:0 0 16px}
+.choices{border:0;margin:0 0 20px;padding:0}
+.choices legend{font-weight:700;margin:0 0 4px;padding:0}
+.choice{display:flex;align-items:center;gap:12px;min-height:48px;padding:8px 12px;margin:0 0 8px;border:1px solid #6f756e;border-radius:8px;background:#fff;font-size:18px}
+.choice input{width:24px;height:24px;margin:0;flex:none}
+.choices[aria-invalid=true] .choice{border:2px solid #b3261e}
+dl.confirm{margin:0 0 16px}
+dl.confirm dt{font-weight:700;font-size:15px;color:#4a4f4a}
+dl.confirm dd{margin:0 0 12px;font-size:18px;overflow-wrap:anywhere}
+a.button{display:block;text-align:center;min-height:48px;padding:11px;margin:12px 0 0;font-size:17px;font-weight:700;color:#1d5b43;background:#fff;border:2px solid #1d5b43;border-radius:10px;text-decoration:none}
 footer{max-width:560px;margin:0 auto;padding:8px 16px 24px;font-size:13px;color:#5b615a}
 `;
 
@@ -145,6 +155,50 @@ export function Field(props: {
         </span>
       )}
     </div>
+  );
+}
+
+/** A required choice of one (radio buttons), each a full-width row that is easy to tap. */
+export function Choice(props: { name: string; label: string; options: readonly { value: string; label: string }[]; value?: string | undefined; error?: string | undefined }) {
+  const id = `f-${props.name}`;
+  return (
+    <fieldset class="choices" aria-invalid={props.error !== undefined ? 'true' : undefined} aria-describedby={props.error !== undefined ? `${id}-error` : undefined}>
+      <legend>{props.label}</legend>
+      {props.options.map((o) => (
+        <label class="choice">
+          <input type="radio" name={props.name} value={o.value} checked={props.value === o.value} required />
+          {o.label}
+        </label>
+      ))}
+      {props.error !== undefined && (
+        <span class="field-error" id={`${id}-error`}>
+          {props.error}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+/** What a confirmation page asks the patron to check, as label / value pairs. */
+export function ConfirmList(props: { rows: readonly { label: string; value: string }[] }) {
+  return (
+    <dl class="confirm">
+      {props.rows.map((r) => (
+        <>
+          <dt>{r.label}</dt>
+          <dd>{r.value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+/** A link that looks like a secondary button (back to a form, start again). */
+export function LinkButton(props: { href: string; label: string }) {
+  return (
+    <a class="button" href={props.href}>
+      {props.label}
+    </a>
   );
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../domain/holds.js';
 import { refuse } from '../domain/refusals.js';
 import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
+import { noticeRenewalsBlocked, renewableLoansOfTitle } from './loan-notices.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 
 export interface PlaceHoldRequest {
@@ -54,6 +55,7 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
     if (contactProblem) return refused(contactProblem);
 
     const status = initialStatusFor(req.channel);
+    const renewable = await renewableLoansOfTitle(tx, bib.id, now);
     const hold = await insertHold(tx, {
       patronId: patron.id,
       bibId: bib.id,
@@ -67,6 +69,7 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
     await setLastPickupBranch(tx, patron.id, req.pickupBranch);
     await audit(tx, { actor: req.channel === 'online' ? 'patron' : 'staff', action: 'hold.place', patronId: patron.id, holdId: hold.id, details: { channel: req.channel } });
     if (status === 'queued') await trapShelfCopies(tx, bib.id, now, 'staff');
+    await noticeRenewalsBlocked(tx, renewable, hold, now);
     return ok((await findHold(tx, hold.id)) ?? hold);
   });
 }

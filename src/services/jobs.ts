@@ -4,12 +4,14 @@ import { findItem, shelveItems } from '../db/catalog.js';
 import { bibsWithWaitingHolds, expireOverdueReadyHolds, promoteRequestedHolds } from '../db/holds.js';
 import { bibsWithShelvedCopies, recordJobRun, tryJobLock } from '../db/jobs.js';
 import { insertNotices } from '../db/notices.js';
+import { titlesOf } from '../db/reminders.js';
 import type { DB } from '../db/schema.js';
 import { auditMany } from '../db/audit.js';
 import { tokyoDate } from '../domain/dates.js';
 import { assertTransition } from '../domain/holds.js';
 import { promotionCutoff } from '../domain/promotion-cutoff.js';
 import { branchCalendar } from './calendar.js';
+import { sendReminders } from './reminders.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 
 const EXPIRY_BATCH = 5000;
@@ -59,6 +61,7 @@ export const expireHolds: Job = async (ctx, now) => {
       if (!(await tryJobLock(tx, 'expire-holds'))) return -1;
       const expired = await expireOverdueReadyHolds(tx, today, now, EXPIRY_BATCH);
       for (const hold of expired) assertTransition('ready', hold.status);
+      const titles = await titlesOf(tx, [...new Set(expired.map((h) => h.bibId))]);
       await insertNotices(
         tx,
         expired
@@ -68,7 +71,7 @@ export const expireHolds: Job = async (ctx, now) => {
             kind: 'hold_expired',
             channel: h.contact === 'email' ? ('email' as const) : ('line' as const),
             holdId: h.id,
-            payload: { pickupBranch: h.pickupBranch, pickupDeadline: h.pickupDeadline },
+            payload: { title: titles.get(h.bibId) ?? '', pickupBranch: h.pickupBranch, pickupDeadline: h.pickupDeadline },
             dedupeKey: `hold_expired:${h.id}`,
             dueAt: now,
           })),
@@ -91,10 +94,14 @@ export const expireHolds: Job = async (ctx, now) => {
 
 export const deliverNotices: Job = (ctx, now) => ctx.deliverNotices(now);
 
+/** Pickup-deadline and due-date reminders due today (services/reminders.ts). */
+export const remindPatrons: Job = (ctx, now) => sendReminders(ctx.db, now);
+
 export const JOBS: Record<string, Job> = {
   'promote-holds': promoteHolds,
   'expire-holds': expireHolds,
   'deliver-notices': deliverNotices,
+  'send-reminders': remindPatrons,
 };
 
 export const JOB_NAMES = Object.keys(JOBS);

@@ -17,7 +17,7 @@ const user = { lineUserId: 'U' + '1'.repeat(32), patronId: '7' };
 function run(step: (c: StepContext) => StepResult, input: Input, data: unknown, version: number, facts: Facts = {}): StepResult {
   const postback = input.kind === 'postback' ? decodePostback(input.data) : undefined;
   const stored = data === undefined ? undefined : (JSON.parse(JSON.stringify(data)) as Record<string, unknown>);
-  return step({ data: stored, input, postback, facts, user, now, version });
+  return step({ data: stored, input, postback, facts, user, now, version, publicBaseUrl: 'https://library.example.jp' });
 }
 
 function button(replies: readonly Reply[], label: string): string {

@@ -9,6 +9,8 @@ import { silentLogger } from '../../src/log.js';
 import { buildRuntime } from '../../src/runtime.js';
 import type { JobContext } from '../../src/services/jobs.js';
 import { deliverLineNotices } from '../../src/services/notice-delivery.js';
+import { deliverEmailNotices } from '../../src/services/email-delivery.js';
+import { recordingMailer } from './mail.js';
 import { onPostgres, testDatabase } from './database.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -32,6 +34,8 @@ export interface TestApp {
   /** The instant the app's clock answers. */
   now: Date;
   messenger: ReturnType<typeof recordingMessenger>;
+  /** What would have gone out by mail. */
+  mailer: ReturnType<typeof recordingMailer>;
   /** A JSON call; `token: null` sends no Authorization header. */
   call(method: string, path: string, body?: unknown, opts?: { token?: string | null; rawBody?: string }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -45,6 +49,7 @@ export interface TestApp {
 export async function testApp(opts: { adminToken?: string | null; now?: Date } = {}): Promise<TestApp> {
   const adminToken = opts.adminToken === undefined ? ADMIN_TOKEN : (opts.adminToken ?? undefined);
   const messenger = recordingMessenger();
+  const mailer = recordingMailer();
   const state = { now: opts.now ?? new Date('2026-12-01T10:00:00+09:00') };
   const clock = () => state.now;
   const config = loadConfig({ SEED: 'none', CRON: 'off', ...(adminToken !== undefined ? { ADMIN_TOKEN: adminToken } : {}) });
@@ -54,7 +59,7 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
   let kind: 'pglite' | 'postgres';
   let close: () => Promise<void>;
   if (!onPostgres()) {
-    const rt = await buildRuntime(config, silentLogger, { pgliteInMemory: true, messenger, clock });
+    const rt = await buildRuntime(config, silentLogger, { pgliteInMemory: true, messenger, clock, mail: mailer });
     ({ app } = rt);
     db = rt.database.db;
     kind = rt.database.kind;
@@ -63,10 +68,11 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
     const database = await testDatabase();
     db = database.db;
     kind = database.kind;
+    const mail = { db, transport: mailer, log: silentLogger, publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom };
     const jobs: JobContext = {
       db,
       promoteHoldsHour: config.promoteHoldsHour,
-      deliverNotices: (now) => deliverLineNotices(database.db, messenger, silentLogger, now),
+      deliverNotices: async (now) => (await deliverLineNotices(database.db, messenger, silentLogger, now)) + (await deliverEmailNotices(mail, now)),
     };
     app = createApp({
       db,
@@ -78,6 +84,7 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
       onEventsStored: () => {},
       clock,
       pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },
+      mail: { mailFrom: config.mailFrom, sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)) },
     });
     close = () => database.close();
   }
@@ -87,6 +94,7 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
     db,
     kind,
     messenger,
+    mailer,
     get now() {
       return state.now;
     },

@@ -238,6 +238,7 @@ export function webhookApp(db: Kysely<DB>, opts: { onEventsStored?: () => void; 
     jobs: { db, promoteHoldsHour: 9, deliverNotices: async () => 0 },
     onEventsStored: opts.onEventsStored ?? (() => {}),
     pages: { publicBaseUrl: 'http://localhost:3000', lineAccessBaseUrl: 'https://access.line.me', formSecret: formSecret(CHANNEL_SECRET) },
+    mail: { mailFrom: 'yoyaku@library-kamagaya-chiba.jp', sendMailNow: async () => {} },
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import type { SearchTuning } from '../../src/db/search-ranking.js';
 import { materialTypeOfWord } from '../../src/domain/material-words.js';
 import { normalizeForSearch } from '../../src/domain/normalize.js';
 import type { SearchQuery } from '../../src/domain/search-query.js';
@@ -44,3 +45,14 @@ export function bruteForce(records: readonly Searchable[], q: SearchQuery): numb
   });
   return out;
 }
+
+/**
+ * The ways db/search-ranking.ts may find hits, for tests whose catalogs are small: undefined is
+ * the default (a small catalog is answered by the probe alone); the others read one title in
+ * the probe, then take the GIN index, or the walk, wherever both are possible.
+ */
+export const STRATEGIES: (SearchTuning | undefined)[] = [
+  undefined,
+  { probeRows: 1, walkRows: 1_000_000, prefer: 'index' },
+  { probeRows: 1, walkRows: 1_000_000, prefer: 'walk' },
+];

@@ -4,16 +4,12 @@ import { text } from '../reply.js';
 import { helpFlow } from './help.js';
 import { cancelFlow } from './cancel.js';
 import { loginFlow } from './login.js';
+import { pagesFlow } from './pages.js';
 import { logoutFlow } from './logout.js';
 import { renewFlow } from './renew.js';
 import { reserveFlow } from './reserve.js';
 import { searchFlow } from './search.js';
 import { statusFlow } from './status.js';
-
-const soon = () => ({ replies: [text(chat.comingSoon)] });
-
-/** Flows not built yet answer politely instead of failing. */
-const placeholder = (name: string, steps: string[]): Flow => ({ name, steps: Object.fromEntries(steps.map((s) => [s, soon])) });
 
 const expiredFlow: Flow = { name: 'expired', steps: { show: () => ({ replies: [text(chat.expired, [{ kind: 'message', label: chat.buttons.search, text: '蔵書検索' }])] }) } };
 
@@ -28,6 +24,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     reserveFlow,
     renewFlow,
     cancelFlow,
-    placeholder('pages', ['password', 'email', 'menu']),
+    pagesFlow,
   ].map((f) => [f.name, f]),
 );

@@ -1,0 +1,157 @@
+/**
+ * bench/search: the catalog search over a generated catalog of N titles, against a
+ * sequential-scan LIKE baseline measured over the same rows in the same run.
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:search   (1,000,000 titles)
+ *   BENCH_DB=pglite npm run bench:search                                            (300,000 titles)
+ * BENCH_TITLES sets N; BENCH_ROUNDS the timed rounds of the query mix (default 5). A PostgreSQL
+ * database is created and dropped; PGlite runs in a temporary directory, removed at the end.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { COUNT_CAP, searchTitles } from '../src/db/catalog-search.js';
+import { insertRecords, vacuumCatalog } from '../src/db/catalog-bulk.js';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { parseSearchQuery } from '../src/domain/search-query.js';
+import { baselineSearch, percentile, QUERY_MIX } from './search-baseline.js';
+import { benchRecord } from './search-catalog.js';
+
+const kind = process.env.BENCH_DB === 'pglite' ? 'pglite' : 'postgres';
+const TITLES = Number(process.env.BENCH_TITLES ?? (kind === 'pglite' ? 300_000 : 1_000_000));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const TARGET_MS = kind === 'pglite' ? 25 : 15;
+const BATCH = 2000;
+const serverUrl = process.env.DATABASE_URL;
+if (kind === 'postgres' && !serverUrl) {
+  console.error('bench:search needs DATABASE_URL (a PostgreSQL server; a database is created and dropped), or BENCH_DB=pglite');
+  process.exit(2);
+}
+
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+let peakRss = process.memoryUsage().rss;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+
+const { database, drop } = await open();
+try {
+  const db = database.db;
+  await migrateToLatest(db);
+  console.log(`bench:search on ${kind}, ${TITLES.toLocaleString('en')} titles, ${ROUNDS} rounds; ${new Date().toISOString()}`);
+
+  // Load without the search indexes, through the import's bulk insert, then build them: the
+  // definitions are read back from the database, so they are the migration's own.
+  const indexes = (await sql<{ indexname: string; indexdef: string }>`
+    SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'bibs' AND indexname LIKE ANY (ARRAY['bibs_search_%', 'bibs_norm_%'])`.execute(db)).rows;
+  for (const ix of indexes) await sql`DROP INDEX ${sql.id(ix.indexname)}`.execute(db);
+  let t = performance.now();
+  for (let i = 0; i < TITLES; i += BATCH) {
+    await insertRecords(db, Array.from({ length: Math.min(BATCH, TITLES - i) }, (_, k) => benchRecord(i + k)));
+    if (i % 100_000 === 0) sampleRss();
+  }
+  const loadMs = performance.now() - t;
+  console.log(`load: ${TITLES} titles and copies in ${(loadMs / 1000).toFixed(1)} s (${Math.round(TITLES / (loadMs / 1000))} titles/s)`);
+  t = performance.now();
+  const built: string[] = [];
+  for (const ix of indexes) {
+    const t1 = performance.now();
+    await sql.raw(ix.indexdef).execute(db);
+    built.push(`${ix.indexname} ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  }
+  const indexMs = performance.now() - t;
+  t = performance.now();
+  await vacuumCatalog(db);
+  console.log(`index build: ${(indexMs / 1000).toFixed(1)} s (${built.join(', ')}); VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`sizes: ${await sizes(database)}`);
+  sampleRss();
+
+  // Correctness first: every query's first page and count against the baseline, and for
+  // answers under the cap, every hit.
+  const baselineMs = new Map<string, number[]>();
+  let mismatches = 0;
+  for (const [cls, queries] of Object.entries(QUERY_MIX)) {
+    const times: number[] = [];
+    for (const text of queries) {
+      const q = parseSearchQuery(text);
+      const t0 = performance.now();
+      const base = await baselineSearch(db, q, 10, COUNT_CAP);
+      times.push(performance.now() - t0);
+      const got = await searchTitles(db, q, { offset: 0, limit: 10 });
+      const same = JSON.stringify(got.hits.map((h) => h.bibId)) === JSON.stringify(base.ids) && got.total === Math.min(base.matched, COUNT_CAP) && got.capped === base.matched > COUNT_CAP;
+      let all = true;
+      if (base.matched <= COUNT_CAP && base.matched > 10) {
+        const full = await baselineSearch(db, q, COUNT_CAP, COUNT_CAP);
+        const gotAll = await searchTitles(db, q, { offset: 0, limit: COUNT_CAP });
+        all = JSON.stringify(gotAll.hits.map((h) => h.bibId)) === JSON.stringify(full.ids);
+      }
+      if (!same || !all) {
+        mismatches++;
+        console.log(`MISMATCH ${text}: search ${got.total}${got.capped ? '+' : ''} [${got.hits.map((h) => h.bibId).join(',')}] baseline ${base.matched} [${base.ids.join(',')}]`);
+      }
+      console.log(`  ${cls.padEnd(14)} ${text.padEnd(16)} hits ${got.capped ? `>${COUNT_CAP}` : String(got.total).padStart(4)}  baseline ${times.at(-1)!.toFixed(0)} ms`);
+    }
+    baselineMs.set(cls, times.sort((a, b) => a - b));
+  }
+  sampleRss();
+
+  // Timing: one warm-up round, then ROUNDS rounds of the whole mix, each query a first page.
+  const searchMs = new Map<string, number[]>(Object.keys(QUERY_MIX).map((c) => [c, []]));
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const [cls, queries] of Object.entries(QUERY_MIX)) {
+      for (const text of queries) {
+        const t0 = performance.now();
+        await searchTitles(db, parseSearchQuery(text), { offset: 0, limit: 10 });
+        if (round >= 0) searchMs.get(cls)!.push(performance.now() - t0);
+      }
+    }
+    sampleRss();
+  }
+
+  const summary: string[] = [];
+  let met = mismatches === 0;
+  console.log('class           search p50   p95 | baseline p50   p95 | ratio p50  p95');
+  for (const cls of Object.keys(QUERY_MIX)) {
+    const s = searchMs.get(cls)!.sort((a, b) => a - b);
+    const b = baselineMs.get(cls)!;
+    const [p50, p95, b50, b95] = [percentile(s, 50), percentile(s, 95), percentile(b, 50), percentile(b, 95)];
+    met &&= p95 <= TARGET_MS;
+    console.log(`${cls.padEnd(15)} ${p50.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(5)} | ${b50.toFixed(0).padStart(12)} ${b95.toFixed(0).padStart(5)} | ${(b50 / p50).toFixed(0).padStart(8)}x ${(b95 / p95).toFixed(0).padStart(4)}x`);
+    summary.push(`${cls.replace(/ /g, '_')}=${p95.toFixed(1)}ms(${(b95 / p95).toFixed(0)}x)`);
+  }
+  const rss = kind === 'pglite' ? ` rss=${mib(peakRss)}` : '';
+  if (kind === 'pglite') met &&= peakRss < 2 ** 30;
+  console.log(`results identical to the baseline: ${mismatches === 0 ? 'yes' : `NO (${mismatches} queries differ)`}${kind === 'pglite' ? `; peak RSS ${mib(peakRss)} (target < 1024 MiB)` : ''}`);
+  console.log(
+    `SUMMARY bench:search db=${kind} titles=${TITLES} load=${(loadMs / 1000).toFixed(0)}s index=${(indexMs / 1000).toFixed(0)}s p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} exact=${mismatches === 0 ? 'yes' : 'NO'} target p95<=${TARGET_MS}ms: ${met ? 'met' : 'MISSED'}`,
+  );
+} finally {
+  await database.close();
+  await drop();
+}
+
+async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
+    return { database: await openDatabase({ pgliteDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `bench_search_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+  return { database: await openDatabase({ databaseUrl: url.toString() }), drop };
+}
+
+async function sizes(d: Database): Promise<string> {
+  const { rows } = await sql<{ name: string; size: string }>`
+    SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c
+     WHERE c.relname IN ('bibs', 'items', 'bibs_search_grams', 'bibs_search_walk') ORDER BY c.relname`.execute(d.db);
+  return rows.map((r) => `${r.name} ${r.size}`).join(', ');
+}

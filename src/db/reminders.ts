@@ -1,0 +1,72 @@
+import { anyBigint, type Executor } from './executor.js';
+
+/** How a patron can be reached (see domain/notices.ts PatronReach), read in one join. */
+export interface Reach {
+  lineLinked: boolean;
+  following: boolean;
+  emailConfirmed: boolean;
+}
+
+/** Ready holds whose pickup deadline is within [from, to], for the pickup reminder. */
+export async function readyHoldsWithDeadlineBetween(
+  db: Executor,
+  from: string,
+  to: string,
+): Promise<{ id: string; patronId: string; pickupBranch: string; pickupDeadline: string; contact: string; title: string }[]> {
+  const rows = await db
+    .selectFrom('holds')
+    .innerJoin('bibs', 'bibs.id', 'holds.bib_id')
+    .select(['holds.id', 'holds.patron_id', 'holds.pickup_branch', 'holds.pickup_deadline', 'holds.contact', 'bibs.title'])
+    .where('holds.status', '=', 'ready')
+    .where('holds.contact', '<>', 'none')
+    .where('holds.pickup_deadline', '>=', from)
+    .where('holds.pickup_deadline', '<=', to)
+    .orderBy('holds.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, patronId: r.patron_id, pickupBranch: r.pickup_branch, pickupDeadline: r.pickup_deadline!, contact: r.contact, title: r.title }));
+}
+
+/** Open loans due within [from, to], with how their patron can be reached. */
+export async function openLoansDueBetween(db: Executor, from: string, to: string): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
+  const rows = await reachQuery(db)
+    .innerJoin('loans', 'loans.patron_id', 'patrons.id')
+    .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
+    .select(['loans.id as loan_id', 'loans.due_date', 'bibs.title'])
+    .where('loans.returned_at', 'is', null)
+    .where('loans.due_date', '>=', from)
+    .where('loans.due_date', '<=', to)
+    .orderBy('loans.id')
+    .execute();
+  return rows.map((r) => ({ loanId: r.loan_id, patronId: r.id, dueDate: r.due_date, title: r.title, ...reachOf(r) }));
+}
+
+/** The open loans of a title, with how their patrons can be reached. */
+export async function openLoansOfTitle(db: Executor, bibId: string): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
+  const rows = await reachQuery(db)
+    .innerJoin('loans', 'loans.patron_id', 'patrons.id')
+    .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
+    .select(['loans.id as loan_id', 'loans.due_date', 'bibs.title'])
+    .where('loans.returned_at', 'is', null)
+    .where('loans.bib_id', '=', bibId)
+    .orderBy('loans.id')
+    .execute();
+  return rows.map((r) => ({ loanId: r.loan_id, patronId: r.id, dueDate: r.due_date, title: r.title, ...reachOf(r) }));
+}
+
+/** Titles by bib id (a notice names the title even when its hold row does not carry it). */
+export async function titlesOf(db: Executor, bibIds: string[]): Promise<Map<string, string>> {
+  if (bibIds.length === 0) return new Map();
+  const rows = await db.selectFrom('bibs').select(['id', 'title']).where('id', '=', anyBigint(bibIds)).execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+function reachQuery(db: Executor) {
+  return db
+    .selectFrom('patrons')
+    .leftJoin('line_users', 'line_users.patron_id', 'patrons.id')
+    .select(['patrons.id', 'patrons.email', 'patrons.email_confirmed_at', 'line_users.line_user_id', 'line_users.following']);
+}
+
+function reachOf(r: { email: string | null; email_confirmed_at: Date | null; line_user_id: string | null; following: boolean | null }): Reach {
+  return { lineLinked: r.line_user_id !== null, following: r.following === true, emailConfirmed: r.email !== null && r.email_confirmed_at !== null };
+}

@@ -1,0 +1,183 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Executor } from './executor.js';
+import { allOf, classCandidates, classOf, CLASSES, gramCondition, type RankClass, type SearchPlan } from './search-sql.js';
+
+/**
+ * Which titles, in relevance order, are on a page of a query — without reading every hit.
+ * Order: class (exact title, prefix, contains, other field), then newest first, then id.
+ *
+ * Two ways to find hits, each fast where the other is slow, measured at 1M titles:
+ * - the GIN indexes (bibs_search_grams_0..15, one per sixteenth of the titles by id): cost
+ *   grows with the postings read (~0.3 µs each) and with every candidate read from the table
+ *   (2–7 µs); right for a term few titles have. Read shard after shard, a LIMIT stops the
+ *   reading as soon as enough are found;
+ * - the walk (bibs_search_walk): the titles read in result order from an index that carries the
+ *   normalised texts, checking the query on each entry (~0.3 µs) and stopping once enough are
+ *   found; right for a term many titles have (日本 in 8% of them: 10 hits in ~125 entries).
+ * A probe walk over the newest titles estimates how common the query is, and each step takes
+ * the way the estimate favours; a walk that does not find enough falls back to the index. The
+ * planner is never left to choose an order by walking (a filtered walk of a rare term reads the
+ * whole index): walks are bounded by a LIMIT on the entries read, and the index queries order
+ * by an expression no index provides. Either way the result is exact.
+ */
+export interface SearchTuning {
+  /** Titles the probe reads (the newest); a catalog this small is answered by the probe alone. */
+  probeRows: number;
+  /** Most titles a walk reads before giving up for the index. */
+  walkRows: number;
+  /** Tests: take this way wherever both are possible, whatever the probe says. */
+  prefer?: 'walk' | 'index';
+}
+export const DEFAULT_TUNING: SearchTuning = { probeRows: 2000, walkRows: 40_000 };
+
+export interface Hit {
+  id: string;
+  year: number | null;
+  cls: RankClass;
+}
+
+/** Result order within a class: newest first (no year last), then by id. */
+export function byResultOrder(a: Hit, b: Hit): number {
+  if (a.cls !== b.cls) return a.cls - b.cls;
+  if (a.year !== b.year) return a.year === null ? 1 : b.year === null ? -1 : b.year - a.year;
+  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A walk is tried when the probe says it should find what it needs in half its length. */
+const walkPays = (found: number, wanted: number, t: SearchTuning) =>
+  t.prefer ? t.prefer === 'walk' : found * t.walkRows >= 2 * wanted * t.probeRows;
+
+/**
+ * The ids at [offset, offset + limit) of the query's hits, and how many hits there are up to
+ * cap + 1 (more are not counted).
+ */
+export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset: number; limit: number; cap: number }, t: SearchTuning): Promise<{ ids: string[]; matched: number }> {
+  const q = new Queries(db, plan);
+  const slice = (hits: Hit[]) => hits.sort(byResultOrder).slice(page.offset, page.offset + page.limit).map((h) => h.id);
+  const long = await q.longHits();
+  const probe = await q.probe(t.probeRows);
+  // Every title in the walk index was read: the probe and the long titles are all the hits.
+  if (probe.complete) return { ids: slice([...probe.hits, ...long]), matched: probe.hits.length + long.length };
+
+  // Counting: a common query is proved to have more than `cap` hits by a walk; otherwise the
+  // index finds them all (up to cap + 1), and when there are no more, they are the answer.
+  const capped = walkPays(probe.hits.length, page.cap + 1, t) && (await q.walkCount(t.walkRows, page.cap + 1)) + long.length > page.cap;
+  if (!capped) {
+    const hits = await q.indexHits(page.cap + 1);
+    if (hits.length <= page.cap) return { ids: slice(hits), matched: hits.length };
+  }
+
+  // More than `cap` hits: fill the page class by class, each read in result order.
+  const wanted = page.offset + page.limit;
+  const found: Hit[] = [];
+  for (const cls of plan.rank ? CLASSES : ([0] as const)) {
+    const need = wanted - found.length;
+    if (need <= 0) break;
+    const inProbe = probe.hits.filter((h) => h.cls === cls);
+    const longOfClass = long.filter((h) => h.cls === cls);
+    let top: Hit[] | undefined;
+    // The probe read the newest titles: its first `need` of a class are the class's first.
+    if (inProbe.length >= need) top = inProbe;
+    else if (cls !== 0 && walkPays(inProbe.length, need, t)) {
+      const walked = await q.walkClass(cls, t.walkRows, need);
+      if (walked.length === need) top = walked;
+    }
+    top = top ? [...top, ...longOfClass].sort(byResultOrder).slice(0, need) : await q.indexClass(cls, need);
+    found.push(...top);
+  }
+  return { ids: found.slice(page.offset, page.offset + page.limit).map((h) => h.id), matched: page.cap + 1 };
+}
+
+interface HitRow {
+  id: string;
+  year: number | null;
+  cls: number;
+}
+const toHit = (r: HitRow): Hit => ({ id: String(r.id), year: r.year, cls: Number(r.cls) as RankClass });
+
+/** As many as migrations/0005 made. */
+const SHARDS = 16;
+
+/** The SQL of the strategies, over the conditions of one plan. */
+class Queries {
+  private readonly exact: Expression<SqlBool>;
+  private readonly cls;
+  private readonly db: Executor;
+  private readonly plan: SearchPlan;
+  constructor(db: Executor, plan: SearchPlan) {
+    this.db = db;
+    this.plan = plan;
+    this.exact = allOf(plan.exact);
+    this.cls = classOf(plan);
+  }
+
+  /** The newest `rows` titles of the walk index, with the columns the conditions read. */
+  private newest(rows: number) {
+    return sql`(SELECT id, year, norm_title, norm_kana, norm_author, norm_publisher, classification, material_type
+      FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id LIMIT ${rows})`;
+  }
+
+  /** Hits among titles too long for the walk index (next to none; their own small index). */
+  async longHits(): Promise<Hit[]> {
+    const { rows } = await sql<HitRow>`SELECT id, year, ${this.cls} AS cls FROM bibs WHERE NOT search_short AND ${this.exact}`.execute(this.db);
+    return rows.map(toHit);
+  }
+
+  /** Hits among the newest `rows` titles, and whether those were all the titles of the walk index. */
+  async probe(rows: number): Promise<{ hits: Hit[]; complete: boolean }> {
+    // The first row comes back even when it is no hit, to tell how many rows were read; the
+    // class is worked out for the rows that come back only.
+    const { rows: got } = await sql<HitRow & { hit: boolean; n: string }>`
+      SELECT id, year, ${this.cls} AS cls, hit, n FROM (
+        SELECT s.*, ${this.exact} AS hit, count(*) OVER () AS n, row_number() OVER () AS i FROM ${this.newest(rows)} s
+      ) w WHERE hit OR i = 1`.execute(this.db);
+    return { hits: got.filter((r) => r.hit).map(toHit), complete: Number(got[0]?.n ?? 0) < rows };
+  }
+
+  /** Hits among the newest `rows` titles, counted up to `upTo`. */
+  async walkCount(rows: number, upTo: number): Promise<number> {
+    const { rows: got } = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM ${this.newest(rows)} s WHERE ${this.exact} LIMIT ${upTo}) x`.execute(this.db);
+    return Number(got[0]?.n ?? 0);
+  }
+
+  /** The first `limit` hits of a class among the newest `rows` titles, in result order. */
+  async walkClass(cls: RankClass, rows: number, limit: number): Promise<Hit[]> {
+    const { rows: got } = await sql<HitRow>`
+      SELECT id, year, ${cls}::int AS cls FROM ${this.newest(rows)} s WHERE ${this.exact} AND ${this.cls} = ${cls}
+       ORDER BY year DESC NULLS LAST, id LIMIT ${limit}`.execute(this.db);
+    return got.map(toHit);
+  }
+
+  /**
+   * The rows of `select` from each GIN shard in turn: `select` filters bibs, and its
+   * condition must name the shard in the very words of the index's predicate (a literal).
+   */
+  private shards(select: (shard: Expression<SqlBool>) => RawBuilder<unknown>) {
+    const parts = Array.from({ length: SHARDS }, (_, s) => sql`(${select(sql<SqlBool>`id % ${sql.lit(SHARDS)} = ${sql.lit(s)}`)})`);
+    return sql.join(parts, sql` UNION ALL `);
+  }
+
+  /** Up to `limit` hits in no order, by the GIN shards: a common term stops in the first. */
+  async indexHits(limit: number): Promise<Hit[]> {
+    const grams = gramCondition(this.plan.grams);
+    const { rows } = await sql<HitRow>`
+      SELECT id, year, cls FROM (${this.shards((shard) => sql`SELECT id, year, ${this.cls} AS cls FROM bibs WHERE ${shard} AND ${grams} AND ${this.exact} LIMIT ${limit}`)}) u
+       LIMIT ${limit}`.execute(this.db);
+    return rows.map(toHit);
+  }
+
+  /**
+   * The first `limit` hits of a class, by its index, ordered by an expression no index has:
+   * the planner sorts the class's hits rather than walk the result order.
+   */
+  async indexClass(cls: RankClass, limit: number): Promise<Hit[]> {
+    const candidates = classCandidates(this.plan, cls);
+    const where = sql<SqlBool>`${candidates} AND ${this.exact} AND ${this.cls} = ${cls}`;
+    // The exact title has a hash index of its own; the other classes, the GIN shards.
+    const from = cls === 0 && this.plan.rank ? sql`SELECT id, year FROM bibs WHERE ${where}` : this.shards((shard) => sql`SELECT id, year FROM bibs WHERE ${shard} AND ${where}`);
+    const { rows } = await sql<HitRow>`
+      SELECT id, year, ${cls}::int AS cls FROM (${from}) u ORDER BY coalesce(year, -1) DESC, id LIMIT ${limit}`.execute(this.db);
+    return rows.map(toHit);
+  }
+}

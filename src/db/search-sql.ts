@@ -1,0 +1,121 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { classificationGram, materialTypeGram, startGram, TAG, tagged, termGrams } from '../domain/grams.js';
+import { materialTypeOfWord } from '../domain/material-words.js';
+import { escapeLike, normalizeForSearch } from '../domain/normalize.js';
+import type { SearchQuery } from '../domain/search-query.js';
+
+/**
+ * The SQL conditions of one catalog query (the strategies of db/search-ranking.ts put them
+ * together). Columns are named without a table, so that a condition reads the same over bibs
+ * and over a subquery of the search walk index. Every value is a bind parameter; LIKE patterns
+ * are escaped, so `%`, `_` and `\` in a query match only themselves.
+ */
+type Condition = Expression<SqlBool>;
+type NormColumn = 'norm_title' | 'norm_kana' | 'norm_author' | 'norm_publisher';
+
+/** What a term's grams say: all of `all` present, and for each of `anyOf`, all of one of its sets. */
+interface GramNeed {
+  all: string[];
+  anyOf: string[][][];
+}
+
+export interface SearchPlan {
+  /** Exact: a title matches when every condition holds (the LIKEs; relevance, not the index, decides order). */
+  exact: Condition[];
+  /** Necessary for a match, one need a term, answered by the GIN index: the candidates `exact` is checked on. */
+  grams: GramNeed[];
+  /** The term relevance is judged by (the first title term, else the first word), and its place in `grams`. */
+  rank?: { term: string; at: number };
+}
+
+const like = (column: NormColumn, pattern: string) => sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+const contains = (term: string) => `%${escapeLike(term)}%`;
+const inTitle = (pattern: string) => sql<SqlBool>`(${like('norm_title', pattern)} OR ${like('norm_kana', pattern)})`;
+
+/** Terms made comparable with the stored columns; a term that normalises to nothing is no term. */
+const normalised = (terms: readonly string[] | undefined): string[] => (terms ?? []).map(normalizeForSearch).filter((t) => t !== '');
+
+const need = (all: string[] = [], anyOf: string[][][] = []): GramNeed => ({ all, anyOf });
+
+/** The plan of a query; undefined when no title can match (a material type word the catalog does not know). */
+export function searchPlan(q: SearchQuery): SearchPlan | undefined {
+  const exact: Condition[] = [];
+  const needs: GramNeed[] = [];
+  const words = normalised(q.any);
+  for (const t of words) {
+    exact.push(sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))} OR ${like('norm_publisher', contains(t))})`);
+    // Bare grams are every field's: one set for the four fields (domain/grams.ts).
+    needs.push(need(termGrams(t)));
+  }
+  // A title is found by its words or by its reading (ヨミ).
+  const titles = normalised(q.fields.title);
+  for (const t of titles) {
+    exact.push(inTitle(contains(t)));
+    needs.push(need(termGrams(t)));
+  }
+  const byColumn: [NormColumn, string, string[]][] = [
+    ['norm_author', TAG.author, normalised(q.fields.author)],
+    ['norm_publisher', TAG.publisher, normalised(q.fields.publisher)],
+  ];
+  for (const [column, tag, terms] of byColumn) {
+    for (const t of terms) {
+      exact.push(like(column, contains(t)));
+      needs.push(need(tagged(tag, termGrams(t))));
+    }
+  }
+  // Classification is a hierarchy read from the left: 913 finds 913.6, C finds C.
+  for (const t of normalised(q.fields.classification)) {
+    exact.push(sql<SqlBool>`lower(btrim(classification)) LIKE ${`${escapeLike(t)}%`} ESCAPE '\\'`);
+    const g = classificationGram(t);
+    if (g) needs.push(need([g]));
+  }
+  for (const word of q.fields.materialType ?? []) {
+    if (normalizeForSearch(word) === '') continue;
+    const type = materialTypeOfWord(word);
+    if (!type) return undefined;
+    exact.push(sql<SqlBool>`material_type = ${type}`);
+    needs.push(need([materialTypeGram(type)]));
+  }
+  const term = titles[0] ?? words[0];
+  if (term === undefined) return { exact, grams: needs };
+  // The words' needs come first, then the title terms'.
+  return { exact, grams: needs, rank: { term, at: titles[0] !== undefined ? words.length : 0 } };
+}
+
+/** Relevance classes: exact title, title prefix, title contains, the rest (author or publisher). */
+export const CLASSES = [0, 1, 2, 3] as const;
+export type RankClass = (typeof CLASSES)[number];
+
+/** The class of a row; 0 for every row of a query without a title term (one class). */
+export function classOf(plan: SearchPlan): RawBuilder<number> {
+  if (!plan.rank) return sql<number>`0::int`;
+  const t = plan.rank.term;
+  return sql<number>`(CASE WHEN norm_title = ${t} OR norm_kana = ${t} THEN 0
+    WHEN ${inTitle(`${escapeLike(t)}%`)} THEN 1 WHEN ${inTitle(contains(t))} THEN 2 ELSE 3 END)`;
+}
+
+export const allOf = (conditions: readonly Condition[]): Condition =>
+  conditions.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
+
+/** The GIN condition of the terms' needs: one `@>` for the grams all required, an OR for each word. */
+export function gramCondition(needs: readonly GramNeed[]): Condition {
+  const n = need(needs.flatMap((x) => x.all), needs.flatMap((x) => x.anyOf));
+  const has = (grams: string[]) => sql<SqlBool>`search_grams @> ${grams}::text[]`;
+  const parts: Condition[] = [];
+  if (n.all.length > 0) parts.push(has(n.all));
+  for (const alternatives of n.anyOf) parts.push(sql<SqlBool>`(${sql.join(alternatives.map(has), sql` OR `)})`);
+  return allOf(parts);
+}
+
+/**
+ * A condition every title of `cls` meets, answerable by an index: the exact title by its hash
+ * index, the others by the GIN index with the rank term's need narrowed to the class's fields.
+ */
+export function classCandidates(plan: SearchPlan, cls: RankClass): Condition {
+  if (!plan.rank) return gramCondition(plan.grams);
+  const { term, at } = plan.rank;
+  if (cls === 0) return sql<SqlBool>`(norm_title = ${term} OR norm_kana = ${term})`;
+  const g = termGrams(term);
+  const narrowed = cls === 1 ? need([startGram(term), ...g]) : cls === 2 ? need(g) : need([], [[tagged(TAG.author, g), tagged(TAG.publisher, g)]]);
+  return gramCondition(plan.grams.map((n, i) => (i === at ? narrowed : n)));
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * One catalog record (a title and its copies) as the staff API's POST /admin/catalog and
+ * `npm run import` take it: one schema, so a record the import accepts is one the API accepts.
+ */
+export const barcode = z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1–20 letters and digits');
+export const branchCode = z.enum(['honkan', 'tobu', 'seibu', 'hokubu', 'nanbu', 'higashi-hatsutomi']);
+export const materialType = z.enum(['book', 'magazine', 'kamishibai', 'cd', 'dvd', 'video', 'cassette']);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const catalogItemSchema = z.strictObject({ barcode, branch: branchCode, callNumber: text(100), inLibraryOnly: z.boolean().optional() });
+
+export const catalogRecordSchema = z
+  .strictObject({
+    title: text(1000),
+    titleKana: optionalText(1000),
+    author: optionalText(1000),
+    publisher: optionalText(1000),
+    year: z.number().int().min(0).max(9999).optional(),
+    isbn: optionalText(32),
+    classification: optionalText(64),
+    materialType,
+    latestIssue: z.boolean().optional(),
+    items: z.array(catalogItemSchema).max(1000),
+  })
+  .refine((r) => !r.latestIssue || r.materialType === 'magazine', { message: 'latestIssue is for magazines only', path: ['latestIssue'] });
+
+export type CatalogRecordInput = z.infer<typeof catalogRecordSchema>;

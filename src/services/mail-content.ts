@@ -1,0 +1,66 @@
+import type { DueMail } from '../db/mail-outbox.js';
+import type { OutgoingMail } from '../mail/transport.js';
+import { botMessages, MAIL_SENDER_NOTICE, mailText } from '../messages/ja.js';
+
+/** What a mail needs besides its notice: where links point, who sends, branch names. */
+export interface MailContext {
+  publicBaseUrl: string;
+  mailFrom: string;
+  branchName: (code: unknown) => string;
+}
+
+/** The page a confirmation link opens (R-MAIL-2). Built from PUBLIC_BASE_URL, never from a request. */
+export const confirmationLink = (publicBaseUrl: string, token: string) => `${publicBaseUrl}/email/confirm?token=${encodeURIComponent(token)}`;
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Plain text and an HTML part from the same paragraphs; a link is its own paragraph, clickable in HTML. */
+function compose(to: string, subject: string, blocks: (string | { link: string })[], ctx: MailContext, messageId: string): OutgoingMail {
+  const all = [...blocks, MAIL_SENDER_NOTICE(ctx.mailFrom), mailText.signature.join('\n')];
+  const text = all.map((b) => (typeof b === 'string' ? b : b.link)).join('\n\n') + '\n';
+  const html =
+    '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body style="font-size:16px;line-height:1.7">' +
+    all
+      .map((b) =>
+        typeof b === 'string'
+          ? `<p>${escapeHtml(b).replace(/\n/g, '<br>')}</p>`
+          : `<p><a href="${escapeHtml(b.link)}" style="word-break:break-all">${escapeHtml(b.link)}</a></p>`,
+      )
+      .join('') +
+    '</body></html>';
+  return { to, subject, text, html, messageId };
+}
+
+/**
+ * The mail for one outbox row, or why it cannot be sent. Confirmation mails go to the address being
+ * registered (not yet confirmed: that is the point); hold notices go to the confirmed address only.
+ */
+export function mailForNotice(n: DueMail, ctx: MailContext): { mail: OutgoingMail } | { drop: string } {
+  const p = n.payload;
+  // Stable across retries: the notice's retry key, at the sender's domain.
+  const messageId = `<${n.retryKey}@${ctx.mailFrom.split('@')[1] ?? 'localhost'}>`;
+  switch (n.kind) {
+    case 'email_confirmation': {
+      if (typeof p.email !== 'string' || typeof p.token !== 'string') return { drop: 'confirmation without address or token' };
+      const expiresAt = new Date(String(p.expiresAt));
+      const blocks = [mailText.confirmationLines.join('\n'), { link: confirmationLink(ctx.publicBaseUrl, p.token) }, mailText.confirmationAfterLink({ expiresAt }).join('\n')];
+      return { mail: compose(p.email, mailText.confirmationSubject, blocks, ctx, messageId) };
+    }
+    case 'hold_ready':
+      if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
+      return {
+        mail: compose(
+          n.confirmedEmail,
+          mailText.holdReadySubject,
+          [botMessages.holdReady({ title: String(p.title ?? ''), branchName: ctx.branchName(p.pickupBranch), deadline: String(p.pickupDeadline ?? '') })],
+          ctx,
+          messageId,
+        ),
+      };
+    case 'hold_expired':
+      if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
+      return { mail: compose(n.confirmedEmail, mailText.holdExpiredSubject, [botMessages.holdExpired({ branchName: ctx.branchName(p.pickupBranch) })], ctx, messageId) };
+    default:
+      return { drop: `no mail for notice kind ${n.kind}` };
+  }
+}
