@@ -17,6 +17,9 @@ const SHARDS = 16;
  *   a title whose texts are longer is left out of it (search_short) and found by
  *   bibs_search_long instead; there are next to none.
  * - Hash indexes for "title is exactly the term" (hash: no length limit on the key).
+ * - search_gram_titles: how many titles have each gram, kept with the titles in the same
+ *   transaction: a one- or two-character term is its gram, so the count of a common term is
+ *   read here (more than 1000 → 「1000件以上」) instead of from a thousand rows of the table.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -35,11 +38,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       WHERE search_short
   `.execute(db);
   await sql`CREATE INDEX bibs_search_long ON bibs (id) WHERE NOT search_short`.execute(db);
+  await sql`CREATE TABLE search_gram_titles (gram text PRIMARY KEY, titles integer NOT NULL CHECK (titles >= 0))`.execute(db);
   await sql`CREATE INDEX bibs_norm_title_exact ON bibs USING hash (norm_title)`.execute(db);
   await sql`CREATE INDEX bibs_norm_kana_exact ON bibs USING hash (norm_kana)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP TABLE search_gram_titles`.execute(db);
   await sql`DROP INDEX bibs_norm_kana_exact, bibs_norm_title_exact, bibs_search_long, bibs_search_walk`.execute(db);
   for (let s = 0; s < SHARDS; s++) await sql`DROP INDEX ${sql.id(`bibs_search_grams_${s}`)}`.execute(db);
   await sql`ALTER TABLE bibs DROP COLUMN search_short, DROP COLUMN search_grams`.execute(db);

@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
 import type { NewBib, NewItem } from './catalog.js';
 import type { Executor } from './executor.js';
-import { gramsFromJson, gramsParam, searchColumnsOf } from './search-columns.js';
+import { countGrams, gramsFromJson, gramsParam, searchColumnsOf } from './search-columns.js';
 
 export interface NewRecord extends NewBib {
   items: NewItem[];
 }
 
 /**
- * Adds titles with their copies in three statements whatever their number (ids drawn first,
- * then titles and copies as array parameters): the bulk path of the staff API and of
+ * Adds titles with their copies in four statements whatever their number (ids drawn first,
+ * then titles, their gram counts and copies, as array parameters): the bulk path of the staff API and of
  * `npm run import`. Returns the new ids in input order.
  */
 export async function insertRecords(db: Executor, records: readonly NewRecord[]): Promise<string[]> {
@@ -32,6 +32,7 @@ export async function insertRecords(db: Executor, records: readonly NewRecord[])
                   ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[], ${gramsParam(cols)}::text[])
         AS v(id, title, kana, author, publisher, year, isbn, classification, material_type, latest,
              norm_title, norm_kana, norm_author, norm_publisher, grams)`.execute(db);
+  await countGrams(db, cols.map((c) => c.search_grams));
   await insertItemsOf(db, records.map((r, i) => ({ bibId: ids[i]!, items: r.items })));
   return ids;
 }

@@ -48,6 +48,10 @@ export interface BibsTable {
   /** Generated: the texts fit in the bibs_search_walk index entry. */
   search_short: ColumnType<boolean, never, never>;
 }
+export interface SearchGramTitlesTable {
+  gram: string;
+  titles: number;
+}
 export interface ItemsTable {
   id: Id;
   barcode: string;
@@ -229,6 +233,7 @@ export interface DB {
   closed_dates: ClosedDatesTable;
   annual_closures: AnnualClosuresTable;
   bibs: BibsTable;
+  search_gram_titles: SearchGramTitlesTable;
   items: ItemsTable;
   patrons: PatronsTable;
   login_throttle: LoginThrottleTable;

@@ -68,7 +68,10 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
       .limit(BATCH)
       .execute();
     const last = rows.at(-1);
-    if (!last) return done;
+    if (!last) {
+      if (done > 0) await recountGrams(db);
+      return done;
+    }
     const cols = rows.map((r) => searchColumnsOf({ ...r, titleKana: r.title_kana, materialType: r.material_type }));
     // One statement per batch: the values travel as array parameters.
     await sql`
@@ -82,4 +85,23 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
     done += rows.length;
     after = last.id;
   }
+}
+
+/**
+ * Adds titles' grams to search_gram_titles, in the transaction that adds the titles: one
+ * statement, grams in sorted order so that two imports at once lock rows in the same order.
+ */
+export async function countGrams(db: Executor, grams: readonly (readonly string[])[]): Promise<void> {
+  const flat = grams.flat();
+  if (flat.length === 0) return;
+  await sql`
+    INSERT INTO search_gram_titles (gram, titles)
+    SELECT g, count(*) FROM unnest(${flat}::text[]) AS g GROUP BY g ORDER BY g
+    ON CONFLICT (gram) DO UPDATE SET titles = search_gram_titles.titles + excluded.titles`.execute(db);
+}
+
+/** search_gram_titles made again from every title's grams (after the grams were rebuilt). */
+export async function recountGrams(db: Executor): Promise<void> {
+  await sql`DELETE FROM search_gram_titles`.execute(db);
+  await sql`INSERT INTO search_gram_titles (gram, titles) SELECT g, count(*) FROM bibs, unnest(search_grams) AS g GROUP BY g`.execute(db);
 }

@@ -67,10 +67,13 @@ export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset:
     if (hits.length <= page.cap) return { ids: slice(hits), matched: hits.length };
   }
 
-  // More than `cap` hits: fill the page class by class, each read in result order.
+  // More than `cap` hits: fill the page class by class, each read in result order. Without a
+  // title term all hits are one class, of more than `cap` titles: at least (cap + 1) / N dense.
+  const classes = plan.rank ? CLASSES : ([0] as const);
+  const floor = classes.length === 1 ? (page.cap + 1) / Math.max(page.cap + 1, await q.titlesEstimate()) : 0;
   const wanted = page.offset + page.limit;
   const found: Hit[] = [];
-  for (const cls of plan.rank ? CLASSES : ([0] as const)) {
+  for (const cls of classes) {
     const need = wanted - found.length;
     if (need <= 0) break;
     const inProbe = probe.hits.filter((h) => h.cls === cls);
@@ -78,7 +81,7 @@ export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset:
     let top: Hit[] | undefined;
     // The probe read the newest titles: its first `need` of a class are the class's first.
     if (inProbe.length >= need) top = inProbe;
-    else if (cls !== 0 && walkPays(inProbe.length, need, t)) {
+    else if ((cls !== 0 || !plan.rank) && walkPays(Math.max(inProbe.length, floor * t.probeRows), need, t)) {
       const walked = await q.walkClass(cls, t.walkRows, need);
       if (walked.length === need) top = walked;
     }
@@ -115,6 +118,12 @@ class Queries {
   private newest(rows: number) {
     return sql`(SELECT id, year, norm_title, norm_kana, norm_author, norm_publisher, classification, material_type
       FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id LIMIT ${rows})`;
+  }
+
+  /** How many titles the catalog has, as the statistics say (for choosing a way only). */
+  async titlesEstimate(): Promise<number> {
+    const { rows } = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'bibs'::regclass`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
   }
 
   /** Hits among titles too long for the walk index (next to none; their own small index). */

@@ -44,8 +44,8 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
   const words = normalised(q.any);
   for (const t of words) {
     exact.push(sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))} OR ${like('norm_publisher', contains(t))})`);
-    // Bare grams are every field's: one set for the four fields (domain/grams.ts).
-    needs.push(need(termGrams(t)));
+    const g = termGrams(t);
+    needs.push(need([], [[g, tagged(TAG.author, g), tagged(TAG.publisher, g)]]));
   }
   // A title is found by its words or by its reading (ヨミ).
   const titles = normalised(q.fields.title);
@@ -97,13 +97,30 @@ export function classOf(plan: SearchPlan): RawBuilder<number> {
 export const allOf = (conditions: readonly Condition[]): Condition =>
   conditions.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`;
 
-/** The GIN condition of the terms' needs: one `@>` for the grams all required, an OR for each word. */
+/** Most `@>` a condition is spread into: three words of the simple search (3 × 3 × 3). */
+const MAX_SPREAD = 27;
+
+/**
+ * The GIN condition of the terms' needs. A word of the simple search may be in any of three
+ * fields (title or reading, author, publisher), so its need is an OR; the ORs of several words
+ * are multiplied out, (T1 ∨ A1 ∨ P1) ∧ (T2 ∨ A2 ∨ P2) = (T1 ∧ T2) ∨ (T1 ∧ A2) ∨ …, so that each
+ * `@>` names every gram it needs and the GIN index intersects them itself, instead of the
+ * table being read for the candidates of one word to check the other.
+ */
 export function gramCondition(needs: readonly GramNeed[]): Condition {
-  const n = need(needs.flatMap((x) => x.all), needs.flatMap((x) => x.anyOf));
+  const all = needs.flatMap((x) => x.all);
+  const anyOf = needs.flatMap((x) => x.anyOf);
   const has = (grams: string[]) => sql<SqlBool>`search_grams @> ${grams}::text[]`;
-  const parts: Condition[] = [];
-  if (n.all.length > 0) parts.push(has(n.all));
-  for (const alternatives of n.anyOf) parts.push(sql<SqlBool>`(${sql.join(alternatives.map(has), sql` OR `)})`);
+  const size = anyOf.reduce((n, alternatives) => n * alternatives.length, 1);
+  if (size <= MAX_SPREAD) {
+    let sets: string[][] = [all];
+    for (const alternatives of anyOf) sets = sets.flatMap((set) => alternatives.map((alt) => [...set, ...alt]));
+    const nonEmpty = sets.filter((set) => set.length > 0);
+    if (nonEmpty.length < sets.length) return sql<SqlBool>`true`;
+    return sets.length === 1 ? has(sets[0]!) : sql<SqlBool>`(${sql.join(sets.map(has), sql` OR `)})`;
+  }
+  const parts: Condition[] = all.length > 0 ? [has(all)] : [];
+  for (const alternatives of anyOf) parts.push(sql<SqlBool>`(${sql.join(alternatives.map(has), sql` OR `)})`);
   return allOf(parts);
 }
 

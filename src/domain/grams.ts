@@ -10,11 +10,10 @@
  * (猫の and の島 do not make 猫の島), so the SQL keeps its LIKE over the normalised columns,
  * which removes the titles that have the grams but not the term: no false hit.
  *
- * Every field's grams are stored bare, so that the words of a simple search (title, reading,
- * author, publisher together) make one set of grams a title must have; the author's and the
- * publisher's are stored once more behind a two-character tag, for the field searches and for
- * relevance. A bare gram has one or two characters and a tagged one three or more, so no tagged
- * gram equals a bare one.
+ * Grams are kept apart by field, so that a field search reads only its field's postings: the
+ * title's and its reading's bare, the author's and the publisher's behind a two-character tag.
+ * A bare gram has one or two characters and a tagged one three or more, so no tagged gram
+ * equals a bare one.
  */
 export const TAG = {
   author: 'a:',
@@ -48,10 +47,12 @@ export function searchGrams(s: GramSource): string[] {
       if (i + 1 < chars.length) out.add(tag + chars[i]! + chars[i + 1]!);
     }
   };
-  for (const field of [s.title, s.kana, s.author, s.publisher]) add(field, '');
+  add(s.title, '');
+  add(s.kana, '');
   add(s.author, TAG.author);
   add(s.publisher, TAG.publisher);
-  for (const t of [s.title, s.kana]) if (t !== '') out.add(startGram(t));
+  // Both lengths: a one-character term asks for the one, a longer term for the two.
+  for (const t of [s.title, s.kana]) for (const n of [1, 2]) if (t !== '') out.add(startGram(Array.from(t).slice(0, n).join('')));
   const c = classificationKey(s.classification ?? '');
   for (let n = 1; n <= Math.min(CLASS_PREFIX, c.length); n++) out.add(TAG.classification + c.slice(0, n));
   out.add(TAG.materialType + s.materialType);

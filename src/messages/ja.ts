@@ -193,6 +193,7 @@ export const noticeMessages = {
     alt: (title: string, due: string) => `返却予定日（${formatDateJa(due)}）が近づいています『${title}』`,
     renewable: '貸出期間を延長できます。「延長する」を押すと、延長後の返却予定日（申込日から2週間）を確認できます。',
     returnBy: '返却予定日までに、お近くの図書館へご返却ください。',
+    renewableByMail: '貸出期間は、LINEの「ご利用状況」の「延長する」から1回延長できます（申込日から2週間）。',
   },
   loanReserved: {
     heading: '次の方の予約が入りました',

@@ -1,6 +1,6 @@
 import type { DueMail } from '../db/mail-outbox.js';
 import type { OutgoingMail } from '../mail/transport.js';
-import { botMessages, MAIL_SENDER_NOTICE, mailText } from '../messages/ja.js';
+import { botMessages, formatDateJa, MAIL_SENDER_NOTICE, mailText, noticeMessages } from '../messages/ja.js';
 
 /** What a mail needs besides its notice: where links point, who sends, branch names. */
 export interface MailContext {
@@ -60,7 +60,34 @@ export function mailForNotice(n: DueMail, ctx: MailContext): { mail: OutgoingMai
     case 'hold_expired':
       if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
       return { mail: compose(n.confirmedEmail, mailText.holdExpiredSubject, [botMessages.holdExpired({ branchName: ctx.branchName(p.pickupBranch) })], ctx, messageId) };
+    case 'pickup_reminder':
+    case 'due_reminder':
+    case 'loan_reserved': {
+      if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
+      const m = reminderMail(n.kind, p, ctx);
+      return { mail: compose(n.confirmedEmail, m.subject, m.blocks, ctx, messageId) };
+    }
     default:
       return { drop: `no mail for notice kind ${n.kind}` };
+  }
+}
+
+/** Reminders by mail say what the LINE card says: the heading, the title and dates, the note. */
+function reminderMail(kind: 'pickup_reminder' | 'due_reminder' | 'loan_reserved', p: Record<string, unknown>, ctx: MailContext): { subject: string; blocks: string[] } {
+  const title = `『${String(p.title ?? '')}』`;
+  switch (kind) {
+    case 'pickup_reminder': {
+      const m = noticeMessages.pickupReminder;
+      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n受取館：${ctx.branchName(p.pickupBranch)}\n受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`, m.note] };
+    }
+    case 'due_reminder': {
+      const m = noticeMessages.dueReminder;
+      const how = p.renewable === true ? m.renewableByMail : m.returnBy;
+      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, how] };
+    }
+    case 'loan_reserved': {
+      const m = noticeMessages.loanReserved;
+      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, m.note] };
+    }
   }
 }
