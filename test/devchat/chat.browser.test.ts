@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { patronChat } from '../../src/messages/ja.js';
 import { devChatServer, type DevChatServer } from './server.js';
 
+import { screenshotDir } from '../helpers/screenshots.js';
 /**
  * A new user's first minutes, in Debian's Chromium at a phone's width: the chat page of `npm start`
  * without a LINE channel. Search, a title's detail, reserve → log in on the page the chat opens →
@@ -13,7 +14,7 @@ import { devChatServer, type DevChatServer } from './server.js';
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = screenshotDir();
 const TITLE = '吾輩は猫である';
 
 describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wide)', () => {

@@ -15,13 +15,14 @@ import { at } from '../helpers/library.js';
 import { linkIn, recordingMailer } from '../helpers/mail.js';
 import { addPatronWithPassword } from '../helpers/pages.js';
 
+import { screenshotDir } from '../helpers/screenshots.js';
 /**
  * The password and e-mail pages in a real browser (Debian's Chromium via playwright-core) at
  * 360 px, end to end against the real app on 127.0.0.1, with screenshots under docs/screenshots/.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = screenshotDir();
 const WIDTH = 360;
 const T0 = at('2026-12-01 10:00');
 const P = { card: '2000000001', password: 'k7Tm2qX9', next: 'hanaNew2026' };

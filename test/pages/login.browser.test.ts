@@ -17,6 +17,7 @@ import { at } from '../helpers/library.js';
 import { lineUserId } from '../helpers/line.js';
 import { addPatronWithPassword } from '../helpers/pages.js';
 
+import { screenshotDir } from '../helpers/screenshots.js';
 /**
  * The login page in a real browser: Debian's Chromium, driven over a pipe by playwright-core (no
  * HTTP from this process, so msw, which patches this process only, sees nothing). Chromium talks
@@ -24,7 +25,7 @@ import { addPatronWithPassword } from '../helpers/pages.js';
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const SHOTS = screenshotDir();
 const DEMO = { card: '2000000001', password: 'k7Tm2qX9' };
 const NOW = at('2026-12-01 10:00');
 
