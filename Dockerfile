@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript (dev dependencies needed only here).
+# Build stage: compile TypeScript (dev dependencies needed only here). The `node` devDependency
+# only serves npm scripts on machines whose own Node is too old; this image already has Node 24.
 FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -22,6 +23,10 @@ COPY --from=build /app/dist ./dist
 # The rich menus (JSON and images): the dev chat page draws them when no LINE channel is configured.
 COPY richmenus ./richmenus
 USER node
+# Migrations run at start (src/runtime.ts). Several replicas may start together: Kysely's migrator
+# takes a PostgreSQL advisory lock (pg_advisory_lock) around them, so each is applied once.
+# On SIGTERM the server stops accepting, finishes in-flight events and jobs (8 s at most), then exits.
+STOPSIGNAL SIGTERM
 VOLUME ["/app/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

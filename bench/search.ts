@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { COUNT_CAP, searchTitles } from '../src/db/catalog-search.js';
-import { insertRecords, vacuumCatalog } from '../src/db/catalog-bulk.js';
+import { insertRecords } from '../src/db/catalog-bulk.js';
+import { vacuumCatalog } from '../src/db/search-columns.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { parseSearchQuery } from '../src/domain/search-query.js';
@@ -151,7 +152,9 @@ async function open(): Promise<{ database: Database; drop: () => Promise<void> }
 
 async function sizes(d: Database): Promise<string> {
   const { rows } = await sql<{ name: string; size: string }>`
-    SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c
-     WHERE c.relname IN ('bibs', 'items', 'bibs_search_grams', 'bibs_search_walk') ORDER BY c.relname`.execute(d.db);
+    SELECT name, pg_size_pretty(sum(pg_relation_size(c.oid))) AS size FROM pg_class c,
+           LATERAL (SELECT CASE WHEN c.relname LIKE 'bibs_search_grams_%' THEN 'GIN shards' ELSE c.relname END AS name) n
+     WHERE c.relname IN ('bibs', 'items', 'bibs_search_walk', 'search_gram_titles') OR c.relname LIKE 'bibs_search_grams_%'
+     GROUP BY name ORDER BY name`.execute(d.db);
   return rows.map((r) => `${r.name} ${r.size}`).join(', ');
 }

@@ -1,16 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 
-/** GIN shards: bibs_search_grams_0 .. _15, one for the titles whose id % 16 is its number. */
-const SHARDS = 16;
+/** GIN shards: bibs_search_grams_0 .. _3, one for the titles whose id % 4 is its number. */
+const SHARDS = 4;
 
 /**
  * Catalog search at a million titles (db/search-*.ts says how each index is used):
  * - search_grams: the title's n-grams (domain/grams.ts) under GIN indexes: the candidates of a
  *   term that few titles contain. Filled in TypeScript by refreshSearchColumns at start
- *   (NORMALIZER_VERSION 3 rebuilds every row), by insertBib and by the import. One GIN index
- *   per sixteenth of the titles (by id), because a GIN scan reads a gram's whole posting list
- *   before it returns a row (8% of a million titles: 80,000 postings, ~25 ms): counting to
- *   1001 hits of a common term then stops after a shard or two.
+ *   (NORMALIZER_VERSION 3 rebuilds every row) and by insertRecords (staff API, import). One GIN
+ *   index per quarter of the titles (by id), because a GIN scan reads a gram's whole posting
+ *   list before it returns a row (a bigram in 4% of a million titles: 40,000 postings, ~12 ms):
+ *   counting to 1001 hits of a common term then stops after a shard. More shards read less but
+ *   cost the planner more (16 shards: 3–6 ms of planning a query, measured at 1M titles).
  * - bibs_search_walk: the titles in result order (newest first), carrying the normalised
  *   columns, so that a term that many titles contain is found by reading the index in order
  *   until a page is full, without touching the table. A btree entry must stay under ~2.7 kB, so

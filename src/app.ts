@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import type { Kysely } from 'kysely';
 import { databaseAnswers } from './db/branches.js';
 import type { DB } from './db/schema.js';
@@ -29,6 +31,15 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const clock = deps.clock ?? (() => new Date());
   const app = new Hono();
+  // One line per request, tied together by a request id (echoed as X-Request-Id). The route
+  // pattern, not the path: paths carry card numbers (/admin/patrons/:cardNumber) and tokens.
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const level = c.res.status >= 500 ? 'error' : c.req.path === '/healthz' || c.req.path === '/metrics' ? 'debug' : 'info';
+    deps.log[level]('http request', { requestId: c.get('requestId'), flow: 'http', method: c.req.method, route: routePath(c, -1), status: c.res.status, durationMs: Math.round(performance.now() - started) });
+  });
 
   app.get('/healthz', async (c) => {
     try {
@@ -45,7 +56,7 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'no such path' } }, 404));
   app.onError((err, c) => {
-    deps.log.error('request failed', { path: c.req.path, method: c.req.method, error: errorText(err) });
+    deps.log.error('request failed', { requestId: c.get('requestId'), route: routePath(c, -1), method: c.req.method, error: errorText(err) });
     return c.json({ error: { code: 'INTERNAL', message: 'internal error; the request was not carried out' } }, 500);
   });
   return app;

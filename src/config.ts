@@ -30,6 +30,9 @@ export const envSchema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('yoyaku@library-kamagaya-chiba.jp')),
   ADMIN_TOKEN: optionalText,
+  // Additions to CONTRACT.md (docs/operating.md): log verbosity and a scrape-only token.
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  METRICS_TOKEN: optionalText,
   CRON: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   DEV_CHAT: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('off')),
   SEED: z.preprocess(emptyAsUndefined, z.enum(['demo', 'none']).default('demo')),
@@ -53,6 +56,9 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   adminToken: string | undefined;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Bearer token for GET /metrics; falls back to adminToken. */
+  metricsToken?: string | undefined;
   cron: boolean;
   /** DEV_CHAT=on: the local chat page stands in for LINE even when a channel is configured. */
   devChat: boolean;
@@ -88,6 +94,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     adminToken: e.ADMIN_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? e.ADMIN_TOKEN,
     cron: e.CRON === 'on',
     devChat: e.DEV_CHAT === 'on',
     seed: e.SEED,

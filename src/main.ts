@@ -3,11 +3,15 @@ import { createLogger, errorText } from './log.js';
 import { devChatEnabled } from './devchat/index.js';
 import { buildRuntime, listen, scheduleJobs } from './runtime.js';
 
-const log = createLogger(process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info');
+// Until the configuration is read, errors are logged at the default level.
+let log = createLogger('info');
+/** How long SIGTERM waits for in-flight requests, events and jobs (Docker's stop timeout is 10 s). */
+const GRACE_MS = 8_000;
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig(process.env);
+  log = createLogger(config.logLevel ?? 'info');
   const rt = await buildRuntime(config, log, { devChat: devChatEnabled(config) });
   rt.worker.start();
   const stopJobs = config.cron ? scheduleJobs(rt, config, log) : () => {};
@@ -24,10 +28,15 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('shutting down', { signal });
+    const t0 = Date.now();
+    log.info('shutting down', { signal, flow: 'shutdown', step: 'begin' });
+    // Stop accepting first: a webhook answered 200 is in the inbox; one refused is redelivered by LINE.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     stopJobs();
-    server.close();
-    await rt.close();
+    await Promise.race([closed, new Promise((r) => setTimeout(r, GRACE_MS / 2).unref())]);
+    await rt.close(GRACE_MS / 2);
+    log.info('stopped', { signal, flow: 'shutdown', step: 'done', durationMs: Date.now() - t0 });
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

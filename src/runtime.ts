@@ -7,6 +7,7 @@ import { createDevChat, type DevChat } from './devchat/index.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { refreshSearchColumns } from './db/search-columns.js';
+import { underStartupLock } from './db/startup-lock.js';
 import { conversationHandler } from './conversation/engine.js';
 import { lineAccount, unconfiguredLineAccount, type LineAccount } from './line/account.js';
 import { formSecret } from './http/page-security.js';
@@ -20,6 +21,9 @@ import { NoticeKicker } from './services/notice-kicker.js';
 import { deliverEmailNotices } from './services/email-delivery.js';
 import { mailTransportFor } from './mail/from-config.js';
 import type { MailTransport } from './mail/transport.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { instrumentedMessenger } from './metrics/instrumented-messenger.js';
+import { metricsRoutes } from './metrics/route.js';
 
 export interface Runtime {
   database: Database;
@@ -31,7 +35,10 @@ export interface Runtime {
   notices: NoticeKicker;
   /** Set when the local chat page stands in for LINE (opts.devChat). */
   devChat?: DevChat;
-  close(): Promise<void>;
+  /** This runtime's Prometheus registry and hooks (GET /metrics). */
+  metrics: Metrics;
+  /** Waits for in-flight events, jobs and notices (at most `graceMs`), then closes the pool. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Opens the database, migrates, seeds the demo library, and wires app, inbox worker and jobs. */
@@ -49,18 +56,23 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
   // Titles normalised by an older normaliser (or none) are made searchable again before serving.
   const renormalised = await refreshSearchColumns(database.db);
   if (renormalised > 0) log.info('search columns rebuilt', { titles: renormalised });
-  if (config.seed === 'demo') await seedDemoLibrary(database.db, clock(), log, config.loanPeriodDays);
+  // Replicas starting together on an empty database: one seeds, the others find it seeded.
+  if (config.seed === 'demo') await underStartupLock(database, () => seedDemoLibrary(database.db, clock(), log, config.loanPeriodDays));
 
-  const messenger =
+  const metrics = createMetrics(database.db);
+  const messenger = instrumentedMessenger(
     opts.messenger ??
-    (config.line.channelAccessToken ? lineMessenger({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger);
+      (config.line.channelAccessToken ? lineMessenger({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger),
+    metrics,
+  );
   const line =
     opts.line ??
     (config.line.channelAccessToken ? lineAccount({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredLineAccount);
   const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log });
   // Late-bound: `jobs` (below) is what a kick delivers with, LINE and e-mail alike.
   const notices = new NoticeKicker((now) => jobs.deliverNotices(now), clock, log);
-  const worker = new InboxWorker({ db: database.db, handler, messenger, log, clock, afterEvents: () => void notices.kick() });
+  // PGlite has one connection: more lanes would only queue on it.
+  const worker = new InboxWorker({ db: database.db, handler, messenger, log, clock, afterEvents: () => void notices.kick(), metrics, lanes: database.kind === 'postgres' ? 8 : 1 });
   const mail = { db: database.db, transport: opts.mail ?? mailTransportFor(config, log), log, publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom };
   const jobs: JobContext = {
     db: database.db,
@@ -80,14 +92,28 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },
     mail: { mailFrom: config.mailFrom, sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)) },
   });
+  const inFlightJobs = new Set<Promise<unknown>>();
   const runJob = async (name: string, now?: Date) => {
     const job = JOBS[name];
     if (!job) throw new Error(`unknown job ${name}`);
-    const processed = await job(jobs, now ?? clock());
+    const started = performance.now();
+    const run = job(jobs, now ?? clock());
+    inFlightJobs.add(run);
+    let processed: number;
+    try {
+      processed = await run;
+    } catch (err) {
+      metrics.jobRun(name, 'error', (performance.now() - started) / 1000);
+      throw err;
+    } finally {
+      inFlightJobs.delete(run);
+    }
+    metrics.jobRun(name, 'ok', (performance.now() - started) / 1000);
     // What the job wrote (ready, expired, reminders) is attempted now, not at the next minute.
     if (name !== 'deliver-notices') void notices.kick();
     return processed;
   };
+  app.route('/', metricsRoutes(metrics.registry, config.metricsToken));
   if (devChat) app.route('/', devChat.routes({ db: database.db, jobNames: Object.keys(JOBS), runJob: (name) => runJob(name) }));
   return {
     database,
@@ -97,9 +123,13 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     runJob,
     notices,
     ...(devChat ? { devChat } : {}),
-    async close() {
-      await worker.stop();
-      await notices.stop();
+    metrics,
+    async close(graceMs = 10_000) {
+      // Bounded: a job stuck on a dead SMTP server must not keep a SIGTERMed container alive.
+      // Whatever is cut off is still in the inbox/notices tables and is picked up after restart.
+      const settled = Promise.allSettled([worker.stop(), notices.stop(), ...inFlightJobs]);
+      const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+      if (timedOut) log.warn('shutdown grace period over; unfinished work stays queued', { graceMs });
       await mail.transport.close?.();
       await database.close();
     },

@@ -48,8 +48,3 @@ export async function insertItemsOf(db: Executor, copies: readonly { bibId: stri
                   ${items.map((i) => i.callNumber)}::text[], ${items.map((i) => i.inLibraryOnly ?? false)}::boolean[])
         AS v(barcode, bib_id, branch, call_number, in_library_only)`.execute(db);
 }
-
-/** After a bulk load: statistics for the planner, and the visibility map that lets the search read its index alone. */
-export async function vacuumCatalog(db: Executor): Promise<void> {
-  await sql`VACUUM (ANALYZE) bibs, items`.execute(db);
-}

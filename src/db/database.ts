@@ -39,6 +39,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     });
     // A dropped connection is reported on the idle client; without a listener it would crash the process.
     pool.on('error', () => {});
+    // A connection dropped while checked out (mid-transaction, between queries) is reported on the
+    // client, which then has no pool listener: unheard, it crashed the process. The query in
+    // flight fails on its own and the pool discards the broken client.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -29,6 +29,8 @@ export interface InboxRow {
 // cannot make a whole webhook body unstorable (LINE would redeliver it, failing, for ever).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const storableString = (_key: string, v: unknown) => (typeof v === 'string' ? v.replaceAll('\0', '').replace(LONE_SURROGATE, '\uFFFD') : v);
+// The text columns too: a NUL in a (malformed) event id or type made the insert fail, a 500 (found by fuzzing).
+const storable = <T extends string | null>(v: T): T => storableString('', v) as T;
 
 /** Stores each event once; a redelivered webhookEventId is ignored. Returns how many were new. */
 export async function insertInboxEvents(db: Executor, events: NewInboxEvent[]): Promise<number> {
@@ -37,11 +39,11 @@ export async function insertInboxEvents(db: Executor, events: NewInboxEvent[]): 
     .insertInto('webhook_inbox')
     .values(
       events.map((e) => ({
-        webhook_event_id: e.webhookEventId,
-        line_user_id: e.lineUserId,
-        event_type: e.eventType,
+        webhook_event_id: storable(e.webhookEventId),
+        line_user_id: storable(e.lineUserId),
+        event_type: storable(e.eventType),
         mode: e.mode,
-        reply_token: e.replyToken,
+        reply_token: storable(e.replyToken),
         event_timestamp: e.timestamp,
         payload: JSON.stringify(e.payload, storableString),
       })),

@@ -7,7 +7,7 @@ import { allOf, classCandidates, classOf, CLASSES, gramCondition, type RankClass
  * Order: class (exact title, prefix, contains, other field), then newest first, then id.
  *
  * Two ways to find hits, each fast where the other is slow, measured at 1M titles:
- * - the GIN indexes (bibs_search_grams_0..15, one per sixteenth of the titles by id): cost
+ * - the GIN indexes (bibs_search_grams_0..3, one per quarter of the titles by id): cost
  *   grows with the postings read (~0.3 µs each) and with every candidate read from the table
  *   (2–7 µs); right for a term few titles have. Read shard after shard, a LIMIT stops the
  *   reading as soon as enough are found;
@@ -28,7 +28,7 @@ export interface SearchTuning {
   /** Tests: take this way wherever both are possible, whatever the probe says. */
   prefer?: 'walk' | 'index';
 }
-export const DEFAULT_TUNING: SearchTuning = { probeRows: 2000, walkRows: 40_000 };
+export const DEFAULT_TUNING: SearchTuning = { probeRows: 1000, walkRows: 40_000 };
 
 export interface Hit {
   id: string;
@@ -54,14 +54,16 @@ const walkPays = (found: number, wanted: number, t: SearchTuning) =>
 export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset: number; limit: number; cap: number }, t: SearchTuning): Promise<{ ids: string[]; matched: number }> {
   const q = new Queries(db, plan);
   const slice = (hits: Hit[]) => hits.sort(byResultOrder).slice(page.offset, page.offset + page.limit).map((h) => h.id);
-  const long = await q.longHits();
-  const probe = await q.probe(t.probeRows);
+  const { probe, long } = await q.probe(t.probeRows);
   // Every title in the walk index was read: the probe and the long titles are all the hits.
   if (probe.complete) return { ids: slice([...probe.hits, ...long]), matched: probe.hits.length + long.length };
 
-  // Counting: a common query is proved to have more than `cap` hits by a walk; otherwise the
-  // index finds them all (up to cap + 1), and when there are no more, they are the answer.
-  const capped = walkPays(probe.hits.length, page.cap + 1, t) && (await q.walkCount(t.walkRows, page.cap + 1)) + long.length > page.cap;
+  // Counting: a common query is proved to have more than `cap` hits by the titles counted for
+  // its gram (one term of one or two characters) or by a walk; otherwise the index finds them
+  // all (up to cap + 1), and when there are no more, they are the answer.
+  const capped =
+    (plan.exactGrams !== undefined && (await q.gramTitles(plan.exactGrams)) > page.cap) ||
+    (walkPays(probe.hits.length, page.cap + 1, t) && (await q.walkCount(t.walkRows, page.cap + 1)) + long.length > page.cap);
   if (!capped) {
     const hits = await q.indexHits(page.cap + 1);
     if (hits.length <= page.cap) return { ids: slice(hits), matched: hits.length };
@@ -99,7 +101,7 @@ interface HitRow {
 const toHit = (r: HitRow): Hit => ({ id: String(r.id), year: r.year, cls: Number(r.cls) as RankClass });
 
 /** As many as migrations/0005 made. */
-const SHARDS = 16;
+const SHARDS = 4;
 
 /** The SQL of the strategies, over the conditions of one plan. */
 class Queries {
@@ -120,27 +122,37 @@ class Queries {
       FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id LIMIT ${rows})`;
   }
 
+  /** The most titles any of `grams` has (search_gram_titles). */
+  async gramTitles(grams: string[]): Promise<number> {
+    const { rows } = await sql<{ n: number | null }>`SELECT max(titles) AS n FROM search_gram_titles WHERE gram = ANY(${grams}::text[])`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** How many titles the catalog has, as the statistics say (for choosing a way only). */
   async titlesEstimate(): Promise<number> {
     const { rows } = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'bibs'::regclass`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** Hits among titles too long for the walk index (next to none; their own small index). */
-  async longHits(): Promise<Hit[]> {
-    const { rows } = await sql<HitRow>`SELECT id, year, ${this.cls} AS cls FROM bibs WHERE NOT search_short AND ${this.exact}`.execute(this.db);
-    return rows.map(toHit);
-  }
-
-  /** Hits among the newest `rows` titles, and whether those were all the titles of the walk index. */
-  async probe(rows: number): Promise<{ hits: Hit[]; complete: boolean }> {
+  /**
+   * Hits among the newest `rows` titles, and whether those were all the titles of the walk
+   * index; and, in the same statement, the hits among titles too long for the walk index (next
+   * to none; their own small index).
+   */
+  async probe(rows: number): Promise<{ probe: { hits: Hit[]; complete: boolean }; long: Hit[] }> {
     // The first row comes back even when it is no hit, to tell how many rows were read; the
     // class is worked out for the rows that come back only.
-    const { rows: got } = await sql<HitRow & { hit: boolean; n: string }>`
-      SELECT id, year, ${this.cls} AS cls, hit, n FROM (
+    const { rows: got } = await sql<HitRow & { hit: boolean; n: string; long: boolean }>`
+      SELECT id, year, ${this.cls} AS cls, hit, n, false AS long FROM (
         SELECT s.*, ${this.exact} AS hit, count(*) OVER () AS n, row_number() OVER () AS i FROM ${this.newest(rows)} s
-      ) w WHERE hit OR i = 1`.execute(this.db);
-    return { hits: got.filter((r) => r.hit).map(toHit), complete: Number(got[0]?.n ?? 0) < rows };
+      ) w WHERE hit OR i = 1
+      UNION ALL
+      SELECT id, year, ${this.cls}, true, 0, true FROM bibs WHERE NOT search_short AND ${this.exact}`.execute(this.db);
+    const walked = got.filter((r) => !r.long);
+    return {
+      probe: { hits: walked.filter((r) => r.hit).map(toHit), complete: Number(walked[0]?.n ?? 0) < rows },
+      long: got.filter((r) => r.long).map(toHit),
+    };
   }
 
   /** Hits among the newest `rows` titles, counted up to `upTo`. */

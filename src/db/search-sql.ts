@@ -26,6 +26,12 @@ export interface SearchPlan {
   grams: GramNeed[];
   /** The term relevance is judged by (the first title term, else the first word), and its place in `grams`. */
   rank?: { term: string; at: number };
+  /**
+   * For a query of one term of one or two characters (or one material type): grams each of
+   * which a title has exactly when it matches through that field, so that the query has at
+   * least as many hits as the most frequent of them has titles (search_gram_titles).
+   */
+  exactGrams?: string[];
 }
 
 const like = (column: NormColumn, pattern: string) => sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
@@ -76,10 +82,20 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
     exact.push(sql<SqlBool>`material_type = ${type}`);
     needs.push(need([materialTypeGram(type)]));
   }
+  const plan: SearchPlan = { exact, grams: needs };
   const term = titles[0] ?? words[0];
-  if (term === undefined) return { exact, grams: needs };
   // The words' needs come first, then the title terms'.
-  return { exact, grams: needs, rank: { term, at: titles[0] !== undefined ? words.length : 0 } };
+  if (term !== undefined) plan.rank = { term, at: titles[0] !== undefined ? words.length : 0 };
+  if (needs.length === 1 && exact.length === 1) {
+    const n = needs[0]!;
+    const alternatives = n.anyOf.length === 1 ? n.anyOf[0]! : n.anyOf.length === 0 ? [n.all] : [];
+    // One gram per field is the whole term only for a term of one or two characters.
+    const fieldGram = (a: string[]) => a.length === 1 && /^(a:|p:)?.{1,2}$/u.test(a[0]!) && !/^[c^m]:/.test(a[0]!);
+    if (alternatives.length > 0 && alternatives.every(fieldGram)) {
+      plan.exactGrams = alternatives.map((a) => a[0]!);
+    }
+  }
+  return plan;
 }
 
 /** Relevance classes: exact title, title prefix, title contains, the rest (author or publisher). */

@@ -5,8 +5,12 @@ import { barcode, branchCode, catalogRecordSchema } from '../services/catalog-re
 /** Request bodies of the staff API, exactly as CONTRACT.md writes them. */
 export const cardNumber = z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1–20 letters and digits');
 export { barcode, branchCode };
-export const isoDate = z.string().refine(isIsoDate, 'must be a real date YYYY-MM-DD');
-export const instant = z.iso.datetime({ offset: true, message: 'must be ISO-8601 with an offset' });
+// Year 0000 is a real date to isIsoDate but not to PostgreSQL (an insert error, a 500): bounded like `instant`.
+export const isoDate = z.string().refine((s) => isIsoDate(s) && Math.abs(Number(s.slice(0, 4)) - 2000) < 1000, 'must be a real date YYYY-MM-DD between 1000 and 2999');
+// Bounded: the jobs add days and years to it, and an instant near year 9999 ends in an invalid Date (a 500).
+export const instant = z.iso
+  .datetime({ offset: true, message: 'must be ISO-8601 with an offset' })
+  .refine((s) => Math.abs(new Date(s).getUTCFullYear() - 2000) < 1000, 'must be between the years 1000 and 2999');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newPatronBody = z.strictObject({

@@ -8,6 +8,7 @@ import { toInput, type Input } from './inbound.js';
 import { classifyLineError, type Messenger } from './messenger.js';
 import { toLineMessages } from './outbound.js';
 import { randomUUID } from 'node:crypto';
+import type { MetricsHooks } from '../metrics/metrics.js';
 
 /** Handles one event inside the transaction that marks it done; effects and state share it. */
 export type EventHandler = (tx: Tx, event: { lineUserId: string; input: Input; webhookEventId: string }, now: Date) => Promise<Reply[]>;
@@ -27,6 +28,12 @@ export interface InboxWorkerDeps {
   clock?: () => Date;
   /** Called after events were handled (committed): notices they wrote can go out now. */
   afterEvents?: () => void;
+  metrics?: MetricsHooks;
+  /**
+   * Events handled at once. One lane spends most of its time waiting on the database, so with a
+   * pool several lanes multiply throughput; the claim query keeps each user's events in order.
+   */
+  lanes?: number;
 }
 
 /**
@@ -86,6 +93,18 @@ export class InboxWorker {
   }
 
   async drain(): Promise<void> {
+    // allSettled: a failing lane must not leave the others running after kick() thinks it is done.
+    const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, this.#deps.lanes ?? 1) }, () => this.#drainLane()));
+    const processed = lanes.reduce((n, l) => n + (l.status === 'fulfilled' ? l.value : 0), 0);
+    if (processed > 0) this.#deps.afterEvents?.();
+    const failed = lanes.find((l) => l.status === 'rejected');
+    if (failed) throw failed.reason;
+    while (!this.#stopped && (await this.sendReply())) {
+      /* send every reply that is due */
+    }
+  }
+
+  async #drainLane(): Promise<number> {
     let processed = 0;
     while (!this.#stopped) {
       const handled = await this.processNextEvent();
@@ -93,10 +112,7 @@ export class InboxWorker {
       processed++;
       if (handled !== null) await this.sendReply(handled);
     }
-    if (processed > 0) this.#deps.afterEvents?.();
-    while (!this.#stopped && (await this.sendReply())) {
-      /* send every reply that is due */
-    }
+    return processed;
   }
 
   /** undefined: nothing to do; null: handled without a reply; string: inbox id with a reply to send. */
@@ -105,12 +121,15 @@ export class InboxWorker {
     const now = this.#now();
     let claimedId: string | undefined;
     let attempts = 0;
+    let type = '';
+    const started = performance.now();
     try {
       return await db.transaction().execute(async (tx) => {
         const event = await claimNextInboxEvent(tx, now);
         if (!event) return undefined;
         claimedId = event.id;
         attempts = event.attempts;
+        type = event.eventType;
         let replies: Reply[] = [];
         // Standby events belong to another channel's module: record them, say nothing.
         if (event.mode === 'active' && event.lineUserId) {
@@ -118,12 +137,15 @@ export class InboxWorker {
         }
         const messages = toLineMessages(replies);
         await completeInboxEvent(tx, event.id, messages, randomUUID(), now);
-        log.info('webhook event processed', { webhookEventId: event.webhookEventId, type: event.eventType, replies: messages.length });
+        // Identifiers and counts only: the message text stays out of info-level logs.
+        log.info('webhook event processed', { webhookEventId: event.webhookEventId, type: event.eventType, flow: 'webhook', step: 'handled', replies: messages.length, attempt: attempts + 1, durationMs: Math.round(performance.now() - started) });
+        this.#deps.metrics?.webhookEvent(event.eventType, 'processed');
         return messages.length > 0 ? event.id : null;
       });
     } catch (err) {
       if (claimedId === undefined) throw err;
-      log.error('webhook event failed', { inboxId: claimedId, error: errorText(err) });
+      log.error('webhook event failed', { inboxId: claimedId, type, flow: 'webhook', step: 'handled', error: errorText(err), durationMs: Math.round(performance.now() - started) });
+      this.#deps.metrics?.webhookEvent(type, 'failed');
       await failInboxEvent(db, claimedId, errorText(err), new Date(now.getTime() + backoff(attempts + 1)), MAX_EVENT_ATTEMPTS);
       return null;
     }
@@ -136,12 +158,14 @@ export class InboxWorker {
     const r = await claimReply(db, now, inboxId);
     if (!r) return false;
     const fresh = r.status === 'pending' && r.attempts === 0 && r.replyToken !== null && now.getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
+    let via: 'reply' | 'push' = fresh ? 'reply' : 'push';
     try {
       if (fresh) {
         try {
           await messenger.reply(r.replyToken!, r.replies);
         } catch (err) {
           if (classifyLineError(err).outcome !== 'invalid_token' || !r.lineUserId) throw err;
+          via = 'push';
           await messenger.push(r.lineUserId, r.replies, r.retryKey);
         }
       } else {
@@ -149,6 +173,7 @@ export class InboxWorker {
         await messenger.push(r.lineUserId, r.replies, r.retryKey);
       }
       await finishReply(db, r.id, { sent: true, at: this.#now() });
+      this.#deps.metrics?.replySent((this.#now().getTime() - r.receivedAt.getTime()) / 1000, via);
     } catch (err) {
       const c = classifyLineError(err);
       if (c.outcome === 'delivered') {

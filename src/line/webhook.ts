@@ -21,6 +21,21 @@ const bodySchema = z.looseObject({
   events: z.array(z.unknown()).max(1000),
 });
 
+/** LINE's events nest a few levels; far deeper JSON is not from LINE and overflows jsonb's parser (a 500). */
+const MAX_DEPTH = 32;
+
+/** Whether the value nests at most MAX_DEPTH deep. Iterative, so a hostile depth cannot overflow the stack here. */
+export function shallowEnough(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_DEPTH) return false;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
 export interface WebhookDeps {
   db: Executor;
   channelSecret: string | undefined;
@@ -61,6 +76,7 @@ export function webhookRoutes(deps: WebhookDeps): Hono {
           return c.json({ error: { code: 'MALFORMED_EVENT', message: `events[${i}] has a bad or missing ${field || 'shape'}` } }, 400);
         }
         const payload = e as Record<string, unknown>;
+        if (!shallowEnough(payload)) return c.json({ error: { code: 'MALFORMED_EVENT', message: `events[${i}] is nested too deep` } }, 400);
         events.push({
           webhookEventId: env.data.webhookEventId,
           lineUserId: lineUserIdOf(payload),

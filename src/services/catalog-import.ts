@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
-import { vacuumCatalog } from '../db/catalog-bulk.js';
+import { vacuumCatalog } from '../db/search-columns.js';
 import type { DB } from '../db/schema.js';
 import { groupKey, readHeader, recordOf, rowOf, type Rejection, type Row } from '../import/catalog-rows.js';
 import { delimiterFor, readDelimited } from '../import/delimited.js';

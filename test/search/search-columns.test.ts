@@ -71,6 +71,18 @@ describe(`search columns (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(rows.find((r) => r.title === 'a,b {c} \\d')?.norm_title).toBe('a,b{c}\\d');
   });
 
+  it('search_gram_titles counts the titles of every gram, as titles are added and after a rebuild', async () => {
+    const counted = async () => new Map((await db.selectFrom('search_gram_titles').selectAll().where('titles', '>', 0).execute()).map((r) => [r.gram, r.titles]));
+    const recounted = async () => {
+      const m = new Map<string, number>();
+      for (const r of await db.selectFrom('bibs').select('search_grams').execute()) for (const g of r.search_grams) m.set(g, (m.get(g) ?? 0) + 1);
+      return m;
+    };
+    await addTitles(db, [BOOK('猫の島', [['GC1', 'honkan']], { author: '猫田' }), BOOK('猫', [['GC2', 'tobu']])]);
+    expect(await counted()).toEqual(await recounted());
+    expect((await counted()).get('猫')).toBeGreaterThanOrEqual(2);
+  });
+
   it('refreshSearchColumns rewrites exactly the titles of another normaliser version', async () => {
     await db.updateTable('bibs').set({ norm_title: '', norm_author: 'stale', search_grams: [], norm_version: 0 }).where('title', 'like', '古い本%').execute();
     // A row already at the current version is trusted as it is (the version decides, not the value).

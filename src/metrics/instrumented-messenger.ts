@@ -1,0 +1,18 @@
+import { classifyLineError, type Messenger } from '../line/messenger.js';
+import type { MetricsHooks } from './metrics.js';
+
+/** Counts failed LINE calls by status in one place, instead of at every caller (worker, notices). */
+export function instrumentedMessenger(inner: Messenger, metrics: MetricsHooks): Messenger {
+  const counted = async (call: () => Promise<void>) => {
+    try {
+      await call();
+    } catch (err) {
+      metrics.lineApiError(classifyLineError(err).status);
+      throw err;
+    }
+  };
+  return {
+    reply: (token, messages) => counted(() => inner.reply(token, messages)),
+    push: (to, messages, retryKey) => counted(() => inner.push(to, messages, retryKey)),
+  };
+}
