@@ -10,11 +10,13 @@ import { lineUserIdOf } from './inbound.js';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 const eventEnvelope = z.looseObject({
-  type: z.string().min(1).max(64),
-  webhookEventId: z.string().min(1).max(128),
+  // Stored in columns of their own: printable ASCII only (LINE's own values are), so no NUL or
+  // other text PostgreSQL would refuse can turn a bad event into a 500.
+  type: z.string().regex(/^[\x21-\x7e]{1,64}$/),
+  webhookEventId: z.string().regex(/^[\x21-\x7e]{1,128}$/),
   timestamp: z.number().int().nonnegative().max(8.64e15),
   mode: z.enum(['active', 'standby']).default('active'),
-  replyToken: z.string().max(256).optional(),
+  replyToken: z.string().regex(/^[\x21-\x7e]{1,256}$/).optional(),
 });
 const bodySchema = z.looseObject({
   destination: z.string().max(128).optional(),
