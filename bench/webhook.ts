@@ -40,7 +40,9 @@ const line = createServer((req, res) => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { replyToken: string };
       repliedAt.set(body.replyToken, performance.now());
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"sentMessages":[]}');
+    // ご利用状況 from a user not logged in asks LINE for a link token first: answer it like LINE.
+    const answer = req.url?.endsWith('/linkToken') ? `{"linkToken":"${randomBytes(16).toString('hex')}"}` : '{"sentMessages":[]}';
+    res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
   });
 });
 await new Promise<void>((r) => line.listen(0, '127.0.0.1', r));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type MaterialType } from '../domain/holds.js';
 import type { SearchQuery } from '../domain/search-query.js';
 import { anyBigint, anyText, type Executor } from './executor.js';
@@ -63,33 +64,19 @@ export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOpt
   if (!plan || plan.exact.length === 0) return { total: 0, capped: false, hits: [] };
   const page = { offset: wholeNumber(opts.offset), limit: wholeNumber(opts.limit), cap: COUNT_CAP };
   const { ids, matched } = await rankedPage(db, plan, page, opts.tuning ?? DEFAULT_TUNING);
-  const rows = ids.length === 0 ? [] : await db.selectFrom('bibs').select(bibColumns).where('bibs.id', '=', anyBigint(ids)).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const titles = await titlesWithCopies(db, ids);
+  const byId = new Map(titles.map((t) => [t.bibId, t]));
   // A title deleted between the two reads is left out rather than shown half.
-  const ordered = ids.flatMap((id) => byId.get(id) ?? []);
-  return { total: Math.min(matched, COUNT_CAP), capped: matched > COUNT_CAP, hits: await withCopiesAndHolds(db, ordered) };
+  return { total: Math.min(matched, COUNT_CAP), capped: matched > COUNT_CAP, hits: ids.flatMap((id) => byId.get(id) ?? []) };
 }
 
 /** One title with its copies and hold count; undefined for an id that names no title. */
 export async function titleDetail(db: Executor, bibId: string): Promise<TitleHit | undefined> {
   if (!/^\d{1,18}$/.test(bibId)) return undefined;
-  const row = await db.selectFrom('bibs').select(bibColumns).where('bibs.id', '=', bibId).executeTakeFirst();
-  if (!row) return undefined;
-  return (await withCopiesAndHolds(db, [row]))[0];
+  return (await titlesWithCopies(db, [bibId]))[0];
 }
 
-const bibColumns = [
-  'bibs.id',
-  'bibs.title',
-  'bibs.author',
-  'bibs.publisher',
-  'bibs.year',
-  'bibs.material_type',
-  'bibs.classification',
-  'bibs.latest_issue',
-] as const;
-
-interface BibHitRow {
+interface TitleRow {
   id: string;
   title: string;
   author: string | null;
@@ -98,37 +85,25 @@ interface BibHitRow {
   material_type: string;
   classification: string | null;
   latest_issue: boolean;
+  copies: CopyHit[] | null;
+  holds: string;
 }
 
-/** Copies and hold counts of a page of titles: one query each, whatever the page size. */
-async function withCopiesAndHolds(db: Executor, rows: BibHitRow[]): Promise<TitleHit[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  // In turn, not in parallel: inside a transaction both would share one connection anyway.
-  const copies = await db
-    .selectFrom('items')
-    .innerJoin('branches', 'branches.code', 'items.home_branch')
-    .select(['items.bib_id', 'items.barcode', 'items.home_branch', 'branches.name', 'items.call_number', 'items.status', 'items.in_library_only'])
-    .where('items.bib_id', '=', anyBigint(ids))
-    .orderBy('branches.sort_order')
-    .orderBy('items.id')
-    .execute();
-  const holds = await db
-    .selectFrom('holds')
-    .select((eb) => ['holds.bib_id', eb.fn.countAll<string>().as('n')])
-    .where('holds.bib_id', '=', anyBigint(ids))
-    .where('holds.status', '=', anyText(ACTIVE_HOLD_STATUSES))
-    .groupBy('holds.bib_id')
-    .execute();
-  const copiesOf = new Map<string, CopyHit[]>();
-  for (const c of copies) {
-    const list = copiesOf.get(c.bib_id) ?? [];
-    list.push({ barcode: c.barcode, branch: c.home_branch, branchName: c.name, callNumber: c.call_number, status: c.status, inLibraryOnly: c.in_library_only });
-    copiesOf.set(c.bib_id, list);
-  }
-  const holdsOf = new Map(holds.map((h) => [h.bib_id, Number(h.n)]));
+/**
+ * Titles with their copies (by branch order, then as catalogued) and active hold counts, in
+ * one statement whatever the page size: each round trip costs a page of results ~0.5 ms.
+ */
+async function titlesWithCopies(db: Executor, ids: readonly string[]): Promise<TitleHit[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<TitleRow>`
+    SELECT b.id, b.title, b.author, b.publisher, b.year, b.material_type, b.classification, b.latest_issue,
+           (SELECT json_agg(json_build_object('barcode', i.barcode, 'branch', i.home_branch, 'branchName', br.name,
+                    'callNumber', i.call_number, 'status', i.status, 'inLibraryOnly', i.in_library_only) ORDER BY br.sort_order, i.id)
+              FROM items i JOIN branches br ON br.code = i.home_branch WHERE i.bib_id = b.id) AS copies,
+           (SELECT count(*) FROM holds h WHERE h.bib_id = b.id AND h.status = ${anyText(ACTIVE_HOLD_STATUSES)}) AS holds
+      FROM bibs b WHERE b.id = ${anyBigint(ids)}`.execute(db);
   return rows.map((r) => ({
-    bibId: r.id,
+    bibId: String(r.id),
     title: r.title,
     author: r.author,
     publisher: r.publisher,
@@ -137,7 +112,7 @@ async function withCopiesAndHolds(db: Executor, rows: BibHitRow[]): Promise<Titl
     materialType: r.material_type as MaterialType,
     classification: r.classification,
     latestIssue: r.latest_issue,
-    copies: copiesOf.get(r.id) ?? [],
-    holdCount: holdsOf.get(r.id) ?? 0,
+    copies: r.copies ?? [],
+    holdCount: Number(r.holds),
   }));
 }

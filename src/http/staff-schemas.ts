@@ -11,7 +11,8 @@ export const isoDate = z.string().refine((s) => isIsoDate(s) && Math.abs(Number(
 export const instant = z.iso
   .datetime({ offset: true, message: 'must be ISO-8601 with an offset' })
   .refine((s) => Math.abs(new Date(s).getUTCFullYear() - 2000) < 1000, 'must be between the years 1000 and 2999');
-const text = (max: number) => z.string().trim().min(1).max(max);
+// No U+0000: PostgreSQL text cannot hold it (an insert error, a 500).
+const text = (max: number) => z.string().trim().min(1).max(max).refine((s) => !s.includes('\0'), 'must not contain U+0000');
 
 export const newPatronBody = z.strictObject({
   cardNumber,

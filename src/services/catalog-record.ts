@@ -7,8 +7,10 @@ import { z } from 'zod';
 export const barcode = z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1–20 letters and digits');
 export const branchCode = z.enum(['honkan', 'tobu', 'seibu', 'hokubu', 'nanbu', 'higashi-hatsutomi']);
 export const materialType = z.enum(['book', 'magazine', 'kamishibai', 'cd', 'dvd', 'video', 'cassette']);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+// PostgreSQL text holds no U+0000: refused here (400), it made the insert fail (500; found by fuzzing).
+const noNul = (s: string) => !s.includes('\0');
+const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain U+0000');
+const optionalText = (max: number) => z.string().trim().max(max).refine(noNul, 'must not contain U+0000').optional();
 
 export const catalogItemSchema = z.strictObject({ barcode, branch: branchCode, callNumber: text(100), inLibraryOnly: z.boolean().optional() });
 
