@@ -14,7 +14,8 @@ const eventEnvelope = z.looseObject({
   // other text PostgreSQL would refuse can turn a bad event into a 500.
   type: z.string().regex(/^[\x21-\x7e]{1,64}$/),
   webhookEventId: z.string().regex(/^[\x21-\x7e]{1,128}$/),
-  timestamp: z.number().int().nonnegative().max(8.64e15),
+  // Up to the end of year 9999: later instants cannot be written as timestamptz text.
+  timestamp: z.number().int().nonnegative().max(253_402_300_799_999),
   mode: z.enum(['active', 'standby']).default('active'),
   replyToken: z.string().regex(/^[\x21-\x7e]{1,256}$/).optional(),
 });
