@@ -19,3 +19,10 @@ export async function storedCounts(db: Kysely<DB>): Promise<string> {
            (SELECT count(*) FROM bibs) AS bibs`.execute(db);
   return JSON.stringify(rows[0]);
 }
+
+/** fast-check seed: fixed by default so a CI run is reproducible; FUZZ_SEED=random or a number overrides. */
+export function fuzzSeed(): { seed?: number } {
+  const s = process.env.FUZZ_SEED;
+  if (s === 'random') return {};
+  return { seed: s ? Number(s) : 20261128 };
+}
