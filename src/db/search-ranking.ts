@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
+import { termGrams } from '../domain/grams.js';
 import { allOf, classCandidates, classOf, CLASSES, gramCondition, type RankClass, type SearchPlan } from './search-sql.js';
 
 /**
@@ -58,21 +59,30 @@ export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset:
   // Every title in the walk index was read: the probe and the long titles are all the hits.
   if (probe.complete) return { ids: slice([...probe.hits, ...long]), matched: probe.hits.length + long.length };
 
+  // Titles per gram (search_gram_titles) of the query's exact grams and of its rank term, and
+  // the catalog's size: read once, when first needed.
+  let known: Promise<GramStats> | undefined;
+  const stats = () => (known ??= q.gramStats([...(plan.exactGrams ?? []), ...(plan.rank ? termGrams(plan.rank.term) : [])]));
+
   // Counting: a common query is proved to have more than `cap` hits by the titles counted for
   // its gram (one term of one or two characters) or by a walk; otherwise the index finds them
   // all (up to cap + 1), and when there are no more, they are the answer.
   const capped =
-    (plan.exactGrams !== undefined && (await q.gramTitles(plan.exactGrams)) > page.cap) ||
+    (plan.exactGrams !== undefined && Math.max(...(await stats()).of(plan.exactGrams)) > page.cap) ||
     (walkPays(probe.hits.length, page.cap + 1, t) && (await q.walkCount(t.walkRows, page.cap + 1)) + long.length > page.cap);
   if (!capped) {
     const hits = await q.indexHits(page.cap + 1);
     if (hits.length <= page.cap) return { ids: slice(hits), matched: hits.length };
   }
 
-  // More than `cap` hits: fill the page class by class, each read in result order. Without a
-  // title term all hits are one class, of more than `cap` titles: at least (cap + 1) / N dense.
-  const classes = plan.rank ? CLASSES : ([0] as const);
-  const floor = classes.length === 1 ? (page.cap + 1) / Math.max(page.cap + 1, await q.titlesEstimate()) : 0;
+  // More than `cap` hits: fill the page class by class, each read in result order. A rank term
+  // no title has (a word of authors' names) leaves only the last class. Without a title term
+  // all hits are one class, of more than `cap` titles: at least (cap + 1) / N dense.
+  // (A probe hit of the first three classes shows the rank term is in titles: no look-up then.)
+  const s = !plan.rank || !probe.hits.some((h) => h.cls < 3) ? await stats() : undefined;
+  let classes: readonly RankClass[] = plan.rank ? CLASSES : [0];
+  if (plan.rank && s && Math.min(...s.of(termGrams(plan.rank.term))) === 0) classes = [3];
+  const floor = !plan.rank && s ? (page.cap + 1) / Math.max(page.cap + 1, s.catalog) : 0;
   const wanted = page.offset + page.limit;
   const found: Hit[] = [];
   for (const cls of classes) {
@@ -91,6 +101,12 @@ export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset:
     found.push(...top);
   }
   return { ids: found.slice(page.offset, page.offset + page.limit).map((h) => h.id), matched: page.cap + 1 };
+}
+
+interface GramStats {
+  /** Titles having each gram, in order. */
+  of(grams: readonly string[]): number[];
+  catalog: number;
 }
 
 interface HitRow {
@@ -122,16 +138,13 @@ class Queries {
       FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id LIMIT ${rows})`;
   }
 
-  /** The most titles any of `grams` has (search_gram_titles). */
-  async gramTitles(grams: string[]): Promise<number> {
-    const { rows } = await sql<{ n: number | null }>`SELECT max(titles) AS n FROM search_gram_titles WHERE gram = ANY(${grams}::text[])`.execute(this.db);
-    return Number(rows[0]?.n ?? 0);
-  }
-
-  /** How many titles the catalog has, as the statistics say (for choosing a way only). */
-  async titlesEstimate(): Promise<number> {
-    const { rows } = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'bibs'::regclass`.execute(this.db);
-    return Number(rows[0]?.n ?? 0);
+  /** How many titles have each of `grams` (search_gram_titles), and how many the catalog has (the statistics' estimate). */
+  async gramStats(grams: string[]): Promise<GramStats> {
+    const { rows } = await sql<{ gram: string | null; n: number }>`
+      SELECT gram, titles::float8 AS n FROM search_gram_titles WHERE gram = ANY(${grams}::text[])
+      UNION ALL SELECT NULL, reltuples::float8 FROM pg_class WHERE oid = 'bibs'::regclass`.execute(this.db);
+    const titles = new Map(rows.filter((r) => r.gram !== null).map((r) => [r.gram!, Number(r.n)]));
+    return { of: (gs) => gs.map((g) => titles.get(g) ?? 0), catalog: Number(rows.find((r) => r.gram === null)?.n ?? 0) };
   }
 
   /**

@@ -27,9 +27,10 @@ export interface SearchPlan {
   /** The term relevance is judged by (the first title term, else the first word), and its place in `grams`. */
   rank?: { term: string; at: number };
   /**
-   * For a query of one term of one or two characters (or one material type): grams each of
-   * which a title has exactly when it matches through that field, so that the query has at
-   * least as many hits as the most frequent of them has titles (search_gram_titles).
+   * For a query of one word or field term of one or two characters: grams each of which a
+   * title has exactly when the term is in that field (title or reading, author, publisher), so
+   * that the query has at least as many hits as the most frequent of them has titles
+   * (search_gram_titles).
    */
   exactGrams?: string[];
 }
