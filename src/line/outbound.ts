@@ -64,6 +64,12 @@ function button(a: Action, primary: boolean): FlexComponent {
   return { type: 'button', style: primary ? 'primary' : 'secondary', height: 'sm', color: primary ? COLORS.accent : undefined, action: action(a) } as FlexComponent;
 }
 
+/** A bubble's footer of buttons (none when there are no actions); `primary` is the emphasised one. */
+function buttonFooter(actions: readonly Action[], max: number, primary: number): { footer?: messagingApi.FlexBox } {
+  if (actions.length === 0) return {};
+  return { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: actions.slice(0, max).map((a, i) => button(a, i === primary)) } };
+}
+
 function titleBubble(c: TitleCard): FlexBubble {
   return {
     type: 'bubble',
@@ -79,7 +85,7 @@ function titleBubble(c: TitleCard): FlexBubble {
         txt(c.availability, { weight: 'bold', color: c.lendable ? COLORS.ok : COLORS.ng }),
       ],
     },
-    footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: c.actions.slice(0, 2).map((a, i) => button(a, i === 1)) },
+    ...buttonFooter(c.actions, 2, 1),
   };
 }
 
@@ -111,7 +117,7 @@ function detailBubble(c: TitleDetailCard): FlexBubble {
         ...c.footer.map((f) => txt(cut(f, 500), { size: 'sm' })),
       ],
     },
-    ...(c.actions.length > 0 ? { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: c.actions.slice(0, 4).map((a, i) => button(a, i === 0)) } } : {}),
+    ...buttonFooter(c.actions, 4, 0),
   };
 }
 
@@ -136,7 +142,7 @@ function infoBubble(c: InfoCard): FlexBubble {
         ...(c.note ? [txt(cut(c.note, 500), { size: 'xs', color: COLORS.muted })] : []),
       ],
     },
-    ...(c.actions.length > 0 ? { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: c.actions.slice(0, 3).map((a, i) => button(a, i === 0)) } } : {}),
+    ...buttonFooter(c.actions, 3, 0),
   };
 }
 
@@ -145,7 +151,7 @@ function buttonsBubble(text: string, actions: readonly Action[]): FlexBubble {
     type: 'bubble',
     size: 'kilo',
     body: { type: 'box', layout: 'vertical', contents: [txt(cut(text, 1000), { size: 'sm' })] },
-    footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: actions.slice(0, 4).map((a, i) => button(a, i === 0)) },
+    ...buttonFooter(actions, 4, 0),
   };
 }
 
