@@ -4,9 +4,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:jobs
  * BENCH_HOLDS sets the number of holds (default 100000).
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { createScratchDatabase } from './scratch-database.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { expireHolds, promoteHolds, type JobContext } from '../src/services/jobs.js';
@@ -19,13 +18,8 @@ if (!serverUrl) {
   process.exit(2);
 }
 
-const name = `bench_jobs_${randomBytes(3).toString('hex')}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: url.toString() });
+const scratch = await createScratchDatabase(serverUrl, 'bench_jobs');
+const database = await openDatabase({ databaseUrl: scratch.url });
 
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 const rate = (n: number, t: number) => Math.round(n / ((performance.now() - t) / 1000));
@@ -75,8 +69,7 @@ try {
   );
 } finally {
   await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }
 
 /** Fixture: set-based SQL, so loading is not what the bench measures. */

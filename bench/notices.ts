@@ -8,7 +8,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { createScratchDatabase } from './scratch-database.js';
 import { noticeReply } from '../src/conversation/notices.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -26,13 +26,8 @@ if (!serverUrl) {
   process.exit(2);
 }
 
-const name = `bench_notices_${randomBytes(3).toString('hex')}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: url.toString() });
+const scratch = await createScratchDatabase(serverUrl, 'bench_notices');
+const database = await openDatabase({ databaseUrl: scratch.url });
 const line = await startFakeLineServer();
 const messenger = lineMessenger({ channelAccessToken: 'bench-token', apiBaseUrl: line.url });
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
@@ -80,8 +75,7 @@ try {
 } finally {
   await line.close();
   await database.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }
 
 /** Fixture in set-based SQL, so loading is not what the bench measures. */

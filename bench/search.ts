@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
+import { createScratchDatabase } from './scratch-database.js';
 import { COUNT_CAP, searchTitles } from '../src/db/catalog-search.js';
 import { insertRecords } from '../src/db/catalog-bulk.js';
 import { vacuumCatalog } from '../src/db/search-columns.js';
@@ -138,17 +138,8 @@ async function open(): Promise<{ database: Database; drop: () => Promise<void> }
     const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
     return { database: await openDatabase({ pgliteDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `bench_search_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  };
-  return { database: await openDatabase({ databaseUrl: url.toString() }), drop };
+  const scratch = await createScratchDatabase(serverUrl!, 'bench_search');
+  return { database: await openDatabase({ databaseUrl: scratch.url }), drop: scratch.drop };
 }
 
 async function sizes(d: Database): Promise<string> {

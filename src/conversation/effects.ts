@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { RankingCache } from '../db/search-ranking-cache.js';
 import type { LineAccount } from '../line/account.js';
 import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, unlinkAccount } from '../services/account-link.js';
@@ -49,10 +50,28 @@ export interface EffectDeps {
   line: LineAccount;
   publicBaseUrl: string;
   log: Logger;
+  /** false: outside a transaction; an effect that changes library data throws NeedsTransaction. */
+  writes?: boolean;
+  /** The runtime's kept search rankings, if it keeps them. */
+  rankings?: RankingCache;
 }
 
 /**
- * Performs a step's effects inside the event's transaction (services nest with savepoints).
+ * Effects that change library data or the login, and must commit with the event. A link token
+ * is not among them: its row is useless until the patron logs in, and one left by an event
+ * handled twice just expires.
+ */
+const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set(['linkAccount', 'unlinkAccount', 'placeHold', 'renew', 'cancelHold']);
+
+/** The event must be handled again inside a transaction: one of its effects writes. */
+export class NeedsTransaction extends Error {
+  constructor(kind: string) {
+    super(`the ${kind} effect changes library data: handle the event in a transaction`);
+  }
+}
+
+/**
+ * Performs a step's effects: reads on the pool, or inside the event's transaction (services nest with savepoints).
  * Every patron effect acts for the LINE user's own linked card: ids in postbacks are checked
  * against it by the services, so another patron's hold or loan is never touched.
  */
@@ -61,9 +80,10 @@ export async function runEffects(deps: EffectDeps, effects: readonly Effect[], u
   const facts: Facts = {};
   const patronId = user.patronId;
   for (const e of effects) {
+    if (deps.writes === false && WRITING_EFFECTS.has(e.kind)) throw new NeedsTransaction(e.kind);
     switch (e.kind) {
       case 'search':
-        facts.search = await searchCatalog(db, e.text, e.page);
+        facts.search = await searchCatalog(db, e.text, e.page, deps.rankings);
         break;
       case 'titleDetail':
         facts.title = (await titleDetailView(db, e.bibId)) ?? null;

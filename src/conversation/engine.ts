@@ -1,6 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { Tx } from '../db/executor.js';
-import { clearConversation, lockConversation, saveConversation } from '../db/conversation-states.js';
+import { clearConversation, lockConversation, saveConversation, type StoredConversation } from '../db/conversation-states.js';
+import type { ConversationChange } from '../db/inbox.js';
 import { linkedPatronId, touchLineUser } from '../db/line-users.js';
+import type { DB } from '../db/schema.js';
+import type { RankingCache } from '../db/search-ranking-cache.js';
 import type { LineAccount } from '../line/account.js';
 import type { Input } from '../line/inbound.js';
 import type { Logger } from '../log.js';
@@ -14,39 +18,53 @@ import { route } from './router.js';
 export const CONVERSATION_IDLE_MS = 10 * 60_000;
 const MAX_CHAINED_STEPS = 4;
 
-/**
- * One event of one LINE user, inside the event's transaction: lock the user's conversation row,
- * run the step the input routes to, perform its effects through the services, save the next state.
- * Steps are pure; everything with a side effect happens here, in one transaction.
- */
 export interface EngineDeps {
   line: LineAccount;
   publicBaseUrl: string;
   log: Logger;
   flows?: Record<string, Flow>;
+  /** Search rankings kept between events (the runtime's; tests go without). */
+  rankings?: RankingCache;
 }
 
-/** The inbox worker's handler for one event, bound to what effects need besides the database. */
-export function conversationHandler(deps: EngineDeps) {
-  return (tx: Tx, event: { lineUserId: string; input: Input }, now: Date) => handleEvent(tx, event, now, deps);
+/** One event of one LINE user, with what is known of the user when it is handled. */
+export interface EventContext {
+  lineUserId: string;
+  /** For logs and tests; the engine does not need it. */
+  webhookEventId?: string;
+  input: Input;
+  patronId: string | null;
+  conversation: StoredConversation | undefined;
 }
 
-export async function handleEvent(tx: Tx, event: { lineUserId: string; input: Input }, now: Date, deps: EngineDeps): Promise<Reply[]> {
+/** What handling the event decided: the replies, the conversation to keep, whether to note the user. */
+export interface EventOutcome {
+  replies: Reply[];
+  conversation: ConversationChange;
+  /** null: the event says nothing about the user (not even that they were here). */
+  touch: { following: boolean | undefined } | null;
+}
+
+/**
+ * Decides one event: routes the input, runs the steps (pure) and their effects through the
+ * services, and says what to write. The caller writes it (the inbox worker: in the statement
+ * that completes the event). With `writes: false` an effect that changes library data (a hold,
+ * a renewal, a login) stops with NeedsTransaction before it runs, and the caller handles the
+ * event again inside a transaction: what ran before it only read.
+ */
+export async function decideEvent(db: Kysely<DB>, event: EventContext, now: Date, deps: EngineDeps, opts: { writes: boolean }): Promise<EventOutcome> {
   const flows = deps.flows ?? FLOWS;
   const { input, lineUserId } = event;
-  if (input.kind === 'ignored') return [];
-  await touchLineUser(tx, lineUserId, input.kind === 'follow' ? true : input.kind === 'unfollow' ? false : undefined, now);
-  const stored = await lockConversation(tx, lineUserId);
-  if (input.kind === 'unfollow') {
-    if (stored) await clearConversation(tx, lineUserId);
-    return [];
-  }
+  if (input.kind === 'ignored') return { replies: [], conversation: { kind: 'keep' }, touch: null };
+  const touch = { following: input.kind === 'follow' ? true : input.kind === 'unfollow' ? false : undefined };
+  const stored = event.conversation;
+  if (input.kind === 'unfollow') return { replies: [], conversation: stored ? { kind: 'clear' } : { kind: 'keep' }, touch };
   const live = stored && stored.expiresAt > now && flows[stored.flow]?.steps[stored.step] ? stored : undefined;
   const r = route(input, live && { flow: live.flow, step: live.step, takesText: flows[live.flow]?.textSteps?.includes(live.step) ?? false });
-  if (!r) return [];
+  if (!r) return { replies: [], conversation: { kind: 'keep' }, touch };
   const flow = flows[r.flow] ?? flows.expired!;
   let step = flow.steps[r.step] ?? flows.expired!.steps.show!;
-  const user = { lineUserId, patronId: await linkedPatronId(tx, lineUserId) };
+  const user = { lineUserId, patronId: event.patronId };
 
   let ctx: StepContext = {
     data: !r.fresh && live && live.flow === r.flow ? live.data : undefined,
@@ -64,18 +82,51 @@ export async function handleEvent(tx: Tx, event: { lineUserId: string; input: In
     const result = step(ctx);
     replies.push(...result.replies);
     if (result.next !== undefined) next = result.next;
-    const facts: Facts = result.effects?.length ? await runEffects({ db: tx, line: deps.line, publicBaseUrl: deps.publicBaseUrl, log: deps.log }, result.effects, user, now) : {};
+    const facts: Facts = result.effects?.length
+      ? await runEffects({ db, line: deps.line, publicBaseUrl: deps.publicBaseUrl, log: deps.log, writes: opts.writes, ...(deps.rankings ? { rankings: deps.rankings } : {}) }, result.effects, user, now)
+      : {};
     if (!result.then || !flow.steps[result.then]) break;
     step = flow.steps[result.then]!;
     ctx = { ...ctx, facts: { ...ctx.facts, ...facts }, data: next ? next.data : ctx.data };
   }
 
+  let conversation: ConversationChange = { kind: 'keep' };
   if (next) {
-    await saveConversation(tx, lineUserId, { flow: next.flow ?? flow.name, step: next.step, version: (stored?.version ?? 0) + 1, data: next.data, expiresAt: new Date(now.getTime() + CONVERSATION_IDLE_MS) }, now);
+    conversation = { kind: 'save', flow: next.flow ?? flow.name, step: next.step, version: (stored?.version ?? 0) + 1, data: next.data, expiresAt: new Date(now.getTime() + CONVERSATION_IDLE_MS) };
   } else if (stored && (next === null || r.resets || !live || live.flow === flow.name)) {
     // A search typed while a login page is open keeps the login's pending reservation; a keyword,
     // or the end of the flow that waited, clears it.
-    await clearConversation(tx, lineUserId);
+    conversation = { kind: 'clear' };
   }
-  return replies;
+  return { replies, conversation, touch };
 }
+
+/**
+ * One event inside a transaction the caller holds: the user's row noted, the conversation row
+ * locked, the event decided with writes allowed, the conversation saved. The inbox worker uses it
+ * for events that change library data; the chat tests use it for every event.
+ */
+export async function handleEvent(tx: Tx, event: { lineUserId: string; input: Input }, now: Date, deps: EngineDeps): Promise<EventOutcome> {
+  const { input, lineUserId } = event;
+  if (input.kind === 'ignored') return { replies: [], conversation: { kind: 'keep' }, touch: null };
+  await touchLineUser(tx, lineUserId, input.kind === 'follow' ? true : input.kind === 'unfollow' ? false : undefined, now);
+  const stored = await lockConversation(tx, lineUserId);
+  const patronId = await linkedPatronId(tx, lineUserId);
+  const outcome = await decideEvent(tx, { lineUserId, input, patronId, conversation: stored }, now, deps, { writes: true });
+  const c = outcome.conversation;
+  if (c.kind === 'save') await saveConversation(tx, lineUserId, c, now);
+  else if (c.kind === 'clear') await clearConversation(tx, lineUserId);
+  // Written here already: the completion must not write the conversation a second time.
+  return { ...outcome, conversation: { kind: 'keep' } };
+}
+
+/** The handler the inbox worker calls, bound to what effects need besides the database. */
+export function conversationHandler(deps: EngineDeps) {
+  return {
+    /** Without a transaction: reads only (searches, views); NeedsTransaction if the event writes. */
+    decide: (db: Kysely<DB>, event: EventContext, now: Date) => decideEvent(db, event, now, deps, { writes: false }),
+    /** Inside the caller's transaction, with writes. */
+    inTransaction: (tx: Tx, event: { lineUserId: string; input: Input; webhookEventId?: string }, now: Date) => handleEvent(tx, event, now, deps),
+  };
+}
+export type ConversationHandler = ReturnType<typeof conversationHandler>;

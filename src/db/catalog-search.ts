@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type MaterialType } from '../domain/holds.js';
 import type { SearchQuery } from '../domain/search-query.js';
 import { anyBigint, anyText, type Executor } from './executor.js';
+import { catalogGeneration, type RankingCache } from './search-ranking-cache.js';
 import { DEFAULT_TUNING, rankedPage, type SearchTuning } from './search-ranking.js';
 import { searchPlan } from './search-sql.js';
 
@@ -50,6 +51,8 @@ export interface SearchOptions {
   offset: number;
   limit: number;
   tuning?: SearchTuning;
+  /** Keeps rankings between searches while the catalog is unchanged (not used with `tuning`). */
+  rankings?: RankingCache;
 }
 
 const wholeNumber = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
@@ -63,8 +66,25 @@ export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOpt
   const plan = searchPlan(q);
   if (!plan || plan.exact.length === 0) return { total: 0, capped: false, hits: [] };
   const page = { offset: wholeNumber(opts.offset), limit: wholeNumber(opts.limit), cap: COUNT_CAP };
+  const cache = opts.tuning ? undefined : opts.rankings;
+  const key = JSON.stringify([q, page.offset, page.limit]);
+  const kept = cache?.get(key);
+  if (kept) {
+    // Copies and holds are read fresh, with the generation: a ranking from before a catalog change is not used.
+    const { titles, generation } = await titlesWithCopies(db, kept.ids);
+    if (generation === kept.generation) return pageOf(kept.ids, kept.matched, titles);
+    cache!.forget(key);
+  }
+  // Read before ranking: if the catalog changes meanwhile, the ranking is kept under the older
+  // generation and dropped at its first use, never used stale.
+  const before = cache ? await catalogGeneration(db) : undefined;
   const { ids, matched } = await rankedPage(db, plan, page, opts.tuning ?? DEFAULT_TUNING);
-  const titles = await titlesWithCopies(db, ids);
+  const { titles } = await titlesWithCopies(db, ids);
+  if (cache && before !== undefined && ids.length > 0) cache.set(key, { generation: before, ids, matched });
+  return pageOf(ids, matched, titles);
+}
+
+function pageOf(ids: readonly string[], matched: number, titles: readonly TitleHit[]): SearchPage {
   const byId = new Map(titles.map((t) => [t.bibId, t]));
   // A title deleted between the two reads is left out rather than shown half.
   return { total: Math.min(matched, COUNT_CAP), capped: matched > COUNT_CAP, hits: ids.flatMap((id) => byId.get(id) ?? []) };
@@ -73,7 +93,7 @@ export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOpt
 /** One title with its copies and hold count; undefined for an id that names no title. */
 export async function titleDetail(db: Executor, bibId: string): Promise<TitleHit | undefined> {
   if (!/^\d{1,18}$/.test(bibId)) return undefined;
-  return (await titlesWithCopies(db, [bibId]))[0];
+  return (await titlesWithCopies(db, [bibId])).titles[0];
 }
 
 interface TitleRow {
@@ -87,22 +107,24 @@ interface TitleRow {
   latest_issue: boolean;
   copies: CopyHit[] | null;
   holds: string;
+  generation: string;
 }
 
 /**
  * Titles with their copies (by branch order, then as catalogued) and active hold counts, in
  * one statement whatever the page size: each round trip costs a page of results ~0.5 ms.
  */
-async function titlesWithCopies(db: Executor, ids: readonly string[]): Promise<TitleHit[]> {
-  if (ids.length === 0) return [];
+async function titlesWithCopies(db: Executor, ids: readonly string[]): Promise<{ titles: TitleHit[]; generation: string | undefined }> {
+  if (ids.length === 0) return { titles: [], generation: undefined };
   const { rows } = await sql<TitleRow>`
     SELECT b.id, b.title, b.author, b.publisher, b.year, b.material_type, b.classification, b.latest_issue,
            (SELECT json_agg(json_build_object('barcode', i.barcode, 'branch', i.home_branch, 'branchName', br.name,
                     'callNumber', i.call_number, 'status', i.status, 'inLibraryOnly', i.in_library_only) ORDER BY br.sort_order, i.id)
               FROM items i JOIN branches br ON br.code = i.home_branch WHERE i.bib_id = b.id) AS copies,
-           (SELECT count(*) FROM holds h WHERE h.bib_id = b.id AND h.status = ${anyText(ACTIVE_HOLD_STATUSES)}) AS holds
+           (SELECT count(*) FROM holds h WHERE h.bib_id = b.id AND h.status = ${anyText(ACTIVE_HOLD_STATUSES)}) AS holds,
+           (SELECT n FROM catalog_generation) AS generation
       FROM bibs b WHERE b.id = ${anyBigint(ids)}`.execute(db);
-  return rows.map((r) => ({
+  const titles = rows.map((r) => ({
     bibId: String(r.id),
     title: r.title,
     author: r.author,
@@ -115,4 +137,5 @@ async function titlesWithCopies(db: Executor, ids: readonly string[]): Promise<T
     copies: r.copies ?? [],
     holdCount: Number(r.holds),
   }));
+  return { titles, generation: rows[0] ? String(rows[0].generation) : undefined };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor, Tx } from './executor.js';
+import { anyBigint, type Executor } from './executor.js';
+import type { StoredConversation } from './conversation-states.js';
 
 export interface NewInboxEvent {
   webhookEventId: string;
@@ -53,11 +54,30 @@ export async function insertInboxEvents(db: Executor, events: NewInboxEvent[]): 
   return Number(r.numInsertedOrUpdatedRows ?? 0n);
 }
 
+interface StoredConversationRow {
+  flow: string;
+  step: string;
+  version: number;
+  data: Record<string, unknown>;
+  updated_at: string;
+  expires_at: string;
+}
+
+/** A claimed event with what its handling needs to know about its user, read in the same statement. */
+export interface ClaimedEvent extends InboxRow {
+  patronId: string | null;
+  conversation: StoredConversation | undefined;
+}
+
 /**
- * Claims the oldest due event whose user has no earlier event still pending, so one user's
- * events are handled in order while other users' events go ahead on other instances.
+ * Claims up to `limit` due events, at most one per user: the oldest of each user whose earlier
+ * events are all handled, so one user's events are handled in order, one at a time, on whichever
+ * instance claims them. A claim is a lease: the event stays 'pending' with next_attempt_at moved
+ * to `leaseUntil` and attempts counted, so an event whose handler died is claimed again after the
+ * lease, and `attempts` is the fencing token completion checks. The user's linked card and
+ * conversation come back with the event: a search needs no further reads about its user.
  */
-export async function claimNextInboxEvent(tx: Tx, now: Date): Promise<InboxRow | undefined> {
+export async function claimInboxEvents(db: Executor, now: Date, leaseUntil: Date, limit: number, maxAttempts: number): Promise<ClaimedEvent[]> {
   const r = await sql<{
     id: string;
     webhook_event_id: string;
@@ -69,61 +89,155 @@ export async function claimNextInboxEvent(tx: Tx, now: Date): Promise<InboxRow |
     received_at: Date;
     payload: Record<string, unknown>;
     attempts: number;
+    patron_id: string | null;
+    conversation: StoredConversationRow | null;
   }>`
-    SELECT id, webhook_event_id, line_user_id, event_type, mode, reply_token, event_timestamp,
-           received_at, payload, attempts
-      FROM webhook_inbox e
-     WHERE status = 'pending' AND next_attempt_at <= ${now}
-       AND NOT EXISTS (
-         SELECT 1 FROM webhook_inbox earlier
-          WHERE earlier.status = 'pending' AND earlier.line_user_id = e.line_user_id AND earlier.id < e.id)
-     ORDER BY id
-     LIMIT 1
-     FOR UPDATE SKIP LOCKED`.execute(tx);
-  const row = r.rows[0];
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    webhookEventId: row.webhook_event_id,
-    lineUserId: row.line_user_id,
-    eventType: row.event_type,
-    mode: row.mode,
-    replyToken: row.reply_token,
-    eventTimestamp: row.event_timestamp,
-    receivedAt: row.received_at,
-    payload: row.payload,
-    attempts: row.attempts,
-  };
+    WITH picked AS (
+      SELECT id FROM webhook_inbox e
+       WHERE status = 'pending' AND next_attempt_at <= ${now} AND attempts < ${maxAttempts}
+         AND NOT EXISTS (
+           SELECT 1 FROM webhook_inbox earlier
+            WHERE earlier.status = 'pending' AND earlier.line_user_id = e.line_user_id AND earlier.id < e.id)
+       ORDER BY id
+       LIMIT ${limit}
+       FOR UPDATE SKIP LOCKED)
+    UPDATE webhook_inbox w
+       SET attempts = w.attempts + 1, next_attempt_at = ${leaseUntil}
+      FROM picked
+     WHERE w.id = picked.id
+    RETURNING w.id, w.webhook_event_id, w.line_user_id, w.event_type, w.mode, w.reply_token,
+              w.event_timestamp, w.received_at, w.payload, w.attempts,
+              (SELECT patron_id FROM line_users u WHERE u.line_user_id = w.line_user_id) AS patron_id,
+              (SELECT jsonb_build_object('flow', c.flow, 'step', c.step, 'version', c.version, 'data', c.data,
+                                         'updated_at', c.updated_at, 'expires_at', c.expires_at)
+                 FROM conversation_states c WHERE c.line_user_id = w.line_user_id) AS conversation`.execute(db);
+  return r.rows
+    .sort((x, y) => Number(x.id) - Number(y.id))
+    .map((row) => ({
+      id: String(row.id),
+      webhookEventId: row.webhook_event_id,
+      lineUserId: row.line_user_id,
+      eventType: row.event_type,
+      mode: row.mode,
+      replyToken: row.reply_token,
+      eventTimestamp: new Date(row.event_timestamp),
+      receivedAt: new Date(row.received_at),
+      payload: row.payload,
+      attempts: row.attempts,
+      patronId: row.patron_id === null ? null : String(row.patron_id),
+      conversation: row.conversation
+        ? {
+            flow: row.conversation.flow,
+            step: row.conversation.step,
+            version: row.conversation.version,
+            data: row.conversation.data,
+            updatedAt: new Date(row.conversation.updated_at),
+            expiresAt: new Date(row.conversation.expires_at),
+          }
+        : undefined,
+    }));
 }
 
-/** Marks the event handled; replies (LINE messages) are kept on the row until sent. */
-export async function completeInboxEvent(tx: Tx, id: string, replies: unknown[] | null, retryKey: string, now: Date): Promise<void> {
-  await tx
+/** What handling an event decided, written with its completion in one statement. */
+export interface EventCompletion {
+  /** LINE messages to send; empty = no reply. */
+  messages: unknown[];
+  retryKey: string;
+  /** Remember the LINE user (last seen); `following` is set on follow and unfollow. */
+  touch: { following: boolean | undefined } | null;
+  conversation: ConversationChange;
+  /** The reply is sent right after this statement; another attempt may take it only after this. */
+  replyLeaseUntil: Date;
+}
+
+export type ConversationChange =
+  | { kind: 'keep' }
+  | { kind: 'clear' }
+  | { kind: 'save'; flow: string; step: string; version: number; data: Record<string, unknown>; expiresAt: Date };
+
+/**
+ * Marks the event done, stores its reply as being sent, and writes the user's row and
+ * conversation, in one statement, so a search needs no transaction of its own. Fenced by
+ * `attempts`: if the lease ran out and a later attempt claimed the event, nothing is written and
+ * false comes back (inside a transaction the caller must then roll back its effects).
+ */
+export async function completeInboxEvent(db: Executor, event: { id: string; attempts: number; lineUserId: string | null }, c: EventCompletion, now: Date): Promise<boolean> {
+  const hasReply = c.messages.length > 0;
+  const user = event.lineUserId;
+  const touch =
+    c.touch && user
+      ? sql`, touched AS (
+          INSERT INTO line_users (line_user_id, following, created_at, updated_at)
+          SELECT ${user}::text, ${c.touch.following ?? true}::boolean, ${now}::timestamptz, ${now}::timestamptz FROM done
+          ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at
+          ${c.touch.following === undefined ? sql`` : sql`, following = excluded.following`})`
+      : sql``;
+  const cv = c.conversation;
+  const conversation =
+    !user || cv.kind === 'keep'
+      ? sql``
+      : cv.kind === 'clear'
+        ? sql`, cleared AS (DELETE FROM conversation_states WHERE line_user_id = ${user} AND EXISTS (SELECT 1 FROM done))`
+        : sql`, saved AS (
+            INSERT INTO conversation_states (line_user_id, flow, step, version, data, updated_at, expires_at)
+            SELECT ${user}::text, ${cv.flow}::text, ${cv.step}::text, ${cv.version}::int, ${JSON.stringify(cv.data)}::jsonb, ${now}::timestamptz, ${cv.expiresAt}::timestamptz FROM done
+            ON CONFLICT (line_user_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, version = excluded.version,
+              data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at)`;
+  const r = await sql<{ n: number }>`
+    WITH done AS (
+      UPDATE webhook_inbox
+         SET status = 'done', processed_at = ${now}, last_error = NULL,
+             replies = ${hasReply ? JSON.stringify(c.messages) : null}::jsonb,
+             reply_status = ${hasReply ? 'sending' : 'none'},
+             reply_retry_key = ${hasReply ? c.retryKey : null}::uuid,
+             reply_attempts = ${hasReply ? 1 : 0},
+             reply_next_attempt_at = ${hasReply ? c.replyLeaseUntil : null}::timestamptz
+       WHERE id = ${event.id} AND status = 'pending' AND attempts = ${event.attempts}
+      RETURNING id)
+    ${touch}
+    ${conversation}
+    SELECT count(*)::int AS n FROM done`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > 0;
+}
+
+/** Events whose handler died on every attempt: parked as failed, so the user's later events go ahead. */
+export async function parkExhaustedEvents(db: Executor, now: Date, maxAttempts: number): Promise<number> {
+  const r = await db
     .updateTable('webhook_inbox')
-    .set({
-      status: 'done',
-      processed_at: now,
-      attempts: sql`attempts + 1`,
-      replies: replies && replies.length > 0 ? JSON.stringify(replies) : null,
-      reply_status: replies && replies.length > 0 ? 'pending' : 'none',
-      reply_retry_key: replies && replies.length > 0 ? retryKey : null,
-      reply_next_attempt_at: replies && replies.length > 0 ? now : null,
-    })
-    .where('id', '=', id)
+    .set({ status: 'failed', last_error: sql`coalesce(last_error, 'gave up: no attempt finished')` })
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .where('attempts', '>=', maxAttempts)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Replies LINE accepted, marked in one statement for all of them. */
+export async function markRepliesSent(db: Executor, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('webhook_inbox')
+    .set({ reply_status: 'sent', replied_at: at, last_error: null })
+    .where('id', '=', anyBigint(ids))
+    .where('reply_status', '=', 'sending')
     .execute();
 }
 
-/** Records a failed attempt; after `maxAttempts` the event is parked as failed for an operator. */
-export async function failInboxEvent(db: Executor, id: string, error: string, nextAttemptAt: Date, maxAttempts: number): Promise<void> {
+/**
+ * Records a failed attempt (the claim counted it); after `maxAttempts` the event is parked as
+ * failed for an operator. Fenced like completion: a stale attempt records nothing.
+ */
+export async function failInboxEvent(db: Executor, event: { id: string; attempts: number }, error: string, nextAttemptAt: Date, maxAttempts: number): Promise<void> {
   await db
     .updateTable('webhook_inbox')
     .set({
-      attempts: sql`attempts + 1`,
       last_error: error.slice(0, 500),
       next_attempt_at: nextAttemptAt,
-      status: sql`CASE WHEN attempts + 1 >= ${maxAttempts} THEN 'failed' ELSE 'pending' END`,
+      status: sql`CASE WHEN attempts >= ${maxAttempts} THEN 'failed' ELSE 'pending' END`,
     })
-    .where('id', '=', id)
+    .where('id', '=', event.id)
+    .where('status', '=', 'pending')
+    .where('attempts', '=', event.attempts)
     .execute();
 }
 

@@ -1,28 +1,42 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Tx } from '../db/executor.js';
-import { claimNextInboxEvent, claimReply, completeInboxEvent, failInboxEvent, finishReply } from '../db/inbox.js';
+import {
+  claimInboxEvents,
+  claimReply,
+  completeInboxEvent,
+  failInboxEvent,
+  finishReply,
+  markRepliesSent,
+  parkExhaustedEvents,
+  type ClaimedEvent,
+  type EventCompletion,
+} from '../db/inbox.js';
 import type { DB } from '../db/schema.js';
-import type { Reply } from '../conversation/reply.js';
+import { WriteCoalescer } from '../db/write-coalescer.js';
+import type { ConversationHandler, EventOutcome } from '../conversation/engine.js';
+import { NeedsTransaction } from '../conversation/effects.js';
 import { errorText, type Logger } from '../log.js';
-import { toInput, type Input } from './inbound.js';
+import type { MetricsHooks } from '../metrics/metrics.js';
+import { toInput } from './inbound.js';
 import { classifyLineError, type Messenger } from './messenger.js';
 import { toLineMessages } from './outbound.js';
-import { randomUUID } from 'node:crypto';
-import type { MetricsHooks } from '../metrics/metrics.js';
-
-/** Handles one event inside the transaction that marks it done; effects and state share it. */
-export type EventHandler = (tx: Tx, event: { lineUserId: string; input: Input; webhookEventId: string }, now: Date) => Promise<Reply[]>;
 
 /** A reply token is good for about a minute; past this age the answer goes by push. */
 const REPLY_TOKEN_MAX_AGE_MS = 50_000;
 const MAX_EVENT_ATTEMPTS = 8;
 const MAX_REPLY_ATTEMPTS = 12;
+/** A claimed event not finished by then (its process died) is claimed again. */
+const EVENT_LEASE_MS = 2 * 60_000;
+/** A reply being sent is left to its sender this long before a retry may take it (by push). */
+const REPLY_LEASE_MS = 60_000;
+/** Retries of replies and parking of hopeless events: looked for at most this often. */
+const SWEEP_EVERY_MS = 1_000;
 
 const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
 
 export interface InboxWorkerDeps {
   db: Kysely<DB>;
-  handler: EventHandler;
+  handler: ConversationHandler;
   messenger: Messenger;
   log: Logger;
   clock?: () => Date;
@@ -31,25 +45,36 @@ export interface InboxWorkerDeps {
   metrics?: MetricsHooks;
   /**
    * Events handled at once. One lane spends most of its time waiting on the database, so with a
-   * pool several lanes multiply throughput; the claim query keeps each user's events in order.
+   * pool several lanes multiply throughput; the claim keeps each user's events in order.
    */
   lanes?: number;
 }
 
+class LeaseLost extends Error {}
+
 /**
- * Processes the webhook inbox: each event once, in order per user, its replies sent after the
- * transaction commits. Nothing here depends on the HTTP request that stored the event, so events
+ * Processes the webhook inbox: each event once, in order per user, its reply sent right after the
+ * event is marked done. Nothing here depends on the HTTP request that stored the event, so events
  * accepted before a crash are processed after the restart.
+ *
+ * An event that only reads (a search, a view of one's loans) is decided on the pool and completed
+ * by one statement; one that changes library data (a hold, a renewal, a login) is handled again
+ * inside a transaction that commits its effects with its completion. Either way the completion is
+ * fenced by the claim, so an event whose lease ran out is never completed twice.
  */
 export class InboxWorker {
   readonly #deps: InboxWorkerDeps;
+  readonly #sent: WriteCoalescer<string, void>;
   #running: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  #nextSweep = 0;
 
   constructor(deps: InboxWorkerDeps) {
     this.#deps = deps;
+    // Marking "sent" is batched: if it is lost, the reply is retried by push with its retry key.
+    this.#sent = new WriteCoalescer((ids) => markRepliesSent(deps.db, ids, this.#now()));
   }
 
   #now(): Date {
@@ -90,74 +115,135 @@ export class InboxWorker {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     await this.#running;
+    await this.#sent.settled();
   }
 
   async drain(): Promise<void> {
-    // allSettled: a failing lane must not leave the others running after kick() thinks it is done.
-    const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, this.#deps.lanes ?? 1) }, () => this.#drainLane()));
-    const processed = lanes.reduce((n, l) => n + (l.status === 'fulfilled' ? l.value : 0), 0);
+    const processed = await this.#handleDueEvents();
     if (processed > 0) this.#deps.afterEvents?.();
-    const failed = lanes.find((l) => l.status === 'rejected');
-    if (failed) throw failed.reason;
-    while (!this.#stopped && (await this.sendReply())) {
-      /* send every reply that is due */
+    const now = this.#now().getTime();
+    if (now >= this.#nextSweep && !this.#stopped) {
+      this.#nextSweep = now + SWEEP_EVERY_MS;
+      await parkExhaustedEvents(this.#deps.db, this.#now(), MAX_EVENT_ATTEMPTS);
+      while (!this.#stopped && (await this.sendReply())) {
+        /* send every reply that is due */
+      }
     }
+    await this.#sent.settled();
   }
 
-  async #drainLane(): Promise<number> {
+  /**
+   * Lanes take events from a local queue that one claim at a time refills (up to two per lane),
+   * so claiming costs one statement per batch, not one per event.
+   */
+  async #handleDueEvents(): Promise<number> {
+    const lanes = Math.max(1, this.#deps.lanes ?? 1);
+    const queue: ClaimedEvent[] = [];
+    let refilling: Promise<void> | undefined;
+    let exhausted = false;
     let processed = 0;
-    while (!this.#stopped) {
-      const handled = await this.processNextEvent();
-      if (handled === undefined) break;
-      processed++;
-      if (handled !== null) await this.sendReply(handled);
-    }
+    const refill = () =>
+      (refilling ??= (async () => {
+        try {
+          const now = this.#now();
+          const got = await claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), lanes * 2, MAX_EVENT_ATTEMPTS);
+          if (got.length === 0) exhausted = true;
+          queue.push(...got);
+        } finally {
+          refilling = undefined;
+        }
+      })());
+    const lane = async () => {
+      while (!this.#stopped) {
+        const event = queue.shift();
+        if (event) {
+          await this.#handle(event);
+          processed++;
+        } else if (exhausted) {
+          return;
+        } else {
+          await refill();
+        }
+      }
+    };
+    // allSettled: a failing lane must not leave the others running after kick() thinks it is done.
+    const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return processed;
   }
 
-  /** undefined: nothing to do; null: handled without a reply; string: inbox id with a reply to send. */
-  async processNextEvent(): Promise<string | null | undefined> {
+  async #handle(event: ClaimedEvent): Promise<void> {
     const { db, handler, log } = this.#deps;
     const now = this.#now();
-    let claimedId: string | undefined;
-    let attempts = 0;
-    let type = '';
     const started = performance.now();
+    const retryKey = randomUUID();
+    let messages: unknown[] = [];
+    const completion = (o: EventOutcome): EventCompletion => {
+      messages = toLineMessages(o.replies);
+      return { messages, retryKey, touch: o.touch, conversation: o.conversation, replyLeaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) };
+    };
     try {
-      return await db.transaction().execute(async (tx) => {
-        const event = await claimNextInboxEvent(tx, now);
-        if (!event) return undefined;
-        claimedId = event.id;
-        attempts = event.attempts;
-        type = event.eventType;
-        let replies: Reply[] = [];
-        // Standby events belong to another channel's module: record them, say nothing.
-        if (event.mode === 'active' && event.lineUserId) {
-          replies = await handler(tx, { lineUserId: event.lineUserId, input: toInput(event.payload), webhookEventId: event.webhookEventId }, now);
+      let completed: boolean;
+      // Standby events belong to another channel's module: record them, say nothing.
+      if (event.mode !== 'active' || !event.lineUserId) {
+        completed = await completeInboxEvent(db, event, completion({ replies: [], conversation: { kind: 'keep' }, touch: null }), now);
+      } else {
+        const lineUserId = event.lineUserId;
+        const input = toInput(event.payload);
+        try {
+          const outcome = await handler.decide(db, { lineUserId, webhookEventId: event.webhookEventId, input, patronId: event.patronId, conversation: event.conversation }, now);
+          completed = await completeInboxEvent(db, event, completion(outcome), now);
+        } catch (err) {
+          if (!(err instanceof NeedsTransaction)) throw err;
+          completed = await db
+            .transaction()
+            .execute(async (tx) => {
+              const outcome = await handler.inTransaction(tx, { lineUserId, webhookEventId: event.webhookEventId, input }, now);
+              // The effects commit only with the completion: a lost lease rolls them back.
+              if (!(await completeInboxEvent(tx, event, completion(outcome), now))) throw new LeaseLost();
+              return true;
+            })
+            .catch((e: unknown) => {
+              if (e instanceof LeaseLost) return false;
+              throw e;
+            });
         }
-        const messages = toLineMessages(replies);
-        await completeInboxEvent(tx, event.id, messages, randomUUID(), now);
-        // Identifiers and counts only: the message text stays out of info-level logs.
-        log.info('webhook event processed', { webhookEventId: event.webhookEventId, type: event.eventType, flow: 'webhook', step: 'handled', replies: messages.length, attempt: attempts + 1, durationMs: Math.round(performance.now() - started) });
-        this.#deps.metrics?.webhookEvent(event.eventType, 'processed');
-        return messages.length > 0 ? event.id : null;
-      });
+      }
+      if (!completed) {
+        log.warn('webhook event lease lost: a later attempt handles it', { inboxId: event.id, webhookEventId: event.webhookEventId, attempt: event.attempts });
+        return;
+      }
+      // Identifiers and counts only: the message text stays out of info-level logs.
+      log.info('webhook event processed', { webhookEventId: event.webhookEventId, type: event.eventType, flow: 'webhook', step: 'handled', replies: messages.length, attempt: event.attempts, durationMs: Math.round(performance.now() - started) });
+      this.#deps.metrics?.webhookEvent(event.eventType, 'processed');
     } catch (err) {
-      if (claimedId === undefined) throw err;
-      log.error('webhook event failed', { inboxId: claimedId, type, flow: 'webhook', step: 'handled', error: errorText(err), durationMs: Math.round(performance.now() - started) });
-      this.#deps.metrics?.webhookEvent(type, 'failed');
-      await failInboxEvent(db, claimedId, errorText(err), new Date(now.getTime() + backoff(attempts + 1)), MAX_EVENT_ATTEMPTS);
-      return null;
+      log.error('webhook event failed', { inboxId: event.id, type: event.eventType, flow: 'webhook', step: 'handled', error: errorText(err), durationMs: Math.round(performance.now() - started) });
+      this.#deps.metrics?.webhookEvent(event.eventType, 'failed');
+      await failInboxEvent(db, event, errorText(err), new Date(now.getTime() + backoff(event.attempts)), MAX_EVENT_ATTEMPTS);
+      return;
+    }
+    if (messages.length > 0) {
+      const fresh = event.replyToken !== null && now.getTime() - event.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
+      await this.#deliver({ id: event.id, lineUserId: event.lineUserId, replyToken: event.replyToken, receivedAt: event.receivedAt, replies: messages, retryKey, attempts: 1 }, fresh);
     }
   }
 
-  /** Sends one due reply (the given one, or any). Returns false when none was due. */
-  async sendReply(inboxId?: string): Promise<boolean> {
-    const { db, messenger, log } = this.#deps;
-    const now = this.#now();
-    const r = await claimReply(db, now, inboxId);
+  /** Sends one reply that is due for a retry (or was left by a process that died). Returns false when none was due. */
+  async sendReply(): Promise<boolean> {
+    const r = await claimReply(this.#deps.db, this.#now());
     if (!r) return false;
-    const fresh = r.status === 'pending' && r.attempts === 0 && r.replyToken !== null && now.getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
+    const fresh = r.status === 'pending' && r.attempts === 0 && r.replyToken !== null && this.#now().getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
+    await this.#deliver({ ...r, attempts: r.attempts + 1 }, fresh);
+    return true;
+  }
+
+  /**
+   * One attempt to hand a reply to LINE: by reply token while it is fresh, else (or when LINE says
+   * the token is no good) by push with the reply's retry key, so a repeated push is not delivered twice.
+   */
+  async #deliver(r: { id: string; lineUserId: string | null; replyToken: string | null; receivedAt: Date; replies: unknown[]; retryKey: string; attempts: number }, fresh: boolean): Promise<void> {
+    const { db, messenger, log } = this.#deps;
     let via: 'reply' | 'push' = fresh ? 'reply' : 'push';
     try {
       if (fresh) {
@@ -172,18 +258,17 @@ export class InboxWorker {
         if (!r.lineUserId) throw new Error('no user to push to');
         await messenger.push(r.lineUserId, r.replies, r.retryKey);
       }
-      await finishReply(db, r.id, { sent: true, at: this.#now() });
+      void this.#sent.add([r.id]).catch((err: unknown) => log.warn('reply sent but not marked: it is retried by push with its retry key', { inboxId: r.id, error: errorText(err) }));
       this.#deps.metrics?.replySent((this.#now().getTime() - r.receivedAt.getTime()) / 1000, via);
     } catch (err) {
       const c = classifyLineError(err);
       if (c.outcome === 'delivered') {
-        await finishReply(db, r.id, { sent: true, at: this.#now() });
-        return true;
+        void this.#sent.add([r.id]).catch(() => {});
+        return;
       }
-      const retry = c.outcome === 'retry' && r.attempts + 1 < MAX_REPLY_ATTEMPTS;
+      const retry = c.outcome === 'retry' && r.attempts < MAX_REPLY_ATTEMPTS;
       log.warn('reply not sent', { inboxId: r.id, status: c.status, retry, error: errorText(err) });
-      await finishReply(db, r.id, { sent: false, error: errorText(err), retryAt: retry ? new Date(now.getTime() + backoff(r.attempts + 1)) : null });
+      await finishReply(db, r.id, { sent: false, error: errorText(err), retryAt: retry ? new Date(this.#now().getTime() + backoff(r.attempts)) : null });
     }
-    return true;
   }
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { consumeNonce, insertLinkRequest, insertNonce, linkPatron, linkRequestUser, unlinkPatron } from '../db/account-links.js';
 import { audit } from '../db/audit.js';
 import type { Executor } from '../db/executor.js';
+import { touchLineUser } from '../db/line-users.js';
 import type { DB } from '../db/schema.js';
 import { tokyoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
@@ -17,6 +18,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Remembers which LINE user a link token was issued to, so the login page can finish their link. */
 export async function rememberLinkToken(db: Executor, lineUserId: string, linkToken: string, now: Date): Promise<void> {
+  // The user's row may not exist yet (a first message that asks to log in): the request refers to it.
+  await touchLineUser(db, lineUserId, undefined, now);
   await insertLinkRequest(db, linkToken, lineUserId, new Date(now.getTime() + LINK_TTL_MS));
 }
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { conversationHandler } from '../../src/conversation/engine.js';
+import { conversationHandler, type ConversationHandler } from '../../src/conversation/engine.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
 import type { DB } from '../../src/db/schema.js';
-import { InboxWorker, type EventHandler } from '../../src/line/inbox-worker.js';
+import { InboxWorker } from '../../src/line/inbox-worker.js';
 import { silentLogger } from '../../src/log.js';
 import { chat, patronChat } from '../../src/messages/ja.js';
 import { testDatabase } from '../helpers/database.js';
@@ -46,10 +46,18 @@ function manualClock(start: Date) {
 }
 
 /** The real handler, noting the order in which events reach it (committed or not). */
-function recordingHandler(seen: string[]): EventHandler {
-  return async (tx, event, now) => {
-    seen.push(event.webhookEventId);
-    return handleEvent(tx, event, now);
+function recordingHandler(seen: string[]): ConversationHandler {
+  return beforeEachEvent((id) => seen.push(id));
+}
+
+/** The real handler with `before` run first for each event (a throw there fails the attempt). */
+function beforeEachEvent(before: (webhookEventId: string) => void): ConversationHandler {
+  return {
+    decide: async (db, event, now) => {
+      before(event.webhookEventId!);
+      return handleEvent.decide(db, event, now);
+    },
+    inTransaction: (tx, event, now) => handleEvent.inTransaction(tx, event, now),
   };
 }
 
@@ -225,11 +233,10 @@ describe('a handler that throws', () => {
 
     const handled: string[] = [];
     let broken = true;
-    const handler: EventHandler = async (tx, event, now) => {
-      if (broken && event.webhookEventId === a1.webhookEventId) throw new Error('the catalog is away');
-      handled.push(event.webhookEventId);
-      return handleEvent(tx, event, now);
-    };
+    const handler = beforeEachEvent((id) => {
+      if (broken && id === a1.webhookEventId) throw new Error('the catalog is away');
+      handled.push(id);
+    });
     const { state, clock } = manualClock(new Date());
     const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger, clock });
     await worker.kick();
@@ -270,13 +277,12 @@ describe('a handler that throws', () => {
     const next = textEvent(user, '次');
     expect((await postWebhook(webhookApp(db), webhookBody([doomed, next]))).status).toBe(200);
     let calls = 0;
-    const handler: EventHandler = async (tx, event, now) => {
-      if (event.webhookEventId === doomed.webhookEventId) {
+    const handler = beforeEachEvent((id) => {
+      if (id === doomed.webhookEventId) {
         calls += 1;
         throw new Error('always broken');
       }
-      return handleEvent(tx, event, now);
-    };
+    });
     const { state, clock } = manualClock(new Date());
     const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger, clock });
     for (let i = 0; i < 20; i += 1) {

@@ -22,7 +22,7 @@ let serial = 0;
 const db = () => database.db;
 const deliver = (now: Date) => deliverLineNotices(db(), testMessenger(), silentLogger, now);
 const handle = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: silentLogger });
-const tap = (user: string, data: string, now: Date) => db().transaction().execute((tx) => handle(tx, { lineUserId: user, input: { kind: 'postback', data } }, now));
+const tap = (user: string, data: string, now: Date) => db().transaction().execute(async (tx) => (await handle.inTransaction(tx, { lineUserId: user, input: { kind: 'postback', data } }, now)).replies);
 
 beforeAll(async () => {
   database = await testDatabase();

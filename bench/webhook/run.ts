@@ -1,0 +1,218 @@
+/**
+ * bench:webhook — signed webhook bodies (search texts and status taps from many users) on loopback
+ * to the real server (`src/main.ts` in a process of its own, demo library, CRON off) with a local
+ * fake LINE API, against a baseline in the same run: a bare Hono server, also a process of its own,
+ * that checks the signature and replies with an echo through the same SDK (baseline-server.ts).
+ * The load generator and the fake LINE share this process; each server is measured alone, and its
+ * peak RSS is read from /proc (VmHWM), so the figure is the server's, not the bench's.
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:webhook
+ *   BENCH_DB=pglite npm run bench:webhook
+ * BENCH_RATE (default 500 events/s) and BENCH_SECONDS (default 10) set the paced phase;
+ * BENCH_PROFILE=dir writes a V8 CPU profile of the app server there; BENCH_ONLY=app skips the
+ * baseline and the paced phase (for profiling: the summary then has no ratio).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createScratchDatabase } from '../scratch-database.js';
+
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const USERS = 300;
+const SECRET = 'bench-channel-secret';
+const TOKEN = 'bench-token';
+const WORDS = ['ねこ', '夏目漱石', 'こころ', '料理', '宮沢賢治', '星', 'ハリー', '歴史', '絵本', 'ご利用状況'];
+const ROOT = resolve(import.meta.dirname, '../..');
+
+const serverUrl = process.env.BENCH_DB === 'pglite' ? undefined : process.env.DATABASE_URL;
+if (!serverUrl && process.env.BENCH_DB !== 'pglite') {
+  console.error('bench:webhook needs DATABASE_URL (a database is created and dropped) or BENCH_DB=pglite');
+  process.exit(2);
+}
+
+/** The fake LINE API: notes when each reply token was answered; link tokens like LINE; else `{}`. */
+const repliedAt = new Map<string, number>();
+const line = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    if (req.url === '/v2/bot/message/reply') {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { replyToken: string };
+      repliedAt.set(body.replyToken, performance.now());
+    }
+    // ご利用状況 from a user not logged in asks LINE for a link token first.
+    const answer = req.url?.endsWith('/linkToken') ? `{"linkToken":"${randomBytes(16).toString('hex')}"}` : '{"sentMessages":[]}';
+    res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+  });
+});
+const lineUrl = `http://127.0.0.1:${await listening(line)}`;
+
+function listening(server: Server, port = 0): Promise<number> {
+  return new Promise((r) => server.listen(port, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  const port = await listening(s);
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+interface Running { url: string; child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }
+
+/** Starts a server process on TypeScript sources (as `npm start` does) and waits for /healthz. */
+async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: lineUrl, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz`);
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }),
+  };
+}
+
+let serial = 0;
+function body(): { raw: string; replyToken: string } {
+  const n = serial++;
+  const replyToken = randomBytes(16).toString('hex');
+  const userId = `U${createHmac('md5', 'u').update(String(n % USERS)).digest('hex')}`;
+  const event = {
+    type: 'message', mode: 'active', timestamp: Date.now(), replyToken, webhookEventId: `01BENCH${String(n).padStart(19, '0')}`,
+    source: { type: 'user', userId }, deliveryContext: { isRedelivery: false },
+    message: { id: String(n), type: 'text', quoteToken: replyToken, text: WORDS[n % WORDS.length] },
+  };
+  return { raw: JSON.stringify({ destination: 'Ubench', events: [event] }), replyToken };
+}
+
+let failures = 0;
+interface Sample { sent: number; acked: number; replyToken: string }
+async function send(url: string, samples: Sample[]): Promise<void> {
+  const { raw, replyToken } = body();
+  const sent = performance.now();
+  const signature = createHmac('sha256', SECRET).update(raw).digest('base64');
+  try {
+    const res = await fetch(`${url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signature }, body: raw });
+    await res.arrayBuffer();
+    if (res.status === 200) return void samples.push({ sent, acked: performance.now(), replyToken });
+  } catch {
+    // A refused or reset connection is a failed send, counted below, not the end of the run.
+  }
+  failures++;
+}
+
+/** Waits until every sample's reply reached the fake LINE (or 60 s), then reads the figures. */
+async function figures(samples: Sample[], started: number) {
+  const deadline = performance.now() + 60_000;
+  while (samples.some((s) => !repliedAt.has(s.replyToken)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+  const acks = samples.map((s) => s.acked - s.sent);
+  const e2e = samples.filter((s) => repliedAt.has(s.replyToken)).map((s) => repliedAt.get(s.replyToken)! - s.sent);
+  const last = Math.max(...samples.map((s) => repliedAt.get(s.replyToken) ?? 0));
+  return { n: samples.length, replied: e2e.length, perSecond: e2e.length / ((last - started) / 1000), ackP50: pct(acks, 0.5), ackP99: pct(acks, 0.99), e2eP50: pct(e2e, 0.5), e2eP99: pct(e2e, 0.99) };
+}
+
+/** Busy CPU time of the whole machine so far, in ms (all processes: load generator, server, database). */
+function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
+  return ((user + nice + system + irq + softirq + steal) * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** CPU time (user + system) the process has used so far, in ms. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ
+}
+
+/**
+ * As fast as it goes: `concurrency` senders, `total` events; events/s counts replies that reached
+ * LINE. cpuMsPerEvent is the machine's busy time over the phase per event: what an event costs.
+ */
+async function saturate(server: Running, total: number, concurrency = 32) {
+  const { url } = server;
+  const samples: Sample[] = [];
+  const started = performance.now();
+  const busy = machineBusyMs();
+  const serverCpu = processCpuMs(server.child.pid!);
+  let left = total;
+  await Promise.all(Array.from({ length: concurrency }, async () => { while (left-- > 0) await send(url, samples); }));
+  const r = await figures(samples, started);
+  return { ...r, cpuMsPerEvent: (machineBusyMs() - busy) / total, serverCpuMsPerEvent: (processCpuMs(server.child.pid!) - serverCpu) / total };
+}
+
+/** Open loop at `rate` events/s for `seconds`: a slow answer does not slow the sender down. */
+async function paced(url: string, rate: number, seconds: number) {
+  const samples: Sample[] = [];
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(url, samples));
+  }
+  await Promise.all(pending);
+  return figures(samples, started);
+}
+
+/** Warm-up (JIT, pool, plan caches), then the saturated and the paced phase, on one server. */
+async function measure(server: Running) {
+  await saturate(server, 300);
+  const max = await saturate(server, 3000);
+  const atRate = await paced(server.url, RATE, SECONDS);
+  return { max, atRate, rssMb: server.peakRssMb() };
+}
+
+const f = (x: number) => x.toFixed(1);
+const profileArgs = () => (process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : []);
+const appEnv = () => ({ SEED: 'demo', CRON: 'off', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'bench_webhook') : undefined;
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
+try {
+  if (process.env.BENCH_ONLY === 'app') {
+    const real = await startServer('src/main.ts', appEnv(), profileArgs());
+    await saturate(real, 300);
+    const max = await saturate(real, 3000).finally(() => real.stop());
+    console.log(`app only: ${f(max.perSecond)} events/s end to end, ${f(max.cpuMsPerEvent)} ms of machine CPU per event (${f(max.serverCpuMsPerEvent)} ms in the server process); ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
+  } else {
+    const bare = await startServer('bench/webhook/baseline-server.ts', {});
+    const base = await measure(bare).finally(() => bare.stop());
+    const real = await startServer('src/main.ts', appEnv(), profileArgs());
+    const app = await measure(real).finally(() => real.stop());
+
+    console.log(`saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`);
+    console.log(`machine CPU per event (all processes, saturated phase): app ${f(app.max.cpuMsPerEvent)} ms (server process ${f(app.max.serverCpuMsPerEvent)} ms), baseline ${f(base.max.cpuMsPerEvent)} ms (server process ${f(base.max.serverCpuMsPerEvent)} ms)`);
+    for (const [label, r] of [['baseline', base], ['app', app]] as const) {
+      const p = r.atRate;
+      console.log(`${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`);
+    }
+    if (failures > 0) console.log(`${failures} sends failed (connection refused/reset or not 200)`);
+    const ratio = app.max.perSecond / base.max.perSecond;
+    const met = ratio >= 0.5 && app.atRate.ackP99 < 50 && app.rssMb < 400 && app.atRate.replied === app.atRate.n && failures === 0;
+    console.log(
+      `SUMMARY bench:webhook db=${scratch ? 'postgres' : 'pglite'} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${failures} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
+    );
+  }
+} finally {
+  line.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  await scratch?.drop();
+}
