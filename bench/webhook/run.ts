@@ -13,7 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -136,10 +136,27 @@ function machineBusyMs(): number {
   return ((user + nice + system + irq + softirq + steal) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-/** CPU time (user + system) the process has used so far, in ms. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ
+/** CPU time (user + system) the process has used so far, in ms; 0 if it is gone. */
+function processCpuMs(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of all PostgreSQL server processes on this machine (backends come and go with the pool). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += processCpuMs(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 /**
@@ -152,10 +169,19 @@ async function saturate(server: Running, total: number, concurrency = 32) {
   const started = performance.now();
   const busy = machineBusyMs();
   const serverCpu = processCpuMs(server.child.pid!);
+  const pgCpu = postgresCpuMs();
+  const ownCpu = process.cpuUsage();
   let left = total;
   await Promise.all(Array.from({ length: concurrency }, async () => { while (left-- > 0) await send(url, samples); }));
   const r = await figures(samples, started);
-  return { ...r, cpuMsPerEvent: (machineBusyMs() - busy) / total, serverCpuMsPerEvent: (processCpuMs(server.child.pid!) - serverCpu) / total };
+  const own = process.cpuUsage(ownCpu);
+  return {
+    ...r,
+    cpuMsPerEvent: (machineBusyMs() - busy) / total,
+    serverCpuMsPerEvent: (processCpuMs(server.child.pid!) - serverCpu) / total,
+    postgresCpuMsPerEvent: (postgresCpuMs() - pgCpu) / total,
+    benchCpuMsPerEvent: (own.user + own.system) / 1000 / total,
+  };
 }
 
 /** Open loop at `rate` events/s for `seconds`: a slow answer does not slow the sender down. */
@@ -191,7 +217,7 @@ try {
     const real = await startServer('src/main.ts', appEnv(), profileArgs());
     await saturate(real, 300);
     const max = await saturate(real, 3000).finally(() => real.stop());
-    console.log(`app only: ${f(max.perSecond)} events/s end to end, ${f(max.cpuMsPerEvent)} ms of machine CPU per event (${f(max.serverCpuMsPerEvent)} ms in the server process); ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
+    console.log(`app only: ${f(max.perSecond)} events/s end to end, ${f(max.cpuMsPerEvent)} ms of machine CPU per event (server ${f(max.serverCpuMsPerEvent)}, PostgreSQL ${f(max.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(max.benchCpuMsPerEvent)}); ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
   } else {
     const bare = await startServer('bench/webhook/baseline-server.ts', {});
     const base = await measure(bare).finally(() => bare.stop());
@@ -199,7 +225,7 @@ try {
     const app = await measure(real).finally(() => real.stop());
 
     console.log(`saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`);
-    console.log(`machine CPU per event (all processes, saturated phase): app ${f(app.max.cpuMsPerEvent)} ms (server process ${f(app.max.serverCpuMsPerEvent)} ms), baseline ${f(base.max.cpuMsPerEvent)} ms (server process ${f(base.max.serverCpuMsPerEvent)} ms)`);
+    console.log(`machine CPU per event (all processes, saturated phase): app ${f(app.max.cpuMsPerEvent)} ms (server ${f(app.max.serverCpuMsPerEvent)}, PostgreSQL ${f(app.max.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(app.max.benchCpuMsPerEvent)}), baseline ${f(base.max.cpuMsPerEvent)} ms (server ${f(base.max.serverCpuMsPerEvent)}, load generator and fake LINE ${f(base.max.benchCpuMsPerEvent)})`);
     for (const [label, r] of [['baseline', base], ['app', app]] as const) {
       const p = r.atRate;
       console.log(`${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`);

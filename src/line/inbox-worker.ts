@@ -25,8 +25,12 @@ import { toLineMessages } from './outbound.js';
 const REPLY_TOKEN_MAX_AGE_MS = 50_000;
 const MAX_EVENT_ATTEMPTS = 8;
 const MAX_REPLY_ATTEMPTS = 12;
-/** A claimed event not finished by then (its process died) is claimed again. */
-const EVENT_LEASE_MS = 2 * 60_000;
+/**
+ * A claimed event not finished by then (its process died, or its failure could not be recorded
+ * while the database was away) is claimed again. Short, because a second attempt is harmless:
+ * completion is fenced by the claim, and an attempt's writes commit only with its completion.
+ */
+const EVENT_LEASE_MS = 20_000;
 /** A reply being sent is left to its sender this long before a retry may take it (by push). */
 const REPLY_LEASE_MS = 60_000;
 /** Retries of replies and parking of hopeless events: looked for at most this often. */
@@ -70,6 +74,7 @@ export class InboxWorker {
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
   #nextSweep = 0;
+  #unrecorded: { event: ClaimedEvent; error: string; retryAt: Date }[] = [];
 
   constructor(deps: InboxWorkerDeps) {
     this.#deps = deps;
@@ -119,6 +124,10 @@ export class InboxWorker {
   }
 
   async drain(): Promise<void> {
+    for (let f = this.#unrecorded[0]; f; f = this.#unrecorded[0]) {
+      await failInboxEvent(this.#deps.db, f.event, f.error, f.retryAt, MAX_EVENT_ATTEMPTS);
+      this.#unrecorded.shift();
+    }
     const processed = await this.#handleDueEvents();
     if (processed > 0) this.#deps.afterEvents?.();
     const now = this.#now().getTime();
@@ -134,35 +143,49 @@ export class InboxWorker {
 
   /**
    * Lanes take events from a local queue that one claim at a time refills (up to two per lane),
-   * so claiming costs one statement per batch, not one per event.
+   * so claiming costs one statement per batch, not one per event. A claim that finds nothing
+   * while events are still being handled is tried again when one finishes: finishing a user's
+   * event is what makes their next one claimable.
    */
   async #handleDueEvents(): Promise<number> {
     const lanes = Math.max(1, this.#deps.lanes ?? 1);
     const queue: ClaimedEvent[] = [];
-    let refilling: Promise<void> | undefined;
+    let refilling: Promise<number> | undefined;
+    let inFlight = 0;
     let exhausted = false;
     let processed = 0;
+    let finished: Promise<void> = Promise.resolve();
+    let signalFinished = () => {};
+    const nextFinish = () => (finished = new Promise<void>((r) => (signalFinished = r)));
+    nextFinish();
     const refill = () =>
       (refilling ??= (async () => {
         try {
           const now = this.#now();
           const got = await claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), lanes * 2, MAX_EVENT_ATTEMPTS);
-          if (got.length === 0) exhausted = true;
           queue.push(...got);
+          return got.length;
         } finally {
           refilling = undefined;
         }
       })());
     const lane = async () => {
-      while (!this.#stopped) {
+      while (!this.#stopped && !exhausted) {
         const event = queue.shift();
         if (event) {
-          await this.#handle(event);
-          processed++;
-        } else if (exhausted) {
-          return;
-        } else {
-          await refill();
+          inFlight++;
+          try {
+            await this.#handle(event);
+            processed++;
+          } finally {
+            inFlight--;
+            const signal = signalFinished;
+            nextFinish();
+            signal();
+          }
+        } else if ((await refill()) === 0 && queue.length === 0) {
+          if (inFlight === 0) exhausted = true;
+          else await finished;
         }
       }
     };
@@ -220,7 +243,10 @@ export class InboxWorker {
     } catch (err) {
       log.error('webhook event failed', { inboxId: event.id, type: event.eventType, flow: 'webhook', step: 'handled', error: errorText(err), durationMs: Math.round(performance.now() - started) });
       this.#deps.metrics?.webhookEvent(event.eventType, 'failed');
-      await failInboxEvent(db, event, errorText(err), new Date(now.getTime() + backoff(event.attempts)), MAX_EVENT_ATTEMPTS);
+      const failure = { event, error: errorText(err), retryAt: new Date(now.getTime() + backoff(event.attempts)) };
+      // The database may be what failed: then the failure is recorded at the next drain, so the
+      // event comes due after its backoff rather than after its whole lease.
+      await failInboxEvent(db, event, failure.error, failure.retryAt, MAX_EVENT_ATTEMPTS).catch(() => this.#unrecorded.push(failure));
       return;
     }
     if (messages.length > 0) {
