@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { refreshSearchColumns } from './db/search-columns.js';
 import { RankingCache } from './db/search-ranking-cache.js';
+import { batchedCopies } from './db/catalog-search.js';
 import { underStartupLock } from './db/startup-lock.js';
 import { conversationHandler } from './conversation/engine.js';
 import { lineAccount, unconfiguredLineAccount, type LineAccount } from './line/account.js';
@@ -69,7 +70,9 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
   const line =
     opts.line ??
     (config.line.channelAccessToken ? lineAccount({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredLineAccount);
-  const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, rankings: new RankingCache() });
+  // Searches of events handled at the same time share kept rankings and read their copies together.
+  const searchReads = { rankings: new RankingCache(), copies: batchedCopies(database.db) };
+  const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, searchReads });
   // Late-bound: `jobs` (below) is what a kick delivers with, LINE and e-mail alike.
   const notices = new NoticeKicker((now) => jobs.deliverNotices(now), clock, log);
   // PGlite has one connection: more lanes would only queue on it.

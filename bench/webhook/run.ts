@@ -1,6 +1,7 @@
 /**
  * bench:webhook — signed webhook bodies (search texts and status taps from many users) on loopback
- * to the real server (`src/main.ts` in a process of its own, demo library, CRON off) with a local
+ * to the real server (compiled, `node dist/src/main.js` as the Dockerfile runs it, in a process of
+ * its own, demo library, CRON off) with a local
  * fake LINE API, against a baseline in the same run: a bare Hono server, also a process of its own,
  * that checks the signature and replies with an echo through the same SDK (baseline-server.ts).
  * The load generator and the fake LINE share this process; each server is measured alone, and its
@@ -11,7 +12,7 @@
  * BENCH_PROFILE=dir writes a V8 CPU profile of the app server there; BENCH_ONLY=app skips the
  * baseline and the paced phase (for profiling: the summary then has no ratio).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -64,10 +65,10 @@ async function freePort(): Promise<number> {
 
 interface Running { url: string; child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }
 
-/** Starts a server process on TypeScript sources (as `npm start` does) and waits for /healthz. */
+/** Starts a server process (a .ts file through tsx, a .js file as is) and waits for /healthz. */
 async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: lineUrl, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -208,20 +209,22 @@ async function measure(server: Running) {
 }
 
 const f = (x: number) => x.toFixed(1);
-const profileArgs = () => (process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : []);
+const profileArgs = () => [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : [])];
 const appEnv = () => ({ SEED: 'demo', CRON: 'off', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+// The app runs as it is deployed (Dockerfile: node dist/src/main.js), compiled first.
+execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'bench_webhook') : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
 try {
   if (process.env.BENCH_ONLY === 'app') {
-    const real = await startServer('src/main.ts', appEnv(), profileArgs());
+    const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
     await saturate(real, 300);
     const max = await saturate(real, 3000).finally(() => real.stop());
     console.log(`app only: ${f(max.perSecond)} events/s end to end, ${f(max.cpuMsPerEvent)} ms of machine CPU per event (server ${f(max.serverCpuMsPerEvent)}, PostgreSQL ${f(max.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(max.benchCpuMsPerEvent)}); ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
   } else {
     const bare = await startServer('bench/webhook/baseline-server.ts', {});
     const base = await measure(bare).finally(() => bare.stop());
-    const real = await startServer('src/main.ts', appEnv(), profileArgs());
+    const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
     const app = await measure(real).finally(() => real.stop());
 
     console.log(`saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`);

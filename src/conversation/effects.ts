@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { RankingCache } from '../db/search-ranking-cache.js';
 import type { LineAccount } from '../line/account.js';
 import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, unlinkAccount } from '../services/account-link.js';
-import { searchCatalog, titleDetailView } from '../services/catalog-search.js';
+import { searchCatalog, titleDetailView, type SharedSearchReads } from '../services/catalog-search.js';
 import type { ServiceFailure } from '../services/errors.js';
 import { cancelHold, placeHold } from '../services/holds.js';
 import { renewLoan } from '../services/renewal.js';
@@ -52,8 +51,8 @@ export interface EffectDeps {
   log: Logger;
   /** false: outside a transaction; an effect that changes library data throws NeedsTransaction. */
   writes?: boolean;
-  /** The runtime's kept search rankings, if it keeps them. */
-  rankings?: RankingCache;
+  /** What the runtime's searches share (kept rankings, copies read together); reads outside a transaction only. */
+  searchReads?: SharedSearchReads;
 }
 
 /**
@@ -83,7 +82,7 @@ export async function runEffects(deps: EffectDeps, effects: readonly Effect[], u
     if (deps.writes === false && WRITING_EFFECTS.has(e.kind)) throw new NeedsTransaction(e.kind);
     switch (e.kind) {
       case 'search':
-        facts.search = await searchCatalog(db, e.text, e.page, deps.rankings);
+        facts.search = await searchCatalog(db, e.text, e.page, deps.writes === false ? deps.searchReads : undefined);
         break;
       case 'titleDetail':
         facts.title = (await titleDetailView(db, e.bibId)) ?? null;

@@ -4,10 +4,10 @@ import { clearConversation, lockConversation, saveConversation, type StoredConve
 import type { ConversationChange } from '../db/inbox.js';
 import { linkedPatronId, touchLineUser } from '../db/line-users.js';
 import type { DB } from '../db/schema.js';
-import type { RankingCache } from '../db/search-ranking-cache.js';
 import type { LineAccount } from '../line/account.js';
 import type { Input } from '../line/inbound.js';
 import type { Logger } from '../log.js';
+import type { SharedSearchReads } from '../services/catalog-search.js';
 import { runEffects, type Facts } from './effects.js';
 import type { Flow, StepContext, StepResult } from './flow.js';
 import { FLOWS } from './flows/index.js';
@@ -23,8 +23,8 @@ export interface EngineDeps {
   publicBaseUrl: string;
   log: Logger;
   flows?: Record<string, Flow>;
-  /** Search rankings kept between events (the runtime's; tests go without). */
-  rankings?: RankingCache;
+  /** What the runtime's searches share between events (tests go without). */
+  searchReads?: SharedSearchReads;
 }
 
 /** One event of one LINE user, with what is known of the user when it is handled. */
@@ -83,7 +83,7 @@ export async function decideEvent(db: Kysely<DB>, event: EventContext, now: Date
     replies.push(...result.replies);
     if (result.next !== undefined) next = result.next;
     const facts: Facts = result.effects?.length
-      ? await runEffects({ db, line: deps.line, publicBaseUrl: deps.publicBaseUrl, log: deps.log, writes: opts.writes, ...(deps.rankings ? { rankings: deps.rankings } : {}) }, result.effects, user, now)
+      ? await runEffects({ db, line: deps.line, publicBaseUrl: deps.publicBaseUrl, log: deps.log, writes: opts.writes, ...(deps.searchReads ? { searchReads: deps.searchReads } : {}) }, result.effects, user, now)
       : {};
     if (!result.then || !flow.steps[result.then]) break;
     step = flow.steps[result.then]!;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type MaterialType } from '../domain/holds.js';
 import type { SearchQuery } from '../domain/search-query.js';
 import { anyBigint, anyText, type Executor } from './executor.js';
+import { Coalescer } from './coalescer.js';
 import { catalogGeneration, type RankingCache } from './search-ranking-cache.js';
 import { DEFAULT_TUNING, rankedPage, type SearchTuning } from './search-ranking.js';
 import { searchPlan } from './search-sql.js';
@@ -53,6 +54,25 @@ export interface SearchOptions {
   tuning?: SearchTuning;
   /** Keeps rankings between searches while the catalog is unchanged (not used with `tuning`). */
   rankings?: RankingCache;
+  /** Reads copies together with other searches running at the same time (batchedCopies). */
+  copies?: CopiesReader;
+}
+
+/** Titles with copies and hold counts, and the catalog generation they were read at. */
+export type CopiesReader = (ids: readonly string[]) => Promise<{ titles: TitleHit[]; generation: string | undefined }>;
+
+/**
+ * A CopiesReader on the pool that reads the pages of searches running at the same time in one
+ * statement (each gets its own titles back). Only for reads outside a transaction.
+ */
+export function batchedCopies(db: Executor): CopiesReader {
+  const batch = new Coalescer((ids: string[]) => titlesWithCopies(db, [...new Set(ids)]));
+  return async (ids) => {
+    if (ids.length === 0) return { titles: [], generation: undefined };
+    const r = await batch.add([...ids]);
+    const wanted = new Set(ids);
+    return { titles: r.titles.filter((t) => wanted.has(t.bibId)), generation: r.generation };
+  };
 }
 
 const wholeNumber = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
@@ -69,9 +89,10 @@ export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOpt
   const cache = opts.tuning ? undefined : opts.rankings;
   const key = JSON.stringify([q, page.offset, page.limit]);
   const kept = cache?.get(key);
+  const read: CopiesReader = opts.copies ?? ((ids) => titlesWithCopies(db, ids));
   if (kept) {
     // Copies and holds are read fresh, with the generation: a ranking from before a catalog change is not used.
-    const { titles, generation } = await titlesWithCopies(db, kept.ids);
+    const { titles, generation } = await read(kept.ids);
     if (generation === kept.generation) return pageOf(kept.ids, kept.matched, titles);
     cache!.forget(key);
   }
@@ -79,7 +100,7 @@ export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOpt
   // generation and dropped at its first use, never used stale.
   const before = cache ? await catalogGeneration(db) : undefined;
   const { ids, matched } = await rankedPage(db, plan, page, opts.tuning ?? DEFAULT_TUNING);
-  const { titles } = await titlesWithCopies(db, ids);
+  const { titles } = await read(ids);
   if (cache && before !== undefined && ids.length > 0) cache.set(key, { generation: before, ids, matched });
   return pageOf(ids, matched, titles);
 }

@@ -155,49 +155,78 @@ export type ConversationChange =
   | { kind: 'clear' }
   | { kind: 'save'; flow: string; step: string; version: number; data: Record<string, unknown>; expiresAt: Date };
 
+/** An event to complete: its id and the attempt (claim) that handled it. */
+export interface CompletingEvent {
+  id: string;
+  attempts: number;
+  lineUserId: string | null;
+}
+
+/** The key of one attempt in the set completeInboxEvents answers. */
+export const attemptKey = (e: { id: string; attempts: number }) => `${e.id}:${e.attempts}`;
+
 /**
- * Marks the event done, stores its reply as being sent, and writes the user's row and
- * conversation, in one statement, so a search needs no transaction of its own. Fenced by
- * `attempts`: if the lease ran out and a later attempt claimed the event, nothing is written and
- * false comes back (inside a transaction the caller must then roll back its effects).
+ * Marks events done, stores each reply as being sent, and writes each user's row and
+ * conversation, in one statement for all of them: under load, events handled at the same time
+ * cost one round trip and one WAL flush together. Fenced by `attempts`: an attempt whose lease
+ * ran out (a later attempt claimed the event) writes nothing. Returns the attemptKeys completed.
+ * One user appears at most once: the claim hands out a user's next event only after this one.
  */
-export async function completeInboxEvent(db: Executor, event: { id: string; attempts: number; lineUserId: string | null }, c: EventCompletion, now: Date): Promise<boolean> {
-  const hasReply = c.messages.length > 0;
-  const user = event.lineUserId;
-  const touch =
-    c.touch && user
-      ? sql`, touched AS (
-          INSERT INTO line_users (line_user_id, following, created_at, updated_at)
-          SELECT ${user}::text, ${c.touch.following ?? true}::boolean, ${now}::timestamptz, ${now}::timestamptz FROM done
-          ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at
-          ${c.touch.following === undefined ? sql`` : sql`, following = excluded.following`})`
-      : sql``;
-  const cv = c.conversation;
-  const conversation =
-    !user || cv.kind === 'keep'
-      ? sql``
-      : cv.kind === 'clear'
-        ? sql`, cleared AS (DELETE FROM conversation_states WHERE line_user_id = ${user} AND EXISTS (SELECT 1 FROM done))`
-        : sql`, saved AS (
-            INSERT INTO conversation_states (line_user_id, flow, step, version, data, updated_at, expires_at)
-            SELECT ${user}::text, ${cv.flow}::text, ${cv.step}::text, ${cv.version}::int, ${JSON.stringify(cv.data)}::jsonb, ${now}::timestamptz, ${cv.expiresAt}::timestamptz FROM done
-            ON CONFLICT (line_user_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, version = excluded.version,
-              data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at)`;
-  const r = await sql<{ n: number }>`
-    WITH done AS (
-      UPDATE webhook_inbox
-         SET status = 'done', processed_at = ${now}, last_error = NULL,
-             replies = ${hasReply ? JSON.stringify(c.messages) : null}::jsonb,
-             reply_status = ${hasReply ? 'sending' : 'none'},
-             reply_retry_key = ${hasReply ? c.retryKey : null}::uuid,
-             reply_attempts = ${hasReply ? 1 : 0},
-             reply_next_attempt_at = ${hasReply ? c.replyLeaseUntil : null}::timestamptz
-       WHERE id = ${event.id} AND status = 'pending' AND attempts = ${event.attempts}
-      RETURNING id)
-    ${touch}
-    ${conversation}
-    SELECT count(*)::int AS n FROM done`.execute(db);
-  return Number(r.rows[0]?.n ?? 0) > 0;
+export async function completeInboxEvents(db: Executor, items: readonly { event: CompletingEvent; completion: EventCompletion }[], now: Date): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const rows = items.map(({ event: e, completion: c }) => {
+    const cv = c.conversation;
+    return {
+      id: e.id,
+      attempts: e.attempts,
+      replies: c.messages.length > 0 ? c.messages : null,
+      retry_key: c.retryKey,
+      reply_until: c.replyLeaseUntil,
+      line_user_id: e.lineUserId,
+      touch: c.touch !== null,
+      following: c.touch?.following ?? null,
+      conversation: cv.kind,
+      ...(cv.kind === 'save' ? { flow: cv.flow, step: cv.step, version: cv.version, data: cv.data, expires_at: cv.expiresAt } : {}),
+    };
+  });
+  const r = await sql<{ id: string; attempts: number }>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
+        id bigint, attempts int, replies jsonb, retry_key uuid, reply_until timestamptz, line_user_id text,
+        touch boolean, following boolean, conversation text, flow text, step text, version int, data jsonb, expires_at timestamptz)),
+    done AS (
+      UPDATE webhook_inbox w
+         SET status = 'done', processed_at = ${now.toISOString()}::timestamptz, last_error = NULL, replies = i.replies,
+             reply_status = CASE WHEN i.replies IS NULL THEN 'none' ELSE 'sending' END,
+             reply_retry_key = CASE WHEN i.replies IS NULL THEN NULL ELSE i.retry_key END,
+             reply_attempts = CASE WHEN i.replies IS NULL THEN 0 ELSE 1 END,
+             reply_next_attempt_at = CASE WHEN i.replies IS NULL THEN NULL ELSE i.reply_until END
+        FROM input i
+       WHERE w.id = i.id AND w.status = 'pending' AND w.attempts = i.attempts
+      RETURNING w.id, w.attempts),
+    ok AS (SELECT i.* FROM input i JOIN done d ON d.id = i.id AND d.attempts = i.attempts WHERE i.line_user_id IS NOT NULL),
+    seen AS (
+      INSERT INTO line_users (line_user_id, following, created_at, updated_at)
+      SELECT line_user_id, true, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok WHERE touch AND following IS NULL
+      ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at),
+    followed AS (
+      INSERT INTO line_users (line_user_id, following, created_at, updated_at)
+      SELECT line_user_id, following, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok WHERE touch AND following IS NOT NULL
+      ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at, following = excluded.following),
+    saved AS (
+      INSERT INTO conversation_states (line_user_id, flow, step, version, data, updated_at, expires_at)
+      SELECT line_user_id, flow, step, version, data, ${now.toISOString()}::timestamptz, expires_at FROM ok WHERE conversation = 'save'
+      ON CONFLICT (line_user_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, version = excluded.version,
+        data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at),
+    cleared AS (
+      DELETE FROM conversation_states c USING ok WHERE c.line_user_id = ok.line_user_id AND ok.conversation = 'clear')
+    SELECT id, attempts FROM done`.execute(db);
+  return new Set(r.rows.map((row) => attemptKey({ id: String(row.id), attempts: Number(row.attempts) })));
+}
+
+/** One event's completion (inside its transaction, for events whose effects write). */
+export async function completeInboxEvent(db: Executor, event: CompletingEvent, c: EventCompletion, now: Date): Promise<boolean> {
+  return (await completeInboxEvents(db, [{ event, completion: c }], now)).has(attemptKey(event));
 }
 
 /** Events whose handler died on every attempt: parked as failed, so the user's later events go ahead. */

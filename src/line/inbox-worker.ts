@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
+  attemptKey,
   claimInboxEvents,
   claimReply,
   completeInboxEvent,
+  completeInboxEvents,
   failInboxEvent,
   finishReply,
   markRepliesSent,
@@ -12,7 +14,7 @@ import {
   type EventCompletion,
 } from '../db/inbox.js';
 import type { DB } from '../db/schema.js';
-import { WriteCoalescer } from '../db/write-coalescer.js';
+import { Coalescer } from '../db/coalescer.js';
 import type { ConversationHandler, EventOutcome } from '../conversation/engine.js';
 import { NeedsTransaction } from '../conversation/effects.js';
 import { errorText, type Logger } from '../log.js';
@@ -68,7 +70,8 @@ class LeaseLost extends Error {}
  */
 export class InboxWorker {
   readonly #deps: InboxWorkerDeps;
-  readonly #sent: WriteCoalescer<string, void>;
+  readonly #sent: Coalescer<string, void>;
+  readonly #completions: Coalescer<{ event: ClaimedEvent; completion: EventCompletion }, Set<string>>;
   #running: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
@@ -79,7 +82,9 @@ export class InboxWorker {
   constructor(deps: InboxWorkerDeps) {
     this.#deps = deps;
     // Marking "sent" is batched: if it is lost, the reply is retried by push with its retry key.
-    this.#sent = new WriteCoalescer((ids) => markRepliesSent(deps.db, ids, this.#now()));
+    this.#sent = new Coalescer((ids) => markRepliesSent(deps.db, ids, this.#now()));
+    // Events handled at the same time are completed by one statement (one round trip, one WAL flush).
+    this.#completions = new Coalescer((items) => completeInboxEvents(deps.db, items, this.#now()));
   }
 
   #now(): Date {
@@ -209,14 +214,15 @@ export class InboxWorker {
     try {
       let completed: boolean;
       // Standby events belong to another channel's module: record them, say nothing.
+      const complete = async (c: EventCompletion) => (await this.#completions.add([{ event, completion: c }])).has(attemptKey(event));
       if (event.mode !== 'active' || !event.lineUserId) {
-        completed = await completeInboxEvent(db, event, completion({ replies: [], conversation: { kind: 'keep' }, touch: null }), now);
+        completed = await complete(completion({ replies: [], conversation: { kind: 'keep' }, touch: null }));
       } else {
         const lineUserId = event.lineUserId;
         const input = toInput(event.payload);
         try {
           const outcome = await handler.decide(db, { lineUserId, webhookEventId: event.webhookEventId, input, patronId: event.patronId, conversation: event.conversation }, now);
-          completed = await completeInboxEvent(db, event, completion(outcome), now);
+          completed = await complete(completion(outcome));
         } catch (err) {
           if (!(err instanceof NeedsTransaction)) throw err;
           completed = await db

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Executor } from '../db/executor.js';
 import { insertInboxEvents, type NewInboxEvent } from '../db/inbox.js';
-import { WriteCoalescer } from '../db/write-coalescer.js';
+import { Coalescer } from '../db/coalescer.js';
 import { lineUserIdOf } from './inbound.js';
 
 /** LINE's webhook bodies are small; anything this large is not from LINE. */
@@ -55,7 +55,7 @@ export function webhookRoutes(deps: WebhookDeps): Hono {
   const app = new Hono();
   // Bodies arriving while an insert is in flight are stored together by the next one: at 500
   // events/s that is a few statements (and WAL flushes) instead of one per request.
-  const inbox = new WriteCoalescer((events: NewInboxEvent[]) => insertInboxEvents(deps.db, events));
+  const inbox = new Coalescer((events: NewInboxEvent[]) => insertInboxEvents(deps.db, events));
   app.post(
     '/webhook',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: 'BODY_TOO_LARGE', message: 'body too large' } }, 413) }),

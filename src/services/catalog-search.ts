@@ -1,6 +1,6 @@
-import { searchTitles, titleDetail, type CopyHit, type TitleHit } from '../db/catalog-search.js';
-import type { Executor } from '../db/executor.js';
+import { searchTitles, titleDetail, type CopiesReader, type CopyHit, type TitleHit } from '../db/catalog-search.js';
 import type { RankingCache } from '../db/search-ranking-cache.js';
+import type { Executor } from '../db/executor.js';
 import { copyState, isKamishibai, isYoungAdult, lendableNow, type CopyState } from '../domain/catalog-display.js';
 import { reservabilityRefusal } from '../domain/holds.js';
 import type { Refusal } from '../domain/refusals.js';
@@ -48,11 +48,17 @@ export interface CatalogSearchResult {
  * term combined with AND. A line with no words answers "nothing found" without asking the
  * database.
  */
-export async function searchCatalog(db: Executor, text: string, page: number, rankings?: RankingCache): Promise<CatalogSearchResult> {
+/** What a runtime lets concurrent searches share: kept rankings, and copies read together. */
+export interface SharedSearchReads {
+  rankings?: RankingCache;
+  copies?: CopiesReader;
+}
+
+export async function searchCatalog(db: Executor, text: string, page: number, shared: SharedSearchReads = {}): Promise<CatalogSearchResult> {
   const query = parseSearchQuery(text);
   const p = Number.isSafeInteger(page) && page > 0 ? page : 0;
   if (isEmptyQuery(query)) return { query, total: 0, capped: false, page: p, hasNext: false, results: [] };
-  const found = await searchTitles(db, query, { offset: p * PAGE_SIZE, limit: PAGE_SIZE, ...(rankings ? { rankings } : {}) });
+  const found = await searchTitles(db, query, { offset: p * PAGE_SIZE, limit: PAGE_SIZE, ...shared });
   return {
     query,
     total: found.total,

@@ -1,10 +1,10 @@
 /**
- * Writes that arrive while one is in flight go out together in the next one: under load many
- * small statements become a few larger ones (each a round trip and, for inserts, a WAL flush);
- * when idle a write goes out at once, so nothing waits for a timer. If a combined write fails,
+ * Calls that arrive while one is in flight go out together in the next one: under load many
+ * small statements become a few larger ones (each a round trip and, for writes, a WAL flush);
+ * when idle a call goes out at once, so nothing waits for a timer. If a combined call fails,
  * each caller's part is tried alone, so one bad part fails only its own caller.
  */
-export class WriteCoalescer<T, R> {
+export class Coalescer<T, R> {
   readonly #write: (items: T[]) => Promise<R>;
   #queue: { items: T[]; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   #flushing: Promise<void> | undefined;
