@@ -12,6 +12,8 @@ import { errorText, type Logger } from './log.js';
 
 export interface AppDeps {
   db: Kysely<DB>;
+  /** Where webhook events are stored (Database.ingest); `db` when absent. */
+  ingest?: Kysely<DB>;
   log: Logger;
   channelSecret: string | undefined;
   adminToken: string | undefined;
@@ -49,7 +51,7 @@ export function createApp(deps: AppDeps): Hono {
       return c.json({ ok: false, error: 'database unavailable' }, 503);
     }
   });
-  app.route('/', webhookRoutes({ db: deps.db, channelSecret: deps.channelSecret, onEventsStored: deps.onEventsStored }));
+  app.route('/', webhookRoutes({ db: deps.ingest ?? deps.db, channelSecret: deps.channelSecret, onEventsStored: deps.onEventsStored }));
   app.route('/', patronPages({ db: deps.db, log: deps.log, clock, ...deps.pages }));
   app.route('/', accountPages({ db: deps.db, log: deps.log, clock, ...deps.pages, ...deps.mail }));
   app.route('/', staffRoutes({ db: deps.db, adminToken: deps.adminToken, loanPeriodDays: deps.loanPeriodDays, jobs: deps.jobs, clock, ...(deps.afterStaffChange ? { afterChange: deps.afterStaffChange } : {}) }));

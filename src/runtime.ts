@@ -85,6 +85,7 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
   };
   const app = createApp({
     db: database.db,
+    ingest: database.ingest,
     log,
     channelSecret: config.line.channelSecret,
     adminToken: config.adminToken,

@@ -10,6 +10,11 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * For storing webhook events only: on PostgreSQL two connections of their own, so acknowledging
+   * LINE never queues behind the inbox worker's lanes for a pooled connection. PGlite: `db`.
+   */
+  ingest: Kysely<DB>;
   kind: DatabaseKind;
   close(): Promise<void>;
 }
@@ -44,7 +49,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // flight fails on its own and the pool discards the broken client.
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const ingestPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    ingestPool.on('error', () => {});
+    ingestPool.on('connect', (client) => client.on('error', () => {}));
+    const ingest = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ingestPool }) });
+    return { db, ingest, kind: 'postgres', close: async () => void (await Promise.all([db.destroy(), ingest.destroy()])) };
   }
   if (options.pgliteDir) mkdirSync(resolve(options.pgliteDir), { recursive: true });
   const pglite = await PGlite.create({
@@ -54,6 +63,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
+    ingest: db,
     kind: 'pglite',
     close: async () => {
       await db.destroy();

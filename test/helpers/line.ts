@@ -257,7 +257,7 @@ export async function reopenableDatabase(): Promise<{ open(): Promise<Database>;
         if (first) {
           first = false;
           // Closing this handle must not drop the database, as testDatabase's close does.
-          return { db: created.db, kind: created.kind, close: () => created.db.destroy() };
+          return { db: created.db, ingest: created.db, kind: created.kind, close: () => created.db.destroy() };
         }
         return openDatabase({ databaseUrl: created.url });
       },
