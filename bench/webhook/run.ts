@@ -4,6 +4,7 @@
  * its own, demo library, CRON off) with a local
  * fake LINE API, against a baseline in the same run: a bare Hono server, also a process of its own,
  * that checks the signature and replies with an echo through the same SDK (baseline-server.ts).
+ * On PostgreSQL a second, informational baseline stores each event first (the "durable echo").
  * The load generator and the fake LINE share this process; each server is measured alone, and its
  * peak RSS is read from /proc (VmHWM), so the figure is the server's, not the bench's.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:webhook
@@ -224,12 +225,18 @@ try {
   } else {
     const bare = await startServer('bench/webhook/baseline-server.ts', {});
     const base = await measure(bare).finally(() => bare.stop());
+    // Informational, PostgreSQL only: the echo that stores each event first (not the target's baseline).
+    const durableServer = scratch ? await startServer('bench/webhook/baseline-server.ts', { DATABASE_URL: scratch.url }) : undefined;
+    const durable = durableServer ? await measure(durableServer).finally(() => durableServer.stop()) : undefined;
     const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
     const app = await measure(real).finally(() => real.stop());
 
     console.log(`saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`);
     console.log(`machine CPU per event (all processes, saturated phase): app ${f(app.max.cpuMsPerEvent)} ms (server ${f(app.max.serverCpuMsPerEvent)}, PostgreSQL ${f(app.max.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(app.max.benchCpuMsPerEvent)}), baseline ${f(base.max.cpuMsPerEvent)} ms (server ${f(base.max.serverCpuMsPerEvent)}, load generator and fake LINE ${f(base.max.benchCpuMsPerEvent)})`);
-    for (const [label, r] of [['baseline', base], ['app', app]] as const) {
+    if (durable) {
+      console.log(`durable echo (stores each event in PostgreSQL first): ${f(durable.max.perSecond)} events/s, ${f(durable.max.cpuMsPerEvent)} ms of machine CPU per event (PostgreSQL ${f(durable.max.postgresCpuMsPerEvent)}); app / durable echo ${(app.max.perSecond / durable.max.perSecond).toFixed(2)}`);
+    }
+    for (const [label, r] of [['baseline', base], ...(durable ? [['durable echo', durable] as const] : []), ['app', app]] as const) {
       const p = r.atRate;
       console.log(`${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`);
     }
