@@ -241,6 +241,19 @@ export async function parkExhaustedEvents(db: Executor, now: Date, maxAttempts: 
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * Deletes up to `limit` handled events received before `before` whose answers are sent or given
+ * up. Oldest first, so the scan stops at the first young row. Returns how many went.
+ */
+export async function purgeHandledEvents(db: Executor, before: Date, limit: number): Promise<number> {
+  const r = await sql`
+    DELETE FROM webhook_inbox WHERE id IN (
+      SELECT id FROM webhook_inbox
+       WHERE received_at < ${before} AND status IN ('done', 'failed') AND reply_status NOT IN ('pending', 'sending')
+       ORDER BY id LIMIT ${limit})`.execute(db);
+  return Number(r.numAffectedRows ?? 0n);
+}
+
 /** Replies LINE accepted, marked in one statement for all of them. */
 export async function markRepliesSent(db: Executor, ids: readonly string[], at: Date): Promise<void> {
   if (ids.length === 0) return;

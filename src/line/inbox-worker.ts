@@ -10,6 +10,7 @@ import {
   finishReply,
   markRepliesSent,
   parkExhaustedEvents,
+  purgeHandledEvents,
   type ClaimedEvent,
   type EventCompletion,
 } from '../db/inbox.js';
@@ -37,6 +38,14 @@ const EVENT_LEASE_MS = 20_000;
 const REPLY_LEASE_MS = 60_000;
 /** Retries of replies and parking of hopeless events: looked for at most this often. */
 const SWEEP_EVERY_MS = 1_000;
+/**
+ * Handled events are kept this long, then deleted: long past LINE's redeliveries (so a
+ * redelivered event is still recognised) and long enough to look back at a failure, but the
+ * patrons' words are not kept for ever.
+ */
+export const INBOX_RETENTION_MS = 30 * 24 * 60 * 60_000;
+const PURGE_EVERY_MS = 60 * 60_000;
+const PURGE_BATCH = 1000;
 
 const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
 
@@ -77,6 +86,7 @@ export class InboxWorker {
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
   #nextSweep = 0;
+  #nextPurge = 0;
   #unrecorded: { event: ClaimedEvent; error: string; retryAt: Date }[] = [];
 
   constructor(deps: InboxWorkerDeps) {
@@ -141,6 +151,13 @@ export class InboxWorker {
       await parkExhaustedEvents(this.#deps.db, this.#now(), MAX_EVENT_ATTEMPTS);
       while (!this.#stopped && (await this.sendReply())) {
         /* send every reply that is due */
+      }
+    }
+    if (now >= this.#nextPurge && !this.#stopped) {
+      this.#nextPurge = now + PURGE_EVERY_MS;
+      // In batches, so no statement holds many rows; what is left goes at the next purge.
+      for (let i = 0; i < 20 && !this.#stopped; i++) {
+        if ((await purgeHandledEvents(this.#deps.db, new Date(now - INBOX_RETENTION_MS), PURGE_BATCH)) < PURGE_BATCH) break;
       }
     }
     await this.#sent.settled();

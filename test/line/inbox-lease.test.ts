@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimInboxEvents, completeInboxEvent, type EventCompletion } from '../../src/db/inbox.js';
+import { claimInboxEvents, completeInboxEvent, purgeHandledEvents, type EventCompletion } from '../../src/db/inbox.js';
+import { conversationHandler } from '../../src/conversation/engine.js';
+import { unconfiguredLineAccount } from '../../src/line/account.js';
+import { INBOX_RETENTION_MS, InboxWorker } from '../../src/line/inbox-worker.js';
+import { silentLogger } from '../../src/log.js';
+import { lineApi } from '../setup/msw.js';
 import type { DB } from '../../src/db/schema.js';
 import { testDatabase } from '../helpers/database.js';
-import { inboxRow, lineUserId, postWebhook, textEvent, webhookApp, webhookBody } from '../helpers/line.js';
+import { fakeLine, inboxRow, lineUserId, postWebhook, testMessenger, textEvent, webhookApp, webhookBody } from '../helpers/line.js';
 
 /**
  * A claim is a lease with a fencing token: an attempt that stalls past its lease is overtaken, and
@@ -61,5 +66,32 @@ describe('the inbox lease', () => {
     // Now the user's next event can be claimed, with the user's conversation read in the same statement.
     const [c] = await claim(new Date(t0.getTime() + LEASE_MS + 2000));
     expect(c).toMatchObject({ webhookEventId: second.webhookEventId, attempts: 1, conversation: { flow: 'search', step: 'results', data: { text: 'fresh' } } });
+  });
+});
+
+describe('handled events', () => {
+  it('are deleted after the retention period, once answered; younger or unanswered ones stay', async () => {
+    const line = fakeLine(lineApi);
+    const old = textEvent(lineUserId('old-words'), 'むかしの検索');
+    expect((await postWebhook(webhookApp(db), webhookBody([old]))).status).toBe(200);
+    const handler = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: silentLogger });
+    await new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger }).kick();
+    expect(await inboxRow(db, old.webhookEventId)).toMatchObject({ status: 'done', replyStatus: 'sent' });
+    expect(line.replies()).toHaveLength(1);
+
+    // Received 31 days ago (as far as the rows say), a reply still being sent, and a young event.
+    const monthAgo = new Date(Date.now() - INBOX_RETENTION_MS - 24 * 60 * 60_000);
+    await db.updateTable('webhook_inbox').set({ received_at: monthAgo }).where('webhook_event_id', '=', old.webhookEventId).execute();
+    const sending = textEvent(lineUserId('still-sending'), '送信中');
+    const young = textEvent(lineUserId('young'), '最近');
+    expect((await postWebhook(webhookApp(db), webhookBody([sending, young]))).status).toBe(200);
+    await db.updateTable('webhook_inbox').set({ received_at: monthAgo, status: 'done', reply_status: 'sending' }).where('webhook_event_id', '=', sending.webhookEventId).execute();
+
+    await new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger }).kick();
+    const left = (await db.selectFrom('webhook_inbox').select('webhook_event_id').execute()).map((r) => r.webhook_event_id);
+    expect(left).not.toContain(old.webhookEventId);
+    expect(left).toEqual(expect.arrayContaining([sending.webhookEventId, young.webhookEventId]));
+    expect(await purgeHandledEvents(db, new Date(), 10)).toBe(1); // the young one, answered now; 'sending' stays
+    expect(line.unexpected).toEqual([]);
   });
 });
