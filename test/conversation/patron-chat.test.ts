@@ -26,6 +26,8 @@ describe('a patron in the chat', () => {
     expect(wordsOf(linked)).toContain('ログアウトはいつでも');
     expect(h.menus).toContainEqual({ user: taro(), which: 'logged-in' });
     expect(buttonData(linked, '予約申込')).toBe(reserve);
+    // The offer names the title chosen before the login.
+    expect(wordsOf(linked)).toContain('ログイン前に選んでいた『吾輩は猫である』の予約を続けますか？');
   });
 
   it('R-RES-5: branch, contact, 予約確認, 送信 → 予約受付 as 依頼中 — four taps from a search result', async () => {

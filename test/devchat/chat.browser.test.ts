@@ -101,7 +101,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
     await page.locator('#chatBar').click();
     await page.locator('#richMenu[data-alias=logged-in]').waitFor();
     await expect(page.locator('#richMenuAreas button[aria-label=ログアウト]').count()).resolves.toBe(1);
-    const again = botMessage(patronChat.continueReservation(''));
+    const again = botMessage(patronChat.continueReservation(TITLE));
     await again.waitFor();
     await again.scrollIntoViewIfNeeded();
     await shot('chat-login.png');

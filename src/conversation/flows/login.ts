@@ -20,7 +20,10 @@ export const loginFlow: Flow = {
     wait: () => ({ replies: [] }),
     linked(ctx) {
       if (ctx.input.kind !== 'accountLink') return { replies: [expiredReply()] };
-      return { replies: [], effects: [{ kind: 'linkAccount', nonce: ctx.input.nonce }], then: 'afterLink', next: null };
+      // A reservation waiting for the login names its title when offered again: read it now.
+      const pending = ctx.data?.pending as { flow?: unknown; args?: unknown } | undefined;
+      const bibId = pending?.flow === 'reserve' && Array.isArray(pending.args) ? String(pending.args[0] ?? '') : '';
+      return { replies: [], effects: [{ kind: 'linkAccount', nonce: ctx.input.nonce }, ...(bibId ? [{ kind: 'titleDetail' as const, bibId }] : [])], then: 'afterLink', next: null };
     },
     afterLink(ctx) {
       const r = ctx.facts.linked;
@@ -34,7 +37,7 @@ export const loginFlow: Flow = {
       return {
         replies: [
           text(patronChat.loggedIn),
-          { kind: 'buttons', altText: patronChat.buttons.reserve, text: patronChat.continueReservation(String(pending?.title ?? '')), actions: [{ kind: 'postback', label: patronChat.buttons.reserve, data: again, displayText: patronChat.buttons.reserve }] },
+          { kind: 'buttons', altText: patronChat.buttons.reserve, text: patronChat.continueReservation(String(pending?.title ?? ctx.facts.title?.title ?? '')), actions: [{ kind: 'postback', label: patronChat.buttons.reserve, data: again, displayText: patronChat.buttons.reserve }] },
         ],
       };
     },
