@@ -3,12 +3,9 @@ import type { Kysely } from 'kysely';
 import {
   attemptKey,
   claimInboxEvents,
-  claimReply,
   completeInboxEvent,
   completeInboxEvents,
   failInboxEvent,
-  finishReply,
-  markRepliesSent,
   parkExhaustedEvents,
   purgeHandledEvents,
   type ClaimedEvent,
@@ -21,21 +18,17 @@ import { NeedsTransaction } from '../conversation/effects.js';
 import { errorText, type Logger } from '../log.js';
 import type { MetricsHooks } from '../metrics/metrics.js';
 import { toInput } from './inbound.js';
-import { classifyLineError, type Messenger } from './messenger.js';
+import type { Messenger } from './messenger.js';
+import { backoff, REPLY_LEASE_MS, ReplySender } from './reply-sender.js';
 import { toLineMessages } from './outbound.js';
 
-/** A reply token is good for about a minute; past this age the answer goes by push. */
-const REPLY_TOKEN_MAX_AGE_MS = 50_000;
 const MAX_EVENT_ATTEMPTS = 8;
-const MAX_REPLY_ATTEMPTS = 12;
 /**
  * A claimed event not finished by then (its process died, or its failure could not be recorded
  * while the database was away) is claimed again. Short, because a second attempt is harmless:
  * completion is fenced by the claim, and an attempt's writes commit only with its completion.
  */
 const EVENT_LEASE_MS = 20_000;
-/** A reply being sent is left to its sender this long before a retry may take it (by push). */
-const REPLY_LEASE_MS = 60_000;
 /** Retries of replies and parking of hopeless events: looked for at most this often. */
 const SWEEP_EVERY_MS = 1_000;
 /**
@@ -47,7 +40,7 @@ export const INBOX_RETENTION_MS = 30 * 24 * 60 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 const PURGE_BATCH = 1000;
 
-const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+
 
 export interface InboxWorkerDeps {
   db: Kysely<DB>;
@@ -79,7 +72,7 @@ class LeaseLost extends Error {}
  */
 export class InboxWorker {
   readonly #deps: InboxWorkerDeps;
-  readonly #sent: Coalescer<string, void>;
+  readonly #replies: ReplySender;
   readonly #completions: Coalescer<{ event: ClaimedEvent; completion: EventCompletion }, Set<string>>;
   #running: Promise<void> | undefined;
   #again = false;
@@ -91,8 +84,7 @@ export class InboxWorker {
 
   constructor(deps: InboxWorkerDeps) {
     this.#deps = deps;
-    // Marking "sent" is batched: if it is lost, the reply is retried by push with its retry key.
-    this.#sent = new Coalescer((ids) => markRepliesSent(deps.db, ids, this.#now()));
+    this.#replies = new ReplySender({ ...deps, clock: () => this.#now() });
     // Events handled at the same time are completed by one statement (one round trip, one WAL flush).
     this.#completions = new Coalescer((items) => completeInboxEvents(deps.db, items, this.#now()));
   }
@@ -135,7 +127,7 @@ export class InboxWorker {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     await this.#running;
-    await this.#sent.settled();
+    await this.#replies.settled();
   }
 
   async drain(): Promise<void> {
@@ -149,7 +141,7 @@ export class InboxWorker {
     if (now >= this.#nextSweep && !this.#stopped) {
       this.#nextSweep = now + SWEEP_EVERY_MS;
       await parkExhaustedEvents(this.#deps.db, this.#now(), MAX_EVENT_ATTEMPTS);
-      while (!this.#stopped && (await this.sendReply())) {
+      while (!this.#stopped && (await this.#replies.sendDue())) {
         /* send every reply that is due */
       }
     }
@@ -160,7 +152,7 @@ export class InboxWorker {
         if ((await purgeHandledEvents(this.#deps.db, new Date(now - INBOX_RETENTION_MS), PURGE_BATCH)) < PURGE_BATCH) break;
       }
     }
-    await this.#sent.settled();
+    await this.#replies.settled();
   }
 
   /**
@@ -273,51 +265,7 @@ export class InboxWorker {
       return;
     }
     if (messages.length > 0) {
-      const fresh = event.replyToken !== null && now.getTime() - event.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
-      await this.#deliver({ id: event.id, lineUserId: event.lineUserId, replyToken: event.replyToken, receivedAt: event.receivedAt, replies: messages, retryKey, attempts: 1 }, fresh);
-    }
-  }
-
-  /** Sends one reply that is due for a retry (or was left by a process that died). Returns false when none was due. */
-  async sendReply(): Promise<boolean> {
-    const r = await claimReply(this.#deps.db, this.#now());
-    if (!r) return false;
-    const fresh = r.status === 'pending' && r.attempts === 0 && r.replyToken !== null && this.#now().getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
-    await this.#deliver({ ...r, attempts: r.attempts + 1 }, fresh);
-    return true;
-  }
-
-  /**
-   * One attempt to hand a reply to LINE: by reply token while it is fresh, else (or when LINE says
-   * the token is no good) by push with the reply's retry key, so a repeated push is not delivered twice.
-   */
-  async #deliver(r: { id: string; lineUserId: string | null; replyToken: string | null; receivedAt: Date; replies: unknown[]; retryKey: string; attempts: number }, fresh: boolean): Promise<void> {
-    const { db, messenger, log } = this.#deps;
-    let via: 'reply' | 'push' = fresh ? 'reply' : 'push';
-    try {
-      if (fresh) {
-        try {
-          await messenger.reply(r.replyToken!, r.replies);
-        } catch (err) {
-          if (classifyLineError(err).outcome !== 'invalid_token' || !r.lineUserId) throw err;
-          via = 'push';
-          await messenger.push(r.lineUserId, r.replies, r.retryKey);
-        }
-      } else {
-        if (!r.lineUserId) throw new Error('no user to push to');
-        await messenger.push(r.lineUserId, r.replies, r.retryKey);
-      }
-      void this.#sent.add([r.id]).catch((err: unknown) => log.warn('reply sent but not marked: it is retried by push with its retry key', { inboxId: r.id, error: errorText(err) }));
-      this.#deps.metrics?.replySent((this.#now().getTime() - r.receivedAt.getTime()) / 1000, via);
-    } catch (err) {
-      const c = classifyLineError(err);
-      if (c.outcome === 'delivered') {
-        void this.#sent.add([r.id]).catch(() => {});
-        return;
-      }
-      const retry = c.outcome === 'retry' && r.attempts < MAX_REPLY_ATTEMPTS;
-      log.warn('reply not sent', { inboxId: r.id, status: c.status, retry, error: errorText(err) });
-      await finishReply(db, r.id, { sent: false, error: errorText(err), retryAt: retry ? new Date(this.#now().getTime() + backoff(r.attempts)) : null });
+      await this.#replies.sendNow({ id: event.id, lineUserId: event.lineUserId, replyToken: event.replyToken, receivedAt: event.receivedAt, replies: messages, retryKey }, now);
     }
   }
 }

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { claimReply, finishReply, markRepliesSent } from '../db/inbox-replies.js';
+import type { DB } from '../db/schema.js';
+import { Coalescer } from '../db/coalescer.js';
+import { errorText, type Logger } from '../log.js';
+import type { MetricsHooks } from '../metrics/metrics.js';
+import { classifyLineError, type Messenger } from './messenger.js';
+
+/** A reply token is good for about a minute; past this age the answer goes by push. */
+const REPLY_TOKEN_MAX_AGE_MS = 50_000;
+const MAX_REPLY_ATTEMPTS = 12;
+/** A reply being sent is left to its sender this long before a retry may take it (by push). */
+export const REPLY_LEASE_MS = 60_000;
+
+/** Retries of events and replies: 2 s, 4 s, 8 s … up to 15 minutes. */
+export const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+
+interface Reply {
+  id: string;
+  lineUserId: string | null;
+  replyToken: string | null;
+  receivedAt: Date;
+  replies: unknown[];
+  retryKey: string;
+}
+
+/**
+ * Hands the answers of handled events to LINE: by reply token while it is fresh, else (or when
+ * LINE says the token is no good) by push with the reply's retry key, so a repeated push is not
+ * delivered twice. Marking "sent" is batched: if a mark is lost, the reply is retried by push.
+ */
+export class ReplySender {
+  readonly #deps: { db: Kysely<DB>; messenger: Messenger; log: Logger; clock: () => Date; metrics?: MetricsHooks | undefined };
+  readonly #sent: Coalescer<string, void>;
+
+  constructor(deps: { db: Kysely<DB>; messenger: Messenger; log: Logger; clock: () => Date; metrics?: MetricsHooks | undefined }) {
+    this.#deps = deps;
+    this.#sent = new Coalescer((ids) => markRepliesSent(deps.db, ids, deps.clock()));
+  }
+
+  /** The reply of an event just completed (its completion took it for sending): the first attempt. */
+  sendNow(r: Reply, now: Date): Promise<void> {
+    const fresh = r.replyToken !== null && now.getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
+    return this.#deliver({ ...r, attempts: 1 }, fresh);
+  }
+
+  /** Sends one reply that is due for a retry (or was left by a process that died). Returns false when none was due. */
+  async sendDue(): Promise<boolean> {
+    const r = await claimReply(this.#deps.db, this.#deps.clock());
+    if (!r) return false;
+    const fresh = r.status === 'pending' && r.attempts === 0 && r.replyToken !== null && this.#deps.clock().getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
+    await this.#deliver({ ...r, attempts: r.attempts + 1 }, fresh);
+    return true;
+  }
+
+  /** Resolves when every "sent" mark so far is written (or failed). */
+  settled(): Promise<void> {
+    return this.#sent.settled();
+  }
+
+  /** One attempt; a failure LINE may recover from is scheduled again with the backoff. */
+  async #deliver(r: Reply & { attempts: number }, fresh: boolean): Promise<void> {
+    const { db, messenger, log } = this.#deps;
+    let via: 'reply' | 'push' = fresh ? 'reply' : 'push';
+    try {
+      if (fresh) {
+        try {
+          await messenger.reply(r.replyToken!, r.replies);
+        } catch (err) {
+          if (classifyLineError(err).outcome !== 'invalid_token' || !r.lineUserId) throw err;
+          via = 'push';
+          await messenger.push(r.lineUserId, r.replies, r.retryKey);
+        }
+      } else {
+        if (!r.lineUserId) throw new Error('no user to push to');
+        await messenger.push(r.lineUserId, r.replies, r.retryKey);
+      }
+      void this.#sent.add([r.id]).catch((err: unknown) => log.warn('reply sent but not marked: it is retried by push with its retry key', { inboxId: r.id, error: errorText(err) }));
+      this.#deps.metrics?.replySent((this.#deps.clock().getTime() - r.receivedAt.getTime()) / 1000, via);
+    } catch (err) {
+      const c = classifyLineError(err);
+      if (c.outcome === 'delivered') {
+        void this.#sent.add([r.id]).catch(() => {});
+        return;
+      }
+      const retry = c.outcome === 'retry' && r.attempts < MAX_REPLY_ATTEMPTS;
+      log.warn('reply not sent', { inboxId: r.id, status: c.status, retry, error: errorText(err) });
+      await finishReply(db, r.id, { sent: false, error: errorText(err), retryAt: retry ? new Date(this.#deps.clock().getTime() + backoff(r.attempts)) : null });
+    }
+  }
+}
