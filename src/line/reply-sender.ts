@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { claimReply, finishReply, markRepliesSent } from '../db/inbox-replies.js';
+import { claimReply, finishReply, markRepliesSent, type PendingReply } from '../db/inbox-replies.js';
 import type { DB } from '../db/schema.js';
 import { Coalescer } from '../db/coalescer.js';
 import { errorText, type Logger } from '../log.js';
@@ -15,13 +15,15 @@ export const REPLY_LEASE_MS = 60_000;
 /** Retries of events and replies: 2 s, 4 s, 8 s … up to 15 minutes. */
 export const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
 
-interface Reply {
-  id: string;
-  lineUserId: string | null;
-  replyToken: string | null;
-  receivedAt: Date;
-  replies: unknown[];
-  retryKey: string;
+/** A reply to send: the stored one, whatever its attempts so far. */
+type Reply = Omit<PendingReply, 'attempts' | 'status'>;
+
+interface ReplySenderDeps {
+  db: Kysely<DB>;
+  messenger: Messenger;
+  log: Logger;
+  clock: () => Date;
+  metrics?: MetricsHooks | undefined;
 }
 
 /**
@@ -30,10 +32,10 @@ interface Reply {
  * delivered twice. Marking "sent" is batched: if a mark is lost, the reply is retried by push.
  */
 export class ReplySender {
-  readonly #deps: { db: Kysely<DB>; messenger: Messenger; log: Logger; clock: () => Date; metrics?: MetricsHooks | undefined };
+  readonly #deps: ReplySenderDeps;
   readonly #sent: Coalescer<string, void>;
 
-  constructor(deps: { db: Kysely<DB>; messenger: Messenger; log: Logger; clock: () => Date; metrics?: MetricsHooks | undefined }) {
+  constructor(deps: ReplySenderDeps) {
     this.#deps = deps;
     this.#sent = new Coalescer((ids) => markRepliesSent(deps.db, ids, deps.clock()));
   }
