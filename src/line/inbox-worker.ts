@@ -10,6 +10,7 @@ import {
   purgeHandledEvents,
   type ClaimedEvent,
   type EventCompletion,
+  type ReplyState,
 } from '../db/inbox.js';
 import type { DB } from '../db/schema.js';
 import { Coalescer } from '../db/coalescer.js';
@@ -81,6 +82,8 @@ export class InboxWorker {
   #nextSweep = 0;
   #nextPurge = 0;
   #unrecorded: { event: ClaimedEvent; error: string; retryAt: Date }[] = [];
+  /** Events answered whose completion could not be written (the database was away): written first at the next drain. */
+  #uncompleted: { event: ClaimedEvent; completion: EventCompletion }[] = [];
 
   constructor(deps: InboxWorkerDeps) {
     this.#deps = deps;
@@ -131,6 +134,12 @@ export class InboxWorker {
   }
 
   async drain(): Promise<void> {
+    if (this.#uncompleted.length > 0) {
+      const done = await completeInboxEvents(this.#deps.db, this.#uncompleted, this.#now());
+      for (const { event } of this.#uncompleted.splice(0)) {
+        if (!done.has(attemptKey(event))) this.#deps.log.warn('webhook event lease lost after its answer was sent: a later attempt answers again', { inboxId: event.id, attempt: event.attempts });
+      }
+    }
     for (let f = this.#unrecorded[0]; f; f = this.#unrecorded[0]) {
       await failInboxEvent(this.#deps.db, f.event, f.error, f.retryAt, MAX_EVENT_ATTEMPTS);
       this.#unrecorded.shift();
@@ -216,10 +225,12 @@ export class InboxWorker {
     const started = performance.now();
     const retryKey = randomUUID();
     let messages: unknown[] = [];
-    const completion = (o: EventOutcome): EventCompletion => {
+    let sentFirst = false;
+    const completion = (o: EventOutcome, reply: ReplyState = { kind: 'sending', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) }): EventCompletion => {
       messages = toLineMessages(o.replies);
-      return { messages, retryKey, touch: o.touch, conversation: o.conversation, replyLeaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) };
+      return { messages, retryKey, touch: o.touch, conversation: o.conversation, reply };
     };
+    const reply = () => ({ id: event.id, lineUserId: event.lineUserId, replyToken: event.replyToken, receivedAt: event.receivedAt, replies: messages, retryKey });
     try {
       let completed: boolean;
       // Standby events belong to another channel's module: record them, say nothing.
@@ -231,7 +242,22 @@ export class InboxWorker {
         const input = toInput(event.payload);
         try {
           const outcome = await handler.decide(db, { lineUserId, webhookEventId: event.webhookEventId, input, patronId: event.patronId, conversation: event.conversation }, now);
-          completed = await complete(completion(outcome));
+          const c = completion(outcome);
+          // An answer that changed nothing goes to LINE before the completion, which then records
+          // how it went: one statement per event instead of two, and the answer is not stored.
+          // Only well inside the lease, so no later attempt of this event can be answering too.
+          if (messages.length > 0 && this.#now().getTime() < event.leaseUntil.getTime() - EVENT_LEASE_MS / 2) {
+            c.reply = await this.#replies.sendBeforeCompletion(reply(), now);
+            sentFirst = true;
+            // The answer is out: if the database is away now, the completion (not the event) is
+            // what is retried, so the patron is not answered twice.
+            completed = await complete(c).catch((e: unknown) => {
+              this.#uncompleted.push({ event, completion: c });
+              throw e;
+            });
+          } else {
+            completed = await complete(c);
+          }
         } catch (err) {
           if (!(err instanceof NeedsTransaction)) throw err;
           completed = await db
@@ -261,11 +287,9 @@ export class InboxWorker {
       const failure = { event, error: errorText(err), retryAt: new Date(now.getTime() + backoff(event.attempts)) };
       // The database may be what failed: then the failure is recorded at the next drain, so the
       // event comes due after its backoff rather than after its whole lease.
-      await failInboxEvent(db, event, failure.error, failure.retryAt, MAX_EVENT_ATTEMPTS).catch(() => this.#unrecorded.push(failure));
+      if (!sentFirst) await failInboxEvent(db, event, failure.error, failure.retryAt, MAX_EVENT_ATTEMPTS).catch(() => this.#unrecorded.push(failure));
       return;
     }
-    if (messages.length > 0) {
-      await this.#replies.sendNow({ id: event.id, lineUserId: event.lineUserId, replyToken: event.replyToken, receivedAt: event.receivedAt, replies: messages, retryKey }, now);
-    }
+    if (messages.length > 0 && !sentFirst) await this.#replies.sendNow(reply(), now);
   }
 }

@@ -15,6 +15,9 @@ export const REPLY_LEASE_MS = 60_000;
 /** Retries of events and replies: 2 s, 4 s, 8 s … up to 15 minutes. */
 export const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
 
+/** What one call to LINE came to: taken, to be tried again (by push) at `retryAt`, or given up. */
+export type FirstAttempt = { kind: 'sent' } | { kind: 'retry'; error: string; retryAt: Date } | { kind: 'failed'; error: string };
+
 /** A reply to send: the stored one, whatever its attempts so far. */
 type Reply = Omit<PendingReply, 'attempts' | 'status'>;
 
@@ -42,8 +45,19 @@ export class ReplySender {
 
   /** The reply of an event just completed (its completion took it for sending): the first attempt. */
   sendNow(r: Reply, now: Date): Promise<void> {
-    const fresh = r.replyToken !== null && now.getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
-    return this.#deliver({ ...r, attempts: 1 }, fresh);
+    return this.#deliver({ ...r, attempts: 1 }, this.#fresh(r, now));
+  }
+
+  /**
+   * The first attempt at the reply of an event not yet completed: LINE is called, nothing is
+   * written. The caller records the outcome with the event's completion (one statement for both).
+   */
+  sendBeforeCompletion(r: Reply, now: Date): Promise<FirstAttempt> {
+    return this.#attempt({ ...r, attempts: 1 }, this.#fresh(r, now));
+  }
+
+  #fresh(r: Reply, now: Date): boolean {
+    return r.replyToken !== null && now.getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
   }
 
   /** Sends one reply that is due for a retry (or was left by a process that died). Returns false when none was due. */
@@ -60,9 +74,19 @@ export class ReplySender {
     return this.#sent.settled();
   }
 
-  /** One attempt; a failure LINE may recover from is scheduled again with the backoff. */
+  /** One attempt, its outcome recorded on the reply's row. */
   async #deliver(r: Reply & { attempts: number }, fresh: boolean): Promise<void> {
-    const { db, messenger, log } = this.#deps;
+    const outcome = await this.#attempt(r, fresh);
+    if (outcome.kind === 'sent') {
+      void this.#sent.add([r.id]).catch((err: unknown) => this.#deps.log.warn('reply sent but not marked: it is retried by push with its retry key', { inboxId: r.id, error: errorText(err) }));
+    } else {
+      await finishReply(this.#deps.db, r.id, { sent: false, error: outcome.error, retryAt: outcome.kind === 'retry' ? outcome.retryAt : null });
+    }
+  }
+
+  /** Calls LINE once; a failure LINE may recover from comes back with when to try again (by push). */
+  async #attempt(r: Reply & { attempts: number }, fresh: boolean): Promise<FirstAttempt> {
+    const { messenger, log } = this.#deps;
     let via: 'reply' | 'push' = fresh ? 'reply' : 'push';
     try {
       if (fresh) {
@@ -77,17 +101,14 @@ export class ReplySender {
         if (!r.lineUserId) throw new Error('no user to push to');
         await messenger.push(r.lineUserId, r.replies, r.retryKey);
       }
-      void this.#sent.add([r.id]).catch((err: unknown) => log.warn('reply sent but not marked: it is retried by push with its retry key', { inboxId: r.id, error: errorText(err) }));
       this.#deps.metrics?.replySent((this.#deps.clock().getTime() - r.receivedAt.getTime()) / 1000, via);
+      return { kind: 'sent' };
     } catch (err) {
       const c = classifyLineError(err);
-      if (c.outcome === 'delivered') {
-        void this.#sent.add([r.id]).catch(() => {});
-        return;
-      }
+      if (c.outcome === 'delivered') return { kind: 'sent' };
       const retry = c.outcome === 'retry' && r.attempts < MAX_REPLY_ATTEMPTS;
       log.warn('reply not sent', { inboxId: r.id, status: c.status, retry, error: errorText(err) });
-      await finishReply(db, r.id, { sent: false, error: errorText(err), retryAt: retry ? new Date(this.#deps.clock().getTime() + backoff(r.attempts)) : null });
+      return retry ? { kind: 'retry', error: errorText(err), retryAt: new Date(this.#deps.clock().getTime() + backoff(r.attempts)) } : { kind: 'failed', error: errorText(err) };
     }
   }
 }

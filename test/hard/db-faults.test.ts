@@ -108,6 +108,29 @@ describe.skipIf(!onPostgres())('database faults (PostgreSQL)', () => {
     }
   });
 
+  it('PostgreSQL lost just as LINE takes an answer: the event is completed when it is back, and not answered again', async () => {
+    const line = fakeLine(lineApi);
+    let cut = false;
+    line.beforeAnswer(async () => {
+      if (cut) return;
+      cut = true;
+      await proxy.cut();
+    });
+    const event = textEvent(lineUserId('cut-after-answer'), 'ねこ');
+    expect((await postWebhook(rt.app, webhookBody([event]))).status).toBe(200);
+    await until(async () => line.calls.length > 0);
+    await new Promise((r) => setTimeout(r, 500));
+    await proxy.restore();
+    const row = () => rt.database.db.selectFrom('webhook_inbox').select(['status', 'reply_status', 'attempts']).where('webhook_event_id', '=', event.webhookEventId).executeTakeFirst();
+    await until(async () => {
+      await rt.worker.kick().catch(() => {});
+      return (await row().catch(() => undefined))?.reply_status === 'sent';
+    }, 25_000);
+    expect(await row()).toEqual({ status: 'done', reply_status: 'sent', attempts: 1 });
+    await rt.worker.kick();
+    expect(line.calls.map((c) => [c.endpoint, c.replyToken])).toEqual([['reply', event.replyToken]]);
+  }, 40_000);
+
   it('PostgreSQL away for a while: /healthz 503, webhooks refused (LINE redelivers), accepted events processed once after', async () => {
     const line = fakeLine(lineApi);
     const user = lineUserId('outage');

@@ -140,6 +140,8 @@ export interface FakeLine {
   answerReply(...statuses: number[]): void;
   /** The statuses the next push calls get, in order; afterwards 200. */
   answerPush(...statuses: number[]): void;
+  /** Runs before each reply or push is answered (the call is already recorded and will be answered). */
+  beforeAnswer(hook: (call: LineCall) => Promise<void> | void): void;
 }
 
 const errorBody = (status: number, endpoint: 'reply' | 'push') => {
@@ -159,11 +161,12 @@ export function fakeLine(server: SetupServer): FakeLine {
   const calls: LineCall[] = [];
   const unexpected: string[] = [];
   const scripted: Record<'reply' | 'push', number[]> = { reply: [], push: [] };
+  let before: (call: LineCall) => Promise<void> | void = () => {};
   const endpoint = (name: 'reply' | 'push') =>
     http.post(`${LINE_API}/v2/bot/message/${name}`, async ({ request }) => {
       const body = (await request.json()) as { replyToken?: string; to?: string; messages?: LineMessage[] };
       const status = scripted[name].shift() ?? 200;
-      calls.push({
+      const call: LineCall = {
         endpoint: name,
         authorization: request.headers.get('authorization'),
         retryKey: request.headers.get('x-line-retry-key'),
@@ -171,7 +174,9 @@ export function fakeLine(server: SetupServer): FakeLine {
         to: body.to,
         messages: body.messages ?? [],
         status,
-      });
+      };
+      calls.push(call);
+      await before(call);
       if (status === 200) return HttpResponse.json({ sentMessages: (body.messages ?? []).map((_, i) => ({ id: String(i + 1), quoteToken: newReplyToken() })) });
       return HttpResponse.json(errorBody(status, name), { status });
     });
@@ -190,6 +195,7 @@ export function fakeLine(server: SetupServer): FakeLine {
     pushes: () => calls.filter((c) => c.endpoint === 'push'),
     answerReply: (...statuses) => void scripted.reply.push(...statuses),
     answerPush: (...statuses) => void scripted.push.push(...statuses),
+    beforeAnswer: (hook) => void (before = hook),
   };
 }
 

@@ -30,7 +30,7 @@ const done = (text: string): EventCompletion => ({
   retryKey: crypto.randomUUID(),
   touch: { following: undefined },
   conversation: { kind: 'save', flow: 'search', step: 'results', version: 1, data: { text }, expiresAt: new Date(Date.now() + 600_000) },
-  replyLeaseUntil: new Date(Date.now() + 60_000),
+  reply: { kind: 'sending', leaseUntil: new Date(Date.now() + 60_000) },
 });
 
 describe('the inbox lease', () => {

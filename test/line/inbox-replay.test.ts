@@ -142,6 +142,37 @@ describe('answers LINE did not take', () => {
     return { user, event, state, worker };
   }
 
+  it('an answer LINE takes at once is recorded with its event in one statement: sent, and its messages not kept', async () => {
+    const { event, worker } = await storedEvent({ writtenAgo: 0, workerLate: 0 });
+    await worker.kick();
+    expect(line.calls.map((c) => [c.endpoint, c.status, c.replyToken])).toEqual([['reply', 200, event.replyToken]]);
+    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ status: 'done', attempts: 1, replyStatus: 'sent', replyAttempts: 1, lastError: null });
+    const stored = await db.selectFrom('webhook_inbox').select(['replies', 'replied_at']).where('webhook_event_id', '=', event.webhookEventId).executeTakeFirstOrThrow();
+    expect(stored.replies).toBeNull();
+    expect(stored.replied_at).not.toBeNull();
+    await worker.kick();
+    expect(line.calls).toHaveLength(1);
+  });
+
+  it('an answer LINE refuses with 500 at once is kept with its event and pushed when due, once', async () => {
+    line.answerReply(500);
+    const { user, event, state, worker } = await storedEvent({ writtenAgo: 0, workerLate: 0 });
+    await worker.kick();
+    const failed = await inboxRow(db, event.webhookEventId);
+    expect(failed).toMatchObject({ status: 'done', replyStatus: 'pending', replyAttempts: 1 });
+    expect(failed.lastError).toMatch(/500/);
+    state.now = failed.replyNextAttemptAt!;
+    await worker.kick();
+    expect(line.calls.map((c) => [c.endpoint, c.status])).toEqual([
+      ['reply', 500],
+      ['push', 200],
+    ]);
+    expect(line.calls[1]!.to).toBe(user);
+    expect(line.calls[1]!.retryKey).toBe(failed.replyRetryKey);
+    expect(line.calls[1]!.messages).toEqual(line.calls[0]!.messages);
+    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ replyStatus: 'sent', replyAttempts: 2 });
+  });
+
   it('a push LINE answers 500 is retried when due with the same X-Line-Retry-Key, and sent once', async () => {
     line.answerPush(500, 200);
     const { user, event, state, worker } = await storedEvent({ writtenAgo: 10 * MINUTE, workerLate: 10 * MINUTE });
