@@ -13,7 +13,8 @@ import { underStartupLock } from './db/startup-lock.js';
 import { conversationHandler } from './conversation/engine.js';
 import { lineAccount, unconfiguredLineAccount, type LineAccount } from './line/account.js';
 import { formSecret } from './http/page-security.js';
-import { InboxWorker } from './line/inbox-worker.js';
+import { INBOX_LANES, InboxWorker } from './line/inbox-worker.js';
+import { InboxThread, type InboxProcessor } from './line/inbox-thread.js';
 import { lineMessenger, unconfiguredMessenger, type Messenger } from './line/messenger.js';
 import { errorText, type Logger } from './log.js';
 import { seedDemoLibrary } from './seed/demo-library.js';
@@ -30,7 +31,7 @@ import { metricsRoutes } from './metrics/route.js';
 export interface Runtime {
   database: Database;
   app: ReturnType<typeof createApp>;
-  worker: InboxWorker;
+  worker: InboxProcessor;
   jobs: JobContext;
   runJob(name: string, now?: Date): Promise<number>;
   /** Attempts notices right after the change that wrote them (a staff call, a chat event, a job). */
@@ -75,8 +76,14 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
   const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, searchReads });
   // Late-bound: `jobs` (below) is what a kick delivers with, LINE and e-mail alike.
   const notices = new NoticeKicker((now) => jobs.deliverNotices(now), clock, log);
-  // PGlite has one connection: more lanes would only queue on it.
-  const worker = new InboxWorker({ db: database.db, handler, messenger, log, clock, afterEvents: () => void notices.kick(), metrics, lanes: database.kind === 'postgres' ? 8 : 1 });
+  const afterEvents = () => void notices.kick();
+  // On PostgreSQL the inbox is handled on a thread of its own (inbox-thread.ts), unless a test
+  // or the local chat page brings its own LINE, clock or chat (those live in this thread).
+  const ownThread = database.kind === 'postgres' && !opts.messenger && !opts.line && !opts.clock && !devChat;
+  const worker: InboxProcessor = ownThread
+    ? new InboxThread({ config, log, metrics, afterEvents })
+    : // PGlite has one connection: more lanes would only queue on it.
+      new InboxWorker({ db: database.db, handler, messenger, log, clock, afterEvents, metrics, lanes: database.kind === 'postgres' ? INBOX_LANES : 1 });
   const mail = { db: database.db, transport: opts.mail ?? mailTransportFor(config, log), log, publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom };
   const jobs: JobContext = {
     db: database.db,

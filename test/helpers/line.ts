@@ -12,7 +12,7 @@ import { formSecret } from '../../src/http/page-security.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { DB } from '../../src/db/schema.js';
-import type { InboxWorker } from '../../src/line/inbox-worker.js';
+import type { InboxProcessor } from '../../src/line/inbox-thread.js';
 import { lineMessenger, type Messenger } from '../../src/line/messenger.js';
 import { silentLogger } from '../../src/log.js';
 import { buildRuntime } from '../../src/runtime.js';
@@ -207,7 +207,7 @@ export function fakeLine(server: SetupServer): FakeLine {
  * channel secret and a real LINE messenger. PGlite in memory by default; with DATABASE_URL, a new
  * database on that server (dropped by `close`).
  */
-export async function lineRuntime(opts: { clock?: () => Date } = {}): Promise<{ app: Hono; db: Kysely<DB>; worker: InboxWorker; close(): Promise<void> }> {
+export async function lineRuntime(opts: { clock?: () => Date } = {}): Promise<{ app: Hono; db: Kysely<DB>; worker: InboxProcessor; close(): Promise<void> }> {
   const server = process.env.DATABASE_URL ? await testDatabase() : undefined;
   const config = loadConfig({
     LINE_CHANNEL_SECRET: CHANNEL_SECRET,

@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { serve, type ServerType } from '@hono/node-server';
+import { http, passthrough } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { botMessages, chat } from '../../src/messages/ja.js';
 import {
@@ -118,6 +120,54 @@ describe('POST /webhook: body', () => {
     expect(Buffer.byteLength(body)).toBeGreaterThan(1024 * 1024);
     const res = await postWebhook(rt.app, body);
     expect(res.status).toBe(413);
+    expect(await inboxCount()).toBe(0);
+  });
+});
+
+describe('POST /webhook over a real connection (the body is read from Node\'s stream)', () => {
+  let url: string;
+  let server: ServerType;
+  beforeAll(async () => {
+    await new Promise<void>((listening) => {
+      server = serve({ fetch: rt.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+        url = `http://127.0.0.1:${info.port}/webhook`;
+        listening();
+      });
+    });
+  });
+  afterAll(() => new Promise<void>((closed) => server.close(() => closed())));
+  // msw answers every outgoing request in these tests (LINE's API); this server is real.
+  beforeEach(() => lineApi.use(http.all(`${url}`, () => passthrough())));
+
+  /** Sends the body in pieces without a content-length (chunked), as a client that streams would. */
+  const chunked = (body: string, signature: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signature },
+      body: new ReadableStream({
+        start(controller) {
+          const bytes = Buffer.from(body);
+          for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('a signed body is stored, whether sent with a content-length or chunked', async () => {
+    const first = webhookBody([textEvent(lineUserId('socket-1'), 'ねこ')]);
+    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(first) }, body: first })).status).toBe(200);
+    const second = webhookBody([textEvent(lineUserId('socket-2'), 'ねこ')]);
+    expect((await chunked(second, sign(second))).status).toBe(200);
+    expect(await inboxCount()).toBe(2);
+  });
+
+  it('a body over 1 MB is refused with 413 whether its length is declared or not, and nothing is stored', async () => {
+    const body = webhookBody([textEvent(lineUserId('socket-huge'), 'x'.repeat(2 * 1024 * 1024))]);
+    const declared = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) }, body });
+    expect(declared.status).toBe(413);
+    const streamed = await chunked(body, sign(body));
+    expect(streamed.status).toBe(413);
     expect(await inboxCount()).toBe(0);
   });
 });

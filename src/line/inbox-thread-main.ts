@@ -1,0 +1,55 @@
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { conversationHandler } from '../conversation/engine.js';
+import { batchedCopies } from '../db/catalog-search.js';
+import { openDatabase } from '../db/database.js';
+import { RankingCache } from '../db/search-ranking-cache.js';
+import { createLogger, errorText } from '../log.js';
+import type { MetricsHooks } from '../metrics/metrics.js';
+import { instrumentedMessenger } from '../metrics/instrumented-messenger.js';
+import { lineAccount, unconfiguredLineAccount } from './account.js';
+import { INBOX_LANES, InboxWorker } from './inbox-worker.js';
+import type { FromInboxThread, InboxThreadData, ToInboxThread } from './inbox-thread.js';
+import { lineMessenger, unconfiguredMessenger } from './messenger.js';
+
+// The inbox thread (see inbox-thread.ts): the inbox worker wired as runtime.ts wires it, with
+// a pool of its own; metrics and "events were handled" go back to the main thread.
+const port = parentPort!;
+// On Linux this lowers the priority of this thread only: when the CPU is short, the main thread
+// (acknowledging LINE) runs first and the handling of stored events waits.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: the thread runs at the process's priority.
+}
+const { config } = workerData as InboxThreadData;
+const post = (m: FromInboxThread) => port.postMessage(m);
+const log = createLogger(config.logLevel ?? 'info');
+const metric =
+  (name: 'webhookEvent' | 'replySent' | 'lineApiError') =>
+  (...args: unknown[]) =>
+    post({ type: 'metric', name, args });
+const metrics: MetricsHooks = { webhookEvent: metric('webhookEvent'), replySent: metric('replySent'), lineApiError: metric('lineApiError'), jobRun() {} };
+
+const database = await openDatabase({ databaseUrl: config.databaseUrl });
+const token = config.line.channelAccessToken;
+const messenger = instrumentedMessenger(token ? lineMessenger({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger, metrics);
+const line = token ? lineAccount({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredLineAccount;
+const searchReads = { rankings: new RankingCache(), copies: batchedCopies(database.db) };
+const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, searchReads });
+const worker = new InboxWorker({ db: database.db, handler, messenger, log, afterEvents: () => post({ type: 'afterEvents' }), metrics, lanes: INBOX_LANES });
+
+port.on('message', (m: ToInboxThread) => {
+  switch (m.type) {
+    case 'kick':
+      return void worker.kick().then(() => post({ type: 'kicked', id: m.id }));
+    case 'start':
+      return worker.start(m.intervalMs);
+    case 'stop':
+      return void worker
+        .stop()
+        .then(() => database.close())
+        .catch((err: unknown) => log.error('inbox thread stop failed', { error: errorText(err) }))
+        .finally(() => post({ type: 'stopped' }));
+  }
+});

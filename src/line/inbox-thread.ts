@@ -1,0 +1,125 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import { errorText, type Logger } from '../log.js';
+import type { MetricsHooks } from '../metrics/metrics.js';
+
+/** What the runtime asks of whatever processes the webhook inbox (InboxWorker, or InboxThread around one). */
+export interface InboxProcessor {
+  /** Starts draining now; resolves when the inbox has nothing due. */
+  kick(): Promise<void>;
+  /** Polls for retries that come due. */
+  start(intervalMs?: number): void;
+  /** Finishes the events in hand; nothing is taken after. */
+  stop(): Promise<void>;
+}
+
+/** Main thread → inbox thread. */
+export type ToInboxThread = { type: 'kick'; id: number } | { type: 'start'; intervalMs: number | undefined } | { type: 'stop' };
+/** Inbox thread → main thread. */
+export type FromInboxThread =
+  | { type: 'kicked'; id: number }
+  | { type: 'afterEvents' }
+  | { type: 'metric'; name: 'webhookEvent' | 'replySent' | 'lineApiError'; args: unknown[] }
+  | { type: 'stopped' };
+
+export interface InboxThreadData {
+  config: Config;
+}
+
+const RESTART_AFTER_MS = 1_000;
+const THREAD_HEAP = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 };
+
+/**
+ * The inbox worker on a thread of its own (PostgreSQL only: PGlite lives inside one thread).
+ * The main thread then only answers HTTP and stores webhook events: under load, acknowledging
+ * LINE no longer waits in one event loop behind the handling of hundreds of earlier events
+ * (measured by bench:webhook: the main thread was the busiest thing on the machine).
+ * Nothing is handed over in memory but "look now": events are in the inbox, so a thread that
+ * dies loses nothing; it is started again and the leases of what it held run out.
+ */
+export class InboxThread implements InboxProcessor {
+  readonly #deps: { config: Config; log: Logger; metrics: MetricsHooks; afterEvents: () => void };
+  #worker!: Worker;
+  #nextId = 1;
+  readonly #waiting = new Map<number, () => void>();
+  #stopping = false;
+  #stopped: (() => void) | undefined;
+  #interval: number | undefined;
+  #started = false;
+
+  constructor(deps: { config: Config; log: Logger; metrics: MetricsHooks; afterEvents: () => void }) {
+    this.#deps = deps;
+    this.#spawn();
+  }
+
+  #spawn(): void {
+    const self = fileURLToPath(import.meta.url);
+    // The same extension as this file: .ts under tsx (which the thread inherits), .js when built.
+    const entry = new URL(`./inbox-thread-main${extname(self)}`, import.meta.url);
+    const data: InboxThreadData = { config: this.#deps.config };
+    // The thread's heap is bounded so the two heaps together stay within the process's memory
+    // target (bench:webhook: peak RSS < 400 MB): V8 otherwise grows a heap lazily into hundreds of MB.
+    // Under tsx (npm start, tests) the thread loads TypeScript through tsx too.
+    const worker = new Worker(entry, { workerData: data, resourceLimits: THREAD_HEAP, ...(extname(self) === '.ts' ? { execArgv: ['--import', 'tsx'] } : {}) });
+    this.#worker = worker;
+    worker.on('message', (m: FromInboxThread) => this.#receive(m));
+    worker.on('error', (err) => this.#deps.log.error('inbox thread failed', { error: errorText(err) }));
+    worker.on('exit', (code) => {
+      // Kicks it will never answer: their callers must not wait for ever.
+      for (const done of this.#waiting.values()) done();
+      this.#waiting.clear();
+      if (this.#stopping) return this.#stopped?.();
+      this.#deps.log.error('inbox thread exited; starting it again', { code });
+      setTimeout(() => {
+        if (this.#stopping) return;
+        this.#spawn();
+        if (this.#started) this.#post({ type: 'start', intervalMs: this.#interval });
+      }, RESTART_AFTER_MS).unref();
+    });
+  }
+
+  #receive(m: FromInboxThread): void {
+    switch (m.type) {
+      case 'kicked':
+        this.#waiting.get(m.id)?.();
+        this.#waiting.delete(m.id);
+        return;
+      case 'afterEvents':
+        return this.#deps.afterEvents();
+      case 'metric':
+        return void (this.#deps.metrics[m.name] as (...a: unknown[]) => void)(...m.args);
+      case 'stopped':
+        return void this.#worker.terminate();
+    }
+  }
+
+  #post(m: ToInboxThread): void {
+    this.#worker.postMessage(m);
+  }
+
+  kick(): Promise<void> {
+    if (this.#stopping) return Promise.resolve();
+    const id = this.#nextId++;
+    return new Promise<void>((resolve) => {
+      this.#waiting.set(id, resolve);
+      this.#post({ type: 'kick', id });
+    });
+  }
+
+  start(intervalMs?: number): void {
+    this.#started = true;
+    this.#interval = intervalMs;
+    this.#post({ type: 'start', intervalMs });
+  }
+
+  stop(): Promise<void> {
+    if (this.#stopping) return Promise.resolve();
+    this.#stopping = true;
+    return new Promise<void>((resolve) => {
+      this.#stopped = resolve;
+      this.#post({ type: 'stop' });
+    });
+  }
+}
