@@ -5,7 +5,7 @@
  * fake LINE API, against a baseline in the same run: a bare Hono server, also a process of its own,
  * that checks the signature and replies with an echo through the same SDK (baseline-server.ts).
  * On PostgreSQL a second, informational baseline stores each event first (the "durable echo").
- * The load generator and the fake LINE share this process; each server is measured alone, and its
+ * The load generator runs here, the fake LINE on a thread of this process (fake-line.ts); each server is measured alone, and its
  * peak RSS is read from /proc (VmHWM), so the figure is the server's, not the bench's.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:webhook
  *   BENCH_DB=pglite npm run bench:webhook
@@ -17,6 +17,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,22 +37,17 @@ if (!serverUrl && process.env.BENCH_DB !== 'pglite') {
   process.exit(2);
 }
 
-/** The fake LINE API: notes when each reply token was answered; link tokens like LINE; else `{}`. */
+/** The fake LINE API (fake-line.ts, on its own thread): when each reply token was answered, in absolute ms. */
 const repliedAt = new Map<string, number>();
-const line = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    if (req.url === '/v2/bot/message/reply') {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { replyToken: string };
-      repliedAt.set(body.replyToken, performance.now());
-    }
-    // ご利用状況 from a user not logged in asks LINE for a link token first.
-    const answer = req.url?.endsWith('/linkToken') ? `{"linkToken":"${randomBytes(16).toString('hex')}"}` : '{"sentMessages":[]}';
-    res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
-  });
-});
-const lineUrl = `http://127.0.0.1:${await listening(line)}`;
+const fakeLine = new Worker(new URL('./fake-line.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+const lineUrl = await new Promise<string>((resolve) =>
+  fakeLine.on('message', (m: { port?: number; answered?: [string, number][] }) => {
+    if (m.port) resolve(`http://127.0.0.1:${m.port}`);
+    for (const [token, at] of m.answered ?? []) repliedAt.set(token, at);
+  }),
+);
+/** Absolute ms, comparable with the fake LINE thread's times. */
+const now = () => performance.timeOrigin + performance.now();
 
 function listening(server: Server, port = 0): Promise<number> {
   return new Promise((r) => server.listen(port, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
@@ -108,12 +104,12 @@ let failures = 0;
 interface Sample { sent: number; acked: number; replyToken: string }
 async function send(url: string, samples: Sample[]): Promise<void> {
   const { raw, replyToken } = body();
-  const sent = performance.now();
+  const sent = now();
   const signature = createHmac('sha256', SECRET).update(raw).digest('base64');
   try {
     const res = await fetch(`${url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': signature }, body: raw });
     await res.arrayBuffer();
-    if (res.status === 200) return void samples.push({ sent, acked: performance.now(), replyToken });
+    if (res.status === 200) return void samples.push({ sent, acked: now(), replyToken });
   } catch {
     // A refused or reset connection is a failed send, counted below, not the end of the run.
   }
@@ -122,8 +118,8 @@ async function send(url: string, samples: Sample[]): Promise<void> {
 
 /** Waits until every sample's reply reached the fake LINE (or 60 s), then reads the figures. */
 async function figures(samples: Sample[], started: number) {
-  const deadline = performance.now() + 60_000;
-  while (samples.some((s) => !repliedAt.has(s.replyToken)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const deadline = now() + 60_000;
+  while (samples.some((s) => !repliedAt.has(s.replyToken)) && now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
   const acks = samples.map((s) => s.acked - s.sent);
   const e2e = samples.filter((s) => repliedAt.has(s.replyToken)).map((s) => repliedAt.get(s.replyToken)! - s.sent);
@@ -168,7 +164,7 @@ function postgresCpuMs(): number {
 async function saturate(server: Running, total: number, concurrency = 32) {
   const { url } = server;
   const samples: Sample[] = [];
-  const started = performance.now();
+  const started = now();
   const busy = machineBusyMs();
   const serverCpu = processCpuMs(server.child.pid!);
   const pgCpu = postgresCpuMs();
@@ -190,10 +186,10 @@ async function saturate(server: Running, total: number, concurrency = 32) {
 async function paced(url: string, rate: number, seconds: number) {
   const samples: Sample[] = [];
   const pending: Promise<void>[] = [];
-  const started = performance.now();
+  const started = now();
   for (let i = 0; i < rate * seconds; i++) {
     const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
+    const wait = due - now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     pending.push(send(url, samples));
   }
@@ -248,7 +244,7 @@ try {
     );
   }
 } finally {
-  line.close();
+  await fakeLine.terminate();
   rmSync(dataDir, { recursive: true, force: true });
   await scratch?.drop();
 }
