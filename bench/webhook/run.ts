@@ -11,7 +11,8 @@
  *   BENCH_DB=pglite npm run bench:webhook
  * BENCH_RATE (default 500 events/s) and BENCH_SECONDS (default 10) set the paced phase;
  * BENCH_PROFILE=dir writes a V8 CPU profile of the app server there; BENCH_ONLY=app skips the
- * baseline and the paced phase (for profiling: the summary then has no ratio).
+ * baseline and the paced phase, BENCH_ONLY=paced runs only the app's paced phase (for profiling
+ * and tuning: no summary line then).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -213,7 +214,14 @@ execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '
 const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'bench_webhook') : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
 try {
-  if (process.env.BENCH_ONLY === 'app') {
+  if (process.env.BENCH_ONLY === 'paced') {
+    const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
+    // The same warm-up as the full run's (measure()): a cold server answers far slower.
+    await saturate(real, 300);
+    await saturate(real, 3000);
+    const p = await paced(real.url, RATE, SECONDS).finally(() => real.stop());
+    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms`);
+  } else if (process.env.BENCH_ONLY === 'app') {
     const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
     await saturate(real, 300);
     const max = await saturate(real, 3000).finally(() => real.stop());

@@ -51,7 +51,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // flight fails on its own and the pool discards the broken client.
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const ingestPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    const ingestPool = new pg.Pool({ Client: PreparingClient, connectionString: options.databaseUrl, max: 2 });
     ingestPool.on('error', () => {});
     ingestPool.on('connect', (client) => client.on('error', () => {}));
     const ingest = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ingestPool }) });

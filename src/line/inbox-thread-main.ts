@@ -9,7 +9,7 @@ import type { MetricsHooks } from '../metrics/metrics.js';
 import { instrumentedMessenger } from '../metrics/instrumented-messenger.js';
 import { lineAccount, unconfiguredLineAccount } from './account.js';
 import { INBOX_LANES, InboxWorker } from './inbox-worker.js';
-import type { FromInboxThread, InboxThreadData, ToInboxThread } from './inbox-thread.js';
+import { METRICS_FLUSH_MS, type FromInboxThread, type InboxThreadData, type MetricName, type ToInboxThread } from './inbox-thread.js';
 import { lineMessenger, unconfiguredMessenger } from './messenger.js';
 
 // The inbox thread (see inbox-thread.ts): the inbox worker wired as runtime.ts wires it, with
@@ -25,10 +25,19 @@ try {
 const { config } = workerData as InboxThreadData;
 const post = (m: FromInboxThread) => port.postMessage(m);
 const log = createLogger(config.logLevel ?? 'info');
+// Counts go to the main thread in batches: a message per event and count was a wake-up of the
+// main thread (which answers LINE) twice per event.
+let counted: [MetricName, unknown[]][] = [];
+const flushMetrics = () => {
+  if (counted.length === 0) return;
+  post({ type: 'metrics', counts: counted });
+  counted = [];
+};
+setInterval(flushMetrics, METRICS_FLUSH_MS).unref();
 const metric =
-  (name: 'webhookEvent' | 'replySent' | 'lineApiError') =>
+  (name: MetricName) =>
   (...args: unknown[]) =>
-    post({ type: 'metric', name, args });
+    void counted.push([name, args]);
 const metrics: MetricsHooks = { webhookEvent: metric('webhookEvent'), replySent: metric('replySent'), lineApiError: metric('lineApiError'), jobRun() {} };
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl });
@@ -50,6 +59,9 @@ port.on('message', (m: ToInboxThread) => {
         .stop()
         .then(() => database.close())
         .catch((err: unknown) => log.error('inbox thread stop failed', { error: errorText(err) }))
-        .finally(() => post({ type: 'stopped' }));
+        .finally(() => {
+          flushMetrics();
+          post({ type: 'stopped' });
+        });
   }
 });

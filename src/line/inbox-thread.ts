@@ -15,13 +15,17 @@ export interface InboxProcessor {
   stop(): Promise<void>;
 }
 
+export type MetricName = 'webhookEvent' | 'replySent' | 'lineApiError';
+/** How often the thread's counts reach the main thread's registry (and /metrics). */
+export const METRICS_FLUSH_MS = 100;
+
 /** Main thread → inbox thread. */
 export type ToInboxThread = { type: 'kick'; id: number } | { type: 'start'; intervalMs: number | undefined } | { type: 'stop' };
 /** Inbox thread → main thread. */
 export type FromInboxThread =
   | { type: 'kicked'; id: number }
   | { type: 'afterEvents' }
-  | { type: 'metric'; name: 'webhookEvent' | 'replySent' | 'lineApiError'; args: unknown[] }
+  | { type: 'metrics'; counts: [MetricName, unknown[]][] }
   | { type: 'stopped' };
 
 export interface InboxThreadData {
@@ -88,8 +92,9 @@ export class InboxThread implements InboxProcessor {
         return;
       case 'afterEvents':
         return this.#deps.afterEvents();
-      case 'metric':
-        return void (this.#deps.metrics[m.name] as (...a: unknown[]) => void)(...m.args);
+      case 'metrics':
+        for (const [name, args] of m.counts) (this.#deps.metrics[name] as (...a: unknown[]) => void)(...args);
+        return;
       case 'stopped':
         return void this.#worker.terminate();
     }

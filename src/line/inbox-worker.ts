@@ -59,7 +59,7 @@ export interface InboxWorkerDeps {
   messenger: Messenger;
   log: Logger;
   clock?: () => Date;
-  /** Called after events were handled (committed): notices they wrote can go out now. */
+  /** Called after events were handled in a transaction (committed): notices they wrote can go out now. */
   afterEvents?: () => void;
   metrics?: MetricsHooks;
   /**
@@ -154,8 +154,10 @@ export class InboxWorker implements InboxProcessor {
       await failInboxEvent(this.#deps.db, f.event, f.error, f.retryAt, MAX_EVENT_ATTEMPTS);
       this.#unrecorded.shift();
     }
-    const processed = await this.#handleDueEvents();
-    if (processed > 0) this.#deps.afterEvents?.();
+    // Only events handled in a transaction can have written notices (a read-only answer writes
+    // none): under load, kicking notice delivery after every drain kept it running without pause.
+    const wrote = await this.#handleDueEvents();
+    if (wrote > 0) this.#deps.afterEvents?.();
     const now = this.#now().getTime();
     if (now >= this.#nextSweep && !this.#stopped) {
       this.#nextSweep = now + SWEEP_EVERY_MS;
@@ -186,7 +188,7 @@ export class InboxWorker implements InboxProcessor {
     let refilling: Promise<number> | undefined;
     let inFlight = 0;
     let exhausted = false;
-    let processed = 0;
+    let wrote = 0;
     let finished: Promise<void> = Promise.resolve();
     let signalFinished = () => {};
     const nextFinish = () => (finished = new Promise<void>((r) => (signalFinished = r)));
@@ -208,8 +210,7 @@ export class InboxWorker implements InboxProcessor {
         if (event) {
           inFlight++;
           try {
-            await this.#handle(event);
-            processed++;
+            if (await this.#handle(event)) wrote++;
           } finally {
             inFlight--;
             const signal = signalFinished;
@@ -226,16 +227,18 @@ export class InboxWorker implements InboxProcessor {
     const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    return processed;
+    return wrote;
   }
 
-  async #handle(event: ClaimedEvent): Promise<void> {
+  /** Handles one event; true when it was handled in a transaction that committed (it may have written). */
+  async #handle(event: ClaimedEvent): Promise<boolean> {
     const { db, handler, log } = this.#deps;
     const now = this.#now();
     const started = performance.now();
     const retryKey = randomUUID();
     let messages: unknown[] = [];
     let sentFirst = false;
+    let wrote = false;
     const completion = (o: EventOutcome, reply: ReplyState = { kind: 'sending', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) }): EventCompletion => {
       messages = toLineMessages(o.replies);
       return { messages, retryKey, touch: o.touch, conversation: o.conversation, reply };
@@ -276,6 +279,7 @@ export class InboxWorker implements InboxProcessor {
               const outcome = await handler.inTransaction(tx, { lineUserId, webhookEventId: event.webhookEventId, input }, now);
               // The effects commit only with the completion: a lost lease rolls them back.
               if (!(await completeInboxEvent(tx, event, completion(outcome), now))) throw new LeaseLost();
+              wrote = true;
               return true;
             })
             .catch((e: unknown) => {
@@ -286,7 +290,7 @@ export class InboxWorker implements InboxProcessor {
       }
       if (!completed) {
         log.warn('webhook event lease lost: a later attempt handles it', { inboxId: event.id, webhookEventId: event.webhookEventId, attempt: event.attempts });
-        return;
+        return false;
       }
       // Identifiers and counts only: the message text stays out of info-level logs.
       log.info('webhook event processed', { webhookEventId: event.webhookEventId, type: event.eventType, flow: 'webhook', step: 'handled', replies: messages.length, attempt: event.attempts, durationMs: Math.round(performance.now() - started) });
@@ -298,8 +302,9 @@ export class InboxWorker implements InboxProcessor {
       // The database may be what failed: then the failure is recorded at the next drain, so the
       // event comes due after its backoff rather than after its whole lease.
       if (!sentFirst) await failInboxEvent(db, event, failure.error, failure.retryAt, MAX_EVENT_ATTEMPTS).catch(() => this.#unrecorded.push(failure));
-      return;
+      return false;
     }
     if (messages.length > 0 && !sentFirst) await this.#replies.sendNow(reply(), now);
+    return wrote;
   }
 }

@@ -36,8 +36,8 @@ describe.skipIf(!onPostgres())('the inbox on a thread of its own (PostgreSQL)', 
     const rows = await rt.database.db.selectFrom('webhook_inbox').select(['webhook_event_id', 'status', 'reply_status', 'attempts']).orderBy('id').execute();
     expect(rows).toEqual(events.map((e) => ({ webhook_event_id: e.webhookEventId, status: 'done', reply_status: 'sent', attempts: 1 })));
     expect(line.replies).toEqual(events.map((e) => e.replyToken));
-    // Counted on the thread, reported by the main thread's registry.
-    await new Promise((r) => setTimeout(r, 50));
+    // Counted on the thread, reported by the main thread's registry (sent over every 100 ms).
+    await new Promise((r) => setTimeout(r, 250));
     const metrics = await (await rt.app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(metrics).toMatch(/library_webhook_events_total\{type="message",outcome="processed"\} 3/);
     expect(metrics).toMatch(/library_reply_latency_seconds_count\{via="reply"\} 3/);
