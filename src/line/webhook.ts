@@ -7,6 +7,13 @@ import { insertInboxEvents, type NewInboxEvent } from '../db/inbox.js';
 import { Coalescer } from '../db/coalescer.js';
 import { lineUserIdOf } from './inbound.js';
 
+/**
+ * Inserts out at once, one per connection of the ingest pool (database.ts): a body arriving
+ * while one insert is out need not wait for it before its own (bench:webhook at 500 events/s:
+ * ack p50 7-10 ms instead of 12-22 ms).
+ */
+const INGEST_IN_FLIGHT = 2;
+
 /** LINE's webhook bodies are small; anything this large is not from LINE. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -55,7 +62,7 @@ export function webhookRoutes(deps: WebhookDeps): Hono {
   const app = new Hono();
   // Bodies arriving while an insert is in flight are stored together by the next one: at 500
   // events/s that is a few statements (and WAL flushes) instead of one per request.
-  const inbox = new Coalescer((events: NewInboxEvent[]) => insertInboxEvents(deps.db, events));
+  const inbox = new Coalescer((events: NewInboxEvent[]) => insertInboxEvents(deps.db, events), INGEST_IN_FLIGHT);
   app.post('/webhook', async (c) => {
     const secret = deps.channelSecret;
     if (!secret) return c.json({ error: { code: 'WEBHOOK_DISABLED', message: 'LINE_CHANNEL_SECRET is not set' } }, 503);
