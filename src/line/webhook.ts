@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Executor } from '../db/executor.js';
-import { insertInboxEvents, type NewInboxEvent } from '../db/inbox.js';
+import { insertInboxEvents, type NewInboxEvent } from '../db/inbox-insert.js';
 import { Coalescer } from '../db/coalescer.js';
 import { lineUserIdOf } from './inbound.js';
 
