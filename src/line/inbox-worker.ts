@@ -10,7 +10,6 @@ import {
   purgeHandledEvents,
   type ClaimedEvent,
   type EventCompletion,
-  type ReplyState,
 } from '../db/inbox.js';
 import type { DB } from '../db/schema.js';
 import { Coalescer } from '../db/coalescer.js';
@@ -239,9 +238,10 @@ export class InboxWorker implements InboxProcessor {
     let messages: unknown[] = [];
     let sentFirst = false;
     let wrote = false;
-    const completion = (o: EventOutcome, reply: ReplyState = { kind: 'sending', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) }): EventCompletion => {
+    // The reply is taken for sending after the completion, unless it is sent first (below).
+    const completion = (o: EventOutcome): EventCompletion => {
       messages = toLineMessages(o.replies);
-      return { messages, retryKey, touch: o.touch, conversation: o.conversation, reply };
+      return { messages, retryKey, touch: o.touch, conversation: o.conversation, reply: { kind: 'sending', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) } };
     };
     const reply = () => ({ id: event.id, lineUserId: event.lineUserId, replyToken: event.replyToken, receivedAt: event.receivedAt, replies: messages, retryKey });
     try {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { claimReply, finishReply, markRepliesSent, type PendingReply } from '../db/inbox-replies.js';
+import type { ReplyState } from '../db/inbox.js';
 import type { DB } from '../db/schema.js';
 import { Coalescer } from '../db/coalescer.js';
 import { errorText, type Logger } from '../log.js';
@@ -16,7 +17,7 @@ export const REPLY_LEASE_MS = 60_000;
 export const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
 
 /** What one call to LINE came to: taken, to be tried again (by push) at `retryAt`, or given up. */
-export type FirstAttempt = { kind: 'sent' } | { kind: 'retry'; error: string; retryAt: Date } | { kind: 'failed'; error: string };
+export type SendOutcome = Exclude<ReplyState, { kind: 'sending' }>;
 
 /** A reply to send: the stored one, whatever its attempts so far. */
 type Reply = Omit<PendingReply, 'attempts' | 'status'>;
@@ -52,7 +53,7 @@ export class ReplySender {
    * The first attempt at the reply of an event not yet completed: LINE is called, nothing is
    * written. The caller records the outcome with the event's completion (one statement for both).
    */
-  sendBeforeCompletion(r: Reply, now: Date): Promise<FirstAttempt> {
+  sendBeforeCompletion(r: Reply, now: Date): Promise<SendOutcome> {
     return this.#attempt({ ...r, attempts: 1 }, this.#fresh(r, now));
   }
 
@@ -85,7 +86,7 @@ export class ReplySender {
   }
 
   /** Calls LINE once; a failure LINE may recover from comes back with when to try again (by push). */
-  async #attempt(r: Reply & { attempts: number }, fresh: boolean): Promise<FirstAttempt> {
+  async #attempt(r: Reply & { attempts: number }, fresh: boolean): Promise<SendOutcome> {
     const { messenger, log } = this.#deps;
     let via: 'reply' | 'push' = fresh ? 'reply' : 'push';
     try {
