@@ -24,7 +24,10 @@ try {
 }
 const { config } = workerData as InboxThreadData;
 const post = (m: FromInboxThread) => port.postMessage(m);
-const log = createLogger(config.logLevel ?? 'info');
+// Log lines go through the main thread, in order with the other messages: written there before
+// 'stopped' is, so none is lost when the process exits (a thread's own stdout is flushed by the
+// main thread later, and a graceful-shutdown run lost a line that way).
+const log = createLogger(config.logLevel ?? 'info', (line) => post({ type: 'log', line }));
 // Counts go to the main thread in batches: a message per event and count was a wake-up of the
 // main thread (which answers LINE) twice per event.
 let counted: [MetricName, unknown[]][] = [];

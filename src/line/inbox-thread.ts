@@ -26,6 +26,7 @@ export type FromInboxThread =
   | { type: 'kicked'; id: number }
   | { type: 'afterEvents' }
   | { type: 'metrics'; counts: [MetricName, unknown[]][] }
+  | { type: 'log'; line: string }
   | { type: 'stopped' };
 
 export interface InboxThreadData {
@@ -95,6 +96,9 @@ export class InboxThread implements InboxProcessor {
       case 'metrics':
         for (const [name, args] of m.counts) (this.#deps.metrics[name] as (...a: unknown[]) => void)(...args);
         return;
+      case 'log':
+        // Synchronous on Linux pipes and files, as the main thread's own log lines are.
+        return void process.stdout.write(m.line + '\n');
       case 'stopped':
         return void this.#worker.terminate();
     }
