@@ -1,4 +1,5 @@
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
+import { linePoster } from './line-post.js';
 
 /** Sends messages to LINE. Implementations must be safe to retry with the same retry key. */
 export interface Messenger {
@@ -53,17 +54,17 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Reply and push, with the SDK's request types, over linePoster's kept-alive connections. */
 export function lineMessenger(opts: { channelAccessToken: string; apiBaseUrl: string }): Messenger {
-  const client = new messagingApi.MessagingApiClient({
-    channelAccessToken: opts.channelAccessToken,
-    baseURL: opts.apiBaseUrl,
-  });
+  const post = linePoster(opts);
   return {
     async reply(replyToken, messages) {
-      await client.replyMessage({ replyToken, messages: messages as messagingApi.Message[] });
+      const request: messagingApi.ReplyMessageRequest = { replyToken, messages: messages as messagingApi.Message[] };
+      await post('/v2/bot/message/reply', request);
     },
     async push(to, messages, retryKey) {
-      await withTimeout(client.pushMessage({ to, messages: messages as messagingApi.Message[] }, retryKey), PUSH_TIMEOUT_MS);
+      const request: messagingApi.PushMessageRequest = { to, messages: messages as messagingApi.Message[] };
+      await withTimeout(post('/v2/bot/message/push', request, { 'x-line-retry-key': retryKey }), PUSH_TIMEOUT_MS);
     },
   };
 }

@@ -1,0 +1,70 @@
+import { HTTPFetchError } from '@line/bot-sdk';
+import http from 'node:http';
+import https from 'node:https';
+
+/**
+ * POSTs JSON to the Messaging API over kept-alive node:http(s) connections, for the two calls
+ * made for nearly every event (reply and push). The SDK's client sends with fetch, whose request,
+ * response and stream objects cost more CPU than everything else the inbox thread does for a
+ * search answer (bench:webhook, V8 profile of the inbox thread: undici and web streams 23% of its
+ * time, before garbage collection). The rest of the API (rich menus, link tokens) stays on the SDK.
+ *
+ * A status outside 2xx rejects with the SDK's HTTPFetchError, carrying what the SDK's would
+ * (status, headers, body), so classifyLineError reads both alike.
+ */
+export type LinePost = (path: string, body: unknown, headers?: Record<string, string>) => Promise<string>;
+
+/** LINE has not answered by then: the call fails like a dropped connection (retried, never lost). */
+const ANSWER_TIMEOUT_MS = 20_000;
+
+export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: string; timeoutMs?: number }): LinePost {
+  const base = new URL(opts.apiBaseUrl);
+  const secure = base.protocol === 'https:';
+  const agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  const send = secure ? https.request : http.request;
+  const timeoutMs = opts.timeoutMs ?? ANSWER_TIMEOUT_MS;
+  const authorization = `Bearer ${opts.channelAccessToken}`;
+  return (path, body, headers = {}) =>
+    new Promise<string>((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const req = send(
+        new URL(path, base),
+        {
+          method: 'POST',
+          agent,
+          timeout: timeoutMs,
+          headers: {
+            ...headers,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+            authorization,
+            'user-agent': 'kamagaya-library-line',
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) return resolve(text);
+            const statusText = res.statusMessage ?? '';
+            reject(new HTTPFetchError(`${status} - ${statusText}`, { status, statusText, headers: responseHeaders(res.headers), body: text }));
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`LINE did not answer within ${timeoutMs} ms`)));
+      req.on('error', reject);
+      req.end(payload);
+    });
+}
+
+function responseHeaders(raw: http.IncomingHttpHeaders): Headers {
+  const h = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) h.append(name, v);
+  }
+  return h;
+}
