@@ -86,6 +86,8 @@ export class InboxWorker implements InboxProcessor {
   readonly #completions: Coalescer<{ event: ClaimedEvent; completion: EventCompletion }, Set<string>>;
   #running: Promise<void> | undefined;
   #again = false;
+  /** Counts kicks (new events stored), so lanes know a claim may find something new. */
+  #kicks = 0;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
   #nextSweep = 0;
@@ -108,6 +110,7 @@ export class InboxWorker implements InboxProcessor {
   /** Starts draining now; safe to call often. Resolves when the inbox has nothing due. */
   kick(): Promise<void> {
     if (this.#stopped) return Promise.resolve();
+    this.#kicks++;
     if (this.#running) {
       this.#again = true;
       return this.#running;
@@ -177,17 +180,27 @@ export class InboxWorker implements InboxProcessor {
 
   /**
    * Lanes take events from a local queue that one claim at a time refills (up to two per lane),
-   * so claiming costs one statement per batch, not one per event. A claim that finds nothing
-   * while events are still being handled is tried again when one finishes: finishing a user's
-   * event is what makes their next one claimable.
+   * so claiming costs one statement per batch, not one per event. A claim that came back short
+   * took every event due; the next is made only when it may find more: new events were stored
+   * (kick), or an event finished whose user had more waiting. Claiming again after every finished
+   * event instead cost three claims per event when events came one at a time (bench:webhook at
+   * 100 events/s: 290 claims/s, most of PostgreSQL's CPU).
    */
   async #handleDueEvents(): Promise<number> {
     const lanes = Math.max(1, this.#deps.lanes ?? 1);
+    const limit = lanes * 2;
     const queue: ClaimedEvent[] = [];
     let refilling: Promise<number> | undefined;
     let inFlight = 0;
     let exhausted = false;
     let wrote = 0;
+    // Whether a claim now may find what the last one did not (see above). Counters, not flags: a
+    // kick or a release while a claim is out must not be lost when its result comes back.
+    let shortClaim = false;
+    let released = 0;
+    let releasedAtClaim = 0;
+    let kicksAtClaim = this.#kicks;
+    const worthClaiming = () => !shortClaim || this.#kicks !== kicksAtClaim || released !== releasedAtClaim;
     let finished: Promise<void> = Promise.resolve();
     let signalFinished = () => {};
     const nextFinish = () => (finished = new Promise<void>((r) => (signalFinished = r)));
@@ -196,7 +209,10 @@ export class InboxWorker implements InboxProcessor {
       (refilling ??= (async () => {
         try {
           const now = this.#now();
-          const got = await claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), lanes * 2, MAX_EVENT_ATTEMPTS);
+          kicksAtClaim = this.#kicks;
+          releasedAtClaim = released;
+          const got = await claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), limit, MAX_EVENT_ATTEMPTS);
+          shortClaim = got.length < limit;
           queue.push(...got);
           return got.length;
         } finally {
@@ -212,13 +228,19 @@ export class InboxWorker implements InboxProcessor {
             if (await this.#handle(event)) wrote++;
           } finally {
             inFlight--;
+            if (event.moreWaiting) released++;
             const signal = signalFinished;
             nextFinish();
             signal();
           }
-        } else if ((await refill()) === 0 && queue.length === 0) {
-          if (inFlight === 0) exhausted = true;
-          else await finished;
+        } else if (worthClaiming() && (await refill()) > 0) {
+          continue;
+        } else if (queue.length > 0) {
+          continue;
+        } else if (inFlight === 0 && refilling === undefined) {
+          exhausted = true;
+        } else {
+          await (refilling ?? finished);
         }
       }
     };
