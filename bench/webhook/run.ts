@@ -12,11 +12,12 @@
  * BENCH_RATE (default 500 events/s) and BENCH_SECONDS (default 10) set the paced phase;
  * BENCH_PROFILE=dir writes a V8 CPU profile of the app server there; BENCH_ONLY=app skips the
  * baseline and the paced phase, BENCH_ONLY=paced runs only the app's paced phase (for profiling
- * and tuning: no summary line then).
+ * and tuning: no summary line then; BENCH_TRACE=file also writes its samples there as JSON,
+ * [sent at, ack ms, reply ms] each, to look for stalls).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
@@ -142,7 +143,7 @@ async function figures(samples: Sample[], started: number) {
   const acks = samples.map((s) => s.acked - s.sent);
   const e2e = samples.filter((s) => repliedAt.has(s.replyToken)).map((s) => repliedAt.get(s.replyToken)! - s.sent);
   const last = Math.max(...samples.map((s) => repliedAt.get(s.replyToken) ?? 0));
-  return { n: samples.length, replied: e2e.length, perSecond: e2e.length / ((last - started) / 1000), ackP50: pct(acks, 0.5), ackP99: pct(acks, 0.99), e2eP50: pct(e2e, 0.5), e2eP99: pct(e2e, 0.99) };
+  return { samples, started, n: samples.length, replied: e2e.length, perSecond: e2e.length / ((last - started) / 1000), ackP50: pct(acks, 0.5), ackP99: pct(acks, 0.99), e2eP50: pct(e2e, 0.5), e2eP99: pct(e2e, 0.99) };
 }
 
 /** Busy CPU time of the whole machine so far, in ms (all processes: load generator, server, database). */
@@ -205,6 +206,7 @@ async function paced(url: string, rate: number, seconds: number) {
   const samples: Sample[] = [];
   const pending: Promise<void>[] = [];
   const started = now();
+  const busy = machineBusyMs();
   for (let i = 0; i < rate * seconds; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - now();
@@ -212,7 +214,9 @@ async function paced(url: string, rate: number, seconds: number) {
     pending.push(send(url, samples));
   }
   await Promise.all(pending);
-  return figures(samples, started);
+  const r = await figures(samples, started);
+  // Busy time until the last reply, per event: the share of the two cores this rate takes.
+  return { ...r, cpuMsPerEvent: (machineBusyMs() - busy) / samples.length };
 }
 
 /** Warm-up (JIT, pool, plan caches), then the saturated and the paced phase, on one server. */
@@ -237,7 +241,8 @@ try {
     await saturate(real, 300);
     await saturate(real, 3000);
     const p = await paced(real.url, RATE, SECONDS).finally(() => real.stop());
-    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms`);
+    if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])));
+    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU ${f(p.cpuMsPerEvent)} ms per event`);
   } else if (process.env.BENCH_ONLY === 'app') {
     const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
     await saturate(real, 300);
