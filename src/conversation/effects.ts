@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { LineAccount } from '../line/account.js';
 import { errorText, type Logger } from '../log.js';
-import { completeAccountLink, rememberLinkToken, unlinkAccount } from '../services/account-link.js';
+import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
 import { searchCatalog, titleDetailView, type SharedSearchReads } from '../services/catalog-search.js';
 import type { ServiceFailure } from '../services/errors.js';
 import { cancelHold, placeHold } from '../services/holds.js';
@@ -129,8 +129,11 @@ export async function runEffects(deps: EffectDeps, effects: readonly Effect[], u
 
 async function loginUrl(deps: EffectDeps, lineUserId: string, now: Date): Promise<string | null> {
   try {
-    const token = await deps.line.issueLinkToken(lineUserId);
-    await rememberLinkToken(deps.db, lineUserId, token, now);
+    let token = await reusableLinkToken(deps.db, lineUserId, now);
+    if (token === undefined) {
+      token = await deps.line.issueLinkToken(lineUserId);
+      await rememberLinkToken(deps.db, lineUserId, token, now);
+    }
     return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
   } catch (err) {
     deps.log.warn('link token not issued', { error: errorText(err) });

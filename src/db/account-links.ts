@@ -1,11 +1,31 @@
 import type { Executor } from './executor.js';
 
-export async function insertLinkRequest(db: Executor, linkToken: string, lineUserId: string, expiresAt: Date): Promise<void> {
+export async function insertLinkRequest(db: Executor, linkToken: string, lineUserId: string, expiresAt: Date, now: Date): Promise<void> {
+  // The user's expired tokens go as a new one comes: the table holds a few rows per active user.
+  await db.deleteFrom('account_link_requests').where('line_user_id', '=', lineUserId).where('expires_at', '<=', now).execute();
   await db
     .insertInto('account_link_requests')
     .values({ link_token: linkToken, line_user_id: lineUserId, expires_at: expiresAt })
     .onConflict((oc) => oc.column('link_token').doUpdateSet({ line_user_id: lineUserId, expires_at: expiresAt }))
     .execute();
+}
+
+/** The user's link token that stays valid longest, if it is valid at least until `validUntil`. */
+export async function liveLinkTokenOf(db: Executor, lineUserId: string, validUntil: Date): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('account_link_requests')
+    .select('link_token')
+    .where('line_user_id', '=', lineUserId)
+    .where('expires_at', '>', validUntil)
+    .orderBy('expires_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.link_token;
+}
+
+/** The token went to LINE with a nonce: LINE takes a link token once, so it is not offered again. */
+export async function deleteLinkRequest(db: Executor, linkToken: string): Promise<void> {
+  await db.deleteFrom('account_link_requests').where('link_token', '=', linkToken).execute();
 }
 
 export async function linkRequestUser(db: Executor, linkToken: string, now: Date): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { consumeNonce, insertLinkRequest, insertNonce, linkPatron, linkRequestUser, unlinkPatron } from '../db/account-links.js';
+import { consumeNonce, deleteLinkRequest, insertLinkRequest, insertNonce, linkPatron, linkRequestUser, liveLinkTokenOf, unlinkPatron } from '../db/account-links.js';
 import { audit } from '../db/audit.js';
 import type { Executor } from '../db/executor.js';
 import { touchLineUser } from '../db/line-users.js';
@@ -13,6 +13,8 @@ import { conflict, ok, refused, type Outcome } from './errors.js';
 
 /** Link tokens and nonces live 10 minutes: long enough to type a card number, short to steal. */
 const LINK_TTL_MS = 10 * 60_000;
+/** A token with less time than this left is not offered again: the patron may need it to type. */
+const REUSE_MIN_LEFT_MS = 5 * 60_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -20,7 +22,15 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export async function rememberLinkToken(db: Executor, lineUserId: string, linkToken: string, now: Date): Promise<void> {
   // The user's row may not exist yet (a first message that asks to log in): the request refers to it.
   await touchLineUser(db, lineUserId, undefined, now);
-  await insertLinkRequest(db, linkToken, lineUserId, new Date(now.getTime() + LINK_TTL_MS));
+  await insertLinkRequest(db, linkToken, lineUserId, new Date(now.getTime() + LINK_TTL_MS), now);
+}
+
+/**
+ * A link token of this user that is unused and valid for a while yet, to offer again: a patron who
+ * taps ご利用状況 twice gets the same login button, and LINE is not asked for a token per tap.
+ */
+export async function reusableLinkToken(db: Executor, lineUserId: string, now: Date): Promise<string | undefined> {
+  return liveLinkTokenOf(db, lineUserId, new Date(now.getTime() + REUSE_MIN_LEFT_MS));
 }
 
 export async function linkTokenIsValid(db: Executor, linkToken: string, now: Date): Promise<boolean> {
@@ -46,6 +56,8 @@ export async function loginForAccountLink(
   if (eligibility) return refused(eligibility);
   const nonce = randomBytes(16).toString('base64url');
   await insertNonce(db, { nonceHash: sha256(nonce), patronId: who.value.id, lineUserId, expiresAt: new Date(now.getTime() + LINK_TTL_MS) });
+  // The patron goes to LINE with this token now, and LINE takes it once.
+  await deleteLinkRequest(db, req.linkToken);
   await audit(db, { actor: `line:${lineUserId}`, action: 'login.nonce', patronId: who.value.id });
   return ok({ nonce, lineUserId });
 }

@@ -127,4 +127,33 @@ describe('a patron in the chat', () => {
     expect(wordsOf(forged)).toContain('ログインできませんでした');
     expect(wordsOf(await h.say(u, 'ご利用状況'))).toContain('ログインが必要です');
   });
+
+  it('tapping ご利用状況 again before logging in offers the same login button, until it has under five minutes left', async () => {
+    const u = h.user(13);
+    const button = async () => buttonData(await h.say(u, 'ご利用状況'), 'ログイン')!;
+    const first = await button();
+    expect(await button()).toBe(first);
+    const then = h.now;
+    try {
+      h.now = new Date(then.getTime() + 4 * 60_000);
+      expect(await button()).toBe(first);
+      h.now = new Date(then.getTime() + 5 * 60_000 + 1);
+      const fresh = await button();
+      expect(fresh).not.toBe(first);
+      // The page still takes the older one until it expires: a patron may have it open.
+      const older = new URL(first).searchParams.get('linkToken')!;
+      expect((await h.db.selectFrom('account_link_requests').select('link_token').where('link_token', '=', older).executeTakeFirst())?.link_token).toBe(older);
+    } finally {
+      h.now = then;
+    }
+  });
+
+  it('a login button whose token went to LINE with a nonce is not offered again (LINE takes a token once)', async () => {
+    const u = h.user(14);
+    const used = buttonData(await h.say(u, 'ログイン'), 'ログイン')!;
+    await h.login(u, ITO, 'Nr5b7Gk3', used);
+    await h.say(u, 'ログアウト').then((ask) => h.tap(u, buttonData(ask, 'ログアウト')!));
+    const next = buttonData(await h.say(u, 'ご利用状況'), 'ログイン')!;
+    expect(next).not.toBe(used);
+  });
 });
