@@ -24,9 +24,8 @@ export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: strin
   const send = secure ? https.request : http.request;
   const timeoutMs = opts.timeoutMs ?? ANSWER_TIMEOUT_MS;
   const authorization = `Bearer ${opts.channelAccessToken}`;
-  return (path, body, headers = {}) =>
+  const attempt = (path: string, payload: string, headers: Record<string, string>, again: boolean): Promise<string> =>
     new Promise<string>((resolve, reject) => {
-      const payload = JSON.stringify(body);
       const req = send(
         new URL(path, base),
         {
@@ -55,9 +54,15 @@ export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: strin
         },
       );
       req.on('timeout', () => req.destroy(new Error(`LINE did not answer within ${timeoutMs} ms`)));
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive connection the other end closed just as it was reused: sent again once on
+        // a new one. Safe for both calls: LINE takes a reply token once and a push's retry key once.
+        if (again && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return resolve(attempt(path, payload, headers, false));
+        reject(err);
+      });
       req.end(payload);
     });
+  return (path, body, headers = {}) => attempt(path, JSON.stringify(body), headers, true);
 }
 
 function responseHeaders(raw: http.IncomingHttpHeaders): Headers {

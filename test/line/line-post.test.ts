@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classifyLineError, lineMessenger } from '../../src/line/messenger.js';
@@ -63,5 +65,34 @@ describe('replies and pushes on kept-alive connections (line-post.ts)', () => {
     const err = await post('/v2/bot/message/reply', { replyToken: 't', messages: [] }).then(() => undefined, (e: unknown) => e);
     expect(String(err)).toContain('did not answer within 200 ms');
     expect(classifyLineError(err)).toEqual({ outcome: 'retry', status: null });
+  });
+
+  it('a kept-alive connection LINE closed as it was reused: sent again once on a new one, and delivered', async () => {
+    // A real socket: msw's interception has no connections to reuse.
+    lineApi.close();
+    const perConnection = new Map<unknown, number>();
+    let answered = 0;
+    const server = createServer((req, res) => {
+      const n = (perConnection.get(req.socket) ?? 0) + 1;
+      perConnection.set(req.socket, n);
+      req.resume();
+      req.on('end', () => {
+        if (n === 2) return void req.socket.destroy();
+        answered++;
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"sentMessages":[]}');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const post = linePoster({ channelAccessToken: ACCESS_TOKEN, apiBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      await post('/v2/bot/message/reply', { replyToken: 'first', messages: [] });
+      await post('/v2/bot/message/reply', { replyToken: 'second', messages: [] });
+      expect(answered).toBe(2);
+      expect(perConnection.size).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      lineApi.listen({ onUnhandledFrame: 'error' });
+    }
   });
 });
