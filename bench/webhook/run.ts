@@ -270,7 +270,7 @@ try {
     const ratio = app.max.perSecond / base.max.perSecond;
     const met = ratio >= 0.5 && app.atRate.ackP99 < 50 && app.rssMb < 400 && app.atRate.replied === app.atRate.n && failures === 0;
     console.log(
-      `SUMMARY bench:webhook db=${scratch ? 'postgres' : 'pglite'} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${failures} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
+      `SUMMARY bench:webhook db=${scratch ? 'postgres' : 'pglite'} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${failures} same-run ack p99: baseline=${f(base.atRate.ackP99)}ms${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
     );
   }
 } finally {
