@@ -38,7 +38,10 @@ export async function linkRequestUser(db: Executor, linkToken: string, now: Date
   return r?.line_user_id;
 }
 
-export async function insertNonce(db: Executor, n: { nonceHash: string; patronId: string; lineUserId: string; expiresAt: Date }): Promise<void> {
+export async function insertNonce(db: Executor, n: { nonceHash: string; patronId: string; lineUserId: string; expiresAt: Date }, now: Date): Promise<void> {
+  // Expired nonces go as new ones come (an expired one links nothing either way): the table holds
+  // the last ten minutes' logins, not every login ever made.
+  await db.deleteFrom('account_link_nonces').where('expires_at', '<=', now).execute();
   await db.insertInto('account_link_nonces').values({ nonce_hash: n.nonceHash, patron_id: n.patronId, line_user_id: n.lineUserId, expires_at: n.expiresAt }).execute();
 }
 

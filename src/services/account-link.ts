@@ -55,7 +55,7 @@ export async function loginForAccountLink(
   const eligibility = serviceRefusal({ ...who.value, hasPassword: who.value.passwordHash !== null }, 'status', tokyoDate(now));
   if (eligibility) return refused(eligibility);
   const nonce = randomBytes(16).toString('base64url');
-  await insertNonce(db, { nonceHash: sha256(nonce), patronId: who.value.id, lineUserId, expiresAt: new Date(now.getTime() + LINK_TTL_MS) });
+  await insertNonce(db, { nonceHash: sha256(nonce), patronId: who.value.id, lineUserId, expiresAt: new Date(now.getTime() + LINK_TTL_MS) }, now);
   // The patron goes to LINE with this token now, and LINE takes it once.
   await deleteLinkRequest(db, req.linkToken);
   await audit(db, { actor: `line:${lineUserId}`, action: 'login.nonce', patronId: who.value.id });

@@ -156,4 +156,18 @@ describe('a patron in the chat', () => {
     const next = buttonData(await h.say(u, 'ご利用状況'), 'ログイン')!;
     expect(next).not.toBe(used);
   });
+
+  it('login nonces are not kept once expired: the next login deletes them', async () => {
+    const nonces = async () => (await h.db.selectFrom('account_link_nonces').select('expires_at').execute()).map((r) => new Date(r.expires_at).getTime());
+    const then = h.now;
+    try {
+      await h.login(h.user(15), TARO, 'k7Tm2qX9');
+      expect((await nonces()).length).toBeGreaterThan(0);
+      h.now = new Date(then.getTime() + 11 * 60_000);
+      await h.login(h.user(16), TARO, 'k7Tm2qX9');
+      expect((await nonces()).every((at) => at > h.now.getTime())).toBe(true);
+    } finally {
+      h.now = then;
+    }
+  });
 });
