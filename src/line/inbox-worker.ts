@@ -22,6 +22,7 @@ import type { Messenger } from './messenger.js';
 import { backoff, REPLY_LEASE_MS, ReplySender } from './reply-sender.js';
 import { toLineMessages } from './outbound.js';
 import type { InboxProcessor } from './inbox-thread.js';
+import { drainInLanes } from './inbox-lanes.js';
 
 const MAX_EVENT_ATTEMPTS = 8;
 /**
@@ -178,77 +179,17 @@ export class InboxWorker implements InboxProcessor {
     await this.#replies.settled();
   }
 
-  /**
-   * Lanes take events from a local queue that one claim at a time refills (up to two per lane),
-   * so claiming costs one statement per batch, not one per event. A claim that came back short
-   * took every event due; the next is made only when it may find more: new events were stored
-   * (kick), or an event finished whose user had more waiting. Claiming again after every finished
-   * event instead cost three claims per event when events came one at a time (bench:webhook at
-   * 100 events/s: 290 claims/s, most of PostgreSQL's CPU).
-   */
-  async #handleDueEvents(): Promise<number> {
-    const lanes = Math.max(1, this.#deps.lanes ?? 1);
-    const limit = lanes * 2;
-    const queue: ClaimedEvent[] = [];
-    let refilling: Promise<number> | undefined;
-    let inFlight = 0;
-    let exhausted = false;
-    let wrote = 0;
-    // Whether a claim now may find what the last one did not (see above). Counters, not flags: a
-    // kick or a release while a claim is out must not be lost when its result comes back.
-    let shortClaim = false;
-    let released = 0;
-    let releasedAtClaim = 0;
-    let kicksAtClaim = this.#kicks;
-    const worthClaiming = () => !shortClaim || this.#kicks !== kicksAtClaim || released !== releasedAtClaim;
-    let finished: Promise<void> = Promise.resolve();
-    let signalFinished = () => {};
-    const nextFinish = () => (finished = new Promise<void>((r) => (signalFinished = r)));
-    nextFinish();
-    const refill = () =>
-      (refilling ??= (async () => {
-        try {
-          const now = this.#now();
-          kicksAtClaim = this.#kicks;
-          releasedAtClaim = released;
-          const got = await claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), limit, MAX_EVENT_ATTEMPTS);
-          shortClaim = got.length < limit;
-          queue.push(...got);
-          return got.length;
-        } finally {
-          refilling = undefined;
-        }
-      })());
-    const lane = async () => {
-      while (!this.#stopped && !exhausted) {
-        const event = queue.shift();
-        if (event) {
-          inFlight++;
-          try {
-            if (await this.#handle(event)) wrote++;
-          } finally {
-            inFlight--;
-            if (event.moreWaiting) released++;
-            const signal = signalFinished;
-            nextFinish();
-            signal();
-          }
-        } else if (worthClaiming() && (await refill()) > 0) {
-          continue;
-        } else if (queue.length > 0) {
-          continue;
-        } else if (inFlight === 0 && refilling === undefined) {
-          exhausted = true;
-        } else {
-          await (refilling ?? finished);
-        }
-      }
-    };
-    // allSettled: a failing lane must not leave the others running after kick() thinks it is done.
-    const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
-    const failed = results.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    return wrote;
+  /** The due events, handled in lanes (inbox-lanes.ts); how many were handled in a transaction that committed. */
+  #handleDueEvents(): Promise<number> {
+    return drainInLanes(Math.max(1, this.#deps.lanes ?? 1), {
+      claim: (limit) => {
+        const now = this.#now();
+        return claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), limit, MAX_EVENT_ATTEMPTS);
+      },
+      handle: (event) => this.#handle(event),
+      kicks: () => this.#kicks,
+      stopped: () => this.#stopped,
+    });
   }
 
   /** Handles one event; true when it was handled in a transaction that committed (it may have written). */
