@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   attemptKey,
-  claimInboxEvents,
   completeInboxEvent,
   completeInboxEvents,
   failInboxEvent,
   parkExhaustedEvents,
   purgeHandledEvents,
-  type ClaimedEvent,
   type EventCompletion,
 } from '../db/inbox.js';
+import { claimInboxEvents, type ClaimedEvent } from '../db/inbox-claim.js';
 import type { DB } from '../db/schema.js';
 import { Coalescer } from '../db/coalescer.js';
 import type { ConversationHandler, EventOutcome } from '../conversation/engine.js';

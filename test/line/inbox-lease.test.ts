@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimInboxEvents, completeInboxEvent, purgeHandledEvents, type EventCompletion } from '../../src/db/inbox.js';
+import { claimInboxEvents } from '../../src/db/inbox-claim.js';
+import { completeInboxEvent, purgeHandledEvents, type EventCompletion } from '../../src/db/inbox.js';
 import { conversationHandler } from '../../src/conversation/engine.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
 import { INBOX_RETENTION_MS, InboxWorker } from '../../src/line/inbox-worker.js';
