@@ -36,10 +36,9 @@ export interface ClaimedEvent extends InboxRow {
  * mark the entries of handled events dead in the index as they pass them; the earlier form (one
  * DISTINCT ON pass, which the planner ran as a bitmap scan) never did, so until autovacuum came
  * every claim visited every event handled since: about 10 ms and 900 heap pages per claim after
- * a few thousand events even with nothing pending, and most of PostgreSQL's CPU in bench:webhook
- * at any rate (the same ~600 ms/s at 100 events/s as at 500). Before that, "no earlier pending
- * event of this user" looked up for each candidate cost a look-up per waiting event under a
- * backlog. Invariant: keep every scan of the pending indexes a plain index scan.
+ * a few thousand events even with nothing pending (EXPLAIN on a bench:webhook database). Before
+ * that, "no earlier pending event of this user" looked up for each candidate cost a look-up per
+ * waiting event under a backlog. Invariant: keep every scan of the pending indexes a plain index scan.
  */
 export async function claimInboxEvents(db: Executor, now: Date, leaseUntil: Date, limit: number, maxAttempts: number): Promise<ClaimedEvent[]> {
   const r = await sql<{

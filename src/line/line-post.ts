@@ -14,15 +14,25 @@ import https from 'node:https';
  */
 export type LinePost = (path: string, body: unknown, headers?: Record<string, string>) => Promise<string>;
 
-/** LINE has not answered by then: the call fails like a dropped connection (retried, never lost). */
-const ANSWER_TIMEOUT_MS = 20_000;
+/**
+ * A call LINE has not answered by then is abandoned (its connection closed) and fails like a
+ * dropped connection: retried later, a push with the same retry key, so nothing is lost or doubled.
+ */
+export const LINE_CALL_TIMEOUT_MS = 20_000;
+
+class LineTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`LINE did not answer within ${ms} ms`);
+    this.name = 'LineTimeoutError';
+  }
+}
 
 export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: string; timeoutMs?: number }): LinePost {
   const base = new URL(opts.apiBaseUrl);
   const secure = base.protocol === 'https:';
   const agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   const send = secure ? https.request : http.request;
-  const timeoutMs = opts.timeoutMs ?? ANSWER_TIMEOUT_MS;
+  const timeoutMs = opts.timeoutMs ?? LINE_CALL_TIMEOUT_MS;
   const authorization = `Bearer ${opts.channelAccessToken}`;
   const attempt = (path: string, payload: string, headers: Record<string, string>, again: boolean): Promise<string> =>
     new Promise<string>((resolve, reject) => {
@@ -31,7 +41,6 @@ export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: strin
         {
           method: 'POST',
           agent,
-          timeout: timeoutMs,
           headers: {
             ...headers,
             'content-type': 'application/json',
@@ -53,7 +62,9 @@ export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: strin
           });
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`LINE did not answer within ${timeoutMs} ms`)));
+      // A deadline for the whole call, not for idleness: a LINE that trickles an answer is abandoned too.
+      const deadline = setTimeout(() => req.destroy(new LineTimeoutError(timeoutMs)), timeoutMs);
+      req.on('close', () => clearTimeout(deadline));
       req.on('error', (err: NodeJS.ErrnoException) => {
         // A kept-alive connection the other end closed just as it was reused: sent again once on
         // a new one. Safe for both calls: LINE takes a reply token once and a push's retry key once.

@@ -1,5 +1,5 @@
 import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
-import { linePoster } from './line-post.js';
+import { LINE_CALL_TIMEOUT_MS, linePoster } from './line-post.js';
 
 /** Sends messages to LINE. Implementations must be safe to retry with the same retry key. */
 export interface Messenger {
@@ -37,24 +37,9 @@ function retryAfter(v: string | null): number | undefined {
 }
 
 /** A push that LINE has not answered by then counts as a timeout: retried with the same retry key. */
-export const PUSH_TIMEOUT_MS = 20_000;
+export const PUSH_TIMEOUT_MS = LINE_CALL_TIMEOUT_MS;
 
-export class LineTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`LINE did not answer within ${ms} ms`);
-    this.name = 'LineTimeoutError';
-  }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LineTimeoutError(ms)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Reply and push, with the SDK's request types, over linePoster's kept-alive connections. */
+/** Reply and push, with the SDK's request types, over linePoster's kept-alive connections (its deadline included). */
 export function lineMessenger(opts: { channelAccessToken: string; apiBaseUrl: string }): Messenger {
   const post = linePoster(opts);
   return {
@@ -64,7 +49,7 @@ export function lineMessenger(opts: { channelAccessToken: string; apiBaseUrl: st
     },
     async push(to, messages, retryKey) {
       const request: messagingApi.PushMessageRequest = { to, messages: messages as messagingApi.Message[] };
-      await withTimeout(post('/v2/bot/message/push', request, { 'x-line-retry-key': retryKey }), PUSH_TIMEOUT_MS);
+      await post('/v2/bot/message/push', request, { 'x-line-retry-key': retryKey });
     },
   };
 }
