@@ -177,6 +177,28 @@ function postgresCpuMs(): number {
 }
 
 /**
+ * CPU used from now on, per event, when perEvent is called: the whole machine's, and split into the
+ * server process (all its threads), PostgreSQL, and this process (load generator and fake LINE).
+ */
+function cpuMeter(server: Running) {
+  const busy = machineBusyMs();
+  const serverCpu = processCpuMs(server.child.pid!);
+  const pgCpu = postgresCpuMs();
+  const ownCpu = process.cpuUsage();
+  return {
+    perEvent(events: number) {
+      const own = process.cpuUsage(ownCpu);
+      return {
+        cpuMsPerEvent: (machineBusyMs() - busy) / events,
+        serverCpuMsPerEvent: (processCpuMs(server.child.pid!) - serverCpu) / events,
+        postgresCpuMsPerEvent: (postgresCpuMs() - pgCpu) / events,
+        benchCpuMsPerEvent: (own.user + own.system) / 1000 / events,
+      };
+    },
+  };
+}
+
+/**
  * As fast as it goes: `concurrency` senders, `total` events; events/s counts replies that reached
  * LINE. cpuMsPerEvent is the machine's busy time over the phase per event: what an event costs.
  */
@@ -184,29 +206,20 @@ async function saturate(server: Running, total: number, concurrency = 32) {
   const { url } = server;
   const samples: Sample[] = [];
   const started = now();
-  const busy = machineBusyMs();
-  const serverCpu = processCpuMs(server.child.pid!);
-  const pgCpu = postgresCpuMs();
-  const ownCpu = process.cpuUsage();
+  const cpu = cpuMeter(server);
   let left = total;
   await Promise.all(Array.from({ length: concurrency }, async () => { while (left-- > 0) await send(url, samples); }));
   const r = await figures(samples, started);
-  const own = process.cpuUsage(ownCpu);
-  return {
-    ...r,
-    cpuMsPerEvent: (machineBusyMs() - busy) / total,
-    serverCpuMsPerEvent: (processCpuMs(server.child.pid!) - serverCpu) / total,
-    postgresCpuMsPerEvent: (postgresCpuMs() - pgCpu) / total,
-    benchCpuMsPerEvent: (own.user + own.system) / 1000 / total,
-  };
+  return { ...r, ...cpu.perEvent(total) };
 }
 
 /** Open loop at `rate` events/s for `seconds`: a slow answer does not slow the sender down. */
-async function paced(url: string, rate: number, seconds: number) {
+async function paced(server: Running, rate: number, seconds: number) {
+  const { url } = server;
   const samples: Sample[] = [];
   const pending: Promise<void>[] = [];
   const started = now();
-  const busy = machineBusyMs();
+  const cpu = cpuMeter(server);
   for (let i = 0; i < rate * seconds; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - now();
@@ -216,14 +229,14 @@ async function paced(url: string, rate: number, seconds: number) {
   await Promise.all(pending);
   const r = await figures(samples, started);
   // Busy time until the last reply, per event: the share of the two cores this rate takes.
-  return { ...r, cpuMsPerEvent: (machineBusyMs() - busy) / samples.length };
+  return { ...r, ...cpu.perEvent(samples.length) };
 }
 
 /** Warm-up (JIT, pool, plan caches), then the saturated and the paced phase, on one server. */
 async function measure(server: Running) {
   await saturate(server, 300);
   const max = await saturate(server, 3000);
-  const atRate = await paced(server.url, RATE, SECONDS);
+  const atRate = await paced(server, RATE, SECONDS);
   return { max, atRate, rssMb: server.peakRssMb() };
 }
 
@@ -240,9 +253,9 @@ try {
     // The same warm-up as the full run's (measure()): a cold server answers far slower.
     await saturate(real, 300);
     await saturate(real, 3000);
-    const p = await paced(real.url, RATE, SECONDS).finally(() => real.stop());
+    const p = await paced(real, RATE, SECONDS).finally(() => real.stop());
     if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])));
-    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU ${f(p.cpuMsPerEvent)} ms per event`);
+    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU ${f(p.cpuMsPerEvent)} ms per event (server ${f(p.serverCpuMsPerEvent)}, PostgreSQL ${f(p.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(p.benchCpuMsPerEvent)})`);
   } else if (process.env.BENCH_ONLY === 'app') {
     const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
     await saturate(real, 300);
@@ -262,6 +275,9 @@ try {
     if (durable) {
       console.log(`durable echo (stores each event in PostgreSQL first): ${f(durable.max.perSecond)} events/s, ${f(durable.max.cpuMsPerEvent)} ms of machine CPU per event (PostgreSQL ${f(durable.max.postgresCpuMsPerEvent)}); app / durable echo ${(app.max.perSecond / durable.max.perSecond).toFixed(2)}`);
     }
+    const shares = (p: typeof app.atRate) => `${f(p.cpuMsPerEvent)} ms (server ${f(p.serverCpuMsPerEvent)}, PostgreSQL ${f(p.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(p.benchCpuMsPerEvent)})`;
+    // × RATE / 1000 = cores busy: how close the paced phase runs the two cores to full.
+    console.log(`machine CPU per event at ${RATE}/s: app ${shares(app.atRate)}, baseline ${shares(base.atRate)}`);
     for (const [label, r] of [['baseline', base], ...(durable ? [['durable echo', durable] as const] : []), ['app', app]] as const) {
       const p = r.atRate;
       console.log(`${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`);
