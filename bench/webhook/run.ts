@@ -241,6 +241,10 @@ async function measure(server: Running) {
 }
 
 const f = (x: number) => x.toFixed(1);
+type CpuPerEvent = ReturnType<ReturnType<typeof cpuMeter>['perEvent']>;
+/** A phase's machine CPU per event and its split, as every report line prints it. */
+const cpuSplit = (c: CpuPerEvent) =>
+  `${f(c.cpuMsPerEvent)} ms (server ${f(c.serverCpuMsPerEvent)}, PostgreSQL ${f(c.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(c.benchCpuMsPerEvent)})`;
 const profileArgs = () => [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : [])];
 const appEnv = () => ({ SEED: 'demo', CRON: 'off', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
 // The app runs as it is deployed (Dockerfile: node dist/src/main.js), compiled first.
@@ -255,12 +259,12 @@ try {
     await saturate(real, 3000);
     const p = await paced(real, RATE, SECONDS).finally(() => real.stop());
     if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])));
-    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU ${f(p.cpuMsPerEvent)} ms per event (server ${f(p.serverCpuMsPerEvent)}, PostgreSQL ${f(p.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(p.benchCpuMsPerEvent)})`);
+    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}`);
   } else if (process.env.BENCH_ONLY === 'app') {
     const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
     await saturate(real, 300);
     const max = await saturate(real, 3000).finally(() => real.stop());
-    console.log(`app only: ${f(max.perSecond)} events/s end to end, ${f(max.cpuMsPerEvent)} ms of machine CPU per event (server ${f(max.serverCpuMsPerEvent)}, PostgreSQL ${f(max.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(max.benchCpuMsPerEvent)}); ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
+    console.log(`app only: ${f(max.perSecond)} events/s end to end, machine CPU per event ${cpuSplit(max)}; ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
   } else {
     const bare = await startServer('bench/webhook/baseline-server.ts', {});
     const base = await measure(bare).finally(() => bare.stop());
@@ -271,13 +275,12 @@ try {
     const app = await measure(real).finally(() => real.stop());
 
     console.log(`saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`);
-    console.log(`machine CPU per event (all processes, saturated phase): app ${f(app.max.cpuMsPerEvent)} ms (server ${f(app.max.serverCpuMsPerEvent)}, PostgreSQL ${f(app.max.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(app.max.benchCpuMsPerEvent)}), baseline ${f(base.max.cpuMsPerEvent)} ms (server ${f(base.max.serverCpuMsPerEvent)}, load generator and fake LINE ${f(base.max.benchCpuMsPerEvent)})`);
+    console.log(`machine CPU per event (all processes, saturated phase): app ${cpuSplit(app.max)}, baseline ${cpuSplit(base.max)}`);
     if (durable) {
       console.log(`durable echo (stores each event in PostgreSQL first): ${f(durable.max.perSecond)} events/s, ${f(durable.max.cpuMsPerEvent)} ms of machine CPU per event (PostgreSQL ${f(durable.max.postgresCpuMsPerEvent)}); app / durable echo ${(app.max.perSecond / durable.max.perSecond).toFixed(2)}`);
     }
-    const shares = (p: typeof app.atRate) => `${f(p.cpuMsPerEvent)} ms (server ${f(p.serverCpuMsPerEvent)}, PostgreSQL ${f(p.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(p.benchCpuMsPerEvent)})`;
     // × RATE / 1000 = cores busy: how close the paced phase runs the two cores to full.
-    console.log(`machine CPU per event at ${RATE}/s: app ${shares(app.atRate)}, baseline ${shares(base.atRate)}`);
+    console.log(`machine CPU per event at ${RATE}/s: app ${cpuSplit(app.atRate)}, baseline ${cpuSplit(base.atRate)}`);
     for (const [label, r] of [['baseline', base], ...(durable ? [['durable echo', durable] as const] : []), ['app', app]] as const) {
       const p = r.atRate;
       console.log(`${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`);
