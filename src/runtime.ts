@@ -98,7 +98,7 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     adminToken: config.adminToken,
     loanPeriodDays: config.loanPeriodDays,
     jobs,
-    onEventsStored: () => void worker.kick(),
+    onEventsStored: () => worker.nudge(),
     afterStaffChange: () => void notices.kick(),
     clock,
     pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },

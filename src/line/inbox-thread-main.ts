@@ -22,7 +22,7 @@ try {
 } catch {
   // Not permitted here: the thread runs at the process's priority.
 }
-const { config } = workerData as InboxThreadData;
+const { config, nudgePending } = workerData as InboxThreadData;
 const post = (m: FromInboxThread) => port.postMessage(m);
 // Log lines go through the main thread, in order with the other messages: written there before
 // 'stopped' is, so none is lost when the process exits (a thread's own stdout is flushed by the
@@ -55,6 +55,10 @@ port.on('message', (m: ToInboxThread) => {
   switch (m.type) {
     case 'kick':
       return void worker.kick().then(() => post({ type: 'kicked', id: m.id }));
+    case 'nudge':
+      // Cleared before the drain starts: whatever is stored after this sends a nudge of its own.
+      Atomics.store(nudgePending, 0, 0);
+      return worker.nudge();
     case 'start':
       return worker.start(m.intervalMs);
     case 'stop':

@@ -52,6 +52,16 @@ const PURGE_BATCH = 1000;
  */
 export const INBOX_LANES = 64;
 
+/**
+ * While events trickle in (the last claim took every due event), a claim is made no sooner than
+ * this after the one before, so the events stored meanwhile are claimed, read and completed
+ * together: a few statements (and wake-ups of the database and of this thread) for several events
+ * instead of for each. bench:webhook at 500 events/s: PostgreSQL's CPU per event 1.0 → 0.8 ms
+ * and the acknowledgements, which share the two cores, faster (see docs/reliability.md). A backlog
+ * is claimed without waiting; the cost is at most this much on a reply.
+ */
+export const CLAIM_GATHER_MS = 10;
+
 export interface InboxWorkerDeps {
   db: Kysely<DB>;
   handler: ConversationHandler;
@@ -92,6 +102,9 @@ export class InboxWorker implements InboxProcessor {
   #stopped = false;
   #nextSweep = 0;
   #nextPurge = 0;
+  /** When the last claim was made (performance.now()), and whether it took every due event. */
+  #lastClaimAt = -Infinity;
+  #lastClaimShort = false;
   #unrecorded: { event: ClaimedEvent; error: string; retryAt: Date }[] = [];
   /** Events answered whose completion could not be written (the database was away): written first at the next drain. */
   #uncompleted: { event: ClaimedEvent; completion: EventCompletion }[] = [];
@@ -129,6 +142,10 @@ export class InboxWorker implements InboxProcessor {
       }
     })();
     return this.#running;
+  }
+
+  nudge(): void {
+    void this.kick();
   }
 
   /** Polls for retries that come due (failed events, replies waiting for LINE). */
@@ -181,9 +198,15 @@ export class InboxWorker implements InboxProcessor {
   /** The due events, handled in lanes (inbox-lanes.ts); how many were handled in a transaction that committed. */
   #handleDueEvents(): Promise<number> {
     return drainInLanes(Math.max(1, this.#deps.lanes ?? 1), {
-      claim: (limit) => {
+      claim: async (limit) => {
+        // Real time, not the clock: the gathering is about load, whatever day a test pretends it is.
+        const wait = this.#lastClaimShort ? this.#lastClaimAt + CLAIM_GATHER_MS - performance.now() : 0;
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        this.#lastClaimAt = performance.now();
         const now = this.#now();
-        return claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), limit, MAX_EVENT_ATTEMPTS);
+        const got = await claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), limit, MAX_EVENT_ATTEMPTS);
+        this.#lastClaimShort = got.length < limit;
+        return got;
       },
       handle: (event) => this.#handle(event),
       kicks: () => this.#kicks,

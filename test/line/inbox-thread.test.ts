@@ -43,6 +43,28 @@ describe.skipIf(!onPostgres())('the inbox on a thread of its own (PostgreSQL)', 
     expect(metrics).toMatch(/library_reply_latency_seconds_count\{via="reply"\} 3/);
   });
 
+  it('events stored by many webhooks at once are all answered, once, from the nudges alone (no kick, no polling)', async () => {
+    // Nudges are coalesced (at most one on its way to the thread): one dropped wrongly would
+    // leave its events pending here, since nothing polls the inbox in this runtime. In waves, so
+    // later webhooks arrive while the thread is busy with, or done with, earlier ones.
+    const sent: string[] = [];
+    for (let wave = 0; wave < 3; wave++) {
+      const events = Array.from({ length: 20 }, (_, i) => textEvent(lineUserId(`nudge-${i % 10}`), ['ねこ', '星', '料理'][(i + wave) % 3]!));
+      const statuses = await Promise.all(events.map((e) => postWebhook(rt.app, webhookBody([e])).then((r) => r.status)));
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      sent.push(...events.map((e) => e.replyToken));
+      const deadline = Date.now() + 10_000;
+      while (line.replies.length < sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect([...line.replies].sort()).toEqual([...sent].sort());
+    }
+    // An answer goes out before its event is recorded as done (inbox-worker.ts): both, in the end.
+    const notDone = () => rt.database.db.selectFrom('webhook_inbox').select('id').where('status', '!=', 'done').execute();
+    const deadline = Date.now() + 10_000;
+    while ((await notDone()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await notDone()).toEqual([]);
+    expect(line.replies).toHaveLength(sent.length);
+  });
+
   it('stops with the runtime: events stored after the stop wait in the inbox for the next start', async () => {
     await rt.worker.stop();
     const late = textEvent(lineUserId('thread-late'), 'ねこ');
