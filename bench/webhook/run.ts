@@ -1,6 +1,6 @@
 /**
  * bench:webhook — signed webhook bodies (search texts and status taps from many users) on loopback
- * to the real server (compiled, `node dist/src/main.js` as the Dockerfile runs it, in a process of
+ * to the real server (compiled, and started with the Dockerfile's CMD, in a process of
  * its own, demo library, CRON off) with a local
  * fake LINE API, against a baseline in the same run: a bare Hono server, also a process of its own,
  * that checks the signature and replies with an echo through the same SDK (baseline-server.ts).
@@ -102,19 +102,26 @@ function body(): { raw: string; replyToken: string } {
   return { raw: JSON.stringify({ destination: 'Ubench', events: [event] }), replyToken };
 }
 
-let failures = 0;
+/** Failed sends per server URL, by reason (an HTTP status or the connection error's code). */
+const failures = new Map<string, Map<string, number>>();
+const failedAt = (url: string) => [...(failures.get(url)?.values() ?? [])].reduce((a, b) => a + b, 0);
+const failureReasons = (url: string) => [...(failures.get(url) ?? [])].map(([why, n]) => `${n} × ${why}`).join(', ');
 interface Sample { sent: number; acked: number; replyToken: string }
 async function send(url: string, samples: Sample[]): Promise<void> {
   const { raw, replyToken } = body();
   const sent = now();
   const signature = createHmac('sha256', SECRET).update(raw).digest('base64');
+  let why: string;
   try {
     const status = await post(`${url}/webhook`, raw, signature);
     if (status === 200) return void samples.push({ sent, acked: now(), replyToken });
-  } catch {
-    // A refused or reset connection is a failed send, counted below, not the end of the run.
+    why = `HTTP ${status}`;
+  } catch (err) {
+    // A refused or reset connection is a failed send, counted, not the end of the run.
+    why = (err as NodeJS.ErrnoException).code ?? String(err);
   }
-  failures++;
+  const reasons = failures.get(url) ?? new Map<string, number>();
+  failures.set(url, reasons.set(why, (reasons.get(why) ?? 0) + 1));
 }
 
 /**
@@ -237,7 +244,7 @@ async function measure(server: Running) {
   await saturate(server, 300);
   const max = await saturate(server, 3000);
   const atRate = await paced(server, RATE, SECONDS);
-  return { max, atRate, rssMb: server.peakRssMb() };
+  return { max, atRate, rssMb: server.peakRssMb(), failed: failedAt(server.url), failedWhy: failureReasons(server.url) };
 }
 
 const f = (x: number) => x.toFixed(1);
@@ -247,21 +254,24 @@ const cpuSplit = (c: CpuPerEvent) =>
   `${f(c.cpuMsPerEvent)} ms (server ${f(c.serverCpuMsPerEvent)}, PostgreSQL ${f(c.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(c.benchCpuMsPerEvent)})`;
 const profileArgs = () => [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : [])];
 const appEnv = () => ({ SEED: 'demo', CRON: 'off', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
-// The app runs as it is deployed (Dockerfile: node dist/src/main.js), compiled first.
+// The app runs as it is deployed: compiled, then the Dockerfile's CMD (its node flags and script).
+const [, ...deployedArgs] = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))![1]!) as string[];
+const deployedScript = deployedArgs.pop()!;
+const appArgs = () => [...deployedArgs, ...profileArgs()];
 execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'bench_webhook') : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
 try {
   if (process.env.BENCH_ONLY === 'paced') {
-    const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
+    const real = await startServer(deployedScript, appEnv(), appArgs());
     // The same warm-up as the full run's (measure()): a cold server answers far slower.
     await saturate(real, 300);
     await saturate(real, 3000);
     const p = await paced(real, RATE, SECONDS).finally(() => real.stop());
     if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])));
-    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}`);
+    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}${failedAt(real.url) > 0 ? `; failed sends: ${failureReasons(real.url)}` : ''}`);
   } else if (process.env.BENCH_ONLY === 'app') {
-    const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
+    const real = await startServer(deployedScript, appEnv(), appArgs());
     await saturate(real, 300);
     const max = await saturate(real, 3000).finally(() => real.stop());
     console.log(`app only: ${f(max.perSecond)} events/s end to end, machine CPU per event ${cpuSplit(max)}; ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
@@ -271,7 +281,7 @@ try {
     // Informational, PostgreSQL only: the echo that stores each event first (not the target's baseline).
     const durableServer = scratch ? await startServer('bench/webhook/baseline-server.ts', { DATABASE_URL: scratch.url }) : undefined;
     const durable = durableServer ? await measure(durableServer).finally(() => durableServer.stop()) : undefined;
-    const real = await startServer('dist/src/main.js', appEnv(), profileArgs());
+    const real = await startServer(deployedScript, appEnv(), appArgs());
     const app = await measure(real).finally(() => real.stop());
 
     console.log(`saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`);
@@ -285,11 +295,13 @@ try {
       const p = r.atRate;
       console.log(`${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`);
     }
-    if (failures > 0) console.log(`${failures} sends failed (connection refused/reset or not 200)`);
+    for (const [label, r] of [['baseline', base], ...(durable ? [['durable echo', durable] as const] : []), ['app', app]] as const) {
+      if (r.failed > 0) console.log(`${label}: ${r.failed} sends failed (${r.failedWhy})`);
+    }
     const ratio = app.max.perSecond / base.max.perSecond;
-    const met = ratio >= 0.5 && app.atRate.ackP99 < 50 && app.rssMb < 400 && app.atRate.replied === app.atRate.n && failures === 0;
+    const met = ratio >= 0.5 && app.atRate.ackP99 < 50 && app.rssMb < 400 && app.atRate.replied === app.atRate.n && app.failed === 0;
     console.log(
-      `SUMMARY bench:webhook db=${scratch ? 'postgres' : 'pglite'} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${failures} same-run ack p99: baseline=${f(base.atRate.ackP99)}ms${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
+      `SUMMARY bench:webhook db=${scratch ? 'postgres' : 'pglite'} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${app.failed} same-run ack p99: baseline=${f(base.atRate.ackP99)}ms${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
     );
   }
 } finally {

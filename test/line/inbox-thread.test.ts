@@ -52,7 +52,7 @@ describe.skipIf(!onPostgres())('the inbox on a thread of its own (PostgreSQL)', 
       const events = Array.from({ length: 20 }, (_, i) => textEvent(lineUserId(`nudge-${i % 10}`), ['ねこ', '星', '料理'][(i + wave) % 3]!));
       const statuses = await Promise.all(events.map((e) => postWebhook(rt.app, webhookBody([e])).then((r) => r.status)));
       expect(statuses.every((s) => s === 200)).toBe(true);
-      sent.push(...events.map((e) => e.replyToken));
+      sent.push(...events.map((e) => e.replyToken!));
       const deadline = Date.now() + 10_000;
       while (line.replies.length < sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect([...line.replies].sort()).toEqual([...sent].sort());
