@@ -31,9 +31,12 @@ VOLUME ["/app/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# The node flags (measured by bench:webhook, which starts the server with this CMD's arguments):
 # --single-threaded-gc: V8's garbage collection runs on each JavaScript thread instead of on helper
-# threads at full priority, so the inbox thread's (nice 10) no longer takes cores from the main
-# thread that acknowledges LINE (bench:webhook, which starts the server with this CMD's arguments:
-# ack p99 at 500 events/s 32-39 ms against 42-53 ms without, four pairs of runs). Not accepted in
-# NODE_OPTIONS, hence here and in `npm run start:prod`.
-CMD ["node", "--single-threaded-gc", "dist/src/main.js"]
+#   threads at full priority, so the inbox thread's (nice 10) no longer takes cores from the main
+#   thread that acknowledges LINE: ack p99 at 500 events/s 32-39 ms against 42-53 ms without
+#   (four pairs of runs);
+# --max-semi-space-size=8 (MB): the main thread's young generation, which with the first flag had
+#   grown the peak RSS from ~306 to 333-380 MB (the target is < 400); with it 271-280 MB.
+# The first is not accepted in NODE_OPTIONS, hence both here and in `npm run start:prod`.
+CMD ["node", "--single-threaded-gc", "--max-semi-space-size=8", "dist/src/main.js"]

@@ -263,13 +263,14 @@ const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'bench_webhoo
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
 try {
   if (process.env.BENCH_ONLY === 'paced') {
+    let rssMb = NaN;
     const real = await startServer(deployedScript, appEnv(), appArgs());
     // The same warm-up as the full run's (measure()): a cold server answers far slower.
     await saturate(real, 300);
     await saturate(real, 3000);
-    const p = await paced(real, RATE, SECONDS).finally(() => real.stop());
+    const p = await paced(real, RATE, SECONDS).finally(() => (rssMb = real.peakRssMb(), real.stop()));
     if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])));
-    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}${failedAt(real.url) > 0 ? `; failed sends: ${failureReasons(real.url)}` : ''}`);
+    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}; server peak RSS ${f(rssMb)} MB${failedAt(real.url) > 0 ? `; failed sends: ${failureReasons(real.url)}` : ''}`);
   } else if (process.env.BENCH_ONLY === 'app') {
     const real = await startServer(deployedScript, appEnv(), appArgs());
     await saturate(real, 300);
