@@ -137,7 +137,9 @@ function post(url: string, raw: string, signature: string): Promise<number> {
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    // Whether the connection was a kept-alive one reused: a reset then may be the known race with
+    // the server closing it idle (Node's http docs, request.reusedSocket), told apart in the count.
+    req.on('error', (err: NodeJS.ErrnoException) => reject(Object.assign(err, { code: `${err.code ?? err.message} on a ${req.reusedSocket ? 'reused' : 'new'} connection` })));
     req.end(raw);
   });
 }
