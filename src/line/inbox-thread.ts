@@ -127,8 +127,9 @@ export class InboxThread implements InboxProcessor {
 
   /**
    * At most one nudge is on its way at a time: events stored while one waits to be taken are found
-   * by the drain it starts, since the thread clears the flag before it drains. A message (and a
-   * wake-up of each thread) per stored batch was a fifth of the server's system calls at 500 events/s.
+   * by the drain it starts, since the thread clears the flag before it drains. Kicks cost a message
+   * (and a wake-up of a thread) each way per stored batch, on a machine where wake-ups are most of
+   * what work costs (docs/reliability.md, "What moved it").
    */
   nudge(): void {
     if (this.#stopping || Atomics.compareExchange(this.#nudgePending, 0, 0, 1) !== 0) return;

@@ -56,7 +56,7 @@ export const INBOX_LANES = 64;
  * While events trickle in (the last claim took every due event), a claim is made no sooner than
  * this after the one before, so the events stored meanwhile are claimed, read and completed
  * together: a few statements (and wake-ups of the database and of this thread) for several events
- * instead of for each. bench:webhook at 500 events/s: PostgreSQL's CPU per event 1.0 → 0.8 ms
+ * instead of for each. bench:webhook at 500 events/s: PostgreSQL's CPU per event 1.0 → 0.8-0.9 ms
  * and the acknowledgements, which share the two cores, faster (see docs/reliability.md). A backlog
  * is claimed without waiting; the cost is at most this much on a reply.
  */
