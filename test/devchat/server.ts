@@ -8,7 +8,8 @@ import { tokyoDate, tokyoStartOfDay } from '../../src/domain/dates.js';
 import { branchCalendar } from '../../src/services/calendar.js';
 import type { Entry } from '../../src/devchat/transcript.js';
 import { devChatEnabled } from '../../src/devchat/index.js';
-import { createLogger, silentLogger } from '../../src/log.js';
+import { createLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { testDatabase } from '../helpers/database.js';
 import { lineApi } from '../setup/msw.js';
@@ -54,7 +55,7 @@ export async function devChatServer(opts: { env?: Record<string, string> } = {})
   const config = loadConfig({ PORT: new URL(base).port, HOST: '127.0.0.1', PUBLIC_BASE_URL: base, DATABASE_URL: pg?.url, CRON: 'off', ...opts.env });
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
-  const rt = await buildRuntime(config, process.env.DEVCHAT_DEBUG ? createLogger('debug') : silentLogger, { pgliteInMemory: true, clock, devChat: devChatEnabled(config) });
+  const rt = await buildRuntime(config, process.env.DEVCHAT_DEBUG ? createLogger('debug') : testLog, { pgliteInMemory: true, clock, devChat: devChatEnabled(config) });
   app = rt.app;
   rt.worker.start(200);
   return {

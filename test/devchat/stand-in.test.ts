@@ -8,7 +8,7 @@ import type { Entry } from '../../src/devchat/transcript.js';
 import { lineAccount } from '../../src/line/account.js';
 import { lineUserIdOf, toInput } from '../../src/line/inbound.js';
 import { classifyLineError, lineMessenger } from '../../src/line/messenger.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { lineApi } from '../setup/msw.js';
 
 /**
@@ -29,8 +29,8 @@ const entries = () => channel.transcript.since(0);
 const lastEntry = (): Entry => entries()[entries().length - 1]!;
 
 beforeEach(() => {
-  channel = new StandInChannel({ webhookUrl: WEBHOOK, clock: () => NOW, log: silentLogger, menuAliases: ['logged-in', 'logged-out'], defaultAlias: 'logged-out' });
-  const api = messagingApiStandIn(channel, silentLogger);
+  channel = new StandInChannel({ webhookUrl: WEBHOOK, clock: () => NOW, log: testLog, menuAliases: ['logged-in', 'logged-out'], defaultAlias: 'logged-out' });
+  const api = messagingApiStandIn(channel, testLog);
   api.route('/', accessDialogStandIn(channel));
   posted = [];
   lineApi.use(

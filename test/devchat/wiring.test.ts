@@ -6,7 +6,7 @@ import { chatRoutes } from '../../src/devchat/chat-routes.js';
 import { devChatEnabled, loopbackOrigin } from '../../src/devchat/index.js';
 import type { Entry } from '../../src/devchat/transcript.js';
 import { DEV_CHAT_USERS } from '../../src/devchat/users.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { botMessages, patronChat } from '../../src/messages/ja.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { JOBS } from '../../src/services/jobs.js';
@@ -52,7 +52,7 @@ describe('with a real LINE channel configured (DEV_CHAT not on)', () => {
     dropDatabase = pg?.close;
     const config = loadConfig({ LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'token', DATABASE_URL: pg?.url, SEED: 'none', CRON: 'off' });
     // The messenger records instead of calling LINE: only the HTTP surface is under test here.
-    rt = await buildRuntime(config, silentLogger, { pgliteInMemory: true, messenger: recordingMessenger(), devChat: devChatEnabled(config) });
+    rt = await buildRuntime(config, testLog, { pgliteInMemory: true, messenger: recordingMessenger(), devChat: devChatEnabled(config) });
   });
   afterAll(async () => {
     await rt?.close();
@@ -172,8 +172,8 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
         return HttpResponse.json({});
       }),
     );
-    const channel = new StandInChannel({ webhookUrl: 'http://restarted.test/webhook', clock: () => new Date(), log: silentLogger, menuAliases: ['logged-in', 'logged-out'], defaultAlias: 'logged-out' });
-    const routes = chatRoutes({ channel, db: s.rt.database.db, menus: [], jobNames: [], runJob: async () => 0, log: silentLogger });
+    const channel = new StandInChannel({ webhookUrl: 'http://restarted.test/webhook', clock: () => new Date(), log: testLog, menuAliases: ['logged-in', 'logged-out'], defaultAlias: 'logged-out' });
+    const routes = chatRoutes({ channel, db: s.rt.database.db, menus: [], jobNames: [], runJob: async () => 0, log: testLog });
     const res = await routes.request('/chat/open', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: TARO }) });
     expect(res.status).toBe(200);
     expect(sent).toEqual([]);

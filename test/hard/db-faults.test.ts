@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { ADMIN_TOKEN } from '../helpers/app.js';
 import { onPostgres, testDatabase } from '../helpers/database.js';
@@ -54,7 +54,7 @@ beforeEach(async () => {
   url.hostname = '127.0.0.1';
   url.port = String(proxy.port);
   const config = loadConfig({ LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN, LINE_API_BASE_URL: LINE_API, DATABASE_URL: url.toString(), SEED: 'demo', CRON: 'off', ADMIN_TOKEN });
-  rt = await buildRuntime(config, silentLogger, { messenger: testMessenger() });
+  rt = await buildRuntime(config, testLog, { messenger: testMessenger() });
 });
 afterEach(async () => {
   if (!onPostgres()) return;

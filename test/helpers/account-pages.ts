@@ -1,5 +1,6 @@
 import type { TestApp } from './app.js';
 import { PAGES_ORIGIN } from './pages.js';
+import { rememberSecretFields } from './test-log.js';
 
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -28,6 +29,7 @@ export function accountClient(t: Pick<TestApp, 'app'>, base = PAGES_ORIGIN) {
     return { res, html: await res.text() };
   };
   const post = async (path: string, fields: Record<string, string>, opts: { origin?: string | null } = {}) => {
+    rememberSecretFields(fields);
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     const origin = opts.origin === undefined ? base : opts.origin;
     if (origin !== null) headers.origin = origin;

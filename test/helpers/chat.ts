@@ -6,7 +6,7 @@ import type { LineAccount } from '../../src/line/account.js';
 import type { Input } from '../../src/line/inbound.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { toLineMessages } from '../../src/line/outbound.js';
-import { silentLogger } from '../../src/log.js';
+import { rememberSecret, rememberSecretFields, testLog } from './test-log.js';
 import { seedDemoLibrary } from '../../src/seed/demo-library.js';
 import { loginForAccountLink } from '../../src/services/account-link.js';
 import { testDatabase } from './database.js';
@@ -47,7 +47,7 @@ export interface ChatHarness {
  */
 export async function chatHarness(now = new Date('2026-12-01T19:00:00+09:00')): Promise<ChatHarness> {
   const database = await testDatabase();
-  await seedDemoLibrary(database.db, new Date('2026-11-28T12:00:00+09:00'), silentLogger);
+  await seedDemoLibrary(database.db, new Date('2026-11-28T12:00:00+09:00'), testLog);
   const menus: { user: string; which: string }[] = [];
   let tokens = 0;
   const line: LineAccount = {
@@ -58,7 +58,7 @@ export async function chatHarness(now = new Date('2026-12-01T19:00:00+09:00')): 
       menus.push({ user, which });
     },
   };
-  const handler = conversationHandler({ line, publicBaseUrl: 'https://library.example.jp', log: silentLogger });
+  const handler = conversationHandler({ line, publicBaseUrl: 'https://library.example.jp', log: testLog });
   const h: ChatHarness = {
     db: database.db,
     now,
@@ -76,8 +76,10 @@ export async function chatHarness(now = new Date('2026-12-01T19:00:00+09:00')): 
     async login(user, cardNumber, password, loginUrl) {
       const url = loginUrl ?? buttonData(await h.say(user, 'ログイン'), 'ログイン');
       const linkToken = new URL(url!).searchParams.get('linkToken')!;
+      rememberSecretFields({ linkToken, cardNumber, password });
       const r = await loginForAccountLink(database.db, { linkToken, cardNumber, password }, h.now);
       if (!r.ok) throw new Error(`login refused: ${JSON.stringify(r.failure)}`);
+      rememberSecret('an account-link nonce', r.value.nonce);
       return h.send(user, { kind: 'accountLink', result: 'ok', nonce: r.value.nonce });
     },
     close: () => database.close(),

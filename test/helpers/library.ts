@@ -3,6 +3,7 @@ import type { DB } from '../../src/db/schema.js';
 import { setConfirmedEmail, setPasswordHash } from '../../src/db/patrons.js';
 import { importCatalogRecords, type CatalogRecord } from '../../src/services/catalog.js';
 import { registerPatron } from '../../src/services/patrons.js';
+import { rememberSecret } from './test-log.js';
 
 /** A small library for service tests: named titles, copies by barcode, patrons by card. */
 export const BOOK = (title: string, barcodes: [string, string][], extra: Partial<CatalogRecord> = {}): CatalogRecord => ({
@@ -34,6 +35,7 @@ export async function addPatron(
     disabilityService: opts.disabilityService ?? false,
   });
   if (!r.ok) throw new Error(JSON.stringify(r.failure));
+  rememberSecret('a full card number', cardNumber);
   if (opts.password ?? !opts.disabilityService) await setPasswordHash(db, r.value.id, FAKE_HASH, true, new Date());
   if (opts.email) await setConfirmedEmail(db, r.value.id, opts.email, 'pc', new Date());
   return r.value.id;

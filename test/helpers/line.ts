@@ -14,13 +14,15 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import type { DB } from '../../src/db/schema.js';
 import type { InboxProcessor } from '../../src/line/inbox-thread.js';
 import { lineMessenger, type Messenger } from '../../src/line/messenger.js';
-import { silentLogger } from '../../src/log.js';
+import { rememberSecret, testLog } from './test-log.js';
 import { buildRuntime } from '../../src/runtime.js';
 import { testDatabase } from './database.js';
 
 /** What the tests configure: the channel secret signs bodies, the token goes to LINE. */
 export const CHANNEL_SECRET = 'test-channel-secret';
 export const ACCESS_TOKEN = 'test-token';
+rememberSecret('the channel secret', CHANNEL_SECRET);
+rememberSecret('the channel access token', ACCESS_TOKEN);
 /** The real Messaging API host: msw intercepts it, nothing leaves the process. */
 export const LINE_API = 'https://api.line.me';
 
@@ -217,7 +219,7 @@ export async function lineRuntime(opts: { clock?: () => Date } = {}): Promise<{ 
     SEED: 'none',
     CRON: 'off',
   });
-  const rt = await buildRuntime(config, silentLogger, {
+  const rt = await buildRuntime(config, testLog, {
     pgliteInMemory: true,
     messenger: testMessenger(),
     ...(opts.clock ? { clock: opts.clock } : {}),
@@ -237,7 +239,7 @@ export async function lineRuntime(opts: { clock?: () => Date } = {}): Promise<{ 
 export function webhookApp(db: Kysely<DB>, opts: { onEventsStored?: () => void; clock?: () => Date } = {}): Hono {
   return createApp({
     db,
-    log: silentLogger,
+    log: testLog,
     channelSecret: CHANNEL_SECRET,
     adminToken: undefined,
     loanPeriodDays: 14,

@@ -1,4 +1,5 @@
 import type { MailTransport, OutgoingMail } from '../../src/mail/transport.js';
+import { rememberSecret } from './test-log.js';
 
 /** A mail transport that keeps what it was given; `failWith` makes the next sends throw (a server that is down). */
 export function recordingMailer(): MailTransport & { sent: OutgoingMail[]; failWith: Error | undefined } {
@@ -22,7 +23,11 @@ export function linkIn(text: string): string | undefined {
 }
 
 /** The token of a confirmation link. */
-export const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
+export const tokenOf = (link: string) => {
+  const token = new URL(link).searchParams.get('token')!;
+  rememberSecret('an e-mail confirmation token', token);
+  return token;
+};
 
 export interface ParsedMail {
   headers: Map<string, string>;

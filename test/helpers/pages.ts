@@ -8,6 +8,7 @@ import { registerPatron } from '../../src/services/patrons.js';
 import { hashPassword } from '../../src/services/passwords.js';
 import type { TestApp } from './app.js';
 import { lineUserId } from './line.js';
+import { rememberSecret, rememberSecretFields } from './test-log.js';
 
 /** A patron whose password really verifies (argon2id, as the counter would issue it). */
 export async function addPatronWithPassword(
@@ -24,6 +25,7 @@ export async function addPatronWithPassword(
     disabilityService: false,
   });
   if (!r.ok) throw new Error(JSON.stringify(r.failure));
+  rememberSecretFields({ cardNumber, password });
   await setPasswordHash(db, r.value.id, await hashPassword(password), password.length === 8, new Date());
   return r.value.id;
 }
@@ -59,16 +61,20 @@ export function loginClient(t: TestApp) {
       await touchLineUser(t.db, user, true, t.now);
       const linkToken = randomBytes(24).toString('base64url');
       await rememberLinkToken(t.db, user, linkToken, t.now);
+      rememberSecret('a link token', linkToken);
       return { user, linkToken };
     },
     /** Opens the form (for its CSRF token) unless one is given (null: none sent), then submits it. */
     async login(linkToken: string, fields: { cardNumber?: string; password?: string }, opts: { origin?: string | null; csrfToken?: string | null } = {}) {
+      rememberSecretFields({ linkToken, ...fields });
       const csrfToken = opts.csrfToken === undefined ? hiddenValue((await getLogin(`?linkToken=${encodeURIComponent(linkToken)}`)).html, 'csrfToken') : opts.csrfToken;
       const body = new URLSearchParams({ linkToken, ...fields, ...(csrfToken !== null && csrfToken !== undefined ? { csrfToken } : {}) });
       const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
       const origin = opts.origin === undefined ? PAGES_ORIGIN : opts.origin;
       if (origin !== null) headers.origin = origin;
       const res = await t.app.request(`${PAGES_ORIGIN}/login`, { method: 'POST', headers, body: body.toString() });
+      rememberSecret('an account-link nonce', URL.canParse(res.headers.get('location') ?? '') ? new URL(res.headers.get('location')!).searchParams.get('nonce') : null);
+      rememberSecret('a CSRF token', csrfToken);
       return { res, html: await res.text() };
     },
     async nonceCount(): Promise<number> {

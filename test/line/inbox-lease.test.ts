@@ -5,7 +5,7 @@ import { completeInboxEvent, purgeHandledEvents, type EventCompletion } from '..
 import { conversationHandler } from '../../src/conversation/engine.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
 import { INBOX_RETENTION_MS, InboxWorker } from '../../src/line/inbox-worker.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { lineApi } from '../setup/msw.js';
 import type { DB } from '../../src/db/schema.js';
 import { testDatabase } from '../helpers/database.js';
@@ -75,8 +75,8 @@ describe('handled events', () => {
     const line = fakeLine(lineApi);
     const old = textEvent(lineUserId('old-words'), 'むかしの検索');
     expect((await postWebhook(webhookApp(db), webhookBody([old]))).status).toBe(200);
-    const handler = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: silentLogger });
-    await new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger }).kick();
+    const handler = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: testLog });
+    await new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog }).kick();
     expect(await inboxRow(db, old.webhookEventId)).toMatchObject({ status: 'done', replyStatus: 'sent' });
     expect(line.replies()).toHaveLength(1);
 
@@ -88,7 +88,7 @@ describe('handled events', () => {
     expect((await postWebhook(webhookApp(db), webhookBody([sending, young]))).status).toBe(200);
     await db.updateTable('webhook_inbox').set({ received_at: monthAgo, status: 'done', reply_status: 'sending' }).where('webhook_event_id', '=', sending.webhookEventId).execute();
 
-    await new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger }).kick();
+    await new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog }).kick();
     const left = (await db.selectFrom('webhook_inbox').select('webhook_event_id').execute()).map((r) => r.webhook_event_id);
     expect(left).not.toContain(old.webhookEventId);
     expect(left).toEqual(expect.arrayContaining([sending.webhookEventId, young.webhookEventId]));

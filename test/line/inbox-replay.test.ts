@@ -4,7 +4,7 @@ import { conversationHandler, type ConversationHandler } from '../../src/convers
 import { unconfiguredLineAccount } from '../../src/line/account.js';
 import type { DB } from '../../src/db/schema.js';
 import { InboxWorker } from '../../src/line/inbox-worker.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { chat, patronChat } from '../../src/messages/ja.js';
 import { testDatabase } from '../helpers/database.js';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../helpers/line.js';
 import { lineApi } from '../setup/msw.js';
 
-const handleEvent = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: silentLogger });
+const handleEvent = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: testLog });
 
 /**
  * The webhook inbox outlives the process: what was accepted is answered after a restart, once,
@@ -87,7 +87,7 @@ describe('events accepted before a crash', () => {
       try {
         const seen: string[] = [];
         const { clock } = manualClock(new Date(Date.now() + 10 * MINUTE));
-        const worker = new InboxWorker({ db: after.db, handler: recordingHandler(seen), messenger: testMessenger(), log: silentLogger, clock });
+        const worker = new InboxWorker({ db: after.db, handler: recordingHandler(seen), messenger: testMessenger(), log: testLog, clock });
         await worker.kick();
         await worker.kick();
 
@@ -138,7 +138,7 @@ describe('answers LINE did not take', () => {
     const event = textEvent(user, 'こんにちは', { timestamp: Date.now() - o.writtenAgo, isRedelivery: o.writtenAgo > MINUTE });
     expect((await postWebhook(webhookApp(db), webhookBody([event]))).status).toBe(200);
     const { state, clock } = manualClock(new Date(Date.now() + o.workerLate));
-    const worker = new InboxWorker({ db, handler: handleEvent, messenger: testMessenger(), log: silentLogger, clock });
+    const worker = new InboxWorker({ db, handler: handleEvent, messenger: testMessenger(), log: testLog, clock });
     return { user, event, state, worker };
   }
 
@@ -269,7 +269,7 @@ describe('a handler that throws', () => {
       handled.push(id);
     });
     const { state, clock } = manualClock(new Date());
-    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger, clock });
+    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog, clock });
     await worker.kick();
 
     // Bob is answered; Alice's first event waits for a retry and her second waits behind it.
@@ -315,7 +315,7 @@ describe('a handler that throws', () => {
       }
     });
     const { state, clock } = manualClock(new Date());
-    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: silentLogger, clock });
+    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog, clock });
     for (let i = 0; i < 20; i += 1) {
       await worker.kick();
       const row = await inboxRow(db, doomed.webhookEventId);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { InboxThread } from '../../src/line/inbox-thread.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { onPostgres, testDatabase } from '../helpers/database.js';
 import { ACCESS_TOKEN, CHANNEL_SECRET, lineUserId, postWebhook, textEvent, webhookBody } from '../helpers/line.js';
@@ -19,7 +19,7 @@ describe.skipIf(!onPostgres())('the inbox on a thread of its own (PostgreSQL)', 
     database = await testDatabase();
     line = await fakeLineReplies();
     const config = loadConfig({ LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN, LINE_API_BASE_URL: line.url, DATABASE_URL: database.url, SEED: 'demo', CRON: 'off', METRICS_TOKEN });
-    rt = await buildRuntime(config, silentLogger);
+    rt = await buildRuntime(config, testLog);
   });
   afterEach(async () => {
     await rt.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/line/limits.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { seedDemoLibrary } from '../../src/seed/demo-library.js';
 import { fakeLine, lineRuntime, lineUserId, otherEvent, postWebhook, textEvent, webhookBody, type FakeLine } from '../helpers/line.js';
 import { lineApi } from '../setup/msw.js';
@@ -11,7 +11,7 @@ let line: FakeLine;
 
 beforeAll(async () => {
   rt = await lineRuntime();
-  await seedDemoLibrary(rt.db, new Date('2026-11-28T12:00:00+09:00'), silentLogger);
+  await seedDemoLibrary(rt.db, new Date('2026-11-28T12:00:00+09:00'), testLog);
 });
 afterAll(async () => rt?.close());
 beforeEach(() => {

@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { defaultCalendar, pickupDeadline } from '../../src/domain/calendar.js';
 import { addDays, tokyoDate, weekdayOf, type IsoDate } from '../../src/domain/dates.js';
 import { pickupReminderDay } from '../../src/domain/reminders.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { noticeMessages } from '../../src/messages/ja.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { testDatabase } from '../helpers/database.js';
@@ -50,7 +50,7 @@ beforeAll(async () => {
     SEED: 'none',
     CRON: 'off',
   });
-  rt = await buildRuntime(config, silentLogger, { pgliteInMemory: true, messenger: testMessenger(), clock: () => clock.now, mail: recordingMailer() });
+  rt = await buildRuntime(config, testLog, { pgliteInMemory: true, messenger: testMessenger(), clock: () => clock.now, mail: recordingMailer() });
 });
 afterAll(async () => {
   await rt?.close();

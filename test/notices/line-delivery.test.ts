@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/database.js';
 import { insertNotice } from '../../src/db/notices.js';
 import { limitViolations } from '../../src/line/limits.js';
 import type { Messenger } from '../../src/line/messenger.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { cancelHold } from '../../src/services/holds.js';
 import { deliverLineNotices } from '../../src/services/notice-delivery.js';
 import { testDatabase } from '../helpers/database.js';
@@ -22,7 +22,7 @@ let line: FakeLine;
 let serial = 0;
 const MIN = 60_000;
 const later = (d: Date, ms: number) => new Date(d.getTime() + ms);
-const deliver = (now: Date, messenger: Messenger = testMessenger()) => deliverLineNotices(database.db, messenger, silentLogger, now);
+const deliver = (now: Date, messenger: Messenger = testMessenger()) => deliverLineNotices(database.db, messenger, testLog, now);
 
 beforeAll(async () => {
   database = await testDatabase();

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { conversationHandler } from '../../src/conversation/engine.js';
 import type { Database } from '../../src/db/database.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { noticeMessages, patronChat, refusalMessage } from '../../src/messages/ja.js';
 import { checkout } from '../../src/services/circulation.js';
 import { cancelHold, placeHold } from '../../src/services/holds.js';
@@ -20,8 +20,8 @@ let database: Database;
 let line: FakeLine;
 let serial = 0;
 const db = () => database.db;
-const deliver = (now: Date) => deliverLineNotices(db(), testMessenger(), silentLogger, now);
-const handle = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: silentLogger });
+const deliver = (now: Date) => deliverLineNotices(db(), testMessenger(), testLog, now);
+const handle = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: testLog });
 const tap = (user: string, data: string, now: Date) => db().transaction().execute(async (tx) => (await handle.inTransaction(tx, { lineUserId: user, input: { kind: 'postback', data } }, now)).replies);
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { accountPages, refusalMessage } from '../../src/messages/ja.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { verifyCredentials } from '../../src/services/credentials.js';
@@ -44,7 +44,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
     const pg = process.env.DATABASE_URL ? await testDatabase() : undefined;
     dropDatabase = pg?.close;
     const config = loadConfig({ PUBLIC_BASE_URL: base, DATABASE_URL: pg?.url, SEED: 'none', CRON: 'off' });
-    rt = await buildRuntime(config, silentLogger, { pgliteInMemory: true, clock: () => clock.now, mail: mailer });
+    rt = await buildRuntime(config, testLog, { pgliteInMemory: true, clock: () => clock.now, mail: mailer });
     app = rt.app;
     await addPatronWithPassword(rt.database.db, P.card, P.password);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { touchLineUser } from '../../src/db/line-users.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { pages, refusalMessage } from '../../src/messages/ja.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { completeAccountLink, rememberLinkToken } from '../../src/services/account-link.js';
@@ -65,7 +65,7 @@ describe.skipIf(!existsSync(CHROMIUM))('login page in Chromium (390 px wide)', (
     const pg = process.env.DATABASE_URL ? await testDatabase() : undefined;
     dropDatabase = pg?.close;
     const config = loadConfig({ PUBLIC_BASE_URL: base, LINE_ACCESS_BASE_URL: lineOrigin, DATABASE_URL: pg?.url, SEED: 'none', CRON: 'off' });
-    rt = await buildRuntime(config, silentLogger, { pgliteInMemory: true, clock: () => NOW });
+    rt = await buildRuntime(config, testLog, { pgliteInMemory: true, clock: () => NOW });
     app = rt.app;
     patronId = await addPatronWithPassword(rt.database.db, DEMO.card, DEMO.password);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { findPatronByCard } from '../../src/db/patrons.js';
 import { formSecret } from '../../src/http/page-security.js';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import { accountPages } from '../../src/messages/ja.js';
 import { deliverEmailNotices } from '../../src/services/email-delivery.js';
 import { patronOverview } from '../../src/services/patrons.js';
@@ -22,10 +22,10 @@ const mailer = recordingMailer();
 
 beforeAll(async () => {
   h = await chatHarness();
-  const mail = { db: h.db, transport: mailer, log: silentLogger, publicBaseUrl: BASE, mailFrom: 'yoyaku@library-kamagaya-chiba.jp' };
+  const mail = { db: h.db, transport: mailer, log: testLog, publicBaseUrl: BASE, mailFrom: 'yoyaku@library-kamagaya-chiba.jp' };
   const app = createApp({
     db: h.db,
-    log: silentLogger,
+    log: testLog,
     channelSecret: undefined,
     adminToken: undefined,
     loanPeriodDays: 14,

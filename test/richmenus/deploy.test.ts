@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/log.js';
+import { testLog } from '../helpers/test-log.js';
 import {
   deployRichMenus,
   linkRichMenuForUser,
@@ -17,7 +17,7 @@ import { API, DATA_API, TOKEN, fakeRichMenuApi, type FakeRichMenuApi } from './f
  * in which order, and that a second run with nothing changed only reads.
  */
 const { client, blobClient } = richMenuClients({ channelAccessToken: TOKEN, apiBaseUrl: API, dataApiBaseUrl: DATA_API });
-const deploy = (menus: readonly RichMenu[]) => deployRichMenus(client, blobClient, menus, silentLogger, { batchPollMs: 0 });
+const deploy = (menus: readonly RichMenu[]) => deployRichMenus(client, blobClient, menus, testLog, { batchPollMs: 0 });
 const READS = ['GET /v2/bot/richmenu/list', 'GET /v2/bot/richmenu/alias/list', 'GET /v2/bot/user/all/richmenu'];
 
 let menus: RichMenu[];
