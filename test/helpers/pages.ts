@@ -66,15 +66,15 @@ export function loginClient(t: TestApp) {
     },
     /** Opens the form (for its CSRF token) unless one is given (null: none sent), then submits it. */
     async login(linkToken: string, fields: { cardNumber?: string; password?: string }, opts: { origin?: string | null; csrfToken?: string | null } = {}) {
-      rememberSecretFields({ linkToken, ...fields });
       const csrfToken = opts.csrfToken === undefined ? hiddenValue((await getLogin(`?linkToken=${encodeURIComponent(linkToken)}`)).html, 'csrfToken') : opts.csrfToken;
       const body = new URLSearchParams({ linkToken, ...fields, ...(csrfToken !== null && csrfToken !== undefined ? { csrfToken } : {}) });
       const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
       const origin = opts.origin === undefined ? PAGES_ORIGIN : opts.origin;
       if (origin !== null) headers.origin = origin;
       const res = await t.app.request(`${PAGES_ORIGIN}/login`, { method: 'POST', headers, body: body.toString() });
-      rememberSecret('an account-link nonce', URL.canParse(res.headers.get('location') ?? '') ? new URL(res.headers.get('location')!).searchParams.get('nonce') : null);
-      rememberSecret('a CSRF token', csrfToken);
+      const location = res.headers.get('location') ?? '';
+      const nonce = URL.canParse(location) ? new URL(location).searchParams.get('nonce') : null;
+      rememberSecretFields({ linkToken, ...fields, csrfToken, nonce });
       return { res, html: await res.text() };
     },
     async nonceCount(): Promise<number> {
