@@ -36,11 +36,22 @@ try {
   await migrateToLatest(database.db);
   let t = performance.now();
   await load();
-  console.log(`loaded ${NOTICES} pending LINE notices for ${NOTICES} linked patrons in ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `loaded ${NOTICES} pending LINE notices for ${NOTICES} linked patrons in ${(performance.now() - t).toFixed(0)} ms`,
+  );
 
   // Baseline: the same number of pushes, the same message, PUSH_CONCURRENCY in flight, no database.
   // Measured before and after the delivery (the machine is shared; the faster run counts), after a warm-up.
-  const sample = toLineMessages([noticeReply({ kind: 'hold_ready', loanId: null, payload: { title: 'ベンチ書名 1', pickupBranch: 'honkan', pickupDeadline: '2026-12-10' } }, () => '本館')!]);
+  const sample = toLineMessages([
+    noticeReply(
+      {
+        kind: 'hold_ready',
+        loanId: null,
+        payload: { title: 'ベンチ書名 1', pickupBranch: 'honkan', pickupDeadline: '2026-12-10' },
+      },
+      () => '本館',
+    )!,
+  ]);
   const rawPushes = async (n: number) => {
     const t0 = performance.now();
     let sent = 0;
@@ -53,22 +64,37 @@ try {
   };
   await rawPushes(1000);
   const rawBeforeMs = await rawPushes(NOTICES);
-  console.log(`fake LINE raw (before): ${NOTICES} pushes in ${rawBeforeMs.toFixed(0)} ms (${perSecond(NOTICES, rawBeforeMs)} req/s, ${PUSH_CONCURRENCY} in flight)`);
+  console.log(
+    `fake LINE raw (before): ${NOTICES} pushes in ${rawBeforeMs.toFixed(0)} ms (${perSecond(NOTICES, rawBeforeMs)} req/s, ${PUSH_CONCURRENCY} in flight)`,
+  );
   const acceptedBefore = line.accepted.length;
 
   t = performance.now();
-  const delivered = await deliverLineNotices(database.db, messenger, silentLogger, new Date('2026-12-01T10:00:00+09:00'));
+  const delivered = await deliverLineNotices(
+    database.db,
+    messenger,
+    silentLogger,
+    new Date('2026-12-01T10:00:00+09:00'),
+  );
   const ms = performance.now() - t;
   const rate = perSecond(delivered, ms);
   const pushes = line.accepted.length - acceptedBefore;
-  const left = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM notices WHERE status <> 'sent'`.execute(database.db)).rows[0]!.n);
-  if (delivered !== NOTICES || left !== 0 || pushes !== NOTICES) throw new Error(`delivered ${delivered}, pushes ${pushes}, not sent ${left}: expected ${NOTICES} each and 0 left`);
+  const left = Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM notices WHERE status <> 'sent'`.execute(database.db)).rows[0]!
+      .n,
+  );
+  if (delivered !== NOTICES || left !== 0 || pushes !== NOTICES)
+    throw new Error(`delivered ${delivered}, pushes ${pushes}, not sent ${left}: expected ${NOTICES} each and 0 left`);
   console.log(`deliverLineNotices: ${delivered} notices in ${ms.toFixed(0)} ms (${rate} notices/s), ${pushes} pushes`);
   const rawAfterMs = await rawPushes(NOTICES);
-  console.log(`fake LINE raw (after): ${NOTICES} pushes in ${rawAfterMs.toFixed(0)} ms (${perSecond(NOTICES, rawAfterMs)} req/s)`);
+  console.log(
+    `fake LINE raw (after): ${NOTICES} pushes in ${rawAfterMs.toFixed(0)} ms (${perSecond(NOTICES, rawAfterMs)} req/s)`,
+  );
   const rawRate = perSecond(NOTICES, Math.min(rawBeforeMs, rawAfterMs));
   const ratio = rate / rawRate;
-  console.log(`delivery runs at ${(ratio * 100).toFixed(0)}% of the fake server's raw rate (${rawRate} req/s, the faster baseline)`);
+  console.log(
+    `delivery runs at ${(ratio * 100).toFixed(0)}% of the fake server's raw rate (${rawRate} req/s, the faster baseline)`,
+  );
   console.log(
     `SUMMARY bench:notices notices=${NOTICES} delivered=${delivered} ${rate}/s raw=${rawRate}/s ratio=${ratio.toFixed(2)} target>=${TARGET_PER_S}/s: ${rate >= TARGET_PER_S ? 'met' : 'MISSED'}`,
   );

@@ -9,7 +9,14 @@ export const QUERY_MIX: Record<string, string[]> = {
   '2-char common': ['日本', '歴史', '世界', '科学', '文化', '料理'],
   '3+ char': ['子ども', 'プログラミング', 'はじめての', '人工知能', '恐竜図鑑', 'ねこのひみつ'],
   'multi-word': ['日本 歴史', '猫 佐藤', 'はじめての 入門', '東京 散歩', '宇宙 新潮社', '海 第3巻'],
-  'author field': ['著者:佐藤', '著者:ワトソン', '著者:岡本智子', '著者:林 書名:猫', '著者:高橋 出版者:講談社', '著者:鈴木 太郎'],
+  'author field': [
+    '著者:佐藤',
+    '著者:ワトソン',
+    '著者:岡本智子',
+    '著者:林 書名:猫',
+    '著者:高橋 出版者:講談社',
+    '著者:鈴木 太郎',
+  ],
   'no-hit': ['ゾウアザラシ', '量子もつれ', 'xyzzy', '猫 ラグビー', '著者:夏目漱石', '書名:佐藤'],
 };
 
@@ -25,7 +32,12 @@ export interface BaselineAnswer {
  * (from src/db/search-sql.ts), with index and bitmap scans switched off so that PostgreSQL
  * (or PGlite) reads every row. What the indexed search must find, and how fast it would be.
  */
-export async function baselineSearch(db: Kysely<DB>, q: SearchQuery, limit: number, cap: number): Promise<BaselineAnswer> {
+export async function baselineSearch(
+  db: Kysely<DB>,
+  q: SearchQuery,
+  limit: number,
+  cap: number,
+): Promise<BaselineAnswer> {
   const plan = searchPlan(q);
   if (!plan || plan.exact.length === 0) return { ids: [], matched: 0 };
   const where = allOf(plan.exact);
@@ -34,8 +46,12 @@ export async function baselineSearch(db: Kysely<DB>, q: SearchQuery, limit: numb
     await sql`SET LOCAL enable_bitmapscan = off`.execute(tx);
     await sql`SET LOCAL enable_indexonlyscan = off`.execute(tx);
     const page = await sql<{ id: string }>`
-      SELECT id FROM bibs WHERE ${where} ORDER BY ${classOf(plan)}, year DESC NULLS LAST, id LIMIT ${limit}`.execute(tx);
-    const count = await sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM bibs WHERE ${where} LIMIT ${cap + 1}) s`.execute(tx);
+      SELECT id FROM bibs WHERE ${where} ORDER BY ${classOf(plan)}, year DESC NULLS LAST, id LIMIT ${limit}`.execute(
+      tx,
+    );
+    const count = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM (SELECT 1 FROM bibs WHERE ${where} LIMIT ${cap + 1}) s`.execute(tx);
     return { ids: page.rows.map((r) => String(r.id)), matched: Number(count.rows[0]?.n ?? 0) };
   });
 }

@@ -29,7 +29,9 @@ const TARGET_MS = kind === 'pglite' ? 25 : 15;
 const BATCH = 2000;
 const serverUrl = process.env.DATABASE_URL;
 if (kind === 'postgres' && !serverUrl) {
-  console.error('bench:search needs DATABASE_URL (a PostgreSQL server; a database is created and dropped), or BENCH_DB=pglite');
+  console.error(
+    'bench:search needs DATABASE_URL (a PostgreSQL server; a database is created and dropped), or BENCH_DB=pglite',
+  );
   process.exit(2);
 }
 
@@ -41,20 +43,31 @@ const { database, drop } = await open();
 try {
   const db = database.db;
   await migrateToLatest(db);
-  console.log(`bench:search on ${kind}, ${TITLES.toLocaleString('en')} titles, ${ROUNDS} rounds; ${new Date().toISOString()}`);
+  console.log(
+    `bench:search on ${kind}, ${TITLES.toLocaleString('en')} titles, ${ROUNDS} rounds; ${new Date().toISOString()}`,
+  );
 
   // Load without the search indexes, through the import's bulk insert, then build them: the
   // definitions are read back from the database, so they are the migration's own.
-  const indexes = (await sql<{ indexname: string; indexdef: string }>`
-    SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'bibs' AND indexname LIKE ANY (ARRAY['bibs_search_%', 'bibs_norm_%'])`.execute(db)).rows;
+  const indexes = (
+    await sql<{ indexname: string; indexdef: string }>`
+    SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'bibs' AND indexname LIKE ANY (ARRAY['bibs_search_%', 'bibs_norm_%'])`.execute(
+      db,
+    )
+  ).rows;
   for (const ix of indexes) await sql`DROP INDEX ${sql.id(ix.indexname)}`.execute(db);
   let t = performance.now();
   for (let i = 0; i < TITLES; i += BATCH) {
-    await insertRecords(db, Array.from({ length: Math.min(BATCH, TITLES - i) }, (_, k) => benchRecord(i + k)));
+    await insertRecords(
+      db,
+      Array.from({ length: Math.min(BATCH, TITLES - i) }, (_, k) => benchRecord(i + k)),
+    );
     if (i % 100_000 === 0) sampleRss();
   }
   const loadMs = performance.now() - t;
-  console.log(`load: ${TITLES} titles and copies in ${(loadMs / 1000).toFixed(1)} s (${Math.round(TITLES / (loadMs / 1000))} titles/s)`);
+  console.log(
+    `load: ${TITLES} titles and copies in ${(loadMs / 1000).toFixed(1)} s (${Math.round(TITLES / (loadMs / 1000))} titles/s)`,
+  );
   t = performance.now();
   const built: string[] = [];
   for (const ix of indexes) {
@@ -65,7 +78,9 @@ try {
   const indexMs = performance.now() - t;
   t = performance.now();
   await vacuumCatalog(db);
-  console.log(`index build: ${(indexMs / 1000).toFixed(1)} s (${built.join(', ')}); VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `index build: ${(indexMs / 1000).toFixed(1)} s (${built.join(', ')}); VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   console.log(`sizes: ${await sizes(database)}`);
   sampleRss();
 
@@ -81,7 +96,10 @@ try {
       const base = await baselineSearch(db, q, 10, COUNT_CAP);
       times.push(performance.now() - t0);
       const got = await searchTitles(db, q, { offset: 0, limit: 10 });
-      const same = JSON.stringify(got.hits.map((h) => h.bibId)) === JSON.stringify(base.ids) && got.total === Math.min(base.matched, COUNT_CAP) && got.capped === base.matched > COUNT_CAP;
+      const same =
+        JSON.stringify(got.hits.map((h) => h.bibId)) === JSON.stringify(base.ids) &&
+        got.total === Math.min(base.matched, COUNT_CAP) &&
+        got.capped === base.matched > COUNT_CAP;
       let all = true;
       if (base.matched <= COUNT_CAP && base.matched > 10) {
         const full = await baselineSearch(db, q, COUNT_CAP, COUNT_CAP);
@@ -90,11 +108,18 @@ try {
       }
       if (!same || !all) {
         mismatches++;
-        console.log(`MISMATCH ${text}: search ${got.total}${got.capped ? '+' : ''} [${got.hits.map((h) => h.bibId).join(',')}] baseline ${base.matched} [${base.ids.join(',')}]`);
+        console.log(
+          `MISMATCH ${text}: search ${got.total}${got.capped ? '+' : ''} [${got.hits.map((h) => h.bibId).join(',')}] baseline ${base.matched} [${base.ids.join(',')}]`,
+        );
       }
-      console.log(`  ${cls.padEnd(14)} ${text.padEnd(16)} hits ${got.capped ? `>${COUNT_CAP}` : String(got.total).padStart(4)}  baseline ${times.at(-1)!.toFixed(0)} ms`);
+      console.log(
+        `  ${cls.padEnd(14)} ${text.padEnd(16)} hits ${got.capped ? `>${COUNT_CAP}` : String(got.total).padStart(4)}  baseline ${times.at(-1)!.toFixed(0)} ms`,
+      );
     }
-    baselineMs.set(cls, times.sort((a, b) => a - b));
+    baselineMs.set(
+      cls,
+      times.sort((a, b) => a - b),
+    );
   }
   sampleRss();
 
@@ -119,12 +144,16 @@ try {
     const b = baselineMs.get(cls)!;
     const [p50, p95, b50, b95] = [percentile(s, 50), percentile(s, 95), percentile(b, 50), percentile(b, 95)];
     met &&= p95 <= TARGET_MS;
-    console.log(`${cls.padEnd(15)} ${p50.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(5)} | ${b50.toFixed(0).padStart(12)} ${b95.toFixed(0).padStart(5)} | ${(b50 / p50).toFixed(0).padStart(8)}x ${(b95 / p95).toFixed(0).padStart(4)}x`);
+    console.log(
+      `${cls.padEnd(15)} ${p50.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(5)} | ${b50.toFixed(0).padStart(12)} ${b95.toFixed(0).padStart(5)} | ${(b50 / p50).toFixed(0).padStart(8)}x ${(b95 / p95).toFixed(0).padStart(4)}x`,
+    );
     summary.push(`${cls.replace(/ /g, '_')}=${p95.toFixed(1)}ms(${(b95 / p95).toFixed(0)}x)`);
   }
   const rss = kind === 'pglite' ? ` rss=${mib(peakRss)}` : '';
   if (kind === 'pglite') met &&= peakRss < 2 ** 30;
-  console.log(`results identical to the baseline: ${mismatches === 0 ? 'yes' : `NO (${mismatches} queries differ)`}${kind === 'pglite' ? `; peak RSS ${mib(peakRss)} (target < 1024 MiB)` : ''}`);
+  console.log(
+    `results identical to the baseline: ${mismatches === 0 ? 'yes' : `NO (${mismatches} queries differ)`}${kind === 'pglite' ? `; peak RSS ${mib(peakRss)} (target < 1024 MiB)` : ''}`,
+  );
   console.log(
     `SUMMARY bench:search db=${kind} titles=${TITLES} load=${(loadMs / 1000).toFixed(0)}s index=${(indexMs / 1000).toFixed(0)}s p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} exact=${mismatches === 0 ? 'yes' : 'NO'} target p95<=${TARGET_MS}ms: ${met ? 'met' : 'MISSED'}`,
   );
@@ -136,7 +165,10 @@ try {
 async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
-    return { database: await openDatabase({ pgliteDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      database: await openDatabase({ pgliteDir: dir }),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const scratch = await createScratchDatabase(serverUrl!, 'bench_search');
   return { database: await openDatabase({ databaseUrl: scratch.url }), drop: scratch.drop };

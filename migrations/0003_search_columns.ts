@@ -23,7 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (;;) {
     const { rows } = await sql<{ id: string; title: string; author: string | null; publisher: string | null }>`
       -- Ordered by the bigint column, not by the text alias of the same name.
-      SELECT id::text AS id, title, author, publisher FROM bibs WHERE bibs.id > ${after}::bigint ORDER BY bibs.id LIMIT ${BATCH}`.execute(db);
+      SELECT id::text AS id, title, author, publisher FROM bibs WHERE bibs.id > ${after}::bigint ORDER BY bibs.id LIMIT ${BATCH}`.execute(
+      db,
+    );
     const last = rows.at(-1);
     if (!last) break;
     await sql`

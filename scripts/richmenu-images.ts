@@ -24,7 +24,8 @@ const ICONS: Record<string, string> = {
   パスワード変更:
     '<circle cx="14" cy="24" r="10"/><path d="M24 24h20"/><path d="M37 24v8"/><path d="M44 24v6"/><path d="M14 24h.01"/>',
   メールアドレス登録: '<rect x="5" y="10" width="38" height="28" rx="3.5"/><path d="M7 13l17 13 17-13"/>',
-  ヘルプ: '<circle cx="24" cy="24" r="19"/><path d="M18.5 19a5.5 5.5 0 1 1 7.7 5c-1.4.7-2.2 1.8-2.2 3.3V29"/><path d="M24 35.5v.01"/>',
+  ヘルプ:
+    '<circle cx="24" cy="24" r="19"/><path d="M18.5 19a5.5 5.5 0 1 1 7.7 5c-1.4.7-2.2 1.8-2.2 3.3V29"/><path d="M24 35.5v.01"/>',
   各種サービス:
     '<rect x="6" y="6" width="15" height="15" rx="3"/><rect x="27" y="6" width="15" height="15" rx="3"/>' +
     '<rect x="6" y="27" width="15" height="15" rx="3"/><rect x="27" y="27" width="15" height="15" rx="3"/>',
@@ -57,7 +58,8 @@ function pageFor(menu: RichMenuDefinition): string {
     const word = (area.action as { text?: string }).text ?? '';
     const label = (area.action as { label?: string }).label ?? word;
     const icon = ICONS[word];
-    if (!icon) throw new Error(`${menu.jsonPath}: no icon for "${word}"; add one to ICONS in scripts/richmenu-images.ts`);
+    if (!icon)
+      throw new Error(`${menu.jsonPath}: no icon for "${word}"; add one to ICONS in scripts/richmenu-images.ts`);
     const b = area.bounds!;
     const cls = CALL_TO_ACTION.has(word) ? 'tile cta' : 'tile';
     return `<div class="${cls}" style="left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px">
@@ -82,7 +84,16 @@ function pageFor(menu: RichMenuDefinition): string {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   for (const menu of await readRichMenuDefinitions()) {
@@ -97,7 +108,9 @@ try {
     const problems = richMenuImageProblems(menu.request, png);
     if (problems.length > 0) throw new Error(`${menu.imagePath}: ${problems.join('; ')}`);
     await writeFile(menu.imagePath, png);
-    console.log(`${relative(process.cwd(), menu.imagePath)}: ${width}×${height}, ${Math.round(png.byteLength / 1024)} KB`);
+    console.log(
+      `${relative(process.cwd(), menu.imagePath)}: ${width}×${height}, ${Math.round(png.byteLength / 1024)} KB`,
+    );
   }
 } finally {
   await browser.close();

@@ -39,8 +39,16 @@ export function createApp(deps: AppDeps): Hono {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    const level = c.res.status >= 500 ? 'error' : c.req.path === '/healthz' || c.req.path === '/metrics' ? 'debug' : 'info';
-    deps.log[level]('http request', { requestId: c.get('requestId'), flow: 'http', method: c.req.method, route: routePath(c, -1), status: c.res.status, durationMs: Math.round(performance.now() - started) });
+    const level =
+      c.res.status >= 500 ? 'error' : c.req.path === '/healthz' || c.req.path === '/metrics' ? 'debug' : 'info';
+    deps.log[level]('http request', {
+      requestId: c.get('requestId'),
+      flow: 'http',
+      method: c.req.method,
+      route: routePath(c, -1),
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+    });
   });
 
   app.get('/healthz', async (c) => {
@@ -51,14 +59,36 @@ export function createApp(deps: AppDeps): Hono {
       return c.json({ ok: false, error: 'database unavailable' }, 503);
     }
   });
-  app.route('/', webhookRoutes({ db: deps.ingest ?? deps.db, channelSecret: deps.channelSecret, onEventsStored: deps.onEventsStored }));
+  app.route(
+    '/',
+    webhookRoutes({
+      db: deps.ingest ?? deps.db,
+      channelSecret: deps.channelSecret,
+      onEventsStored: deps.onEventsStored,
+    }),
+  );
   app.route('/', patronPages({ db: deps.db, log: deps.log, clock, ...deps.pages }));
   app.route('/', accountPages({ db: deps.db, log: deps.log, clock, ...deps.pages, ...deps.mail }));
-  app.route('/', staffRoutes({ db: deps.db, adminToken: deps.adminToken, loanPeriodDays: deps.loanPeriodDays, jobs: deps.jobs, clock, ...(deps.afterStaffChange ? { afterChange: deps.afterStaffChange } : {}) }));
+  app.route(
+    '/',
+    staffRoutes({
+      db: deps.db,
+      adminToken: deps.adminToken,
+      loanPeriodDays: deps.loanPeriodDays,
+      jobs: deps.jobs,
+      clock,
+      ...(deps.afterStaffChange ? { afterChange: deps.afterStaffChange } : {}),
+    }),
+  );
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'no such path' } }, 404));
   app.onError((err, c) => {
-    deps.log.error('request failed', { requestId: c.get('requestId'), route: routePath(c, -1), method: c.req.method, error: errorText(err) });
+    deps.log.error('request failed', {
+      requestId: c.get('requestId'),
+      route: routePath(c, -1),
+      method: c.req.method,
+      error: errorText(err),
+    });
     return c.json({ error: { code: 'INTERNAL', message: 'internal error; the request was not carried out' } }, 500);
   });
   return app;

@@ -7,7 +7,9 @@ import { z } from 'zod';
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(emptyAsUndefined, z.string().optional());
 const origin = (fallback?: string) => {
-  const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).transform((u) => u.replace(/\/+$/, ''));
+  const url = z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .transform((u) => u.replace(/\/+$/, ''));
   return fallback === undefined
     ? z.preprocess(emptyAsUndefined, url.optional())
     : z.preprocess(emptyAsUndefined, url.default(fallback));
@@ -18,7 +20,10 @@ export const envSchema = z.object({
   HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
-    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
   ),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   LINE_CHANNEL_SECRET: optionalText,
@@ -27,7 +32,13 @@ export const envSchema = z.object({
   LINE_DATA_API_BASE_URL: origin('https://api-data.line.me'),
   LINE_ACCESS_BASE_URL: origin('https://access.line.me'),
   PUBLIC_BASE_URL: origin(),
-  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('yoyaku@library-kamagaya-chiba.jp')),
   ADMIN_TOKEN: optionalText,
   // Additions to CONTRACT.md (docs/operating.md): log verbosity and a scrape-only token.

@@ -12,7 +12,10 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+export function createLogger(
+  level: Level = 'info',
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger {
   const at = (l: Level) => (msg: string, fields?: Record<string, unknown>) => {
     if (order[l] < order[level]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }));

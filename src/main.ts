@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     webhook: rt.devChat ? 'local chat page (a stand-in for LINE)' : 'on',
     staffApi: config.adminToken ? 'on' : 'off (ADMIN_TOKEN not set)',
   });
-  if (rt.devChat) log.info('chat with the bot in a browser (no LINE channel configured, or DEV_CHAT=on)', { chat: rt.devChat.url });
+  if (rt.devChat)
+    log.info('chat with the bot in a browser (no LINE channel configured, or DEV_CHAT=on)', { chat: rt.devChat.url });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -45,7 +45,18 @@ export interface Runtime {
 }
 
 /** Opens the database, migrates, seeds the demo library, and wires app, inbox worker and jobs. */
-export async function buildRuntime(config: Config, log: Logger, opts: { messenger?: Messenger; line?: LineAccount; clock?: () => Date; pgliteInMemory?: boolean; devChat?: boolean; mail?: MailTransport } = {}): Promise<Runtime> {
+export async function buildRuntime(
+  config: Config,
+  log: Logger,
+  opts: {
+    messenger?: Messenger;
+    line?: LineAccount;
+    clock?: () => Date;
+    pgliteInMemory?: boolean;
+    devChat?: boolean;
+    mail?: MailTransport;
+  } = {},
+): Promise<Runtime> {
   const clock = opts.clock ?? (() => new Date());
   // The local chat page stands in for LINE: from here on, LINE's secret, token and origins are its own.
   const devChat = opts.devChat ? await createDevChat(config, log, clock) : undefined;
@@ -60,17 +71,22 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
   const renormalised = await refreshSearchColumns(database.db);
   if (renormalised > 0) log.info('search columns rebuilt', { titles: renormalised });
   // Replicas starting together on an empty database: one seeds, the others find it seeded.
-  if (config.seed === 'demo') await underStartupLock(database, () => seedDemoLibrary(database.db, clock(), log, config.loanPeriodDays));
+  if (config.seed === 'demo')
+    await underStartupLock(database, () => seedDemoLibrary(database.db, clock(), log, config.loanPeriodDays));
 
   const metrics = createMetrics(database.db);
   const messenger = instrumentedMessenger(
     opts.messenger ??
-      (config.line.channelAccessToken ? lineMessenger({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger),
+      (config.line.channelAccessToken
+        ? lineMessenger({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl })
+        : unconfiguredMessenger),
     metrics,
   );
   const line =
     opts.line ??
-    (config.line.channelAccessToken ? lineAccount({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredLineAccount);
+    (config.line.channelAccessToken
+      ? lineAccount({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl })
+      : unconfiguredLineAccount);
   // Searches of events handled at the same time share kept rankings and read their copies together.
   const searchReads = { rankings: new RankingCache(), copies: batchedCopies(database.db) };
   const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, searchReads });
@@ -83,12 +99,28 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
   const worker: InboxProcessor = ownThread
     ? new InboxThread({ config, log, metrics, afterEvents })
     : // PGlite has one connection: more lanes would only queue on it.
-      new InboxWorker({ db: database.db, handler, messenger, log, clock, afterEvents, metrics, lanes: database.kind === 'postgres' ? INBOX_LANES : 1 });
-  const mail = { db: database.db, transport: opts.mail ?? mailTransportFor(config, log), log, publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom };
+      new InboxWorker({
+        db: database.db,
+        handler,
+        messenger,
+        log,
+        clock,
+        afterEvents,
+        metrics,
+        lanes: database.kind === 'postgres' ? INBOX_LANES : 1,
+      });
+  const mail = {
+    db: database.db,
+    transport: opts.mail ?? mailTransportFor(config, log),
+    log,
+    publicBaseUrl: config.publicBaseUrl,
+    mailFrom: config.mailFrom,
+  };
   const jobs: JobContext = {
     db: database.db,
     promoteHoldsHour: config.promoteHoldsHour,
-    deliverNotices: async (now) => (await deliverLineNotices(database.db, messenger, log, now)) + (await deliverEmailNotices(mail, now)),
+    deliverNotices: async (now) =>
+      (await deliverLineNotices(database.db, messenger, log, now)) + (await deliverEmailNotices(mail, now)),
   };
   const app = createApp({
     db: database.db,
@@ -101,8 +133,15 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     onEventsStored: () => worker.nudge(),
     afterStaffChange: () => void notices.kick(),
     clock,
-    pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },
-    mail: { mailFrom: config.mailFrom, sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)) },
+    pages: {
+      publicBaseUrl: config.publicBaseUrl,
+      lineAccessBaseUrl: config.line.accessBaseUrl,
+      formSecret: formSecret(config.line.channelSecret),
+    },
+    mail: {
+      mailFrom: config.mailFrom,
+      sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)),
+    },
   });
   const inFlightJobs = new Set<Promise<unknown>>();
   const runJob = async (name: string, now?: Date) => {
@@ -126,7 +165,8 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
     return processed;
   };
   app.route('/', metricsRoutes(metrics.registry, config.metricsToken));
-  if (devChat) app.route('/', devChat.routes({ db: database.db, jobNames: Object.keys(JOBS), runJob: (name) => runJob(name) }));
+  if (devChat)
+    app.route('/', devChat.routes({ db: database.db, jobNames: Object.keys(JOBS), runJob: (name) => runJob(name) }));
   return {
     database,
     app,
@@ -140,7 +180,10 @@ export async function buildRuntime(config: Config, log: Logger, opts: { messenge
       // Bounded: a job stuck on a dead SMTP server must not keep a SIGTERMed container alive.
       // Whatever is cut off is still in the inbox/notices tables and is picked up after restart.
       const settled = Promise.allSettled([worker.stop(), notices.stop(), ...inFlightJobs]);
-      const timedOut = await Promise.race([settled.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+      const timedOut = await Promise.race([
+        settled.then(() => false),
+        new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
+      ]);
       if (timedOut) log.warn('shutdown grace period over; unfinished work stays queued', { graceMs });
       await mail.transport.close?.();
       await database.close();

@@ -24,7 +24,9 @@ const server = createServer((req, res) => {
       if (token) answered.push([token, performance.timeOrigin + performance.now()]);
     }
     // ご利用状況 from a user not logged in asks LINE for a link token first.
-    const answer = req.url?.endsWith('/linkToken') ? `{"linkToken":"${randomBytes(16).toString('hex')}"}` : '{"sentMessages":[]}';
+    const answer = req.url?.endsWith('/linkToken')
+      ? `{"linkToken":"${randomBytes(16).toString('hex')}"}`
+      : '{"sentMessages":[]}';
     res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
   });
 });

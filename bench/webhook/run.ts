@@ -62,14 +62,28 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Running { url: string; child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }
+interface Running {
+  url: string;
+  child: ChildProcess;
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
 
 /** Starts a server process (a .ts file through tsx, a .js file as is) and waits for /healthz. */
 async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LINE_CHANNEL_SECRET: SECRET, LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: lineUrl, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+      LINE_API_BASE_URL: lineUrl,
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -77,15 +91,23 @@ async function startServer(script: string, env: Record<string, string>, nodeArgs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error(`${script} did not answer /healthz`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     child,
-    peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
-    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }),
+    peakRssMb: () =>
+      Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -93,10 +115,17 @@ let serial = 0;
 function body(): { raw: string; replyToken: string } {
   const n = serial++;
   const replyToken = randomBytes(16).toString('hex');
-  const userId = `U${createHmac('md5', 'u').update(String(n % USERS)).digest('hex')}`;
+  const userId = `U${createHmac('md5', 'u')
+    .update(String(n % USERS))
+    .digest('hex')}`;
   const event = {
-    type: 'message', mode: 'active', timestamp: Date.now(), replyToken, webhookEventId: `01BENCH${String(n).padStart(19, '0')}`,
-    source: { type: 'user', userId }, deliveryContext: { isRedelivery: false },
+    type: 'message',
+    mode: 'active',
+    timestamp: Date.now(),
+    replyToken,
+    webhookEventId: `01BENCH${String(n).padStart(19, '0')}`,
+    source: { type: 'user', userId },
+    deliveryContext: { isRedelivery: false },
     message: { id: String(n), type: 'text', quoteToken: replyToken, text: WORDS[n % WORDS.length] },
   };
   return { raw: JSON.stringify({ destination: 'Ubench', events: [event] }), replyToken };
@@ -106,7 +135,11 @@ function body(): { raw: string; replyToken: string } {
 const failures = new Map<string, Map<string, number>>();
 const failedAt = (url: string) => [...(failures.get(url)?.values() ?? [])].reduce((a, b) => a + b, 0);
 const failureReasons = (url: string) => [...(failures.get(url) ?? [])].map(([why, n]) => `${n} × ${why}`).join(', ');
-interface Sample { sent: number; acked: number; replyToken: string }
+interface Sample {
+  sent: number;
+  acked: number;
+  replyToken: string;
+}
 async function send(url: string, samples: Sample[]): Promise<void> {
   const { raw, replyToken } = body();
   const sent = now();
@@ -132,14 +165,32 @@ async function send(url: string, samples: Sample[]): Promise<void> {
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 function post(url: string, raw: string, signature: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(raw), 'x-line-signature': signature } }, (res) => {
-      res.on('data', () => {});
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(raw),
+          'x-line-signature': signature,
+        },
+      },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     // Whether the connection was a kept-alive one reused: a reset then may be the known race with
     // the server closing it idle (Node's http docs, request.reusedSocket), told apart in the count.
-    req.on('error', (err: NodeJS.ErrnoException) => reject(Object.assign(err, { code: `${err.code ?? err.message} on a ${req.reusedSocket ? 'reused' : 'new'} connection` })));
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        Object.assign(err, {
+          code: `${err.code ?? err.message} on a ${req.reusedSocket ? 'reused' : 'new'} connection`,
+        }),
+      ),
+    );
     req.end(raw);
   });
 }
@@ -147,12 +198,24 @@ function post(url: string, raw: string, signature: string): Promise<number> {
 /** Waits until every sample's reply reached the fake LINE (or 60 s), then reads the figures. */
 async function figures(samples: Sample[], started: number) {
   const deadline = now() + 60_000;
-  while (samples.some((s) => !repliedAt.has(s.replyToken)) && now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+  while (samples.some((s) => !repliedAt.has(s.replyToken)) && now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  const pct = (xs: number[], p: number) =>
+    xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
   const acks = samples.map((s) => s.acked - s.sent);
   const e2e = samples.filter((s) => repliedAt.has(s.replyToken)).map((s) => repliedAt.get(s.replyToken)! - s.sent);
   const last = Math.max(...samples.map((s) => repliedAt.get(s.replyToken) ?? 0));
-  return { samples, started, n: samples.length, replied: e2e.length, perSecond: e2e.length / ((last - started) / 1000), ackP50: pct(acks, 0.5), ackP99: pct(acks, 0.99), e2eP50: pct(e2e, 0.5), e2eP99: pct(e2e, 0.99) };
+  return {
+    samples,
+    started,
+    n: samples.length,
+    replied: e2e.length,
+    perSecond: e2e.length / ((last - started) / 1000),
+    ackP50: pct(acks, 0.5),
+    ackP99: pct(acks, 0.99),
+    e2eP50: pct(e2e, 0.5),
+    e2eP99: pct(e2e, 0.99),
+  };
 }
 
 /** Busy CPU time of the whole machine so far, in ms (all processes: load generator, server, database). */
@@ -165,7 +228,9 @@ function machineBusyMs(): number {
 /** CPU time (user + system) the process has used so far, in ms; 0 if it is gone. */
 function processCpuMs(pid: number | string): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ
   } catch {
     return 0;
@@ -217,7 +282,11 @@ async function saturate(server: Running, total: number, concurrency = 32) {
   const started = now();
   const cpu = cpuMeter(server);
   let left = total;
-  await Promise.all(Array.from({ length: concurrency }, async () => { while (left-- > 0) await send(url, samples); }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) await send(url, samples);
+    }),
+  );
   const r = await figures(samples, started);
   return { ...r, ...cpu.perEvent(total) };
 }
@@ -246,7 +315,13 @@ async function measure(server: Running) {
   await saturate(server, 300);
   const max = await saturate(server, 3000);
   const atRate = await paced(server, RATE, SECONDS);
-  return { max, atRate, rssMb: server.peakRssMb(), failed: failedAt(server.url), failedWhy: failureReasons(server.url) };
+  return {
+    max,
+    atRate,
+    rssMb: server.peakRssMb(),
+    failed: failedAt(server.url),
+    failedWhy: failureReasons(server.url),
+  };
 }
 
 const f = (x: number) => x.toFixed(1);
@@ -254,13 +329,27 @@ type CpuPerEvent = ReturnType<ReturnType<typeof cpuMeter>['perEvent']>;
 /** A phase's machine CPU per event and its split, as every report line prints it. */
 const cpuSplit = (c: CpuPerEvent) =>
   `${f(c.cpuMsPerEvent)} ms (server ${f(c.serverCpuMsPerEvent)}, PostgreSQL ${f(c.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(c.benchCpuMsPerEvent)})`;
-const profileArgs = () => [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : [])];
-const appEnv = () => ({ SEED: 'demo', CRON: 'off', LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) });
+const profileArgs = () => [
+  ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : []),
+];
+const appEnv = () => ({
+  SEED: 'demo',
+  CRON: 'off',
+  LOG_LEVEL: 'warn',
+  DATA_DIR: dataDir,
+  ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+});
 // The app runs as it is deployed: compiled, then the Dockerfile's CMD (its node flags and script).
-const [, ...deployedArgs] = JSON.parse(/^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))![1]!) as string[];
+const [, ...deployedArgs] = JSON.parse(
+  /^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))![1]!,
+) as string[];
 const deployedScript = deployedArgs.pop()!;
 const appArgs = () => [...deployedArgs, ...profileArgs()];
-execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'bench_webhook') : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
 try {
@@ -270,39 +359,70 @@ try {
     // The same warm-up as the full run's (measure()): a cold server answers far slower.
     await saturate(real, 300);
     await saturate(real, 3000);
-    const p = await paced(real, RATE, SECONDS).finally(() => (rssMb = real.peakRssMb(), real.stop()));
-    if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])));
-    console.log(`app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}; server peak RSS ${f(rssMb)} MB${failedAt(real.url) > 0 ? `; failed sends: ${failureReasons(real.url)}` : ''}`);
+    const p = await paced(real, RATE, SECONDS).finally(() => ((rssMb = real.peakRssMb()), real.stop()));
+    if (process.env.BENCH_TRACE)
+      writeFileSync(
+        process.env.BENCH_TRACE,
+        JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])),
+      );
+    console.log(
+      `app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}; server peak RSS ${f(rssMb)} MB${failedAt(real.url) > 0 ? `; failed sends: ${failureReasons(real.url)}` : ''}`,
+    );
   } else if (process.env.BENCH_ONLY === 'app') {
     const real = await startServer(deployedScript, appEnv(), appArgs());
     await saturate(real, 300);
     const max = await saturate(real, 3000).finally(() => real.stop());
-    console.log(`app only: ${f(max.perSecond)} events/s end to end, machine CPU per event ${cpuSplit(max)}; ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`);
+    console.log(
+      `app only: ${f(max.perSecond)} events/s end to end, machine CPU per event ${cpuSplit(max)}; ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`,
+    );
   } else {
     const bare = await startServer('bench/webhook/baseline-server.ts', {});
     const base = await measure(bare).finally(() => bare.stop());
     // Informational, PostgreSQL only: the echo that stores each event first (not the target's baseline).
-    const durableServer = scratch ? await startServer('bench/webhook/baseline-server.ts', { DATABASE_URL: scratch.url }) : undefined;
+    const durableServer = scratch
+      ? await startServer('bench/webhook/baseline-server.ts', { DATABASE_URL: scratch.url })
+      : undefined;
     const durable = durableServer ? await measure(durableServer).finally(() => durableServer.stop()) : undefined;
     const real = await startServer(deployedScript, appEnv(), appArgs());
     const app = await measure(real).finally(() => real.stop());
 
-    console.log(`saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`);
-    console.log(`machine CPU per event (all processes, saturated phase): app ${cpuSplit(app.max)}, baseline ${cpuSplit(base.max)}`);
+    console.log(
+      `saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`,
+    );
+    console.log(
+      `machine CPU per event (all processes, saturated phase): app ${cpuSplit(app.max)}, baseline ${cpuSplit(base.max)}`,
+    );
     if (durable) {
-      console.log(`durable echo (stores each event in PostgreSQL first): ${f(durable.max.perSecond)} events/s, ${f(durable.max.cpuMsPerEvent)} ms of machine CPU per event (PostgreSQL ${f(durable.max.postgresCpuMsPerEvent)}); app / durable echo ${(app.max.perSecond / durable.max.perSecond).toFixed(2)}`);
+      console.log(
+        `durable echo (stores each event in PostgreSQL first): ${f(durable.max.perSecond)} events/s, ${f(durable.max.cpuMsPerEvent)} ms of machine CPU per event (PostgreSQL ${f(durable.max.postgresCpuMsPerEvent)}); app / durable echo ${(app.max.perSecond / durable.max.perSecond).toFixed(2)}`,
+      );
     }
     // × RATE / 1000 = cores busy: how close the paced phase runs the two cores to full.
     console.log(`machine CPU per event at ${RATE}/s: app ${cpuSplit(app.atRate)}, baseline ${cpuSplit(base.atRate)}`);
-    for (const [label, r] of [['baseline', base], ...(durable ? [['durable echo', durable] as const] : []), ['app', app]] as const) {
+    for (const [label, r] of [
+      ['baseline', base],
+      ...(durable ? [['durable echo', durable] as const] : []),
+      ['app', app],
+    ] as const) {
       const p = r.atRate;
-      console.log(`${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`);
+      console.log(
+        `${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`,
+      );
     }
-    for (const [label, r] of [['baseline', base], ...(durable ? [['durable echo', durable] as const] : []), ['app', app]] as const) {
+    for (const [label, r] of [
+      ['baseline', base],
+      ...(durable ? [['durable echo', durable] as const] : []),
+      ['app', app],
+    ] as const) {
       if (r.failed > 0) console.log(`${label}: ${r.failed} sends failed (${r.failedWhy})`);
     }
     const ratio = app.max.perSecond / base.max.perSecond;
-    const met = ratio >= 0.5 && app.atRate.ackP99 < 50 && app.rssMb < 400 && app.atRate.replied === app.atRate.n && app.failed === 0;
+    const met =
+      ratio >= 0.5 &&
+      app.atRate.ackP99 < 50 &&
+      app.rssMb < 400 &&
+      app.atRate.replied === app.atRate.n &&
+      app.failed === 0;
     console.log(
       `SUMMARY bench:webhook db=${scratch ? 'postgres' : 'pglite'} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${app.failed} same-run ack p99: baseline=${f(base.atRate.ackP99)}ms${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
     );

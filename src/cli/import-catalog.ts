@@ -21,7 +21,12 @@ const { values, positionals } = (() => {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { tsv: { type: 'boolean' }, csv: { type: 'boolean' }, encoding: { type: 'string', default: 'utf-8' }, rejects: { type: 'string' } },
+      options: {
+        tsv: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        encoding: { type: 'string', default: 'utf-8' },
+        rejects: { type: 'string' },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -57,7 +62,9 @@ const draw = (p: ImportProgress, final = false) => {
   const width = 24;
   const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
   const rate = Math.round(p.rows / Math.max(0.001, (now - started) / 1000));
-  process.stderr.write(`\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  rows ${p.rows}  titles +${p.titles}  copies +${p.copies}  present ${p.present}  rejected ${p.rejected}  ${rate} rows/s `);
+  process.stderr.write(
+    `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  rows ${p.rows}  titles +${p.titles}  copies +${p.copies}  present ${p.present}  rejected ${p.rejected}  ${rate} rows/s `,
+  );
   if (final) process.stderr.write('\n');
 };
 
@@ -67,23 +74,41 @@ try {
   await refreshSearchColumns(database.db);
   // Made only now: readline starts reading at once, and lines read before the import listens are lost.
   // UTF-8 by readline itself; another encoding (Shift_JIS exports) through a decoder stream.
-  const input = encoding === 'utf-8' ? stream : Readable.fromWeb(Readable.toWeb(stream).pipeThrough(new TextDecoderStream(encoding)) as never);
+  const input =
+    encoding === 'utf-8'
+      ? stream
+      : Readable.fromWeb(Readable.toWeb(stream).pipeThrough(new TextDecoderStream(encoding)) as never);
   const lines = createInterface({ input, crlfDelay: Infinity });
-  const outcome = await importCatalogLines(database.db, lines, { path: file, ...(values.tsv ? { delimiter: '\t' as const } : values.csv ? { delimiter: ',' as const } : {}), onProgress: (p) => draw(p) });
+  const outcome = await importCatalogLines(database.db, lines, {
+    path: file,
+    ...(values.tsv ? { delimiter: '\t' as const } : values.csv ? { delimiter: ',' as const } : {}),
+    onProgress: (p) => draw(p),
+  });
   if (!outcome.ok) {
     console.error(`${file}: ${outcome.error}`);
     code = 1;
   } else {
     const s = outcome.summary;
     draw(s, true);
-    console.log(`${file}: ${s.rows} rows read in ${((performance.now() - started) / 1000).toFixed(1)} s; added ${s.titles} titles and ${s.copies} copies; ${s.present} copies were in the catalog already; ${s.rejected} rows rejected`);
+    console.log(
+      `${file}: ${s.rows} rows read in ${((performance.now() - started) / 1000).toFixed(1)} s; added ${s.titles} titles and ${s.copies} copies; ${s.present} copies were in the catalog already; ${s.rejected} rows rejected`,
+    );
     if (s.ignoredColumns.length > 0) console.log(`columns not imported: ${s.ignoredColumns.join(', ')}`);
     for (const r of s.rejections.slice(0, 100)) console.log(`  line ${r.line}: ${r.reason}`);
-    if (s.rejections.length > 100) console.log(`  … and ${s.rejections.length - 100} more${values.rejects ? '' : ' (--rejects FILE lists them all)'}`);
-    if (values.rejects) await writeFile(values.rejects, ['line\treason', ...s.rejections.map((r) => `${r.line}\t${r.reason}`)].join('\n') + '\n');
+    if (s.rejections.length > 100)
+      console.log(
+        `  … and ${s.rejections.length - 100} more${values.rejects ? '' : ' (--rejects FILE lists them all)'}`,
+      );
+    if (values.rejects)
+      await writeFile(
+        values.rejects,
+        ['line\treason', ...s.rejections.map((r) => `${r.line}\t${r.reason}`)].join('\n') + '\n',
+      );
   }
 } catch (err) {
-  console.error(`\nimport stopped: ${(err as Error).message}\nwhat was written before stays; run the same command again to continue`);
+  console.error(
+    `\nimport stopped: ${(err as Error).message}\nwhat was written before stays; run the same command again to continue`,
+  );
   code = 1;
 } finally {
   await database.close();

@@ -8,7 +8,14 @@ import type { ServiceFailure } from '../services/errors.js';
 import { cancelHold, placeHold } from '../services/holds.js';
 import { renewLoan } from '../services/renewal.js';
 import type { UserFacts } from './flow.js';
-import { cancellableHold, cardNumberOf, patronStatus, reservationOptions, reservationPreview, renewalOffer } from '../services/patron-view.js';
+import {
+  cancellableHold,
+  cardNumberOf,
+  patronStatus,
+  reservationOptions,
+  reservationPreview,
+  renewalOffer,
+} from '../services/patron-view.js';
 
 /** Work a step asks the engine to do; the only way flows reach the services and LINE. */
 export type Effect =
@@ -60,7 +67,13 @@ export interface EffectDeps {
  * is not among them: its row is useless until the patron logs in, and one left by an event
  * handled twice just expires.
  */
-const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set(['linkAccount', 'unlinkAccount', 'placeHold', 'renew', 'cancelHold']);
+const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
+  'linkAccount',
+  'unlinkAccount',
+  'placeHold',
+  'renew',
+  'cancelHold',
+]);
 
 /** The event must be handled again inside a transaction: one of its effects writes. */
 export class NeedsTransaction extends Error {
@@ -74,7 +87,12 @@ export class NeedsTransaction extends Error {
  * Every patron effect acts for the LINE user's own linked card: ids in postbacks are checked
  * against it by the services, so another patron's hold or loan is never touched.
  */
-export async function runEffects(deps: EffectDeps, effects: readonly Effect[], user: UserFacts, now: Date): Promise<Facts> {
+export async function runEffects(
+  deps: EffectDeps,
+  effects: readonly Effect[],
+  user: UserFacts,
+  now: Date,
+): Promise<Facts> {
   const { db } = deps;
   const facts: Facts = {};
   const patronId = user.patronId;
@@ -150,21 +168,44 @@ async function switchMenu(deps: EffectDeps, lineUserId: string, which: 'logged-i
   }
 }
 
-async function place(deps: EffectDeps, patronId: string, e: Extract<Effect, { kind: 'placeHold' }>, now: Date): Promise<Facts['placed']> {
+async function place(
+  deps: EffectDeps,
+  patronId: string,
+  e: Extract<Effect, { kind: 'placeHold' }>,
+  now: Date,
+): Promise<Facts['placed']> {
   const cardNumber = await cardNumberOf(deps.db, patronId);
   if (!cardNumber) return { ok: false, failure: { kind: 'not_found', what: 'patron', id: patronId } };
-  const r = await placeHold(deps.db, { cardNumber, bibId: e.bibId, pickupBranch: e.branch, channel: 'online', contact: e.contact, lineLinked: true }, now);
+  const r = await placeHold(
+    deps.db,
+    { cardNumber, bibId: e.bibId, pickupBranch: e.branch, channel: 'online', contact: e.contact, lineLinked: true },
+    now,
+  );
   return r.ok ? { ok: true, value: { holdId: r.value.id, branch: e.branch } } : r;
 }
 
-async function renew(deps: EffectDeps, user: UserFacts, patronId: string, loanId: string, now: Date): Promise<Facts['renewed']> {
+async function renew(
+  deps: EffectDeps,
+  user: UserFacts,
+  patronId: string,
+  loanId: string,
+  now: Date,
+): Promise<Facts['renewed']> {
   const r = await renewLoan(deps.db, { loanId, patronId, actor: `line:${user.lineUserId}` }, now);
-  if (!r.ok && r.failure.kind === 'not_found') deps.log.warn('foreign or unknown loan in a postback', { lineUserId: user.lineUserId, loanId });
+  if (!r.ok && r.failure.kind === 'not_found')
+    deps.log.warn('foreign or unknown loan in a postback', { lineUserId: user.lineUserId, loanId });
   return r.ok ? { ok: true, value: { dueDate: r.value.dueDate } } : r;
 }
 
-async function cancel(deps: EffectDeps, user: UserFacts, patronId: string, holdId: string, now: Date): Promise<Facts['cancelled']> {
+async function cancel(
+  deps: EffectDeps,
+  user: UserFacts,
+  patronId: string,
+  holdId: string,
+  now: Date,
+): Promise<Facts['cancelled']> {
   const r = await cancelHold(deps.db, { holdId, online: true, patronId, actor: `line:${user.lineUserId}` }, now);
-  if (!r.ok && r.failure.kind === 'not_found') deps.log.warn('foreign or unknown hold in a postback', { lineUserId: user.lineUserId, holdId });
+  if (!r.ok && r.failure.kind === 'not_found')
+    deps.log.warn('foreign or unknown hold in a postback', { lineUserId: user.lineUserId, holdId });
   return r.ok ? { ok: true, value: { holdId } } : r;
 }

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Tx } from '../db/executor.js';
-import { clearConversation, lockConversation, saveConversation, type StoredConversation } from '../db/conversation-states.js';
+import {
+  clearConversation,
+  lockConversation,
+  saveConversation,
+  type StoredConversation,
+} from '../db/conversation-states.js';
 import type { ConversationChange } from '../db/inbox.js';
 import { linkedPatronId, touchLineUser } from '../db/line-users.js';
 import type { DB } from '../db/schema.js';
@@ -52,15 +57,25 @@ export interface EventOutcome {
  * a renewal, a login) stops with NeedsTransaction before it runs, and the caller handles the
  * event again inside a transaction: what ran before it only read.
  */
-export async function decideEvent(db: Kysely<DB>, event: EventContext, now: Date, deps: EngineDeps, opts: { writes: boolean }): Promise<EventOutcome> {
+export async function decideEvent(
+  db: Kysely<DB>,
+  event: EventContext,
+  now: Date,
+  deps: EngineDeps,
+  opts: { writes: boolean },
+): Promise<EventOutcome> {
   const flows = deps.flows ?? FLOWS;
   const { input, lineUserId } = event;
   if (input.kind === 'ignored') return { replies: [], conversation: { kind: 'keep' }, touch: null };
   const touch = { following: input.kind === 'follow' ? true : input.kind === 'unfollow' ? false : undefined };
   const stored = event.conversation;
-  if (input.kind === 'unfollow') return { replies: [], conversation: stored ? { kind: 'clear' } : { kind: 'keep' }, touch };
+  if (input.kind === 'unfollow')
+    return { replies: [], conversation: stored ? { kind: 'clear' } : { kind: 'keep' }, touch };
   const live = stored && stored.expiresAt > now && flows[stored.flow]?.steps[stored.step] ? stored : undefined;
-  const r = route(input, live && { flow: live.flow, step: live.step, takesText: flows[live.flow]?.textSteps?.includes(live.step) ?? false });
+  const r = route(
+    input,
+    live && { flow: live.flow, step: live.step, takesText: flows[live.flow]?.textSteps?.includes(live.step) ?? false },
+  );
   if (!r) return { replies: [], conversation: { kind: 'keep' }, touch };
   const flow = flows[r.flow] ?? flows.expired!;
   let step = flow.steps[r.step] ?? flows.expired!.steps.show!;
@@ -83,7 +98,19 @@ export async function decideEvent(db: Kysely<DB>, event: EventContext, now: Date
     replies.push(...result.replies);
     if (result.next !== undefined) next = result.next;
     const facts: Facts = result.effects?.length
-      ? await runEffects({ db, line: deps.line, publicBaseUrl: deps.publicBaseUrl, log: deps.log, writes: opts.writes, ...(deps.searchReads ? { searchReads: deps.searchReads } : {}) }, result.effects, user, now)
+      ? await runEffects(
+          {
+            db,
+            line: deps.line,
+            publicBaseUrl: deps.publicBaseUrl,
+            log: deps.log,
+            writes: opts.writes,
+            ...(deps.searchReads ? { searchReads: deps.searchReads } : {}),
+          },
+          result.effects,
+          user,
+          now,
+        )
       : {};
     if (!result.then || !flow.steps[result.then]) break;
     step = flow.steps[result.then]!;
@@ -92,7 +119,14 @@ export async function decideEvent(db: Kysely<DB>, event: EventContext, now: Date
 
   let conversation: ConversationChange = { kind: 'keep' };
   if (next) {
-    conversation = { kind: 'save', flow: next.flow ?? flow.name, step: next.step, version: (stored?.version ?? 0) + 1, data: next.data, expiresAt: new Date(now.getTime() + CONVERSATION_IDLE_MS) };
+    conversation = {
+      kind: 'save',
+      flow: next.flow ?? flow.name,
+      step: next.step,
+      version: (stored?.version ?? 0) + 1,
+      data: next.data,
+      expiresAt: new Date(now.getTime() + CONVERSATION_IDLE_MS),
+    };
   } else if (stored && (next === null || r.resets || !live || live.flow === flow.name)) {
     // A search typed while a login page is open keeps the login's pending reservation; a keyword,
     // or the end of the flow that waited, clears it.
@@ -106,13 +140,25 @@ export async function decideEvent(db: Kysely<DB>, event: EventContext, now: Date
  * locked, the event decided with writes allowed, the conversation saved. The inbox worker uses it
  * for events that change library data; the chat tests use it for every event.
  */
-export async function handleEvent(tx: Tx, event: { lineUserId: string; input: Input }, now: Date, deps: EngineDeps): Promise<EventOutcome> {
+export async function handleEvent(
+  tx: Tx,
+  event: { lineUserId: string; input: Input },
+  now: Date,
+  deps: EngineDeps,
+): Promise<EventOutcome> {
   const { input, lineUserId } = event;
   if (input.kind === 'ignored') return { replies: [], conversation: { kind: 'keep' }, touch: null };
-  await touchLineUser(tx, lineUserId, input.kind === 'follow' ? true : input.kind === 'unfollow' ? false : undefined, now);
+  await touchLineUser(
+    tx,
+    lineUserId,
+    input.kind === 'follow' ? true : input.kind === 'unfollow' ? false : undefined,
+    now,
+  );
   const stored = await lockConversation(tx, lineUserId);
   const patronId = await linkedPatronId(tx, lineUserId);
-  const outcome = await decideEvent(tx, { lineUserId, input, patronId, conversation: stored }, now, deps, { writes: true });
+  const outcome = await decideEvent(tx, { lineUserId, input, patronId, conversation: stored }, now, deps, {
+    writes: true,
+  });
   const c = outcome.conversation;
   if (c.kind === 'save') await saveConversation(tx, lineUserId, c, now);
   else if (c.kind === 'clear') await clearConversation(tx, lineUserId);
@@ -126,7 +172,8 @@ export function conversationHandler(deps: EngineDeps) {
     /** Without a transaction: reads only (searches, views); NeedsTransaction if the event writes. */
     decide: (db: Kysely<DB>, event: EventContext, now: Date) => decideEvent(db, event, now, deps, { writes: false }),
     /** Inside the caller's transaction, with writes. */
-    inTransaction: (tx: Tx, event: { lineUserId: string; input: Input; webhookEventId?: string }, now: Date) => handleEvent(tx, event, now, deps),
+    inTransaction: (tx: Tx, event: { lineUserId: string; input: Input; webhookEventId?: string }, now: Date) =>
+      handleEvent(tx, event, now, deps),
   };
 }
 export type ConversationHandler = ReturnType<typeof conversationHandler>;

@@ -23,19 +23,47 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
   const title = str(p.title);
   const titleRow = { label: m.titleLabel, value: title ? `『${title}』` : '—' };
   const branchRow = { label: patronChat.pickupBranchLabel, value: branchName(str(p.pickupBranch)) || '—' };
-  const deadlineRow = { label: patronChat.pickupDeadlineLabel, value: formatDateJa(str(p.pickupDeadline)) || '—', emphasis: true };
+  const deadlineRow = {
+    label: patronChat.pickupDeadlineLabel,
+    value: formatDateJa(str(p.pickupDeadline)) || '—',
+    emphasis: true,
+  };
   const dueRow = { label: patronChat.dueDateLabel, value: formatDateJa(str(p.dueDate)) || '—', emphasis: true };
   switch (n.kind) {
     case 'hold_ready':
-      return card(m.holdReady.alt(title), { title: m.holdReady.heading, rows: [titleRow, branchRow, deadlineRow], note: m.holdReady.note, actions: [statusButton] });
+      return card(m.holdReady.alt(title), {
+        title: m.holdReady.heading,
+        rows: [titleRow, branchRow, deadlineRow],
+        note: m.holdReady.note,
+        actions: [statusButton],
+      });
     case 'hold_expired':
-      return card(m.holdExpired.alt(title), { title: m.holdExpired.heading, rows: [...(title ? [titleRow] : []), branchRow], note: m.holdExpired.note, actions: [statusButton] });
+      return card(m.holdExpired.alt(title), {
+        title: m.holdExpired.heading,
+        rows: [...(title ? [titleRow] : []), branchRow],
+        note: m.holdExpired.note,
+        actions: [statusButton],
+      });
     case 'pickup_reminder':
-      return card(m.pickupReminder.alt(title, str(p.pickupDeadline)), { title: m.pickupReminder.heading, rows: [titleRow, branchRow, deadlineRow], note: m.pickupReminder.note, actions: [statusButton] });
+      return card(m.pickupReminder.alt(title, str(p.pickupDeadline)), {
+        title: m.pickupReminder.heading,
+        rows: [titleRow, branchRow, deadlineRow],
+        note: m.pickupReminder.note,
+        actions: [statusButton],
+      });
     case 'due_reminder':
-      return card(m.dueReminder.alt(title, str(p.dueDate)), { title: m.dueReminder.heading, rows: [titleRow, dueRow], ...renewal(n) });
+      return card(m.dueReminder.alt(title, str(p.dueDate)), {
+        title: m.dueReminder.heading,
+        rows: [titleRow, dueRow],
+        ...renewal(n),
+      });
     case 'loan_reserved':
-      return card(m.loanReserved.alt(title), { title: m.loanReserved.heading, rows: [titleRow, dueRow], note: m.loanReserved.note, actions: [statusButton] });
+      return card(m.loanReserved.alt(title), {
+        title: m.loanReserved.heading,
+        rows: [titleRow, dueRow],
+        note: m.loanReserved.note,
+        actions: [statusButton],
+      });
     default:
       return undefined;
   }
@@ -48,10 +76,16 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
 function renewal(n: NoticeToRender): Pick<InfoCard, 'note' | 'actions'> {
   const data = n.loanId ? encodePostback('renew', 'confirm', n.loanId) : undefined;
   if (n.payload.renewable === true && data) {
-    return { note: m.dueReminder.renewable, actions: [{ kind: 'postback', label: patronChat.buttons.renew, data, displayText: patronChat.buttons.renew }] };
+    return {
+      note: m.dueReminder.renewable,
+      actions: [{ kind: 'postback', label: patronChat.buttons.renew, data, displayText: patronChat.buttons.renew }],
+    };
   }
   const r = n.payload.refusal as { code?: unknown; params?: Record<string, string | number> } | null | undefined;
-  const reason = r && typeof r.code === 'string' && isRefusalCode(r.code) ? refusalMessage({ code: r.code, ...(r.params ? { params: r.params } : {}) }) : m.dueReminder.returnBy;
+  const reason =
+    r && typeof r.code === 'string' && isRefusalCode(r.code)
+      ? refusalMessage({ code: r.code, ...(r.params ? { params: r.params } : {}) })
+      : m.dueReminder.returnBy;
   return { note: reason, actions: [statusButton] };
 }
 

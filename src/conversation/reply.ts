@@ -45,4 +45,5 @@ export type Reply =
   | { kind: 'cards'; altText: string; cards: InfoCard[]; quickReplies?: Action[] }
   | { kind: 'buttons'; altText: string; text: string; actions: Action[]; quickReplies?: Action[] };
 
-export const text = (t: string, quickReplies?: Action[]): Reply => (quickReplies ? { kind: 'text', text: t, quickReplies } : { kind: 'text', text: t });
+export const text = (t: string, quickReplies?: Action[]): Reply =>
+  quickReplies ? { kind: 'text', text: t, quickReplies } : { kind: 'text', text: t };

@@ -29,7 +29,10 @@ const keywordRoutes: [readonly string[], string, string][] = [
  * flow, whatever was in progress; a postback names its own flow and step; other words go to the
  * step the conversation waits in, or to a catalog search.
  */
-export function route(input: Input, waiting: { flow: string; step: string; takesText: boolean } | undefined): Route | undefined {
+export function route(
+  input: Input,
+  waiting: { flow: string; step: string; takesText: boolean } | undefined,
+): Route | undefined {
   switch (input.kind) {
     case 'follow':
       return { flow: 'help', step: 'greet', fresh: true, resets: true };
@@ -45,7 +48,9 @@ export function route(input: Input, waiting: { flow: string; step: string; takes
       return { flow: 'login', step: input.result === 'ok' ? 'linked' : 'linkFailed', fresh: false, resets: false };
     case 'postback': {
       const p = decodePostback(input.data);
-      return p ? { flow: p.flow, step: p.step, postback: p, fresh: false, resets: false } : { flow: 'expired', step: 'show', fresh: false, resets: false };
+      return p
+        ? { flow: p.flow, step: p.step, postback: p, fresh: false, resets: false }
+        : { flow: 'expired', step: 'show', fresh: false, resets: false };
     }
     default:
       return undefined;

@@ -10,7 +10,12 @@ export interface BranchRow {
 
 export async function listBranches(db: Executor): Promise<BranchRow[]> {
   const rows = await db.selectFrom('branches').selectAll().orderBy('sort_order').execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, phone: r.phone, weeklyClosedDays: r.weekly_closed_days.map(Number) }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    phone: r.phone,
+    weeklyClosedDays: r.weekly_closed_days.map(Number),
+  }));
 }
 
 export async function closedDatesBetween(db: Executor, branch: string, from: string, to: string): Promise<string[]> {

@@ -15,7 +15,9 @@ export interface NewRecord extends NewBib {
 export async function insertRecords(db: Executor, records: readonly NewRecord[]): Promise<string[]> {
   if (records.length === 0) return [];
   const { rows: drawn } = await sql<{ id: string }>`
-    SELECT nextval(pg_get_serial_sequence('bibs', 'id'))::text AS id FROM generate_series(1, ${records.length}::int)`.execute(db);
+    SELECT nextval(pg_get_serial_sequence('bibs', 'id'))::text AS id FROM generate_series(1, ${records.length}::int)`.execute(
+    db,
+  );
   const ids = drawn.map((r) => r.id);
   const cols = records.map(searchColumnsOf);
   const col = <T>(f: (r: NewRecord) => T) => records.map(f);
@@ -32,13 +34,22 @@ export async function insertRecords(db: Executor, records: readonly NewRecord[])
                   ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[], ${gramsParam(cols)}::text[])
         AS v(id, title, kana, author, publisher, year, isbn, classification, material_type, latest,
              norm_title, norm_kana, norm_author, norm_publisher, grams)`.execute(db);
-  await countGrams(db, cols.map((c) => c.search_grams));
-  await insertItemsOf(db, records.map((r, i) => ({ bibId: ids[i]!, items: r.items })));
+  await countGrams(
+    db,
+    cols.map((c) => c.search_grams),
+  );
+  await insertItemsOf(
+    db,
+    records.map((r, i) => ({ bibId: ids[i]!, items: r.items })),
+  );
   return ids;
 }
 
 /** Copies of titles already in the catalog (or just added), in one statement. */
-export async function insertItemsOf(db: Executor, copies: readonly { bibId: string; items: readonly NewItem[] }[]): Promise<void> {
+export async function insertItemsOf(
+  db: Executor,
+  copies: readonly { bibId: string; items: readonly NewItem[] }[],
+): Promise<void> {
   const items = copies.flatMap((c) => c.items.map((it) => ({ ...it, bibId: c.bibId })));
   if (items.length === 0) return;
   await sql`

@@ -109,7 +109,11 @@ export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOpt
 function pageOf(ids: readonly string[], matched: number, titles: readonly TitleHit[]): SearchPage {
   const byId = new Map(titles.map((t) => [t.bibId, t]));
   // A title deleted between the two reads is left out rather than shown half.
-  return { total: Math.min(matched, COUNT_CAP), capped: matched > COUNT_CAP, hits: ids.flatMap((id) => byId.get(id) ?? []) };
+  return {
+    total: Math.min(matched, COUNT_CAP),
+    capped: matched > COUNT_CAP,
+    hits: ids.flatMap((id) => byId.get(id) ?? []),
+  };
 }
 
 /** One title with its copies and hold count; undefined for an id that names no title. */
@@ -136,7 +140,10 @@ interface TitleRow {
  * Titles with their copies (by branch order, then as catalogued) and active hold counts, in
  * one statement whatever the page size: each round trip costs a page of results ~0.5 ms.
  */
-async function titlesWithCopies(db: Executor, ids: readonly string[]): Promise<{ titles: TitleHit[]; generation: string | undefined }> {
+async function titlesWithCopies(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ titles: TitleHit[]; generation: string | undefined }> {
   if (ids.length === 0) return { titles: [], generation: undefined };
   const { rows } = await sql<TitleRow>`${sql.raw(preparedMarker('catalog-titles-with-copies'))}
     SELECT b.id, b.title, b.author, b.publisher, b.year, b.material_type, b.classification, b.latest_issue,
@@ -148,7 +155,9 @@ async function titlesWithCopies(db: Executor, ids: readonly string[]): Promise<{
       -- The ids as JSON, not an array: the planner cannot see how many there are, so every plan
       -- of this prepared statement costs the same and its generic plan is kept (with an array it
       -- was planned again at most searches: 0.25 ms each, more than running it).
-      FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) AS page(id) JOIN bibs b ON b.id = page.id::bigint`.execute(db);
+      FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) AS page(id) JOIN bibs b ON b.id = page.id::bigint`.execute(
+    db,
+  );
   const titles = rows.map((r) => ({
     bibId: String(r.id),
     title: r.title,

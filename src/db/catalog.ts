@@ -44,7 +44,11 @@ export interface ItemRow {
 /** The title of each barcode already in the catalog, by barcode. */
 export async function existingCopies(db: Executor, barcodes: string[]): Promise<Map<string, string>> {
   if (barcodes.length === 0) return new Map();
-  const rows = await db.selectFrom('items').select(['barcode', 'bib_id']).where('barcode', '=', anyText(barcodes)).execute();
+  const rows = await db
+    .selectFrom('items')
+    .select(['barcode', 'bib_id'])
+    .where('barcode', '=', anyText(barcodes))
+    .execute();
   return new Map(rows.map((r) => [r.barcode, r.bib_id]));
 }
 
@@ -99,7 +103,16 @@ function toBib(r: {
   };
 }
 
-const itemColumns = ['id', 'barcode', 'bib_id', 'home_branch', 'location_branch', 'call_number', 'in_library_only', 'status'] as const;
+const itemColumns = [
+  'id',
+  'barcode',
+  'bib_id',
+  'home_branch',
+  'location_branch',
+  'call_number',
+  'in_library_only',
+  'status',
+] as const;
 
 function toItem(r: {
   id: string;
@@ -129,7 +142,11 @@ export async function itemsOfBib(db: Executor, bibId: string, lock: LockOption =
   return (await q.execute()).map(toItem);
 }
 
-export async function findItemByBarcode(db: Executor, barcode: string, lock: LockOption = {}): Promise<ItemRow | undefined> {
+export async function findItemByBarcode(
+  db: Executor,
+  barcode: string,
+  lock: LockOption = {},
+): Promise<ItemRow | undefined> {
   let q = db.selectFrom('items').select(itemColumns).where('barcode', '=', barcode);
   if (lock.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
@@ -179,5 +196,9 @@ export async function catalogIsEmpty(db: Executor): Promise<boolean> {
 /** Puts copies back on the shelf where they stand (no hold wants them). */
 export async function shelveItems(db: Executor, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('items').set({ status: 'available', updated_at: new Date() }).where('id', '=', anyBigint(ids)).execute();
+  await db
+    .updateTable('items')
+    .set({ status: 'available', updated_at: new Date() })
+    .where('id', '=', anyBigint(ids))
+    .execute();
 }

@@ -17,7 +17,16 @@ export async function lockConversation(db: Executor, lineUserId: string): Promis
     .where('line_user_id', '=', lineUserId)
     .forUpdate()
     .executeTakeFirst();
-  return r && { flow: r.flow, step: r.step, version: r.version, data: r.data, updatedAt: r.updated_at, expiresAt: r.expires_at };
+  return (
+    r && {
+      flow: r.flow,
+      step: r.step,
+      version: r.version,
+      data: r.data,
+      updatedAt: r.updated_at,
+      expiresAt: r.expires_at,
+    }
+  );
 }
 
 export async function saveConversation(
@@ -26,7 +35,14 @@ export async function saveConversation(
   s: { flow: string; step: string; version: number; data: Record<string, unknown>; expiresAt: Date },
   now: Date,
 ): Promise<void> {
-  const values = { flow: s.flow, step: s.step, version: s.version, data: JSON.stringify(s.data), updated_at: now, expires_at: s.expiresAt };
+  const values = {
+    flow: s.flow,
+    step: s.step,
+    version: s.version,
+    data: JSON.stringify(s.data),
+    updated_at: now,
+    expires_at: s.expiresAt,
+  };
   await db
     .insertInto('conversation_states')
     .values({ line_user_id: lineUserId, ...values })

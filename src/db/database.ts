@@ -55,7 +55,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ingestPool.on('error', () => {});
     ingestPool.on('connect', (client) => client.on('error', () => {}));
     const ingest = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ingestPool }) });
-    return { db, ingest, kind: 'postgres', close: async () => void (await Promise.all([db.destroy(), ingest.destroy()])) };
+    return {
+      db,
+      ingest,
+      kind: 'postgres',
+      close: async () => void (await Promise.all([db.destroy(), ingest.destroy()])),
+    };
   }
   if (options.pgliteDir) mkdirSync(resolve(options.pgliteDir), { recursive: true });
   const pglite = await PGlite.create({

@@ -25,17 +25,35 @@ const toRow = (r: Raw): EmailVerificationRow => ({
 /** Only the token's hash is stored: a copy of the table opens no link. */
 export async function insertEmailVerification(
   tx: Tx,
-  v: { patronId: string; email: string; emailType: 'pc' | 'mobile'; tokenHash: string; createdAt: Date; expiresAt: Date },
+  v: {
+    patronId: string;
+    email: string;
+    emailType: 'pc' | 'mobile';
+    tokenHash: string;
+    createdAt: Date;
+    expiresAt: Date;
+  },
 ): Promise<string> {
   const r = await tx
     .insertInto('email_verifications')
-    .values({ patron_id: v.patronId, email: v.email, email_type: v.emailType, token_hash: v.tokenHash, created_at: v.createdAt, expires_at: v.expiresAt })
+    .values({
+      patron_id: v.patronId,
+      email: v.email,
+      email_type: v.emailType,
+      token_hash: v.tokenHash,
+      created_at: v.createdAt,
+      expires_at: v.expiresAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function findEmailVerification(db: Executor, tokenHash: string, lock: { forUpdate?: boolean } = {}): Promise<EmailVerificationRow | undefined> {
+export async function findEmailVerification(
+  db: Executor,
+  tokenHash: string,
+  lock: { forUpdate?: boolean } = {},
+): Promise<EmailVerificationRow | undefined> {
   let q = db.selectFrom('email_verifications').select(columns).where('token_hash', '=', tokenHash);
   if (lock.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();

@@ -66,7 +66,16 @@ function toHold(r: Raw): HoldRow {
 
 export async function insertHold(
   db: Executor,
-  h: { patronId: string; bibId: string; pickupBranch: string; channel: string; contact: string; status: string; requestedAt: Date; officialAt: Date | null },
+  h: {
+    patronId: string;
+    bibId: string;
+    pickupBranch: string;
+    channel: string;
+    contact: string;
+    status: string;
+    requestedAt: Date;
+    officialAt: Date | null;
+  },
 ): Promise<HoldRow> {
   const r = await db
     .insertInto('holds')
@@ -108,13 +117,26 @@ export async function activeHoldsOfPatron(db: Executor, patronId: string): Promi
 /** Active holds of the titles, in no particular order (positions come from the domain). */
 export async function activeHoldsOfBibs(db: Executor, bibIds: string[], lock: LockOption = {}): Promise<HoldRow[]> {
   if (bibIds.length === 0) return [];
-  let q = db.selectFrom('holds').select(columns).where('bib_id', '=', anyBigint(bibIds)).where('status', 'in', ACTIVE).orderBy('id');
+  let q = db
+    .selectFrom('holds')
+    .select(columns)
+    .where('bib_id', '=', anyBigint(bibIds))
+    .where('status', 'in', ACTIVE)
+    .orderBy('id');
   if (lock.forUpdate) q = q.forUpdate();
   return (await q.execute()).map(toHold);
 }
 
-export async function holdTrappingItem(db: Executor, itemId: string, lock: LockOption = {}): Promise<HoldRow | undefined> {
-  let q = db.selectFrom('holds').select(columns).where('item_id', '=', itemId).where('status', 'in', ['in_transit', 'ready']);
+export async function holdTrappingItem(
+  db: Executor,
+  itemId: string,
+  lock: LockOption = {},
+): Promise<HoldRow | undefined> {
+  let q = db
+    .selectFrom('holds')
+    .select(columns)
+    .where('item_id', '=', itemId)
+    .where('status', 'in', ['in_transit', 'ready']);
   if (lock.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toHold(r);
@@ -148,7 +170,12 @@ export async function updateHold(
 }
 
 /** R-RES-3 set-based: every requested hold for the branch placed before `cutoff` becomes official. */
-export async function promoteRequestedHolds(db: Executor, branch: string, cutoff: Date, now: Date): Promise<{ id: string; bibId: string }[]> {
+export async function promoteRequestedHolds(
+  db: Executor,
+  branch: string,
+  cutoff: Date,
+  now: Date,
+): Promise<{ id: string; bibId: string }[]> {
   const rows = await db
     .updateTable('holds')
     .set({ status: 'queued', official_at: now, updated_at: now })
@@ -165,12 +192,25 @@ export async function promoteRequestedHolds(db: Executor, branch: string, cutoff
  * expired in one statement. Rows locked by another transaction are skipped (another instance, or
  * a checkout of that copy right now).
  */
-export async function expireOverdueReadyHolds(db: Executor, today: string, now: Date, limit: number): Promise<HoldRow[]> {
+export async function expireOverdueReadyHolds(
+  db: Executor,
+  today: string,
+  now: Date,
+  limit: number,
+): Promise<HoldRow[]> {
   const rows = await db
     .updateTable('holds')
     .set({ status: 'expired', closed_at: now, close_reason: 'not collected', updated_at: now })
     .where('id', 'in', (eb) =>
-      eb.selectFrom('holds').select('id').where('status', '=', 'ready').where('pickup_deadline', '<', today).orderBy('id').limit(limit).forUpdate().skipLocked(),
+      eb
+        .selectFrom('holds')
+        .select('id')
+        .where('status', '=', 'ready')
+        .where('pickup_deadline', '<', today)
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
     )
     .returning(columns)
     .execute();
@@ -180,6 +220,12 @@ export async function expireOverdueReadyHolds(db: Executor, today: string, now: 
 /** Of the given titles, those with a hold waiting for a copy. */
 export async function bibsWithWaitingHolds(db: Executor, bibIds: string[]): Promise<Set<string>> {
   if (bibIds.length === 0) return new Set();
-  const rows = await db.selectFrom('holds').select('bib_id').distinct().where('bib_id', '=', anyBigint(bibIds)).where('status', '=', 'queued').execute();
+  const rows = await db
+    .selectFrom('holds')
+    .select('bib_id')
+    .distinct()
+    .where('bib_id', '=', anyBigint(bibIds))
+    .where('status', '=', 'queued')
+    .execute();
   return new Set(rows.map((r) => r.bib_id));
 }

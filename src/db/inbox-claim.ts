@@ -40,7 +40,13 @@ export interface ClaimedEvent extends InboxRow {
  * that, "no earlier pending event of this user" looked up for each candidate cost a look-up per
  * waiting event under a backlog. Invariant: keep every scan of the pending indexes a plain index scan.
  */
-export async function claimInboxEvents(db: Executor, now: Date, leaseUntil: Date, limit: number, maxAttempts: number): Promise<ClaimedEvent[]> {
+export async function claimInboxEvents(
+  db: Executor,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+  maxAttempts: number,
+): Promise<ClaimedEvent[]> {
   const r = await sql<{
     id: string;
     webhook_event_id: string;
@@ -94,7 +100,9 @@ export async function claimInboxEvents(db: Executor, now: Date, leaseUntil: Date
                                          'updated_at', c.updated_at, 'expires_at', c.expires_at)
                  FROM conversation_states c WHERE c.line_user_id = w.line_user_id) AS conversation,
               EXISTS (SELECT 1 FROM webhook_inbox x
-                       WHERE x.status = 'pending' AND x.line_user_id = w.line_user_id AND x.id > w.id) AS more_waiting`.execute(db);
+                       WHERE x.status = 'pending' AND x.line_user_id = w.line_user_id AND x.id > w.id) AS more_waiting`.execute(
+    db,
+  );
   return r.rows
     .sort((x, y) => Number(x.id) - Number(y.id))
     .map((row) => ({

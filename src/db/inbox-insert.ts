@@ -21,7 +21,8 @@ export interface NewInboxEvent {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // The text columns too (they go in the same JSON): a NUL in a (malformed) event id or type made
 // the insert fail, a 500 (found by fuzzing).
-const storableString = (_key: string, v: unknown) => (typeof v === 'string' ? v.replaceAll('\0', '').replace(LONE_SURROGATE, '\uFFFD') : v);
+const storableString = (_key: string, v: unknown) =>
+  typeof v === 'string' ? v.replaceAll('\0', '').replace(LONE_SURROGATE, '\uFFFD') : v;
 
 /** Stores each event once; a redelivered webhookEventId is ignored. Returns how many were new. */
 export async function insertInboxEvents(db: Executor, events: NewInboxEvent[]): Promise<number> {
@@ -58,4 +59,3 @@ function storableJson(value: unknown): string {
   const plain = JSON.stringify(value);
   return /\\u(0000|d[89a-f])/i.test(plain) ? JSON.stringify(value, storableString) : plain;
 }
-

@@ -37,7 +37,16 @@ export async function claimReply(db: Executor, now: Date): Promise<PendingReply 
   return db.transaction().execute(async (tx) => {
     const r = await tx
       .selectFrom('webhook_inbox')
-      .select(['id', 'line_user_id', 'reply_token', 'received_at', 'replies', 'reply_retry_key', 'reply_attempts', 'reply_status'])
+      .select([
+        'id',
+        'line_user_id',
+        'reply_token',
+        'received_at',
+        'replies',
+        'reply_retry_key',
+        'reply_attempts',
+        'reply_status',
+      ])
       .where('reply_status', 'in', ['pending', 'sending'])
       .where('reply_next_attempt_at', '<=', now)
       .orderBy('id')
@@ -69,9 +78,17 @@ export async function claimReply(db: Executor, now: Date): Promise<PendingReply 
   });
 }
 
-export async function finishReply(db: Executor, id: string, outcome: { sent: true; at: Date } | { sent: false; error: string; retryAt: Date | null }): Promise<void> {
+export async function finishReply(
+  db: Executor,
+  id: string,
+  outcome: { sent: true; at: Date } | { sent: false; error: string; retryAt: Date | null },
+): Promise<void> {
   if (outcome.sent) {
-    await db.updateTable('webhook_inbox').set({ reply_status: 'sent', replied_at: outcome.at, last_error: null }).where('id', '=', id).execute();
+    await db
+      .updateTable('webhook_inbox')
+      .set({ reply_status: 'sent', replied_at: outcome.at, last_error: null })
+      .where('id', '=', id)
+      .execute();
     return;
   }
   await db

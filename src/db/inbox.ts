@@ -68,7 +68,11 @@ export const attemptKey = (e: { id: string; attempts: number }) => `${e.id}:${e.
  * ran out (a later attempt claimed the event) writes nothing. Returns the attemptKeys completed.
  * One user appears at most once: the claim hands out a user's next event only after this one.
  */
-export async function completeInboxEvents(db: Executor, items: readonly { event: CompletingEvent; completion: EventCompletion }[], now: Date): Promise<Set<string>> {
+export async function completeInboxEvents(
+  db: Executor,
+  items: readonly { event: CompletingEvent; completion: EventCompletion }[],
+  now: Date,
+): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const rows = items.map(({ event: e, completion: c }) => {
     const cv = c.conversation;
@@ -85,7 +89,9 @@ export async function completeInboxEvents(db: Executor, items: readonly { event:
       touch: c.touch !== null,
       following: c.touch?.following ?? null,
       conversation: cv.kind,
-      ...(cv.kind === 'save' ? { flow: cv.flow, step: cv.step, version: cv.version, data: cv.data, expires_at: cv.expiresAt } : {}),
+      ...(cv.kind === 'save'
+        ? { flow: cv.flow, step: cv.step, version: cv.version, data: cv.data, expires_at: cv.expiresAt }
+        : {}),
     };
   });
   const r = await sql<{ id: string; attempts: number }>`${sql.raw(preparedMarker('inbox-complete'))}
@@ -128,7 +134,12 @@ export async function completeInboxEvents(db: Executor, items: readonly { event:
 }
 
 /** One event's completion (inside its transaction, for events whose effects write). */
-export async function completeInboxEvent(db: Executor, event: CompletingEvent, c: EventCompletion, now: Date): Promise<boolean> {
+export async function completeInboxEvent(
+  db: Executor,
+  event: CompletingEvent,
+  c: EventCompletion,
+  now: Date,
+): Promise<boolean> {
   return (await completeInboxEvents(db, [{ event, completion: c }], now)).has(attemptKey(event));
 }
 
@@ -161,7 +172,13 @@ export async function purgeHandledEvents(db: Executor, before: Date, limit: numb
  * Records a failed attempt (the claim counted it); after `maxAttempts` the event is parked as
  * failed for an operator. Fenced like completion: a stale attempt records nothing.
  */
-export async function failInboxEvent(db: Executor, event: { id: string; attempts: number }, error: string, nextAttemptAt: Date, maxAttempts: number): Promise<void> {
+export async function failInboxEvent(
+  db: Executor,
+  event: { id: string; attempts: number },
+  error: string,
+  nextAttemptAt: Date,
+  maxAttempts: number,
+): Promise<void> {
   await db
     .updateTable('webhook_inbox')
     .set({

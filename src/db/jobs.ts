@@ -6,7 +6,9 @@ import { anyBigint, type Executor, type Tx } from './executor.js';
  * runs the same job right now (it will do the work, this one does nothing).
  */
 export async function tryJobLock(tx: Tx, name: string): Promise<boolean> {
-  const r = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${'job:' + name})) AS locked`.execute(tx);
+  const r = await sql<{
+    locked: boolean;
+  }>`SELECT pg_try_advisory_xact_lock(hashtext(${'job:' + name})) AS locked`.execute(tx);
   return r.rows[0]?.locked === true;
 }
 

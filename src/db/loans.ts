@@ -54,7 +54,11 @@ function toLoan(r: Raw): LoanRow {
 }
 
 export async function openLoansOfPatron(db: Executor, patronId: string): Promise<LoanRow[]> {
-  const rows = await loanQuery(db).where('loans.patron_id', '=', patronId).orderBy('loans.due_date').orderBy('loans.id').execute();
+  const rows = await loanQuery(db)
+    .where('loans.patron_id', '=', patronId)
+    .orderBy('loans.due_date')
+    .orderBy('loans.id')
+    .execute();
   return rows.map(toLoan);
 }
 
@@ -66,7 +70,11 @@ export async function openLoan(db: Executor, loanId: string, lock: LockOption = 
   return r && toLoan(r);
 }
 
-export async function openLoanOfItem(db: Executor, itemId: string, lock: LockOption = {}): Promise<LoanRow | undefined> {
+export async function openLoanOfItem(
+  db: Executor,
+  itemId: string,
+  lock: LockOption = {},
+): Promise<LoanRow | undefined> {
   let q = loanQuery(db).where('loans.item_id', '=', itemId);
   if (lock.forUpdate) q = q.forUpdate(['loans']);
   const r = await q.executeTakeFirst();

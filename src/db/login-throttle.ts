@@ -2,7 +2,10 @@ import type { ThrottleState } from '../domain/lockout.js';
 import type { Executor } from './executor.js';
 
 export async function throttleOf(db: Executor, subject: string, lock = false): Promise<ThrottleState | undefined> {
-  let q = db.selectFrom('login_throttle').select(['failures', 'window_started_at', 'locked_until']).where('subject', '=', subject);
+  let q = db
+    .selectFrom('login_throttle')
+    .select(['failures', 'window_started_at', 'locked_until'])
+    .where('subject', '=', subject);
   if (lock) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && { failures: r.failures, windowStartedAt: r.window_started_at, lockedUntil: r.locked_until };
@@ -12,7 +15,11 @@ export async function saveThrottle(db: Executor, subject: string, s: ThrottleSta
   await db
     .insertInto('login_throttle')
     .values({ subject, failures: s.failures, window_started_at: s.windowStartedAt, locked_until: s.lockedUntil })
-    .onConflict((oc) => oc.column('subject').doUpdateSet({ failures: s.failures, window_started_at: s.windowStartedAt, locked_until: s.lockedUntil }))
+    .onConflict((oc) =>
+      oc
+        .column('subject')
+        .doUpdateSet({ failures: s.failures, window_started_at: s.windowStartedAt, locked_until: s.lockedUntil }),
+    )
     .execute();
 }
 

@@ -21,18 +21,45 @@ export interface DueMail {
  * server may take seconds), and no other run or instance picks them up meanwhile. A process that
  * dies while sending leaves the notice to be tried again when the lease ends.
  */
-export async function leaseDueMail(db: Kysely<DB>, now: Date, leaseUntil: Date, limit: number, onlyId?: string): Promise<DueMail[]> {
+export async function leaseDueMail(
+  db: Kysely<DB>,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+  onlyId?: string,
+): Promise<DueMail[]> {
   return db.transaction().execute(async (tx) => {
     let q = tx
       .selectFrom('notices')
       .innerJoin('patrons', 'patrons.id', 'notices.patron_id')
-      .select(['notices.id', 'notices.patron_id', 'notices.kind', 'notices.payload', 'notices.attempts', 'notices.retry_key', 'notices.created_at', 'patrons.email', 'patrons.email_confirmed_at'])
+      .select([
+        'notices.id',
+        'notices.patron_id',
+        'notices.kind',
+        'notices.payload',
+        'notices.attempts',
+        'notices.retry_key',
+        'notices.created_at',
+        'patrons.email',
+        'patrons.email_confirmed_at',
+      ])
       .where('notices.status', '=', 'pending')
       .where('notices.channel', '=', 'email')
       .where('notices.due_at', '<=', now);
     if (onlyId !== undefined) q = q.where('notices.id', '=', onlyId);
-    const rows = await q.orderBy('notices.due_at').orderBy('notices.id').limit(limit).forUpdate(['notices']).skipLocked().execute();
-    if (rows.length > 0) await tx.updateTable('notices').set({ due_at: leaseUntil }).where('id', '=', anyBigint(rows.map((r) => r.id))).execute();
+    const rows = await q
+      .orderBy('notices.due_at')
+      .orderBy('notices.id')
+      .limit(limit)
+      .forUpdate(['notices'])
+      .skipLocked()
+      .execute();
+    if (rows.length > 0)
+      await tx
+        .updateTable('notices')
+        .set({ due_at: leaseUntil })
+        .where('id', '=', anyBigint(rows.map((r) => r.id)))
+        .execute();
     return rows.map((r) => ({
       id: r.id,
       patronId: r.patron_id,
@@ -52,5 +79,6 @@ export async function leaseDueMail(db: Kysely<DB>, now: Date, leaseUntil: Date, 
  */
 export async function settleMail(db: Executor, id: string, outcome: Parameters<typeof settleNotice>[2]): Promise<void> {
   await settleNotice(db, id, outcome);
-  if (outcome.status !== 'pending') await db.updateTable('notices').set({ payload: sql`payload - 'token'` }).where('id', '=', id).execute();
+  if (outcome.status !== 'pending')
+    await db.updateTable('notices').set({ payload: sql`payload - 'token'` }).where('id', '=', id).execute();
 }

@@ -34,7 +34,11 @@ export async function unassignedLineNotices(tx: Tx, now: Date, limit: number): P
  * Writes one push per group and ties the notices to it. A push takes the retry key of its first
  * notice, so a push of one notice goes out with the key stored on that notice.
  */
-export async function insertPushes(tx: Tx, groups: { patronId: string; retryKey: string; noticeIds: string[] }[], now: Date): Promise<void> {
+export async function insertPushes(
+  tx: Tx,
+  groups: { patronId: string; retryKey: string; noticeIds: string[] }[],
+  now: Date,
+): Promise<void> {
   if (groups.length === 0) return;
   const pushes = await sql<{ id: string; retry_key: string }>`
     INSERT INTO notice_pushes (patron_id, retry_key, created_at, due_at)
@@ -69,11 +73,26 @@ export async function claimDuePushes(db: Executor, now: Date, leaseUntil: Date, 
     .updateTable('notice_pushes')
     .set({ due_at: leaseUntil, attempts: sql`attempts + 1`, first_attempt_at: sql`coalesce(first_attempt_at, ${now})` })
     .where('id', 'in', (eb) =>
-      eb.selectFrom('notice_pushes').select('id').where('status', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').orderBy('id').limit(limit).forUpdate().skipLocked(),
+      eb
+        .selectFrom('notice_pushes')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('due_at', '<=', now)
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
     )
     .returning(['id', 'patron_id', 'retry_key', 'attempts', 'first_attempt_at'])
     .execute();
-  return rows.map((r) => ({ id: r.id, patronId: r.patron_id, retryKey: r.retry_key, attempts: r.attempts, firstAttemptAt: r.first_attempt_at ?? now }));
+  return rows.map((r) => ({
+    id: r.id,
+    patronId: r.patron_id,
+    retryKey: r.retry_key,
+    attempts: r.attempts,
+    firstAttemptAt: r.first_attempt_at ?? now,
+  }));
 }
 
 /** A notice of a claimed push, with what decides whether it still goes (see domain/notices.ts). */
@@ -99,7 +118,21 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
     .leftJoin('holds as h', 'h.id', 'n.hold_id')
     .leftJoin('loans as l', 'l.id', 'n.loan_id')
     .leftJoin('line_users as lu', 'lu.patron_id', 'n.patron_id')
-    .select(['n.id', 'n.push_id', 'n.kind', 'n.loan_id', 'n.payload', 'h.status as hold_status', 'l.returned_at', 'l.due_date', 'l.id as loan_row', 'lu.line_user_id', 'lu.following', 'p.email', 'p.email_confirmed_at'])
+    .select([
+      'n.id',
+      'n.push_id',
+      'n.kind',
+      'n.loan_id',
+      'n.payload',
+      'h.status as hold_status',
+      'l.returned_at',
+      'l.due_date',
+      'l.id as loan_row',
+      'lu.line_user_id',
+      'lu.following',
+      'p.email',
+      'p.email_confirmed_at',
+    ])
     .where('n.push_id', '=', anyBigint(pushIds))
     .where('n.status', '=', 'pending')
     .orderBy('n.push_id')
@@ -133,13 +166,21 @@ export async function dropNotices(db: Executor, drops: { id: string; reason: str
 /** Loan notices the patron can no longer get by LINE: handed to the e-mail sender, due now. */
 export async function moveNoticesToEmail(db: Executor, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('notices').set({ channel: 'email', push_id: null, due_at: now }).where('id', '=', anyBigint(ids)).execute();
+  await db
+    .updateTable('notices')
+    .set({ channel: 'email', push_id: null, due_at: now })
+    .where('id', '=', anyBigint(ids))
+    .execute();
 }
 
 /** Pushes left with nothing to carry. */
 export async function closeEmptyPushes(db: Executor, ids: string[], reason: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('notice_pushes').set({ status: 'dropped', last_error: reason }).where('id', '=', anyBigint(ids)).execute();
+  await db
+    .updateTable('notice_pushes')
+    .set({ status: 'dropped', last_error: reason })
+    .where('id', '=', anyBigint(ids))
+    .execute();
 }
 
 export interface PushOutcomes {
@@ -151,7 +192,11 @@ export interface PushOutcomes {
 /** Records one attempt of each push, and the same on the notices it carries. */
 export async function settlePushes(db: Executor, o: PushOutcomes, at: Date): Promise<void> {
   if (o.sent.length > 0) {
-    await db.updateTable('notice_pushes').set({ status: 'sent', sent_at: at, last_error: null }).where('id', '=', anyBigint(o.sent)).execute();
+    await db
+      .updateTable('notice_pushes')
+      .set({ status: 'sent', sent_at: at, last_error: null })
+      .where('id', '=', anyBigint(o.sent))
+      .execute();
     await db
       .updateTable('notices')
       .set({ status: 'sent', sent_at: at, attempts: sql`attempts + 1` })

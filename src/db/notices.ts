@@ -45,14 +45,29 @@ export async function insertNotices(db: Executor, notices: NewNotice[]): Promise
 export async function settleNotice(
   db: Executor,
   id: string,
-  outcome: { status: 'sent'; at: Date } | { status: 'pending'; retryAt: Date; error: string } | { status: 'failed' | 'dropped'; error: string },
+  outcome:
+    | { status: 'sent'; at: Date }
+    | { status: 'pending'; retryAt: Date; error: string }
+    | { status: 'failed' | 'dropped'; error: string },
 ): Promise<void> {
   const attempts = sql<number>`attempts + 1`;
   if (outcome.status === 'sent') {
-    await db.updateTable('notices').set({ status: 'sent', sent_at: outcome.at, attempts }).where('id', '=', id).execute();
+    await db
+      .updateTable('notices')
+      .set({ status: 'sent', sent_at: outcome.at, attempts })
+      .where('id', '=', id)
+      .execute();
   } else if (outcome.status === 'pending') {
-    await db.updateTable('notices').set({ due_at: outcome.retryAt, last_error: outcome.error.slice(0, 500), attempts }).where('id', '=', id).execute();
+    await db
+      .updateTable('notices')
+      .set({ due_at: outcome.retryAt, last_error: outcome.error.slice(0, 500), attempts })
+      .where('id', '=', id)
+      .execute();
   } else {
-    await db.updateTable('notices').set({ status: outcome.status, last_error: outcome.error.slice(0, 500), attempts }).where('id', '=', id).execute();
+    await db
+      .updateTable('notices')
+      .set({ status: outcome.status, last_error: outcome.error.slice(0, 500), attempts })
+      .where('id', '=', id)
+      .execute();
   }
 }

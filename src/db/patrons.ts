@@ -87,7 +87,11 @@ export async function insertPatron(db: Executor, p: NewPatron): Promise<PatronRo
   return r && toPatron(r);
 }
 
-export async function findPatronByCard(db: Executor, cardNumber: string, lock: LockOption = {}): Promise<PatronRow | undefined> {
+export async function findPatronByCard(
+  db: Executor,
+  cardNumber: string,
+  lock: LockOption = {},
+): Promise<PatronRow | undefined> {
   let q = db.selectFrom('patrons').select(columns).where('card_number', '=', cardNumber);
   if (lock.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
@@ -101,7 +105,13 @@ export async function findPatron(db: Executor, id: string, lock: LockOption = {}
   return r && toPatron(r);
 }
 
-export async function setPasswordHash(db: Executor, patronId: string, hash: string, initial: boolean, at: Date): Promise<void> {
+export async function setPasswordHash(
+  db: Executor,
+  patronId: string,
+  hash: string,
+  initial: boolean,
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('patrons')
     .set({ password_hash: hash, password_is_initial: initial, password_set_at: at })
@@ -109,7 +119,13 @@ export async function setPasswordHash(db: Executor, patronId: string, hash: stri
     .execute();
 }
 
-export async function setConfirmedEmail(db: Executor, patronId: string, email: string, type: 'pc' | 'mobile', at: Date): Promise<void> {
+export async function setConfirmedEmail(
+  db: Executor,
+  patronId: string,
+  email: string,
+  type: 'pc' | 'mobile',
+  at: Date,
+): Promise<void> {
   await db
     .updateTable('patrons')
     .set({ email, email_type: type, email_confirmed_at: at })
@@ -122,6 +138,9 @@ export async function setLastPickupBranch(db: Executor, patronId: string, branch
 }
 
 export async function countPatrons(db: Executor): Promise<number> {
-  const r = await db.selectFrom('patrons').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('patrons')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -12,22 +12,42 @@ export async function readyHoldsWithDeadlineBetween(
   db: Executor,
   from: string,
   to: string,
-): Promise<{ id: string; patronId: string; pickupBranch: string; pickupDeadline: string; contact: string; title: string }[]> {
+): Promise<
+  { id: string; patronId: string; pickupBranch: string; pickupDeadline: string; contact: string; title: string }[]
+> {
   const rows = await db
     .selectFrom('holds')
     .innerJoin('bibs', 'bibs.id', 'holds.bib_id')
-    .select(['holds.id', 'holds.patron_id', 'holds.pickup_branch', 'holds.pickup_deadline', 'holds.contact', 'bibs.title'])
+    .select([
+      'holds.id',
+      'holds.patron_id',
+      'holds.pickup_branch',
+      'holds.pickup_deadline',
+      'holds.contact',
+      'bibs.title',
+    ])
     .where('holds.status', '=', 'ready')
     .where('holds.contact', '<>', 'none')
     .where('holds.pickup_deadline', '>=', from)
     .where('holds.pickup_deadline', '<=', to)
     .orderBy('holds.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, patronId: r.patron_id, pickupBranch: r.pickup_branch, pickupDeadline: r.pickup_deadline!, contact: r.contact, title: r.title }));
+  return rows.map((r) => ({
+    id: r.id,
+    patronId: r.patron_id,
+    pickupBranch: r.pickup_branch,
+    pickupDeadline: r.pickup_deadline!,
+    contact: r.contact,
+    title: r.title,
+  }));
 }
 
 /** Open loans due within [from, to], with how their patron can be reached. */
-export async function openLoansDueBetween(db: Executor, from: string, to: string): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
+export async function openLoansDueBetween(
+  db: Executor,
+  from: string,
+  to: string,
+): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
   const rows = await reachQuery(db)
     .innerJoin('loans', 'loans.patron_id', 'patrons.id')
     .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
@@ -41,7 +61,10 @@ export async function openLoansDueBetween(db: Executor, from: string, to: string
 }
 
 /** The open loans of a title, with how their patrons can be reached. */
-export async function openLoansOfTitle(db: Executor, bibId: string): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
+export async function openLoansOfTitle(
+  db: Executor,
+  bibId: string,
+): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
   const rows = await reachQuery(db)
     .innerJoin('loans', 'loans.patron_id', 'patrons.id')
     .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
@@ -64,9 +87,24 @@ function reachQuery(db: Executor) {
   return db
     .selectFrom('patrons')
     .leftJoin('line_users', 'line_users.patron_id', 'patrons.id')
-    .select(['patrons.id', 'patrons.email', 'patrons.email_confirmed_at', 'line_users.line_user_id', 'line_users.following']);
+    .select([
+      'patrons.id',
+      'patrons.email',
+      'patrons.email_confirmed_at',
+      'line_users.line_user_id',
+      'line_users.following',
+    ]);
 }
 
-function reachOf(r: { email: string | null; email_confirmed_at: Date | null; line_user_id: string | null; following: boolean | null }): Reach {
-  return { lineLinked: r.line_user_id !== null, following: r.following === true, emailConfirmed: r.email !== null && r.email_confirmed_at !== null };
+function reachOf(r: {
+  email: string | null;
+  email_confirmed_at: Date | null;
+  line_user_id: string | null;
+  following: boolean | null;
+}): Reach {
+  return {
+    lineLinked: r.line_user_id !== null,
+    following: r.following === true,
+    emailConfirmed: r.email !== null && r.email_confirmed_at !== null,
+  };
 }

@@ -47,7 +47,8 @@ export function searchColumnsOf(b: SearchSource): SearchColumns {
  * cannot take an array of arrays; each title's grams travel as a JSON array text instead.
  */
 export const gramsParam = (rows: readonly SearchColumns[]) => rows.map((r) => JSON.stringify(r.search_grams));
-export const gramsFromJson = (column: string) => sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref(column)}::jsonb))`;
+export const gramsFromJson = (column: string) =>
+  sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref(column)}::jsonb))`;
 
 /**
  * Rebuilds the searchable columns (norm_*, search_grams) of every title made by another
@@ -107,7 +108,9 @@ export async function countGrams(db: Executor, grams: readonly (readonly string[
 /** search_gram_titles made again from every title's grams (after the grams were rebuilt). */
 export async function recountGrams(db: Executor): Promise<void> {
   await sql`DELETE FROM search_gram_titles`.execute(db);
-  await sql`INSERT INTO search_gram_titles (gram, titles) SELECT g, count(*) FROM bibs, unnest(search_grams) AS g GROUP BY g`.execute(db);
+  await sql`INSERT INTO search_gram_titles (gram, titles) SELECT g, count(*) FROM bibs, unnest(search_grams) AS g GROUP BY g`.execute(
+    db,
+  );
 }
 
 /** After a bulk load or a rebuild: statistics for the planner, and the visibility map that lets the search read its index alone. */

@@ -1,7 +1,15 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
 import { termGrams } from '../domain/grams.js';
-import { allOf, classCandidates, classOf, CLASSES, gramCondition, type RankClass, type SearchPlan } from './search-sql.js';
+import {
+  allOf,
+  classCandidates,
+  classOf,
+  CLASSES,
+  gramCondition,
+  type RankClass,
+  type SearchPlan,
+} from './search-sql.js';
 
 /**
  * Which titles, in relevance order, are on a page of a query — without reading every hit.
@@ -52,9 +60,18 @@ const walkPays = (found: number, wanted: number, t: SearchTuning) =>
  * The ids at [offset, offset + limit) of the query's hits, and how many hits there are up to
  * cap + 1 (more are not counted).
  */
-export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset: number; limit: number; cap: number }, t: SearchTuning): Promise<{ ids: string[]; matched: number }> {
+export async function rankedPage(
+  db: Executor,
+  plan: SearchPlan,
+  page: { offset: number; limit: number; cap: number },
+  t: SearchTuning,
+): Promise<{ ids: string[]; matched: number }> {
   const q = new Queries(db, plan);
-  const slice = (hits: Hit[]) => hits.sort(byResultOrder).slice(page.offset, page.offset + page.limit).map((h) => h.id);
+  const slice = (hits: Hit[]) =>
+    hits
+      .sort(byResultOrder)
+      .slice(page.offset, page.offset + page.limit)
+      .map((h) => h.id);
   const { probe, long } = await q.probe(t.probeRows);
   // Every title in the walk index was read: the probe and the long titles are all the hits.
   if (probe.complete) return { ids: slice([...probe.hits, ...long]), matched: probe.hits.length + long.length };
@@ -62,14 +79,16 @@ export async function rankedPage(db: Executor, plan: SearchPlan, page: { offset:
   // Titles per gram (search_gram_titles) of the query's exact grams and of its rank term, and
   // the catalog's size: read once, when first needed.
   let known: Promise<GramStats> | undefined;
-  const stats = () => (known ??= q.gramStats([...(plan.exactGrams ?? []), ...(plan.rank ? termGrams(plan.rank.term) : [])]));
+  const stats = () =>
+    (known ??= q.gramStats([...(plan.exactGrams ?? []), ...(plan.rank ? termGrams(plan.rank.term) : [])]));
 
   // Counting: a common query is proved to have more than `cap` hits by the titles counted for
   // its gram (one term of one or two characters) or by a walk; otherwise the index finds them
   // all (up to cap + 1), and when there are no more, they are the answer.
   const capped =
     (plan.exactGrams !== undefined && Math.max(...(await stats()).of(plan.exactGrams)) > page.cap) ||
-    (walkPays(probe.hits.length, page.cap + 1, t) && (await q.walkCount(t.walkRows, page.cap + 1)) + long.length > page.cap);
+    (walkPays(probe.hits.length, page.cap + 1, t) &&
+      (await q.walkCount(t.walkRows, page.cap + 1)) + long.length > page.cap);
   if (!capped) {
     const hits = await q.indexHits(page.cap + 1);
     if (hits.length <= page.cap) return { ids: slice(hits), matched: hits.length };
@@ -144,7 +163,10 @@ class Queries {
       SELECT gram, titles::float8 AS n FROM search_gram_titles WHERE gram = ANY(${grams}::text[])
       UNION ALL SELECT NULL, reltuples::float8 FROM pg_class WHERE oid = 'bibs'::regclass`.execute(this.db);
     const titles = new Map(rows.filter((r) => r.gram !== null).map((r) => [r.gram!, Number(r.n)]));
-    return { of: (gs) => gs.map((g) => titles.get(g) ?? 0), catalog: Number(rows.find((r) => r.gram === null)?.n ?? 0) };
+    return {
+      of: (gs) => gs.map((g) => titles.get(g) ?? 0),
+      catalog: Number(rows.find((r) => r.gram === null)?.n ?? 0),
+    };
   }
 
   /**
@@ -171,7 +193,9 @@ class Queries {
   /** Hits among the newest `rows` titles, counted up to `upTo`. */
   async walkCount(rows: number, upTo: number): Promise<number> {
     const { rows: got } = await sql<{ n: string }>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM ${this.newest(rows)} s WHERE ${this.exact} LIMIT ${upTo}) x`.execute(this.db);
+      SELECT count(*) AS n FROM (SELECT 1 FROM ${this.newest(rows)} s WHERE ${this.exact} LIMIT ${upTo}) x`.execute(
+      this.db,
+    );
     return Number(got[0]?.n ?? 0);
   }
 
@@ -188,7 +212,10 @@ class Queries {
    * condition must name the shard in the very words of the index's predicate (a literal).
    */
   private shards(select: (shard: Expression<SqlBool>) => RawBuilder<unknown>) {
-    const parts = Array.from({ length: SHARDS }, (_, s) => sql`(${select(sql<SqlBool>`id % ${sql.lit(SHARDS)} = ${sql.lit(s)}`)})`);
+    const parts = Array.from(
+      { length: SHARDS },
+      (_, s) => sql`(${select(sql<SqlBool>`id % ${sql.lit(SHARDS)} = ${sql.lit(s)}`)})`,
+    );
     return sql.join(parts, sql` UNION ALL `);
   }
 
@@ -209,9 +236,14 @@ class Queries {
     const candidates = classCandidates(this.plan, cls);
     const where = sql<SqlBool>`${candidates} AND ${this.exact} AND ${this.cls} = ${cls}`;
     // The exact title has a hash index of its own; the other classes, the GIN shards.
-    const from = cls === 0 && this.plan.rank ? sql`SELECT id, year FROM bibs WHERE ${where}` : this.shards((shard) => sql`SELECT id, year FROM bibs WHERE ${shard} AND ${where}`);
+    const from =
+      cls === 0 && this.plan.rank
+        ? sql`SELECT id, year FROM bibs WHERE ${where}`
+        : this.shards((shard) => sql`SELECT id, year FROM bibs WHERE ${shard} AND ${where}`);
     const { rows } = await sql<HitRow>`
-      SELECT id, year, ${cls}::int AS cls FROM (${from}) u ORDER BY coalesce(year, -1) DESC, id LIMIT ${limit}`.execute(this.db);
+      SELECT id, year, ${cls}::int AS cls FROM (${from}) u ORDER BY coalesce(year, -1) DESC, id LIMIT ${limit}`.execute(
+      this.db,
+    );
     return rows.map(toHit);
   }
 }

@@ -40,7 +40,8 @@ const contains = (term: string) => `%${escapeLike(term)}%`;
 const inTitle = (pattern: string) => sql<SqlBool>`(${like('norm_title', pattern)} OR ${like('norm_kana', pattern)})`;
 
 /** Terms made comparable with the stored columns; a term that normalises to nothing is no term. */
-const normalised = (terms: readonly string[] | undefined): string[] => (terms ?? []).map(normalizeForSearch).filter((t) => t !== '');
+const normalised = (terms: readonly string[] | undefined): string[] =>
+  (terms ?? []).map(normalizeForSearch).filter((t) => t !== '');
 
 const need = (all: string[] = [], anyOf: string[][][] = []): GramNeed => ({ all, anyOf });
 
@@ -50,7 +51,9 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
   const needs: GramNeed[] = [];
   const words = normalised(q.any);
   for (const t of words) {
-    exact.push(sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))} OR ${like('norm_publisher', contains(t))})`);
+    exact.push(
+      sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))} OR ${like('norm_publisher', contains(t))})`,
+    );
     const g = termGrams(t);
     needs.push(need([], [[g, tagged(TAG.author, g), tagged(TAG.publisher, g)]]));
   }
@@ -150,6 +153,11 @@ export function classCandidates(plan: SearchPlan, cls: RankClass): Condition {
   const { term, at } = plan.rank;
   if (cls === 0) return sql<SqlBool>`(norm_title = ${term} OR norm_kana = ${term})`;
   const g = termGrams(term);
-  const narrowed = cls === 1 ? need([startGram(term), ...g]) : cls === 2 ? need(g) : need([], [[tagged(TAG.author, g), tagged(TAG.publisher, g)]]);
+  const narrowed =
+    cls === 1
+      ? need([startGram(term), ...g])
+      : cls === 2
+        ? need(g)
+        : need([], [[tagged(TAG.author, g), tagged(TAG.publisher, g)]]);
   return gramCondition(plan.grams.map((n, i) => (i === at ? narrowed : n)));
 }

@@ -30,7 +30,10 @@ export function accessDialogStandIn(channel: StandInChannel): Hono {
   const app = new Hono();
   app.use(`${ACCESS_PREFIX}/*`, async (c, next) => {
     await next();
-    c.res.headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'");
+    c.res.headers.set(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+    );
     c.res.headers.set('Referrer-Policy', 'no-referrer');
     c.res.headers.set('Cache-Control', 'no-store');
   });
@@ -40,13 +43,19 @@ export function accessDialogStandIn(channel: StandInChannel): Hono {
     const nonce = c.req.query('nonce') ?? '';
     const issued = linkToken ? channel.useLinkToken(linkToken) : undefined;
     if (!issued || nonce.length === 0 || nonce.length > 255) {
-      return c.html(page(false, 'このリンクは無効です', 'チャットに戻って、もう一度「ログイン」からお試しください。'), 400);
+      return c.html(
+        page(false, 'このリンクは無効です', 'チャットに戻って、もう一度「ログイン」からお試しください。'),
+        400,
+      );
     }
     // An expired or reused link token: LINE still tells the bot, with result "failed".
     const result = issued.valid ? 'ok' : 'failed';
     const sent = await channel.send(issued.user, { type: 'accountLink', result, nonce });
     if (!sent || result === 'failed') {
-      return c.html(page(false, '連携できませんでした', 'チャットに戻って、もう一度「ログイン」からお試しください。'), sent ? 200 : 502);
+      return c.html(
+        page(false, '連携できませんでした', 'チャットに戻って、もう一度「ログイン」からお試しください。'),
+        sent ? 200 : 502,
+      );
     }
     return c.html(page(true, 'ログインしました。チャットに戻ってください', 'LINEのトークに結果が届いています。'));
   });

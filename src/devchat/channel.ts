@@ -45,8 +45,11 @@ export class StandInChannel {
   constructor(opts: StandInChannelOptions) {
     this.#opts = opts;
     this.transcript = new Transcript(opts.clock);
-    for (const alias of opts.menuAliases) this.#menus.set(`richmenu-${createHash('md5').update(alias).digest('hex')}`, alias);
-    this.defaultAlias = opts.menuAliases.includes(opts.defaultAlias) ? opts.defaultAlias : (opts.menuAliases[0] ?? opts.defaultAlias);
+    for (const alias of opts.menuAliases)
+      this.#menus.set(`richmenu-${createHash('md5').update(alias).digest('hex')}`, alias);
+    this.defaultAlias = opts.menuAliases.includes(opts.defaultAlias)
+      ? opts.defaultAlias
+      : (opts.menuAliases[0] ?? opts.defaultAlias);
   }
 
   /**
@@ -64,7 +67,10 @@ export class StandInChannel {
     try {
       const res = await fetch(this.#opts.webhookUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'x-line-signature': signature(this.channelSecret, body) },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'x-line-signature': signature(this.channelSecret, body),
+        },
         body,
       });
       if (res.ok) return true;
@@ -166,6 +172,7 @@ export class StandInChannel {
     const now = Date.now();
     for (const [token, t] of this.#replyTokens) if (t.expiresAt <= now) this.#replyTokens.delete(token);
     // Expired link tokens are kept a while longer, so the dialog can still answer `failed` for them.
-    for (const [token, t] of this.#linkTokens) if (t.expiresAt + LINK_TOKEN_TTL_MS <= now) this.#linkTokens.delete(token);
+    for (const [token, t] of this.#linkTokens)
+      if (t.expiresAt + LINK_TOKEN_TTL_MS <= now) this.#linkTokens.delete(token);
   }
 }

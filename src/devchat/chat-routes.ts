@@ -20,7 +20,12 @@ export interface ChatRoutesDeps {
 }
 
 /** How the chat names the jobs it ran; a job added later shows under its own name. */
-const JOB_LABELS: Record<string, string> = { 'promote-holds': '予約確定', 'expire-holds': '取置期限切れ', 'send-reminders': '返却日のお知らせ', 'deliver-notices': '通知送信' };
+const JOB_LABELS: Record<string, string> = {
+  'promote-holds': '予約確定',
+  'expire-holds': '取置期限切れ',
+  'send-reminders': '返却日のお知らせ',
+  'deliver-notices': '通知送信',
+};
 const KEEPALIVE_MS = 20_000;
 const MAX_TEXT = 5000;
 const MAX_DATA = 300;
@@ -39,9 +44,19 @@ export function chatRoutes(deps: ChatRoutesDeps): Hono {
   // The page's one script carries a per-response nonce; Flex images may come from any https host.
   const page = (c: Context) => {
     const nonce = crypto.randomUUID().replaceAll('-', '');
-    c.header('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
     c.header('Cache-Control', 'no-store');
-    return c.html(chatPage({ nonce, menus: deps.menus, defaultAlias: channel.defaultAlias, jobNames: deps.jobNames.map((n) => JOB_LABELS[n] ?? n) }));
+    return c.html(
+      chatPage({
+        nonce,
+        menus: deps.menus,
+        defaultAlias: channel.defaultAlias,
+        jobNames: deps.jobNames.map((n) => JOB_LABELS[n] ?? n),
+      }),
+    );
   };
   app.get('/', page);
   app.get('/chat', page);
@@ -78,7 +93,12 @@ export function chatRoutes(deps: ChatRoutesDeps): Hono {
       write({ kind: 'ready' });
       while (!stream.aborted && !stream.closed) {
         await stream.sleep(KEEPALIVE_MS);
-        chain = chain.then(() => stream.write(': keepalive\n\n')).then(() => {}, () => {});
+        chain = chain
+          .then(() => stream.write(': keepalive\n\n'))
+          .then(
+            () => {},
+            () => {},
+          );
       }
       unsubscribe();
     }),
@@ -102,9 +122,11 @@ export function chatRoutes(deps: ChatRoutesDeps): Hono {
     // The stand-in forgets per-user menus on restart; LINE would not. The bot's own record of the
     // login is the truth the bot acted on, so the menu follows it.
     const loggedIn = channel.richMenuIdOf('logged-in');
-    if (loggedIn && !channel.linkedRichMenuId(user) && (await linkedPatronId(deps.db, user))) channel.linkRichMenu(user, loggedIn);
+    if (loggedIn && !channel.linkedRichMenuId(user) && (await linkedPatronId(deps.db, user)))
+      channel.linkRichMenu(user, loggedIn);
     if (!(await isFollowing(deps.db, user))) await channel.send(user, { type: 'follow' });
-    else if (!shownBefore) channel.transcript.add({ kind: 'note', user, text: 'これより前の会話はサーバーの再起動で消えました' });
+    else if (!shownBefore)
+      channel.transcript.add({ kind: 'note', user, text: 'これより前の会話はサーバーの再起動で消えました' });
     return c.json({ ok: true });
   });
 
@@ -126,7 +148,10 @@ export function chatRoutes(deps: ChatRoutesDeps): Hono {
     channel.transcript.add({ kind: 'note', user: null, text: 'ジョブを今すぐ実行します' });
     const results: { job: string; label: string; processed: number | null }[] = [];
     // Notices go out last, so that what the other jobs wrote reaches the chat with this click.
-    const order = [...deps.jobNames.filter((j) => j !== 'deliver-notices'), ...deps.jobNames.filter((j) => j === 'deliver-notices')];
+    const order = [
+      ...deps.jobNames.filter((j) => j !== 'deliver-notices'),
+      ...deps.jobNames.filter((j) => j === 'deliver-notices'),
+    ];
     for (const job of order) {
       let processed: number | null = null;
       try {
@@ -153,4 +178,5 @@ async function body(c: Context): Promise<Record<string, unknown>> {
   }
 }
 
-const badRequest = (c: Context) => c.json({ error: { code: 'BAD_REQUEST', message: 'unknown user or malformed action' } }, 400);
+const badRequest = (c: Context) =>
+  c.json({ error: { code: 'BAD_REQUEST', message: 'unknown user or malformed action' } }, 400);

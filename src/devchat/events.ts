@@ -25,7 +25,12 @@ export const newReplyToken = () => randomBytes(16).toString('hex');
 const messageId = () => String(randomInt(1e9, 1e10)) + String(randomInt(1e6, 1e7));
 
 /** One webhook event object, in the shape of LINE's Messaging API reference. */
-export function webhookEvent(userId: string, action: PatronAction, replyToken: string, now: Date): Record<string, unknown> {
+export function webhookEvent(
+  userId: string,
+  action: PatronAction,
+  replyToken: string,
+  now: Date,
+): Record<string, unknown> {
   const base = {
     type: action.type === 'text' ? 'message' : action.type,
     mode: 'active',
@@ -37,7 +42,15 @@ export function webhookEvent(userId: string, action: PatronAction, replyToken: s
   };
   switch (action.type) {
     case 'text':
-      return { ...base, message: { id: messageId(), type: 'text', quoteToken: randomBytes(16).toString('base64url'), text: action.text } };
+      return {
+        ...base,
+        message: {
+          id: messageId(),
+          type: 'text',
+          quoteToken: randomBytes(16).toString('base64url'),
+          text: action.text,
+        },
+      };
     case 'postback':
       return { ...base, postback: { data: action.data } };
     case 'follow':

@@ -19,7 +19,8 @@ export function devChatEnabled(config: Config): boolean {
 
 /** How the server reaches itself: its listening address, a wildcard one replaced by loopback. */
 export function loopbackOrigin(host: string, port: number): string {
-  const h = host === '0.0.0.0' || host === '' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+  const h =
+    host === '0.0.0.0' || host === '' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
   return `http://${h}:${port}`;
 }
 
@@ -46,7 +47,13 @@ export interface DevChat {
 export async function createDevChat(config: Config, log: Logger, clock: () => Date): Promise<DevChat> {
   const origin = loopbackOrigin(config.host, config.port);
   const menus = await loadChatMenus(log);
-  const channel = new StandInChannel({ webhookUrl: `${origin}/webhook`, clock, log, menuAliases: menus.map((m) => m.alias), defaultAlias: DEFAULT_ALIAS });
+  const channel = new StandInChannel({
+    webhookUrl: `${origin}/webhook`,
+    clock,
+    log,
+    menuAliases: menus.map((m) => m.alias),
+    defaultAlias: DEFAULT_ALIAS,
+  });
   const line = {
     ...config.line,
     channelSecret: channel.channelSecret,

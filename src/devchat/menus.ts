@@ -29,7 +29,15 @@ export async function loadChatMenus(log: Logger, dirs: readonly string[] = CANDI
       // The SDK's types leave every field optional; readRichMenuDefinitions has checked them.
       const r = d.request;
       const size = { width: r.size?.width ?? 0, height: r.size?.height ?? 0 };
-      const areas = (r.areas ?? []).map((a) => ({ bounds: { x: a.bounds?.x ?? 0, y: a.bounds?.y ?? 0, width: a.bounds?.width ?? 0, height: a.bounds?.height ?? 0 }, action: a.action }));
+      const areas = (r.areas ?? []).map((a) => ({
+        bounds: {
+          x: a.bounds?.x ?? 0,
+          y: a.bounds?.y ?? 0,
+          width: a.bounds?.width ?? 0,
+          height: a.bounds?.height ?? 0,
+        },
+        action: a.action,
+      }));
       menus.push({ alias: d.alias, chatBarText: r.chatBarText ?? '', size, areas, image: await readFile(d.imagePath) });
     }
     return menus;

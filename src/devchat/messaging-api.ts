@@ -11,7 +11,11 @@ type Status = 400 | 401 | 404 | 409;
 const refuse = (c: Context, status: Status, message: string, details?: string[]) =>
   c.json({ message, ...(details ? { details: details.map((d) => ({ message: d })) } : {}) }, status);
 
-const sentMessages = (messages: unknown[]) => messages.map(() => ({ id: String(Date.now()) + randomBytes(2).readUInt16BE(), quoteToken: randomBytes(16).toString('base64url') }));
+const sentMessages = (messages: unknown[]) =>
+  messages.map(() => ({
+    id: String(Date.now()) + randomBytes(2).readUInt16BE(),
+    quoteToken: randomBytes(16).toString('base64url'),
+  }));
 
 async function jsonBody(c: Context): Promise<Record<string, unknown> | undefined> {
   try {
@@ -25,7 +29,8 @@ async function jsonBody(c: Context): Promise<Record<string, unknown> | undefined
 /** What LINE would refuse in a messages array: shape, then the limits line/limits.ts knows. */
 function messageProblems(messages: unknown): string[] {
   if (!Array.isArray(messages) || messages.length === 0) return ['messages must be a non-empty array'];
-  if (messages.some((m) => typeof m !== 'object' || m === null || typeof (m as { type?: unknown }).type !== 'string')) return ['every message needs a type'];
+  if (messages.some((m) => typeof m !== 'object' || m === null || typeof (m as { type?: unknown }).type !== 'string'))
+    return ['every message needs a type'];
   return limitViolations(messages);
 }
 
@@ -41,7 +46,11 @@ export function messagingApiStandIn(channel: StandInChannel, log: Logger): Hono 
 
   app.use('/v2/bot/*', async (c, next) => {
     if (c.req.header('authorization') !== `Bearer ${channel.accessToken}`) {
-      return refuse(c, 401, 'Authentication failed. Confirm that the access token in the authorization header is valid.');
+      return refuse(
+        c,
+        401,
+        'Authentication failed. Confirm that the access token in the authorization header is valid.',
+      );
     }
     await next();
   });
@@ -65,7 +74,8 @@ export function messagingApiStandIn(channel: StandInChannel, log: Logger): Hono 
   app.post('/v2/bot/message/push', async (c) => {
     const body = await jsonBody(c);
     const retryKey = c.req.header('x-line-retry-key');
-    if (retryKey !== undefined && !RETRY_KEY.test(retryKey)) return refuse(c, 400, 'The value of X-Line-Retry-Key header is invalid');
+    if (retryKey !== undefined && !RETRY_KEY.test(retryKey))
+      return refuse(c, 400, 'The value of X-Line-Retry-Key header is invalid');
     const problems = messageProblems(body?.messages);
     const to = typeof body?.to === 'string' && USER_ID.test(body.to) ? body.to : undefined;
     if (!to) problems.unshift("The property, 'to', in the request body is invalid");
@@ -110,7 +120,8 @@ export function messagingApiStandIn(channel: StandInChannel, log: Logger): Hono 
   app.post('/v2/bot/chat/loading/start', async (c) => {
     const body = await jsonBody(c);
     const seconds = typeof body?.loadingSeconds === 'number' ? body.loadingSeconds : 20;
-    if (typeof body?.chatId !== 'string' || !USER_ID.test(body.chatId) || seconds < 5 || seconds > 60) return refuse(c, 400, 'The request body has 1 error(s)');
+    if (typeof body?.chatId !== 'string' || !USER_ID.test(body.chatId) || seconds < 5 || seconds > 60)
+      return refuse(c, 400, 'The request body has 1 error(s)');
     channel.typing(body.chatId, true, seconds * 1000);
     return c.json({}, 202);
   });

@@ -26,7 +26,12 @@ const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 export function chatPage(v: ChatPageView) {
   const boot = {
     users: DEV_CHAT_USERS.map((u) => ({ id: u.lineUserId, label: u.label })),
-    menus: Object.fromEntries(v.menus.map((m) => [m.alias, { chatBarText: m.chatBarText, size: m.size, areas: m.areas, image: `/chat/richmenu/${m.alias}.png` }])),
+    menus: Object.fromEntries(
+      v.menus.map((m) => [
+        m.alias,
+        { chatBarText: m.chatBarText, size: m.size, areas: m.areas, image: `/chat/richmenu/${m.alias}.png` },
+      ]),
+    ),
     defaultAlias: v.defaultAlias,
   };
   return html`<!DOCTYPE html>

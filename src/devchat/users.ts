@@ -23,4 +23,5 @@ export const DEV_CHAT_USERS: readonly DevChatUser[] = CARDS.flatMap((card, i) =>
   return p ? [{ lineUserId: lineUserIdFor(i + 1), label: `${p.name} (${card} / ${p.password ?? '—'})` }] : [];
 });
 
-export const isDevChatUser = (id: unknown): id is string => typeof id === 'string' && DEV_CHAT_USERS.some((u) => u.lineUserId === id);
+export const isDevChatUser = (id: unknown): id is string =>
+  typeof id === 'string' && DEV_CHAT_USERS.some((u) => u.lineUserId === id);

@@ -39,9 +39,7 @@ export function nextOpeningDayAfter(cal: BranchCalendar, d: IsoDate): IsoDate {
     const candidate = addDays(d, i);
     if (isOpeningDay(cal, candidate)) return candidate;
   }
-  throw new Error(
-    `calendar misconfigured: no opening day within ${MAX_CLOSED_RUN_DAYS} days after ${d}`,
-  );
+  throw new Error(`calendar misconfigured: no opening day within ${MAX_CLOSED_RUN_DAYS} days after ${d}`);
 }
 
 /** d itself when it is an opening day, otherwise the next one. */

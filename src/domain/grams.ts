@@ -52,7 +52,8 @@ export function searchGrams(s: GramSource): string[] {
   add(s.author, TAG.author);
   add(s.publisher, TAG.publisher);
   // Both lengths: a one-character term asks for the one, a longer term for the two.
-  for (const t of [s.title, s.kana]) for (const n of [1, 2]) if (t !== '') out.add(startGram(Array.from(t).slice(0, n).join('')));
+  for (const t of [s.title, s.kana])
+    for (const n of [1, 2]) if (t !== '') out.add(startGram(Array.from(t).slice(0, n).join('')));
   const c = classificationKey(s.classification ?? '');
   for (let n = 1; n <= Math.min(CLASS_PREFIX, c.length); n++) out.add(TAG.classification + c.slice(0, n));
   out.add(TAG.materialType + s.materialType);

@@ -21,6 +21,11 @@ export function afterFailure(s: ThrottleState | undefined, now: Date): ThrottleS
   const fresh = !s || now.getTime() - s.windowStartedAt.getTime() >= FAILURE_WINDOW_MS;
   const failures = fresh ? 1 : s.failures + 1;
   const windowStartedAt = fresh ? now : s.windowStartedAt;
-  const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : isLocked(s, now) ? s!.lockedUntil : null;
-  return { failures: failures >= MAX_FAILURES ? 0 : failures, windowStartedAt: failures >= MAX_FAILURES ? now : windowStartedAt, lockedUntil };
+  const lockedUntil =
+    failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : isLocked(s, now) ? s!.lockedUntil : null;
+  return {
+    failures: failures >= MAX_FAILURES ? 0 : failures,
+    windowStartedAt: failures >= MAX_FAILURES ? now : windowStartedAt,
+    lockedUntil,
+  };
 }

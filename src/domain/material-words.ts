@@ -24,7 +24,9 @@ const WORDS: Record<string, MaterialType> = {
   cassette: 'cassette',
 };
 
-const BY_NORMALISED = new Map<string, MaterialType>(Object.entries(WORDS).map(([word, type]) => [normalizeForSearch(word), type]));
+const BY_NORMALISED = new Map<string, MaterialType>(
+  Object.entries(WORDS).map(([word, type]) => [normalizeForSearch(word), type]),
+);
 
 /** The material type a word names, or undefined for a word the catalog does not know. */
 export function materialTypeOfWord(word: string): MaterialType | undefined {

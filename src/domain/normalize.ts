@@ -30,16 +30,18 @@ const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/gu;
 const DASHES = /[\u30FC\u2010-\u2015\u2212\u2500-]/gu;
 
 export function normalizeForSearch(s: string): string {
-  return s
-    .replace(INVISIBLE, '')
-    // NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｶﾞ → ガ).
-    .normalize('NFKC')
-    .toLowerCase()
-    // Lower-casing can leave a string NFKC would still change (İ → i + U+0307 …).
-    .normalize('NFKC')
-    .replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(DASHES, '\u30FC')
-    .replace(SEPARATORS, '');
+  return (
+    s
+      .replace(INVISIBLE, '')
+      // NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｶﾞ → ガ).
+      .normalize('NFKC')
+      .toLowerCase()
+      // Lower-casing can leave a string NFKC would still change (İ → i + U+0307 …).
+      .normalize('NFKC')
+      .replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+      .replace(DASHES, '\u30FC')
+      .replace(SEPARATORS, '')
+  );
 }
 
 /** Escapes a value for a LIKE pattern written with `ESCAPE '\'`. */

@@ -106,10 +106,14 @@ export function dropReason(s: NoticeSubject): string | null {
       return s.holdStatus !== null && s.holdStatus !== 'ready' ? `hold is ${s.holdStatus}` : null;
     case 'due_reminder':
       if (s.loanReturned) return 'loan returned';
-      return s.payloadDueDate !== null && s.loanDueDate !== null && s.payloadDueDate !== s.loanDueDate ? 'due date changed' : null;
+      return s.payloadDueDate !== null && s.loanDueDate !== null && s.payloadDueDate !== s.loanDueDate
+        ? 'due date changed'
+        : null;
     case 'loan_reserved':
       if (s.loanReturned) return 'loan returned';
-      return s.holdStatus !== null && s.holdStatus !== 'requested' && s.holdStatus !== 'queued' ? `hold is ${s.holdStatus}` : null;
+      return s.holdStatus !== null && s.holdStatus !== 'requested' && s.holdStatus !== 'queued'
+        ? `hold is ${s.holdStatus}`
+        : null;
     default:
       return null;
   }
@@ -120,7 +124,10 @@ export function dropReason(s: NoticeSubject): string | null {
  * reached there; a loan notice falls back to e-mail; a hold notice (the patron chose LINE for it)
  * is dropped with the reason.
  */
-export function lineRoute(kind: string, reach: PatronReach): { to: 'line' } | { to: 'email' } | { to: 'drop'; reason: string } {
+export function lineRoute(
+  kind: string,
+  reach: PatronReach,
+): { to: 'line' } | { to: 'email' } | { to: 'drop'; reason: string } {
   if (reach.lineLinked && reach.following) return { to: 'line' };
   if (LOAN_NOTICE_KINDS.includes(kind) && reach.emailConfirmed) return { to: 'email' };
   return { to: 'drop', reason: reach.lineLinked ? 'patron blocked the LINE account' : 'no linked LINE account' };

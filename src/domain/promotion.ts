@@ -40,6 +40,11 @@ export function promotionInstant(requestedAt: Date, cal: BranchCalendar, promote
  * Whether a 依頼中 hold should be official by `now`. A promotion job that ran
  * late (or not at all on some morning) catches up: once due, always due.
  */
-export function promotionDue(requestedAt: Date, now: Date, cal: BranchCalendar, promoteHour = DEFAULT_PROMOTE_HOUR): boolean {
+export function promotionDue(
+  requestedAt: Date,
+  now: Date,
+  cal: BranchCalendar,
+  promoteHour = DEFAULT_PROMOTE_HOUR,
+): boolean {
   return now.getTime() >= promotionInstant(requestedAt, cal, promoteHour).getTime();
 }

@@ -27,7 +27,10 @@ const MAX_TERM_LENGTH = 100;
 
 /** Splits on spaces (full- or half-width); `field:` or `field：` names a field for the next word. */
 export function parseSearchQuery(input: string): SearchQuery {
-  const tokens = input.normalize('NFKC').split(/\s+/).filter((t) => t !== '');
+  const tokens = input
+    .normalize('NFKC')
+    .split(/\s+/)
+    .filter((t) => t !== '');
   const q: SearchQuery = { any: [], fields: {} };
   let pending: SearchField | undefined;
   for (const token of tokens.slice(0, 2 * MAX_TERMS)) {

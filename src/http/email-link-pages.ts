@@ -22,8 +22,17 @@ export function emailLinkPages(deps: AccountPagesDeps): Hono {
 
   const show = async (c: Context, token: unknown) => {
     const link = await emailLinkState(deps.db, token, deps.clock());
-    if (link.state !== 'valid') return kit.render(c, EmailLinkInvalidPage({ state: link.state, formHref }), link.state === 'unknown' ? 404 : 410);
-    return kit.render(c, EmailLinkPage({ action, hidden: { token: String(token), ...kit.nonce() }, email: link.email, emailType: link.emailType }));
+    if (link.state !== 'valid')
+      return kit.render(c, EmailLinkInvalidPage({ state: link.state, formHref }), link.state === 'unknown' ? 404 : 410);
+    return kit.render(
+      c,
+      EmailLinkPage({
+        action,
+        hidden: { token: String(token), ...kit.nonce() },
+        email: link.email,
+        emailType: link.emailType,
+      }),
+    );
   };
 
   app.get('/email/confirm', (c) => show(c, c.req.query('token')));
@@ -33,7 +42,8 @@ export function emailLinkPages(deps: AccountPagesDeps): Hono {
     const posted = await kit.readForm(c, (form) => show(c, form.token));
     if (posted instanceof Response) return posted;
     const r = await confirmEmailRegistration(deps.db, posted.token, deps.clock());
-    if (!r.ok && 'link' in r) return kit.render(c, EmailLinkInvalidPage({ state: r.link, formHref }), r.link === 'unknown' ? 404 : 410);
+    if (!r.ok && 'link' in r)
+      return kit.render(c, EmailLinkInvalidPage({ state: r.link, formHref }), r.link === 'unknown' ? 404 : 410);
     if (!r.ok) {
       if (r.failure.kind !== 'refused') throw new Error(`e-mail confirmation: unexpected outcome ${r.failure.kind}`);
       deps.log.info('e-mail confirmation refused', { code: r.failure.refusal.code });

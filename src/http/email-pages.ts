@@ -22,7 +22,8 @@ export function emailPages(deps: AccountPagesDeps): Hono {
   const formHref = `${deps.publicBaseUrl}/email`;
   const kit = pageKit(deps, PURPOSE, formHref);
   kit.install(app, ['/email']);
-  const form = (c: Context, more: Omit<EmailFormView, 'action' | 'hidden'> = {}) => kit.render(c, EmailPage({ action: formHref, hidden: kit.nonce(), ...more }));
+  const form = (c: Context, more: Omit<EmailFormView, 'action' | 'hidden'> = {}) =>
+    kit.render(c, EmailPage({ action: formHref, hidden: kit.nonce(), ...more }));
 
   app.get('/email', (c) => form(c));
 
@@ -30,7 +31,12 @@ export function emailPages(deps: AccountPagesDeps): Hono {
     const posted = await kit.readForm(c);
     if (posted instanceof Response) return posted;
     // Full-width characters from a Japanese keyboard (＠, ｄｏｃｏｍｏ) are the same address.
-    const f = { cardNumber: card(posted.cardNumber), password: raw(posted.password), email: card(posted.email), emailType: raw(posted.emailType) };
+    const f = {
+      cardNumber: card(posted.cardNumber),
+      password: raw(posted.password),
+      email: card(posted.email),
+      emailType: raw(posted.emailType),
+    };
     const kept = { cardNumber: f.cardNumber, email: f.email, emailType: f.emailType };
     const missing = {
       ...(f.cardNumber === '' ? { cardNumber: pages.required(t.cardNumberLabel) } : {}),
@@ -39,7 +45,8 @@ export function emailPages(deps: AccountPagesDeps): Hono {
       ...(!EMAIL_TYPES.includes(f.emailType) ? { emailType: t.email.emailTypeRequired } : {}),
     };
     if (Object.keys(missing).length > 0) return form(c, { ...kept, fieldErrors: missing });
-    if (!CARD_NUMBER.test(f.cardNumber) || f.password.length > MAX_PASSWORD) return form(c, { ...kept, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) });
+    if (!CARD_NUMBER.test(f.cardNumber) || f.password.length > MAX_PASSWORD)
+      return form(c, { ...kept, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) });
 
     const req = { ...f, emailType: f.emailType as EmailType };
     const now = deps.clock();
@@ -56,11 +63,24 @@ export function emailPages(deps: AccountPagesDeps): Hono {
     if (posted.step !== 'send') {
       const checked = await checkEmailRequest(deps.db, req, now);
       if (!checked.ok) return refusedPage(checked.failure);
-      return kit.render(c, EmailConfirmPage({ action: formHref, hidden: { ...f, ...kit.nonce() }, cardNumber: f.cardNumber, email: f.email, emailType: f.emailType, formHref }));
+      return kit.render(
+        c,
+        EmailConfirmPage({
+          action: formHref,
+          hidden: { ...f, ...kit.nonce() },
+          cardNumber: f.cardNumber,
+          email: f.email,
+          emailType: f.emailType,
+          formHref,
+        }),
+      );
     }
     const requested = await requestEmailRegistration(deps.db, req, now);
     if (!requested.ok) return refusedPage(requested.failure);
-    deps.log.info('e-mail registration requested', { card: maskCard(f.cardNumber), noticeId: requested.value.noticeId });
+    deps.log.info('e-mail registration requested', {
+      card: maskCard(f.cardNumber),
+      noticeId: requested.value.noticeId,
+    });
     await kit.sendMailSoon(requested.value.noticeId);
     return kit.render(c, EmailDonePage({ email: requested.value.email, sender: deps.mailFrom }));
   });

@@ -69,7 +69,10 @@ export function pageKit(deps: AccountPagesDeps, purpose: string, formHref: strin
      * (checked before anything touches the database, so a forged post counts no failure), and the
      * "time is up" page for a genuine one older than 30 minutes (`onExpired` may answer otherwise).
      */
-    async readForm(c: Context, onExpired?: (form: Record<string, string>) => Promise<Response>): Promise<Record<string, string> | Response> {
+    async readForm(
+      c: Context,
+      onExpired?: (form: Record<string, string>) => Promise<Response>,
+    ): Promise<Record<string, string> | Response> {
       const body = await c.req.parseBody();
       const form: Record<string, string> = {};
       for (const [k, v] of Object.entries(body)) if (typeof v === 'string') form[k] = v;
@@ -83,7 +86,9 @@ export function pageKit(deps: AccountPagesDeps, purpose: string, formHref: strin
     },
     /** The attempt to send a notice right after commit, waited for briefly so the page is not held up by a slow server. */
     async sendMailSoon(noticeId: string): Promise<void> {
-      const attempt = deps.sendMailNow(noticeId).catch((err) => deps.log.warn('mail attempt after commit failed', { noticeId, error: errorText(err) }));
+      const attempt = deps
+        .sendMailNow(noticeId)
+        .catch((err) => deps.log.warn('mail attempt after commit failed', { noticeId, error: errorText(err) }));
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([attempt, new Promise<void>((resolve) => (timer = setTimeout(resolve, MAIL_WAIT_MS)))]);
       clearTimeout(timer);

@@ -76,7 +76,13 @@ export function issueFormNonce(key: Uint8Array, purpose: string, now: Date): { f
 }
 
 /** 'forged' (no or wrong MAC: 403), 'expired' (a genuine form older than 30 minutes), or 'ok'. */
-export function checkFormNonce(key: Uint8Array, purpose: string, nonce: unknown, token: unknown, now: Date): 'ok' | 'forged' | 'expired' {
+export function checkFormNonce(
+  key: Uint8Array,
+  purpose: string,
+  nonce: unknown,
+  token: unknown,
+  now: Date,
+): 'ok' | 'forged' | 'expired' {
   if (typeof nonce !== 'string' || nonce.length > 64 || !formTokenMatches(key, purpose, nonce, token)) return 'forged';
   const issued = parseInt(nonce.split('.')[0] ?? '', 36);
   if (!Number.isFinite(issued) || issued > now.getTime() + CLOCK_SKEW_MS) return 'forged';

@@ -21,19 +21,27 @@ export function passwordPages(deps: AccountPagesDeps): Hono {
   const formHref = `${deps.publicBaseUrl}/password`;
   const kit = pageKit(deps, PURPOSE, formHref);
   kit.install(app, ['/password']);
-  const form = (c: Context, more: Omit<PasswordFormView, 'action' | 'hidden'> = {}) => kit.render(c, PasswordPage({ action: formHref, hidden: kit.nonce(), ...more }));
+  const form = (c: Context, more: Omit<PasswordFormView, 'action' | 'hidden'> = {}) =>
+    kit.render(c, PasswordPage({ action: formHref, hidden: kit.nonce(), ...more }));
 
   app.get('/password', (c) => form(c));
 
   app.post('/password', ...kit.guards, async (c) => {
     const posted = await kit.readForm(c);
     if (posted instanceof Response) return posted;
-    const f = { cardNumber: card(posted.cardNumber), password: raw(posted.password), newPassword: raw(posted.newPassword), newPasswordConfirm: raw(posted.newPasswordConfirm) };
+    const f = {
+      cardNumber: card(posted.cardNumber),
+      password: raw(posted.password),
+      newPassword: raw(posted.newPassword),
+      newPasswordConfirm: raw(posted.newPasswordConfirm),
+    };
     const missing = {
       ...(f.cardNumber === '' ? { cardNumber: pages.required(t.cardNumberLabel) } : {}),
       ...(f.password === '' ? { password: pages.required(t.currentPasswordLabel) } : {}),
       ...(f.newPassword === '' ? { newPassword: pages.required(t.password.newPasswordLabel) } : {}),
-      ...(f.newPasswordConfirm === '' ? { newPasswordConfirm: pages.required(t.password.newPasswordConfirmLabel) } : {}),
+      ...(f.newPasswordConfirm === ''
+        ? { newPasswordConfirm: pages.required(t.password.newPasswordConfirmLabel) }
+        : {}),
     };
     if (Object.keys(missing).length > 0) return form(c, { cardNumber: f.cardNumber, fieldErrors: missing });
     const invalid = () => form(c, { cardNumber: f.cardNumber, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) });
@@ -44,17 +52,40 @@ export function passwordPages(deps: AccountPagesDeps): Hono {
       if (failure.kind !== 'refused') throw new Error(`password change: unexpected outcome ${failure.kind}`);
       const r = failure.refusal;
       deps.log.info('password change refused', { card: maskCard(f.cardNumber), code: r.code });
-      if (r.code === 'PASSWORD_CONFIRMATION_MISMATCH') return form(c, { cardNumber: f.cardNumber, fieldErrors: { newPasswordConfirm: refusalMessage(r) } });
-      if (r.code.startsWith('PASSWORD_')) return form(c, { cardNumber: f.cardNumber, fieldErrors: { newPassword: refusalMessage(r) } });
+      if (r.code === 'PASSWORD_CONFIRMATION_MISMATCH')
+        return form(c, { cardNumber: f.cardNumber, fieldErrors: { newPasswordConfirm: refusalMessage(r) } });
+      if (r.code.startsWith('PASSWORD_'))
+        return form(c, { cardNumber: f.cardNumber, fieldErrors: { newPassword: refusalMessage(r) } });
       return form(c, { cardNumber: f.cardNumber, error: refusalMessage(r) });
     };
 
     if (posted.step !== 'send') {
-      const checked = await checkPasswordChange(deps.db, { cardNumber: f.cardNumber, currentPassword: f.password, newPassword: f.newPassword, newPasswordConfirm: f.newPasswordConfirm }, now);
+      const checked = await checkPasswordChange(
+        deps.db,
+        {
+          cardNumber: f.cardNumber,
+          currentPassword: f.password,
+          newPassword: f.newPassword,
+          newPasswordConfirm: f.newPasswordConfirm,
+        },
+        now,
+      );
       if (!checked.ok) return refusedForm(checked.failure);
-      return kit.render(c, PasswordConfirmPage({ action: formHref, hidden: { ...f, ...kit.nonce() }, cardNumber: f.cardNumber, formHref }));
+      return kit.render(
+        c,
+        PasswordConfirmPage({ action: formHref, hidden: { ...f, ...kit.nonce() }, cardNumber: f.cardNumber, formHref }),
+      );
     }
-    const changed = await changePassword(deps.db, { cardNumber: f.cardNumber, currentPassword: f.password, newPassword: f.newPassword, newPasswordConfirm: f.newPasswordConfirm }, now);
+    const changed = await changePassword(
+      deps.db,
+      {
+        cardNumber: f.cardNumber,
+        currentPassword: f.password,
+        newPassword: f.newPassword,
+        newPasswordConfirm: f.newPasswordConfirm,
+      },
+      now,
+    );
     if (!changed.ok) return refusedForm(changed.failure);
     deps.log.info('password changed', { card: maskCard(f.cardNumber) });
     return kit.render(c, PasswordDonePage());

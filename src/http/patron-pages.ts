@@ -7,7 +7,14 @@ import type { DB } from '../db/schema.js';
 import { errorText, maskCard, type Logger } from '../log.js';
 import { pages, refusalMessage } from '../messages/ja.js';
 import { renderPage } from '../pages/layout.js';
-import { FailedPage, ForbiddenPage, LinkExpiredPage, LoginPage, LoginRefusedPage, type LoginFormView } from '../pages/login.js';
+import {
+  FailedPage,
+  ForbiddenPage,
+  LinkExpiredPage,
+  LoginPage,
+  LoginRefusedPage,
+  type LoginFormView,
+} from '../pages/login.js';
 import { linkTokenIsValid, loginForAccountLink } from '../services/account-link.js';
 import { formToken, formTokenMatches, pageHeaders } from './page-security.js';
 
@@ -43,9 +50,19 @@ export function patronPages(deps: PatronPagesDeps): Hono {
   const page = async (c: Context, node: Parameters<typeof renderPage>[0], status: 200 | 403 | 410 | 413 | 500 = 200) =>
     c.html(await renderPage(node), status);
   const form = (linkToken: string, more: Omit<LoginFormView, 'action' | 'linkToken' | 'csrfToken'> = {}) =>
-    LoginPage({ action: loginAction, linkToken, csrfToken: formToken(deps.formSecret, CSRF_PURPOSE, linkToken), ...more });
+    LoginPage({
+      action: loginAction,
+      linkToken,
+      csrfToken: formToken(deps.formSecret, CSRF_PURPOSE, linkToken),
+      ...more,
+    });
   const liveLinkToken = async (token: unknown): Promise<string | undefined> =>
-    typeof token === 'string' && token !== '' && token.length <= MAX_LINK_TOKEN && (await linkTokenIsValid(deps.db, token, deps.clock())) ? token : undefined;
+    typeof token === 'string' &&
+    token !== '' &&
+    token.length <= MAX_LINK_TOKEN &&
+    (await linkTokenIsValid(deps.db, token, deps.clock()))
+      ? token
+      : undefined;
 
   // Registered per path, not with '*': mounted at '/', a '*' middleware would cover the whole app.
   app.use('/login', pageHeaders(deps.lineAccessBaseUrl));
@@ -88,8 +105,14 @@ export function patronPages(deps: PatronPagesDeps): Hono {
         ...(cardNumber === '' ? { cardNumber: pages.required(pages.login.cardNumberLabel) } : {}),
         ...(password === '' ? { password: pages.required(pages.login.passwordLabel) } : {}),
       };
-      if (Object.keys(fieldErrors).length > 0) return page(c, form(linkToken, { cardNumber, fieldErrors }), CREDENTIAL_FAILURE_STATUS);
-      const invalid = () => page(c, form(linkToken, { cardNumber, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) }), CREDENTIAL_FAILURE_STATUS);
+      if (Object.keys(fieldErrors).length > 0)
+        return page(c, form(linkToken, { cardNumber, fieldErrors }), CREDENTIAL_FAILURE_STATUS);
+      const invalid = () =>
+        page(
+          c,
+          form(linkToken, { cardNumber, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) }),
+          CREDENTIAL_FAILURE_STATUS,
+        );
       // No card has such a number and no password is that long: refused without a hash or a count,
       // since such a guess cannot be right.
       if (!CARD_NUMBER.test(cardNumber) || password.length > MAX_PASSWORD) return invalid();

@@ -23,12 +23,18 @@ export function badRequest(c: Context, message: string) {
 export function describeZodError(err: z.ZodError): string {
   const issue = err.issues[0];
   if (!issue) return 'invalid input';
-  const path = issue.path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+  const path = issue.path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
   return `${path || 'body'}: ${issue.message}`;
 }
 
 /** Reads and validates a JSON body; answers 400 with the reason when it is not right. */
-export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
+export async function readJson<T extends z.ZodType>(
+  c: Context,
+  schema: T,
+): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
   let body: unknown;
   try {
     const raw = await c.req.text();

@@ -9,7 +9,16 @@ import { JOB_NAMES, JOBS, type JobContext } from '../services/jobs.js';
 import { issueInitialPassword, patronOverview, registerPatron } from '../services/patrons.js';
 import { requireAdminToken } from './admin-auth.js';
 import { failureResponse, readJson, respond } from './staff-errors.js';
-import { cardNumber, catalogBody, checkinBody, checkoutBody, closedDatesBody, holdBody, jobBody, newPatronBody } from './staff-schemas.js';
+import {
+  cardNumber,
+  catalogBody,
+  checkinBody,
+  checkoutBody,
+  closedDatesBody,
+  holdBody,
+  jobBody,
+  newPatronBody,
+} from './staff-schemas.js';
 
 export interface StaffDeps {
   db: Kysely<DB>;
@@ -38,7 +47,18 @@ export function staffRoutes(deps: StaffDeps): Hono {
     const b = body.value;
     const outcome = await registerPatron(db, { ...b, disabilityService: b.disabilityService ?? false });
     return respond(c, outcome, (p) =>
-      c.json({ cardNumber: p.cardNumber, name: p.name, birthDate: p.birthDate, residency: p.residency, disabilityService: p.disabilityService, email: null, hasPassword: false }, 201),
+      c.json(
+        {
+          cardNumber: p.cardNumber,
+          name: p.name,
+          birthDate: p.birthDate,
+          residency: p.residency,
+          disabilityService: p.disabilityService,
+          email: null,
+          hasPassword: false,
+        },
+        201,
+      ),
     );
   });
 
@@ -51,8 +71,22 @@ export function staffRoutes(deps: StaffDeps): Hono {
       cardNumber: o.patron.cardNumber,
       name: o.patron.name,
       email: o.patron.emailConfirmed ? o.patron.email : null,
-      holds: o.holds.map((h) => ({ holdId: h.holdId, bibId: h.bibId, status: h.status, position: h.position, pickupBranch: h.pickupBranch, pickupDeadline: h.pickupDeadline, contact: h.contact })),
-      loans: o.loans.map((l) => ({ loanId: l.loanId, itemBarcode: l.itemBarcode, bibId: l.bibId, dueDate: l.dueDate, renewals: l.renewals })),
+      holds: o.holds.map((h) => ({
+        holdId: h.holdId,
+        bibId: h.bibId,
+        status: h.status,
+        position: h.position,
+        pickupBranch: h.pickupBranch,
+        pickupDeadline: h.pickupDeadline,
+        contact: h.contact,
+      })),
+      loans: o.loans.map((l) => ({
+        loanId: l.loanId,
+        itemBarcode: l.itemBarcode,
+        bibId: l.bibId,
+        dueDate: l.dueDate,
+        renewals: l.renewals,
+      })),
     });
   });
 
@@ -74,7 +108,13 @@ export function staffRoutes(deps: StaffDeps): Hono {
     const b = body.value;
     const outcome = await checkout(
       db,
-      { cardNumber: b.cardNumber, itemBarcode: b.itemBarcode, checkedOutAt: b.checkedOutAt ? new Date(b.checkedOutAt) : undefined, dueDate: b.dueDate, loanPeriodDays: deps.loanPeriodDays },
+      {
+        cardNumber: b.cardNumber,
+        itemBarcode: b.itemBarcode,
+        checkedOutAt: b.checkedOutAt ? new Date(b.checkedOutAt) : undefined,
+        dueDate: b.dueDate,
+        loanPeriodDays: deps.loanPeriodDays,
+      },
       clock(),
     );
     return respond(c, outcome, (v) => c.json(v, 201));
@@ -83,7 +123,9 @@ export function staffRoutes(deps: StaffDeps): Hono {
   app.post('/admin/checkins', async (c) => {
     const body = await readJson(c, checkinBody);
     if (!body.ok) return body.response;
-    return respond(c, await checkin(db, body.value, clock()), (v) => c.json(v.trappedHoldId ? { trappedHoldId: v.trappedHoldId } : {}, 200));
+    return respond(c, await checkin(db, body.value, clock()), (v) =>
+      c.json(v.trappedHoldId ? { trappedHoldId: v.trappedHoldId } : {}, 200),
+    );
   });
 
   app.post('/admin/transits/arrive', async (c) => {
@@ -108,7 +150,11 @@ export function staffRoutes(deps: StaffDeps): Hono {
   app.post('/admin/jobs/:name', async (c) => {
     const name = c.req.param('name');
     const job = Object.hasOwn(JOBS, name) ? JOBS[name] : undefined;
-    if (!job) return c.json({ error: { code: 'UNKNOWN_JOB', message: `unknown job; known jobs: ${JOB_NAMES.join(', ')}` } }, 404);
+    if (!job)
+      return c.json(
+        { error: { code: 'UNKNOWN_JOB', message: `unknown job; known jobs: ${JOB_NAMES.join(', ')}` } },
+        404,
+      );
     const body = await readJson(c, jobBody);
     if (!body.ok) return body.response;
     const processed = await job(deps.jobs, body.value.now ? new Date(body.value.now) : clock());

@@ -7,18 +7,46 @@ import type { CatalogRecord } from '../services/catalog.js';
  * copy, the rows of one title next to each other. Pure: no file, no database.
  */
 export const COLUMNS = [
-  'record_id', 'title', 'title_kana', 'author', 'publisher', 'year', 'isbn', 'classification',
-  'material_type', 'latest_issue', 'barcode', 'branch', 'call_number', 'in_library_only',
+  'record_id',
+  'title',
+  'title_kana',
+  'author',
+  'publisher',
+  'year',
+  'isbn',
+  'classification',
+  'material_type',
+  'latest_issue',
+  'barcode',
+  'branch',
+  'call_number',
+  'in_library_only',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 const REQUIRED: Column[] = ['title', 'barcode', 'branch', 'call_number'];
 
 /** Japanese headings as library systems export them. */
 const ALIASES: Record<string, Column> = {
-  書誌id: 'record_id', 書誌番号: 'record_id', 書名: 'title', タイトル: 'title', 書名ヨミ: 'title_kana', ヨミ: 'title_kana',
-  著者: 'author', 著者名: 'author', 出版者: 'publisher', 出版社: 'publisher', 出版年: 'year', 分類: 'classification',
-  資料種別: 'material_type', 最新号: 'latest_issue', 資料番号: 'barcode', バーコード: 'barcode', 所蔵館: 'branch',
-  請求記号: 'call_number', 館内閲覧: 'in_library_only', 禁帯出: 'in_library_only',
+  書誌id: 'record_id',
+  書誌番号: 'record_id',
+  書名: 'title',
+  タイトル: 'title',
+  書名ヨミ: 'title_kana',
+  ヨミ: 'title_kana',
+  著者: 'author',
+  著者名: 'author',
+  出版者: 'publisher',
+  出版社: 'publisher',
+  出版年: 'year',
+  分類: 'classification',
+  資料種別: 'material_type',
+  最新号: 'latest_issue',
+  資料番号: 'barcode',
+  バーコード: 'barcode',
+  所蔵館: 'branch',
+  請求記号: 'call_number',
+  館内閲覧: 'in_library_only',
+  禁帯出: 'in_library_only',
 };
 
 export interface Row {
@@ -34,7 +62,12 @@ export interface Rejection {
 
 export type Header = { ok: true; index: Map<Column, number>; ignored: string[] } | { ok: false; error: string };
 
-const headingKey = (h: string) => h.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+const headingKey = (h: string) =>
+  h
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 export function readHeader(fields: string[]): Header {
   const index = new Map<Column, number>();
@@ -50,7 +83,8 @@ export function readHeader(fields: string[]): Header {
     index.set(column, i);
   }
   const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length > 0) return { ok: false, error: `the header has no ${missing.join(', ')} column (docs/catalog-import.md)` };
+  if (missing.length > 0)
+    return { ok: false, error: `the header has no ${missing.join(', ')} column (docs/catalog-import.md)` };
   return { ok: true, index, ignored };
 }
 
@@ -66,7 +100,10 @@ export const rowOf = (index: Map<Column, number>, line: number, fields: string[]
 export function groupKey(row: Row): string | undefined {
   const id = row.get('record_id');
   if (id !== '') return `id:${id}`;
-  const isbn = row.get('isbn').normalize('NFKC').replace(/[^0-9Xx]/g, '');
+  const isbn = row
+    .get('isbn')
+    .normalize('NFKC')
+    .replace(/[^0-9Xx]/g, '');
   return isbn === '' ? undefined : `isbn:${isbn.toUpperCase()}`;
 }
 
@@ -92,7 +129,10 @@ const reasonOf = (issue: { path: PropertyKey[]; message: string }) => {
  * come from the group's first row; each row adds a copy. A bad copy rejects its row; a bad
  * title rejects the group.
  */
-export function recordOf(rows: readonly Row[], branches: ReadonlyMap<string, string>): { record?: CatalogRecord; rejected: Rejection[] } {
+export function recordOf(
+  rows: readonly Row[],
+  branches: ReadonlyMap<string, string>,
+): { record?: CatalogRecord; rejected: Rejection[] } {
   const first = rows[0]!;
   const all = (reason: string) => ({ rejected: rows.map((r) => ({ line: r.line, reason })) });
   let title: Omit<CatalogRecord, 'items'>;
@@ -122,7 +162,12 @@ export function recordOf(rows: readonly Row[], branches: ReadonlyMap<string, str
       rejected.push({ line: row.line, reason: (err as Error).message });
       continue;
     }
-    const item = catalogItemSchema.safeParse({ barcode: row.get('barcode').normalize('NFKC'), branch, callNumber: row.get('call_number'), inLibraryOnly });
+    const item = catalogItemSchema.safeParse({
+      barcode: row.get('barcode').normalize('NFKC'),
+      branch,
+      callNumber: row.get('call_number'),
+      inLibraryOnly,
+    });
     if (item.success) items.push(item.data);
     else rejected.push({ line: row.line, reason: reasonOf(item.error.issues[0]!) });
   }

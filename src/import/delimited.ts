@@ -15,7 +15,10 @@ export interface DelimitedRecord {
 
 export type Delimiter = ',' | '\t';
 
-export async function* readDelimited(lines: AsyncIterable<string>, delimiter: Delimiter): AsyncGenerator<DelimitedRecord> {
+export async function* readDelimited(
+  lines: AsyncIterable<string>,
+  delimiter: Delimiter,
+): AsyncGenerator<DelimitedRecord> {
   let lineNo = 0;
   let fields: string[] = [];
   let field = '';

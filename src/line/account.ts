@@ -8,7 +8,10 @@ export interface LineAccount {
 }
 
 export function lineAccount(opts: { channelAccessToken: string; apiBaseUrl: string }): LineAccount {
-  const client = new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl });
+  const client = new messagingApi.MessagingApiClient({
+    channelAccessToken: opts.channelAccessToken,
+    baseURL: opts.apiBaseUrl,
+  });
   return {
     async issueLinkToken(lineUserId) {
       return (await client.issueLinkToken(lineUserId)).linkToken;

@@ -22,7 +22,10 @@ export interface LaneWork<E extends { moreWaiting: boolean }> {
  * Invariant: no event is left due when this resolves unless it was stored after the last kick was
  * read — the inbox worker drains again after a kick that came while it ran.
  */
-export async function drainInLanes<E extends { moreWaiting: boolean }>(lanes: number, work: LaneWork<E>): Promise<number> {
+export async function drainInLanes<E extends { moreWaiting: boolean }>(
+  lanes: number,
+  work: LaneWork<E>,
+): Promise<number> {
   const limit = lanes * 2;
   const queue: E[] = [];
   let refilling: Promise<number> | undefined;

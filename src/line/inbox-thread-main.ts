@@ -9,7 +9,13 @@ import type { MetricsHooks } from '../metrics/metrics.js';
 import { instrumentedMessenger } from '../metrics/instrumented-messenger.js';
 import { lineAccount, unconfiguredLineAccount } from './account.js';
 import { INBOX_LANES, InboxWorker } from './inbox-worker.js';
-import { METRICS_FLUSH_MS, type FromInboxThread, type InboxThreadData, type MetricName, type ToInboxThread } from './inbox-thread.js';
+import {
+  METRICS_FLUSH_MS,
+  type FromInboxThread,
+  type InboxThreadData,
+  type MetricName,
+  type ToInboxThread,
+} from './inbox-thread.js';
 import { lineMessenger, unconfiguredMessenger } from './messenger.js';
 
 // The inbox thread (see inbox-thread.ts): the inbox worker wired as runtime.ts wires it, with
@@ -41,15 +47,33 @@ const metric =
   (name: MetricName) =>
   (...args: unknown[]) =>
     void counted.push([name, args]);
-const metrics: MetricsHooks = { webhookEvent: metric('webhookEvent'), replySent: metric('replySent'), lineApiError: metric('lineApiError'), jobRun() {} };
+const metrics: MetricsHooks = {
+  webhookEvent: metric('webhookEvent'),
+  replySent: metric('replySent'),
+  lineApiError: metric('lineApiError'),
+  jobRun() {},
+};
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl });
 const token = config.line.channelAccessToken;
-const messenger = instrumentedMessenger(token ? lineMessenger({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger, metrics);
-const line = token ? lineAccount({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredLineAccount;
+const messenger = instrumentedMessenger(
+  token ? lineMessenger({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger,
+  metrics,
+);
+const line = token
+  ? lineAccount({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl })
+  : unconfiguredLineAccount;
 const searchReads = { rankings: new RankingCache(), copies: batchedCopies(database.db) };
 const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, searchReads });
-const worker = new InboxWorker({ db: database.db, handler, messenger, log, afterEvents: () => post({ type: 'afterEvents' }), metrics, lanes: INBOX_LANES });
+const worker = new InboxWorker({
+  db: database.db,
+  handler,
+  messenger,
+  log,
+  afterEvents: () => post({ type: 'afterEvents' }),
+  metrics,
+  lanes: INBOX_LANES,
+});
 
 port.on('message', (m: ToInboxThread) => {
   switch (m.type) {

@@ -22,7 +22,11 @@ export type MetricName = 'webhookEvent' | 'replySent' | 'lineApiError';
 export const METRICS_FLUSH_MS = 100;
 
 /** Main thread → inbox thread. */
-export type ToInboxThread = { type: 'kick'; id: number } | { type: 'nudge' } | { type: 'start'; intervalMs: number | undefined } | { type: 'stop' };
+export type ToInboxThread =
+  | { type: 'kick'; id: number }
+  | { type: 'nudge' }
+  | { type: 'start'; intervalMs: number | undefined }
+  | { type: 'stop' };
 /** Inbox thread → main thread. */
 export type FromInboxThread =
   | { type: 'kicked'; id: number }
@@ -75,7 +79,11 @@ export class InboxThread implements InboxProcessor {
     // The thread's heap is bounded so the two heaps together stay within the process's memory
     // target (bench:webhook: peak RSS < 400 MB): V8 otherwise grows a heap lazily into hundreds of MB.
     // Under tsx (npm start, tests) the thread loads TypeScript through tsx too.
-    const worker = new Worker(entry, { workerData: data, resourceLimits: THREAD_HEAP, ...(extname(self) === '.ts' ? { execArgv: ['--import', 'tsx'] } : {}) });
+    const worker = new Worker(entry, {
+      workerData: data,
+      resourceLimits: THREAD_HEAP,
+      ...(extname(self) === '.ts' ? { execArgv: ['--import', 'tsx'] } : {}),
+    });
     this.#worker = worker;
     worker.on('message', (m: FromInboxThread) => this.#receive(m));
     worker.on('error', (err) => this.#deps.log.error('inbox thread failed', { error: errorText(err) }));

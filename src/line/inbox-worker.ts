@@ -41,8 +41,6 @@ export const INBOX_RETENTION_MS = 30 * 24 * 60 * 60_000;
 const PURGE_EVERY_MS = 60 * 60_000;
 const PURGE_BATCH = 1000;
 
-
-
 /**
  * Lanes on PostgreSQL. Many, because lanes mostly wait, and events handled together share their
  * statements (claim, copies, completion — see Coalescer): bench:webhook on 2 cores went from
@@ -166,7 +164,11 @@ export class InboxWorker implements InboxProcessor {
     if (this.#uncompleted.length > 0) {
       const done = await completeInboxEvents(this.#deps.db, this.#uncompleted, this.#now());
       for (const { event } of this.#uncompleted.splice(0)) {
-        if (!done.has(attemptKey(event))) this.#deps.log.warn('webhook event lease lost after its answer was sent: a later attempt answers again', { inboxId: event.id, attempt: event.attempts });
+        if (!done.has(attemptKey(event)))
+          this.#deps.log.warn('webhook event lease lost after its answer was sent: a later attempt answers again', {
+            inboxId: event.id,
+            attempt: event.attempts,
+          });
       }
     }
     for (let f = this.#unrecorded[0]; f; f = this.#unrecorded[0]) {
@@ -189,7 +191,8 @@ export class InboxWorker implements InboxProcessor {
       this.#nextPurge = now + PURGE_EVERY_MS;
       // In batches, so no statement holds many rows; what is left goes at the next purge.
       for (let i = 0; i < 20 && !this.#stopped; i++) {
-        if ((await purgeHandledEvents(this.#deps.db, new Date(now - INBOX_RETENTION_MS), PURGE_BATCH)) < PURGE_BATCH) break;
+        if ((await purgeHandledEvents(this.#deps.db, new Date(now - INBOX_RETENTION_MS), PURGE_BATCH)) < PURGE_BATCH)
+          break;
       }
     }
     await this.#replies.settled();
@@ -204,7 +207,13 @@ export class InboxWorker implements InboxProcessor {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         this.#lastClaimAt = performance.now();
         const now = this.#now();
-        const got = await claimInboxEvents(this.#deps.db, now, new Date(now.getTime() + EVENT_LEASE_MS), limit, MAX_EVENT_ATTEMPTS);
+        const got = await claimInboxEvents(
+          this.#deps.db,
+          now,
+          new Date(now.getTime() + EVENT_LEASE_MS),
+          limit,
+          MAX_EVENT_ATTEMPTS,
+        );
         this.#lastClaimShort = got.length < limit;
         return got;
       },
@@ -226,20 +235,44 @@ export class InboxWorker implements InboxProcessor {
     // The reply is taken for sending after the completion, unless it is sent first (below).
     const completion = (o: EventOutcome): EventCompletion => {
       messages = toLineMessages(o.replies);
-      return { messages, retryKey, touch: o.touch, conversation: o.conversation, reply: { kind: 'sending', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) } };
+      return {
+        messages,
+        retryKey,
+        touch: o.touch,
+        conversation: o.conversation,
+        reply: { kind: 'sending', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) },
+      };
     };
-    const reply = () => ({ id: event.id, lineUserId: event.lineUserId, replyToken: event.replyToken, receivedAt: event.receivedAt, replies: messages, retryKey });
+    const reply = () => ({
+      id: event.id,
+      lineUserId: event.lineUserId,
+      replyToken: event.replyToken,
+      receivedAt: event.receivedAt,
+      replies: messages,
+      retryKey,
+    });
     try {
       let completed: boolean;
       // Standby events belong to another channel's module: record them, say nothing.
-      const complete = async (c: EventCompletion) => (await this.#completions.add([{ event, completion: c }])).has(attemptKey(event));
+      const complete = async (c: EventCompletion) =>
+        (await this.#completions.add([{ event, completion: c }])).has(attemptKey(event));
       if (event.mode !== 'active' || !event.lineUserId) {
         completed = await complete(completion({ replies: [], conversation: { kind: 'keep' }, touch: null }));
       } else {
         const lineUserId = event.lineUserId;
         const input = toInput(event.payload);
         try {
-          const outcome = await handler.decide(db, { lineUserId, webhookEventId: event.webhookEventId, input, patronId: event.patronId, conversation: event.conversation }, now);
+          const outcome = await handler.decide(
+            db,
+            {
+              lineUserId,
+              webhookEventId: event.webhookEventId,
+              input,
+              patronId: event.patronId,
+              conversation: event.conversation,
+            },
+            now,
+          );
           const c = completion(outcome);
           // An answer that changed nothing goes to LINE before the completion, which then records
           // how it went: one statement per event instead of two, and the answer is not stored.
@@ -261,7 +294,11 @@ export class InboxWorker implements InboxProcessor {
           completed = await db
             .transaction()
             .execute(async (tx) => {
-              const outcome = await handler.inTransaction(tx, { lineUserId, webhookEventId: event.webhookEventId, input }, now);
+              const outcome = await handler.inTransaction(
+                tx,
+                { lineUserId, webhookEventId: event.webhookEventId, input },
+                now,
+              );
               // The effects commit only with the completion: a lost lease rolls them back.
               if (!(await completeInboxEvent(tx, event, completion(outcome), now))) throw new LeaseLost();
               wrote = true;
@@ -274,19 +311,41 @@ export class InboxWorker implements InboxProcessor {
         }
       }
       if (!completed) {
-        log.warn('webhook event lease lost: a later attempt handles it', { inboxId: event.id, webhookEventId: event.webhookEventId, attempt: event.attempts });
+        log.warn('webhook event lease lost: a later attempt handles it', {
+          inboxId: event.id,
+          webhookEventId: event.webhookEventId,
+          attempt: event.attempts,
+        });
         return false;
       }
       // Identifiers and counts only: the message text stays out of info-level logs.
-      log.info('webhook event processed', { webhookEventId: event.webhookEventId, type: event.eventType, flow: 'webhook', step: 'handled', replies: messages.length, attempt: event.attempts, durationMs: Math.round(performance.now() - started) });
+      log.info('webhook event processed', {
+        webhookEventId: event.webhookEventId,
+        type: event.eventType,
+        flow: 'webhook',
+        step: 'handled',
+        replies: messages.length,
+        attempt: event.attempts,
+        durationMs: Math.round(performance.now() - started),
+      });
       this.#deps.metrics?.webhookEvent(event.eventType, 'processed');
     } catch (err) {
-      log.error('webhook event failed', { inboxId: event.id, type: event.eventType, flow: 'webhook', step: 'handled', error: errorText(err), durationMs: Math.round(performance.now() - started) });
+      log.error('webhook event failed', {
+        inboxId: event.id,
+        type: event.eventType,
+        flow: 'webhook',
+        step: 'handled',
+        error: errorText(err),
+        durationMs: Math.round(performance.now() - started),
+      });
       this.#deps.metrics?.webhookEvent(event.eventType, 'failed');
       const failure = { event, error: errorText(err), retryAt: new Date(now.getTime() + backoff(event.attempts)) };
       // The database may be what failed: then the failure is recorded at the next drain, so the
       // event comes due after its backoff rather than after its whole lease.
-      if (!sentFirst) await failInboxEvent(db, event, failure.error, failure.retryAt, MAX_EVENT_ATTEMPTS).catch(() => this.#unrecorded.push(failure));
+      if (!sentFirst)
+        await failInboxEvent(db, event, failure.error, failure.retryAt, MAX_EVENT_ATTEMPTS).catch(() =>
+          this.#unrecorded.push(failure),
+        );
       return false;
     }
     if (messages.length > 0 && !sentFirst) await this.#replies.sendNow(reply(), now);

@@ -18,25 +18,33 @@ export function limitViolations(messages: readonly unknown[]): string[] {
   if (messages.length > LIMITS.messagesPerReply) problems.push(`${messages.length} messages in one reply`);
   messages.forEach((m, i) => {
     const msg = m as Record<string, unknown>;
-    if (msg.type === 'text' && String(msg.text).length > LIMITS.textLength) problems.push(`message ${i}: text too long`);
+    if (msg.type === 'text' && String(msg.text).length > LIMITS.textLength)
+      problems.push(`message ${i}: text too long`);
     if (msg.type === 'text' && String(msg.text).length === 0) problems.push(`message ${i}: empty text`);
     if (msg.type === 'flex') {
-      if (String(msg.altText).length > LIMITS.altText || String(msg.altText).length === 0) problems.push(`message ${i}: altText length`);
+      if (String(msg.altText).length > LIMITS.altText || String(msg.altText).length === 0)
+        problems.push(`message ${i}: altText length`);
       const contents = msg.contents as Record<string, unknown>;
-      if (contents.type === 'carousel' && (contents.contents as unknown[]).length > LIMITS.carouselBubbles) problems.push(`message ${i}: too many bubbles`);
-      if (Buffer.byteLength(JSON.stringify(contents)) > LIMITS.flexBytes) problems.push(`message ${i}: flex over 50 KB`);
+      if (contents.type === 'carousel' && (contents.contents as unknown[]).length > LIMITS.carouselBubbles)
+        problems.push(`message ${i}: too many bubbles`);
+      if (Buffer.byteLength(JSON.stringify(contents)) > LIMITS.flexBytes)
+        problems.push(`message ${i}: flex over 50 KB`);
     }
     const quick = (msg.quickReply as { items?: unknown[] } | undefined)?.items ?? [];
     if (quick.length > LIMITS.quickReplyItems) problems.push(`message ${i}: ${quick.length} quick replies`);
     for (const q of quick) {
       const label = String((q as { action: { label?: string } }).action.label ?? '');
-      if (label.length === 0 || label.length > LIMITS.quickReplyLabel) problems.push(`message ${i}: quick reply label "${label}"`);
+      if (label.length === 0 || label.length > LIMITS.quickReplyLabel)
+        problems.push(`message ${i}: quick reply label "${label}"`);
     }
     walkActions(msg, (a) => {
       const label = String(a.label ?? '');
-      if (label.length === 0 || label.length > LIMITS.actionLabel) problems.push(`message ${i}: action label "${label}"`);
-      if (a.type === 'postback' && String(a.data).length > LIMITS.postbackData) problems.push(`message ${i}: postback data too long`);
-      if (a.type === 'uri' && (String(a.uri).length > LIMITS.uriLength || !/^https?:\/\//.test(String(a.uri)))) problems.push(`message ${i}: bad uri`);
+      if (label.length === 0 || label.length > LIMITS.actionLabel)
+        problems.push(`message ${i}: action label "${label}"`);
+      if (a.type === 'postback' && String(a.data).length > LIMITS.postbackData)
+        problems.push(`message ${i}: postback data too long`);
+      if (a.type === 'uri' && (String(a.uri).length > LIMITS.uriLength || !/^https?:\/\//.test(String(a.uri))))
+        problems.push(`message ${i}: bad uri`);
     });
     walkTexts(msg, (t) => {
       if (t.length === 0) problems.push(`message ${i}: empty flex text`);

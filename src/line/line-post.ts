@@ -58,7 +58,14 @@ export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: strin
             const status = res.statusCode ?? 0;
             if (status >= 200 && status < 300) return resolve(text);
             const statusText = res.statusMessage ?? '';
-            reject(new HTTPFetchError(`${status} - ${statusText}`, { status, statusText, headers: responseHeaders(res.headers), body: text }));
+            reject(
+              new HTTPFetchError(`${status} - ${statusText}`, {
+                status,
+                statusText,
+                headers: responseHeaders(res.headers),
+                body: text,
+              }),
+            );
           });
         },
       );
@@ -68,7 +75,8 @@ export function linePoster(opts: { channelAccessToken: string; apiBaseUrl: strin
       req.on('error', (err: NodeJS.ErrnoException) => {
         // A kept-alive connection the other end closed just as it was reused: sent again once on
         // a new one. Safe for both calls: LINE takes a reply token once and a push's retry key once.
-        if (again && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return resolve(attempt(path, payload, headers, false));
+        if (again && req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE'))
+          return resolve(attempt(path, payload, headers, false));
         reject(err);
       });
       req.end(payload);

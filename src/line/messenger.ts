@@ -13,13 +13,19 @@ export type SendFailure = { status: number | null; message: string };
  * What a failed LINE call means for the caller: retry later, treat as done, or give up.
  * `retryAfterMs` is LINE's Retry-After (on 429), when it sent one.
  */
-export function classifyLineError(err: unknown): { outcome: 'retry' | 'delivered' | 'invalid_token' | 'give_up'; status: number | null; retryAfterMs?: number } {
+export function classifyLineError(err: unknown): {
+  outcome: 'retry' | 'delivered' | 'invalid_token' | 'give_up';
+  status: number | null;
+  retryAfterMs?: number;
+} {
   if (err instanceof HTTPFetchError) {
     // 409 on a push with a retry key: LINE already accepted that request.
     if (err.status === 409) return { outcome: 'delivered', status: 409 };
     if (err.status === 429 || err.status >= 500) {
       const retryAfterMs = retryAfter(err.headers?.get('retry-after') ?? null);
-      return retryAfterMs === undefined ? { outcome: 'retry', status: err.status } : { outcome: 'retry', status: err.status, retryAfterMs };
+      return retryAfterMs === undefined
+        ? { outcome: 'retry', status: err.status }
+        : { outcome: 'retry', status: err.status, retryAfterMs };
     }
     if (err.status === 400 && /reply token/i.test(err.body)) return { outcome: 'invalid_token', status: 400 };
     return { outcome: 'give_up', status: err.status };

@@ -26,26 +26,43 @@ function toMessage(r: Reply): Message {
     case 'titleDetail':
       return flex(r.altText, detailBubble(r.card), quickReply);
     case 'cards':
-      return flex(r.altText, r.cards.length === 1 ? infoBubble(r.cards[0]!) : { type: 'carousel', contents: r.cards.slice(0, LIMITS.carouselBubbles).map(infoBubble) }, quickReply);
+      return flex(
+        r.altText,
+        r.cards.length === 1
+          ? infoBubble(r.cards[0]!)
+          : { type: 'carousel', contents: r.cards.slice(0, LIMITS.carouselBubbles).map(infoBubble) },
+        quickReply,
+      );
     case 'buttons':
       return flex(r.altText, buttonsBubble(r.text, r.actions), quickReply);
   }
 }
 
-function flex(altText: string, contents: messagingApi.FlexContainer, quickReply: { quickReply?: messagingApi.QuickReply }): Message {
+function flex(
+  altText: string,
+  contents: messagingApi.FlexContainer,
+  quickReply: { quickReply?: messagingApi.QuickReply },
+): Message {
   return { type: 'flex', altText: cut(altText || '…', LIMITS.altText), contents, ...quickReply };
 }
 
 function quick(actions: readonly Action[] | undefined): { quickReply?: messagingApi.QuickReply } {
   if (!actions || actions.length === 0) return {};
-  return { quickReply: { items: actions.slice(0, LIMITS.quickReplyItems).map((a) => ({ type: 'action', action: action(a) })) } };
+  return {
+    quickReply: { items: actions.slice(0, LIMITS.quickReplyItems).map((a) => ({ type: 'action', action: action(a) })) },
+  };
 }
 
 function action(a: Action): messagingApi.Action {
   const label = cut(a.label, LIMITS.actionLabel);
   switch (a.kind) {
     case 'postback':
-      return { type: 'postback', label, data: a.data.slice(0, LIMITS.postbackData), ...(a.displayText ? { displayText: cut(a.displayText, 300) } : {}) };
+      return {
+        type: 'postback',
+        label,
+        data: a.data.slice(0, LIMITS.postbackData),
+        ...(a.displayText ? { displayText: cut(a.displayText, 300) } : {}),
+      };
     case 'message':
       return { type: 'message', label, text: cut(a.text, 300) };
     case 'uri':
@@ -53,21 +70,47 @@ function action(a: Action): messagingApi.Action {
   }
 }
 
-const txt = (text: string, extra: Partial<messagingApi.FlexText> = {}): FlexComponent => ({ type: 'text', text: text || '—', size: 'sm', wrap: true, ...extra });
+const txt = (text: string, extra: Partial<messagingApi.FlexText> = {}): FlexComponent => ({
+  type: 'text',
+  text: text || '—',
+  size: 'sm',
+  wrap: true,
+  ...extra,
+});
 
 function marksRow(marks: readonly string[]): FlexComponent[] {
   if (marks.length === 0) return [];
-  return [{ type: 'box', layout: 'horizontal', spacing: 'sm', contents: marks.map((m) => txt(`［${m}］`, { size: 'xs', color: COLORS.mark, weight: 'bold', flex: 0 })) }];
+  return [
+    {
+      type: 'box',
+      layout: 'horizontal',
+      spacing: 'sm',
+      contents: marks.map((m) => txt(`［${m}］`, { size: 'xs', color: COLORS.mark, weight: 'bold', flex: 0 })),
+    },
+  ];
 }
 
 function button(a: Action, primary: boolean): FlexComponent {
-  return { type: 'button', style: primary ? 'primary' : 'secondary', height: 'sm', color: primary ? COLORS.accent : undefined, action: action(a) } as FlexComponent;
+  return {
+    type: 'button',
+    style: primary ? 'primary' : 'secondary',
+    height: 'sm',
+    color: primary ? COLORS.accent : undefined,
+    action: action(a),
+  } as FlexComponent;
 }
 
 /** A bubble's footer of buttons (none when there are no actions); `primary` is the emphasised one. */
 function buttonFooter(actions: readonly Action[], max: number, primary: number): { footer?: messagingApi.FlexBox } {
   if (actions.length === 0) return {};
-  return { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: actions.slice(0, max).map((a, i) => button(a, i === primary)) } };
+  return {
+    footer: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: actions.slice(0, max).map((a, i) => button(a, i === primary)),
+    },
+  };
 }
 
 function titleBubble(c: TitleCard): FlexBubble {
@@ -97,7 +140,13 @@ function detailBubble(c: TitleDetailCard): FlexBubble {
     contents: [
       txt(cp.branch, { size: 'xs', flex: 3 }),
       txt(cut(cp.callNumber, 40), { size: 'xs', flex: 4, color: COLORS.muted }),
-      txt(cp.state, { size: 'xs', flex: 3, align: 'end', weight: 'bold', color: cp.lendable ? COLORS.ok : COLORS.muted }),
+      txt(cp.state, {
+        size: 'xs',
+        flex: 3,
+        align: 'end',
+        weight: 'bold',
+        color: cp.lendable ? COLORS.ok : COLORS.muted,
+      }),
     ],
   }));
   return {
@@ -136,7 +185,15 @@ function infoBubble(c: InfoCard): FlexBubble {
             type: 'box',
             layout: 'baseline',
             spacing: 'sm',
-            contents: [txt(r.label, { size: 'xs', color: COLORS.muted, flex: 2 }), txt(cut(r.value, 200), { size: 'sm', flex: 5, weight: r.emphasis ? 'bold' : 'regular', color: r.emphasis ? COLORS.ng : undefined })],
+            contents: [
+              txt(r.label, { size: 'xs', color: COLORS.muted, flex: 2 }),
+              txt(cut(r.value, 200), {
+                size: 'sm',
+                flex: 5,
+                weight: r.emphasis ? 'bold' : 'regular',
+                color: r.emphasis ? COLORS.ng : undefined,
+              }),
+            ],
           }),
         ),
         ...(c.note ? [txt(cut(c.note, 500), { size: 'xs', color: COLORS.muted })] : []),

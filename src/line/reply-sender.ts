@@ -65,7 +65,11 @@ export class ReplySender {
   async sendDue(): Promise<boolean> {
     const r = await claimReply(this.#deps.db, this.#deps.clock());
     if (!r) return false;
-    const fresh = r.status === 'pending' && r.attempts === 0 && r.replyToken !== null && this.#deps.clock().getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
+    const fresh =
+      r.status === 'pending' &&
+      r.attempts === 0 &&
+      r.replyToken !== null &&
+      this.#deps.clock().getTime() - r.receivedAt.getTime() < REPLY_TOKEN_MAX_AGE_MS;
     await this.#deliver({ ...r, attempts: r.attempts + 1 }, fresh);
     return true;
   }
@@ -79,9 +83,20 @@ export class ReplySender {
   async #deliver(r: Reply & { attempts: number }, fresh: boolean): Promise<void> {
     const outcome = await this.#attempt(r, fresh);
     if (outcome.kind === 'sent') {
-      void this.#sent.add([r.id]).catch((err: unknown) => this.#deps.log.warn('reply sent but not marked: it is retried by push with its retry key', { inboxId: r.id, error: errorText(err) }));
+      void this.#sent
+        .add([r.id])
+        .catch((err: unknown) =>
+          this.#deps.log.warn('reply sent but not marked: it is retried by push with its retry key', {
+            inboxId: r.id,
+            error: errorText(err),
+          }),
+        );
     } else {
-      await finishReply(this.#deps.db, r.id, { sent: false, error: outcome.error, retryAt: outcome.kind === 'retry' ? outcome.retryAt : null });
+      await finishReply(this.#deps.db, r.id, {
+        sent: false,
+        error: outcome.error,
+        retryAt: outcome.kind === 'retry' ? outcome.retryAt : null,
+      });
     }
   }
 
@@ -109,7 +124,13 @@ export class ReplySender {
       if (c.outcome === 'delivered') return { kind: 'sent' };
       const retry = c.outcome === 'retry' && r.attempts < MAX_REPLY_ATTEMPTS;
       log.warn('reply not sent', { inboxId: r.id, status: c.status, retry, error: errorText(err) });
-      return retry ? { kind: 'retry', error: errorText(err), retryAt: new Date(this.#deps.clock().getTime() + backoff(r.attempts)) } : { kind: 'failed', error: errorText(err) };
+      return retry
+        ? {
+            kind: 'retry',
+            error: errorText(err),
+            retryAt: new Date(this.#deps.clock().getTime() + backoff(r.attempts)),
+          }
+        : { kind: 'failed', error: errorText(err) };
     }
   }
 }

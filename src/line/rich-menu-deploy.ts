@@ -50,7 +50,15 @@ export async function deployRichMenus(
     const problems = [...richMenuProblems(m.request), ...richMenuImageProblems(m.request, m.image)];
     if (problems.length > 0) throw new Error(`rich menu ${m.alias}: ${problems.join('; ')}`);
   }
-  const report: DeployReport = { created: [], kept: [], aliasesCreated: [], aliasesUpdated: [], defaultSet: null, deleted: [], leftBehind: [] };
+  const report: DeployReport = {
+    created: [],
+    kept: [],
+    aliasesCreated: [],
+    aliasesUpdated: [],
+    defaultSet: null,
+    deleted: [],
+    leftBehind: [],
+  };
   const existing = (await client.getRichMenuList()).richmenus;
   const aliases = new Map((await client.getRichMenuAliasList()).aliases.map((a) => [a.richMenuAliasId, a.richMenuId]));
 
@@ -87,7 +95,10 @@ async function ensureMenu(
     // Not yet behind its alias: an earlier deploy may have stopped between create and upload.
     if (found.richMenuId !== aliasTarget && !(await hasImage(blobClient, found.richMenuId))) {
       await upload(blobClient, found.richMenuId, menu);
-      log.info('rich menu image uploaded to an existing menu', { name: menu.deployedName, richMenuId: found.richMenuId });
+      log.info('rich menu image uploaded to an existing menu', {
+        name: menu.deployedName,
+        richMenuId: found.richMenuId,
+      });
     }
     report.kept.push(menu.deployedName);
     return found.richMenuId;
@@ -139,7 +150,12 @@ async function ensureAlias(
   log.info('rich menu alias set', { alias, richMenuId, previous: target ?? null });
 }
 
-async function ensureDefault(client: Client, richMenuId: string | undefined, report: DeployReport, log: Logger): Promise<void> {
+async function ensureDefault(
+  client: Client,
+  richMenuId: string | undefined,
+  report: DeployReport,
+  log: Logger,
+): Promise<void> {
   if (richMenuId === undefined) {
     log.warn('no logged-out rich menu: the default menu is left as it is', { alias: DEFAULT_ALIAS });
     return;

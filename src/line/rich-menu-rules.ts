@@ -36,12 +36,15 @@ export function richMenuProblems(menu: messagingApi.RichMenuRequest): string[] {
   const L = RICH_MENU_LIMITS;
   const problems: string[] = [];
   const { width = 0, height = 0 } = menu.size ?? {};
-  if (width < L.widthMin || width > L.widthMax) problems.push(`width ${width} is not within ${L.widthMin}..${L.widthMax}`);
+  if (width < L.widthMin || width > L.widthMax)
+    problems.push(`width ${width} is not within ${L.widthMin}..${L.widthMax}`);
   if (height < L.heightMin) problems.push(`height ${height} is below ${L.heightMin}`);
-  if (height > 0 && width / height < L.minAspectRatio) problems.push(`aspect ratio ${width}/${height} is below ${L.minAspectRatio}`);
+  if (height > 0 && width / height < L.minAspectRatio)
+    problems.push(`aspect ratio ${width}/${height} is below ${L.minAspectRatio}`);
   if (typeof menu.selected !== 'boolean') problems.push('selected must be true or false');
   if (!menu.name || menu.name.length > L.name) problems.push('name must be 1..300 characters');
-  if (!menu.chatBarText || menu.chatBarText.length > L.chatBarText) problems.push(`chatBarText must be 1..${L.chatBarText} characters`);
+  if (!menu.chatBarText || menu.chatBarText.length > L.chatBarText)
+    problems.push(`chatBarText must be 1..${L.chatBarText} characters`);
   const areas = menu.areas ?? [];
   if (areas.length === 0 || areas.length > L.areas) problems.push(`${areas.length} areas (1..${L.areas} allowed)`);
   const bounds: Bounds[] = [];
@@ -54,7 +57,14 @@ export function richMenuProblems(menu: messagingApi.RichMenuRequest): string[] {
       return;
     }
     const box = b as Bounds;
-    if (box.x < 0 || box.y < 0 || box.width <= 0 || box.height <= 0 || box.x + box.width > width || box.y + box.height > height) {
+    if (
+      box.x < 0 ||
+      box.y < 0 ||
+      box.width <= 0 ||
+      box.height <= 0 ||
+      box.x + box.width > width ||
+      box.y + box.height > height
+    ) {
       problems.push(`${name}: bounds leave the menu`);
     }
     const other = bounds.findIndex((o) => intersects(o, box));
@@ -62,8 +72,10 @@ export function richMenuProblems(menu: messagingApi.RichMenuRequest): string[] {
     bounds.push(box);
     // A tap must send the same words a patron could type, so both go through one conversation.
     if (a?.type !== 'message') problems.push(`${name}: action must be a message action`);
-    if (!a?.label || a.label.length > L.actionLabel) problems.push(`${name}: label must be 1..${L.actionLabel} characters`);
-    if (!a?.text || a.text.length > L.messageText) problems.push(`${name}: text must be 1..${L.messageText} characters`);
+    if (!a?.label || a.label.length > L.actionLabel)
+      problems.push(`${name}: label must be 1..${L.actionLabel} characters`);
+    if (!a?.text || a.text.length > L.messageText)
+      problems.push(`${name}: text must be 1..${L.messageText} characters`);
   });
   return problems;
 }
@@ -73,7 +85,8 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 /** Width and height from a PNG's IHDR chunk (always the first chunk), or null when it is no PNG. */
 export function pngSize(png: Uint8Array): { width: number; height: number } | null {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (buf.length < 24 || !buf.subarray(0, 8).equals(PNG_SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR') return null;
+  if (buf.length < 24 || !buf.subarray(0, 8).equals(PNG_SIGNATURE) || buf.toString('latin1', 12, 16) !== 'IHDR')
+    return null;
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
 
@@ -85,6 +98,7 @@ export function richMenuImageProblems(menu: messagingApi.RichMenuRequest, png: U
   if (size.width !== menu.size?.width || size.height !== menu.size?.height) {
     problems.push(`image is ${size.width}×${size.height}, the menu ${menu.size?.width}×${menu.size?.height}`);
   }
-  if (png.byteLength >= RICH_MENU_LIMITS.imageBytes) problems.push(`image is ${png.byteLength} bytes (under 1 MB required)`);
+  if (png.byteLength >= RICH_MENU_LIMITS.imageBytes)
+    problems.push(`image is ${png.byteLength} bytes (under 1 MB required)`);
   return problems;
 }

@@ -15,7 +15,6 @@ export { DEFAULT_ALIAS, MENU_NAME_PREFIX } from './rich-menu-rules.js';
  */
 export const RICH_MENUS_DIR = fileURLToPath(new URL('../../richmenus/', import.meta.url));
 
-
 export type RichMenuAlias = 'logged-in' | 'logged-out';
 
 /** A menu as written in richmenus/: the alias comes from the file name, the request from its JSON. */
@@ -59,7 +58,12 @@ export async function readRichMenuDefinitions(dir: string = RICH_MENUS_DIR): Pro
 
 /** A menu with its content hash; the hash covers the request as sent and the image bytes. */
 export function prepareRichMenu(alias: string, request: messagingApi.RichMenuRequest, image: Buffer): RichMenu {
-  const hash = createHash('sha256').update(JSON.stringify(request)).update('\n').update(image).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(JSON.stringify(request))
+    .update('\n')
+    .update(image)
+    .digest('hex')
+    .slice(0, 8);
   return { alias, request, image, hash, deployedName: `${request.name}#${hash}` };
 }
 
@@ -80,12 +84,21 @@ export async function loadRichMenus(dir: string = RICH_MENUS_DIR): Promise<RichM
 /** The two SDK clients a deploy needs; images go to the separate data host. */
 export function richMenuClients(opts: { channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string }) {
   return {
-    client: new messagingApi.MessagingApiClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.apiBaseUrl }),
-    blobClient: new messagingApi.MessagingApiBlobClient({ channelAccessToken: opts.channelAccessToken, baseURL: opts.dataApiBaseUrl }),
+    client: new messagingApi.MessagingApiClient({
+      channelAccessToken: opts.channelAccessToken,
+      baseURL: opts.apiBaseUrl,
+    }),
+    blobClient: new messagingApi.MessagingApiBlobClient({
+      channelAccessToken: opts.channelAccessToken,
+      baseURL: opts.dataApiBaseUrl,
+    }),
   };
 }
 
-type LinkClient = Pick<messagingApi.MessagingApiClient, 'getRichMenuAlias' | 'linkRichMenuIdToUser' | 'unlinkRichMenuIdFromUser'>;
+type LinkClient = Pick<
+  messagingApi.MessagingApiClient,
+  'getRichMenuAlias' | 'linkRichMenuIdToUser' | 'unlinkRichMenuIdFromUser'
+>;
 
 /**
  * Shows a patron the menu of their state after login or logout. The alias is resolved on every

@@ -25,7 +25,10 @@ const eventEnvelope = z.looseObject({
   // Up to the end of year 9999: later instants cannot be written as timestamptz text.
   timestamp: z.number().int().nonnegative().max(253_402_300_799_999),
   mode: z.enum(['active', 'standby']).default('active'),
-  replyToken: z.string().regex(/^[\x21-\x7e]{1,256}$/).optional(),
+  replyToken: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,256}$/)
+    .optional(),
 });
 const bodySchema = z.looseObject({
   destination: z.string().max(128).optional(),
@@ -85,10 +88,14 @@ export function webhookRoutes(deps: WebhookDeps): Hono {
       const env = eventEnvelope.safeParse(e);
       if (!env.success) {
         const field = String(env.error.issues[0]?.path[0] ?? '');
-        return c.json({ error: { code: 'MALFORMED_EVENT', message: `events[${i}] has a bad or missing ${field || 'shape'}` } }, 400);
+        return c.json(
+          { error: { code: 'MALFORMED_EVENT', message: `events[${i}] has a bad or missing ${field || 'shape'}` } },
+          400,
+        );
       }
       const payload = e as Record<string, unknown>;
-      if (!shallowEnough(payload)) return c.json({ error: { code: 'MALFORMED_EVENT', message: `events[${i}] is nested too deep` } }, 400);
+      if (!shallowEnough(payload))
+        return c.json({ error: { code: 'MALFORMED_EVENT', message: `events[${i}] is nested too deep` } }, 400);
       events.push({
         webhookEventId: env.data.webhookEventId,
         lineUserId: lineUserIdOf(payload),

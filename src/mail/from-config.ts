@@ -9,14 +9,21 @@ import type { MailTransport } from './transport.js';
  * start, without waiting for it: a server that is down is a warning, never a failed start, since
  * mails wait in the outbox and the deliver-notices job retries them.
  */
-export function mailTransportFor(config: { smtpUrl: string | undefined; mailFrom: string; dataDir: string }, log: Logger): MailTransport {
+export function mailTransportFor(
+  config: { smtpUrl: string | undefined; mailFrom: string; dataDir: string },
+  log: Logger,
+): MailTransport {
   if (!config.smtpUrl) return fileTransport(join(config.dataDir, 'mail'), config.mailFrom, log);
   const transport = smtpTransport(config.smtpUrl, config.mailFrom);
   // Host and port only: SMTP_URL may carry a user name and password.
   const server = hostOf(config.smtpUrl);
   void transport
     .verify()
-    .then((answers) => (answers ? log.info('mail server answers', { server }) : log.warn('mail server does not answer; mails stay queued and are retried', { server })))
+    .then((answers) =>
+      answers
+        ? log.info('mail server answers', { server })
+        : log.warn('mail server does not answer; mails stay queued and are retried', { server }),
+    )
     .catch((err) => log.warn('mail server check failed', { server, error: errorText(err) }));
   return transport;
 }

@@ -61,8 +61,7 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
     const limit = text(p, 'limit') ?? '5';
     return `予約は窓口・電話・インターネットを合わせて、お一人${limit}冊までです。受取りや取消で予約が${limit}冊より少なくなってから、あらためてお申し込みください。`;
   },
-  ALREADY_HOLDING_TITLE: () =>
-    'この資料はすでにご予約いただいています。予約の状態は「予約状況一覧」でご確認ください。',
+  ALREADY_HOLDING_TITLE: () => 'この資料はすでにご予約いただいています。予約の状態は「予約状況一覧」でご確認ください。',
   TITLE_ON_LOAN_TO_PATRON: () =>
     'この資料は現在お借りになっているため、予約できません。引き続きご利用になりたい場合は、貸出期間の延長をお試しください。',
   PICKUP_BRANCH_UNKNOWN: () =>
@@ -90,10 +89,8 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   },
   HOLD_NOT_ACTIVE: () =>
     'この予約は、受取り・取消・取置期間の終了のいずれかですでに終わっているため、取り消せません。最新の状態は「予約状況一覧」でご確認ください。',
-  PASSWORD_TOO_SHORT: (p) =>
-    `パスワードが短すぎます。英数字${text(p, 'min') ?? '6'}文字以上で入力してください。`,
-  PASSWORD_TOO_LONG: (p) =>
-    `パスワードが長すぎます。英数字${text(p, 'max') ?? '64'}文字以内で入力してください。`,
+  PASSWORD_TOO_SHORT: (p) => `パスワードが短すぎます。英数字${text(p, 'min') ?? '6'}文字以上で入力してください。`,
+  PASSWORD_TOO_LONG: (p) => `パスワードが長すぎます。英数字${text(p, 'max') ?? '64'}文字以内で入力してください。`,
   PASSWORD_NOT_ALPHANUMERIC: () =>
     'パスワードに使えるのは半角の英字と数字だけです。記号・空白・全角文字を使わずに入力してください。',
   PASSWORD_CONFIRMATION_MISMATCH: () =>
@@ -102,12 +99,10 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
     `パスワードは図書館で管理できないため、インターネットやLINEでは再発行できません。${AT_COUNTER_WITH_ID}再発行をお申し込みください。新しい初期パスワードを発行いたします。`,
   IDENTITY_NOT_CHECKED: () =>
     'パスワードの発行には本人確認が必要です。本人確認書類（運転免許証・保険証・学生証など）を利用者カードとあわせてお示しください。',
-  ITEM_NOT_AVAILABLE: () =>
-    'この資料は現在お貸しできない状態です。詳しくはカウンターでお尋ねください。',
+  ITEM_NOT_AVAILABLE: () => 'この資料は現在お貸しできない状態です。詳しくはカウンターでお尋ねください。',
   ITEM_TRAPPED_FOR_OTHER_PATRON: () =>
     'この資料はほかの方の予約のために確保されているため、お貸しできません。ご希望の場合は予約をお申し込みください。',
-  ITEM_ALREADY_ON_LOAN: () =>
-    'この資料はすでに貸出中です。ご希望の場合は予約をお申し込みください。',
+  ITEM_ALREADY_ON_LOAN: () => 'この資料はすでに貸出中です。ご希望の場合は予約をお申し込みください。',
   // One sentence for an unknown card, a wrong password and a locked card: the answer must not
   // tell which (login enumeration).
   EMAIL_ADDRESS_INVALID: () =>
@@ -223,7 +218,12 @@ export const COPY_STATE_LABELS: Record<CopyState, string> = {
  * R-RES-5 予約確認: what the patron confirms before 送信, including R-RES-3 (when the hold becomes
  * official), R-RES-4 (a walk-in patron may borrow it first) and R-RES-8 (how the shelf period counts).
  */
-export function reservationConfirmationText(p: { title: string; branchName: string; contactLabel: string; officialDate: string }): string {
+export function reservationConfirmationText(p: {
+  title: string;
+  branchName: string;
+  contactLabel: string;
+  officialDate: string;
+}): string {
   return [
     '予約確認',
     `『${p.title}』`,
@@ -274,8 +274,12 @@ export const chat = {
   searchGuide:
     '探したい資料の書名・著者名・出版者などを送ってください。\n項目を指定するときは「書名:」「著者:」「出版者:」「分類:」を付けてください（例：著者:宮部　分類:913）。下のボタンからも選べます。',
   askField: (fieldLabel: string) => `${fieldLabel}を入力してください。`,
-  fieldLabels: { title: '書名', author: '著者名', publisher: '出版者', classification: '分類' } as Record<string, string>,
-  noHits: (q: string) => `「${q}」に当てはまる資料は見つかりませんでした。言葉を減らすか、別の言葉（ひらがな・カタカナ、書名の一部など）でお試しください。`,
+  fieldLabels: { title: '書名', author: '著者名', publisher: '出版者', classification: '分類' } as Record<
+    string,
+    string
+  >,
+  noHits: (q: string) =>
+    `「${q}」に当てはまる資料は見つかりませんでした。言葉を減らすか、別の言葉（ひらがな・カタカナ、書名の一部など）でお試しください。`,
   emptyQuery: '検索する言葉を入力してください。',
   resultHeader: (q: string, total: number, capped: boolean, from: number, to: number) =>
     `「${q}」の検索結果：${capped ? '1000件以上' : `${total}件`}（${from}〜${to}件目）\n資料を選ぶと、所蔵館と貸出状況を表示します。`,
@@ -283,8 +287,10 @@ export const chat = {
   titleNotFound: 'この資料は見つかりませんでした。もう一度検索してください。',
   holdCount: (n: number) => `予約件数：${n}件`,
   notReservable: (reason: string) => `この資料は予約できません。${reason}`,
-  expired: 'この操作は時間切れになりました。お手数ですが、もう一度はじめからお願いします。下のメニューからお選びください。',
-  unknownInput: 'すみません、よくわかりませんでした。書名などの言葉を送ると蔵書を検索します。使い方は「ヘルプ」をご覧ください。',
+  expired:
+    'この操作は時間切れになりました。お手数ですが、もう一度はじめからお願いします。下のメニューからお選びください。',
+  unknownInput:
+    'すみません、よくわかりませんでした。書名などの言葉を送ると蔵書を検索します。使い方は「ヘルプ」をご覧ください。',
   comingSoon: 'この機能は準備中です。図書館のホームページまたはカウンターをご利用ください。',
   buttons: {
     detail: '詳細を見る',
@@ -305,14 +311,17 @@ export const contactLabel = (c: string) => CONTACT_LABELS[c] ?? c;
 
 /** Wording of the logged-in services: login, status, reserve, renew, cancel, logout. */
 export const patronChat = {
-  loginNeeded: 'この操作には、利用者カードの番号とパスワードでのログインが必要です。下の「ログイン」からログインしてください。',
+  loginNeeded:
+    'この操作には、利用者カードの番号とパスワードでのログインが必要です。下の「ログイン」からログインしてください。',
   loginPrompt:
     '下の「ログイン」を押すと、図書館のログインページが開きます。利用者カードの番号とパスワードを入力してください。\n（パスワードはLINEのトークには入力しないでください。）',
   loginUnavailable: 'ただいまログインを受け付けられません。しばらくしてからもう一度お試しください。',
   alreadyLoggedIn: 'すでにログインしています。別の利用者カードでログインするときは、先に「ログアウト」してください。',
-  loggedIn: 'ログインしました。予約・ご利用状況の確認・貸出期間の延長・予約の取消ができます。\nログアウトはいつでも「ログアウト」と送るか、メニューからできます。',
+  loggedIn:
+    'ログインしました。予約・ご利用状況の確認・貸出期間の延長・予約の取消ができます。\nログアウトはいつでも「ログアウト」と送るか、メニューからできます。',
   // The title is not known when the reservation was tapped before login (the button carries only its id).
-  continueReservation: (title: string) => (title ? `ログイン前に選んでいた『${title}』の予約を続けますか？` : 'ログイン前に選んでいた資料の予約を続けますか？'),
+  continueReservation: (title: string) =>
+    title ? `ログイン前に選んでいた『${title}』の予約を続けますか？` : 'ログイン前に選んでいた資料の予約を続けますか？',
   linkFailed: 'ログインできませんでした。もう一度「ログイン」からお試しください。',
   notLoggedIn: 'ログインしていません。',
   logoutConfirm: 'ログアウトしますか？ログアウトすると、ご利用状況の確認や予約にはもう一度ログインが必要です。',
@@ -399,7 +408,12 @@ export const pages = {
 
 /** '2026年12月2日（水）10時00分' in Tokyo time: when a link in a mail stops working. */
 export function formatDateTimeJa(instant: Date): string {
-  const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const hm = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
   const [h, m] = hm.split(':');
   return `${formatDateJa(tokyoDate(instant))}${Number(h)}時${m}分`;
 }
@@ -483,8 +497,14 @@ export const accountPages = {
       'これからは、予約の連絡方法で「E-mail」を選べます。図書館からのお知らせは、このメールアドレスにお送りします。',
     ],
     toForm: 'メールアドレス変更のページへ',
-    unknown: { title: 'このURLは使えません', body: `URLが正しくないか、途中で切れている可能性があります。メールに書かれているURLを、最後まで全部開いてください。${START_AGAIN_EMAIL}` },
-    expired: { title: 'このURLは有効期限が切れています', body: `メールアドレス変更確認のURLは、お申し込みから24時間だけ使えます。メールアドレスは登録されていません。${START_AGAIN_EMAIL}` },
+    unknown: {
+      title: 'このURLは使えません',
+      body: `URLが正しくないか、途中で切れている可能性があります。メールに書かれているURLを、最後まで全部開いてください。${START_AGAIN_EMAIL}`,
+    },
+    expired: {
+      title: 'このURLは有効期限が切れています',
+      body: `メールアドレス変更確認のURLは、お申し込みから24時間だけ使えます。メールアドレスは登録されていません。${START_AGAIN_EMAIL}`,
+    },
     used: {
       title: 'このURLはすでに使われています',
       body: `このURLでの登録はすでに完了しているか、あとから新しいお申し込みがあったため使えなくなりました。新しいお申し込みのときは、最後に届いたメールのURLをお使いください。${START_AGAIN_EMAIL}`,

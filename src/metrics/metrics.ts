@@ -28,7 +28,12 @@ export interface Metrics extends MetricsHooks {
  */
 export function createMetrics(db: Kysely<DB>): Metrics {
   const registry = new Registry();
-  const events = new Counter({ name: 'library_webhook_events_total', help: 'LINE webhook events handled, by type and outcome', labelNames: ['type', 'outcome'], registers: [registry] });
+  const events = new Counter({
+    name: 'library_webhook_events_total',
+    help: 'LINE webhook events handled, by type and outcome',
+    labelNames: ['type', 'outcome'],
+    registers: [registry],
+  });
   const replyLatency = new Histogram({
     name: 'library_reply_latency_seconds',
     help: 'From webhook arrival to the reply accepted by LINE',
@@ -36,9 +41,25 @@ export function createMetrics(db: Kysely<DB>): Metrics {
     buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
     registers: [registry],
   });
-  const lineErrors = new Counter({ name: 'library_line_api_errors_total', help: 'Failed LINE Messaging API calls, by HTTP status (none = network/timeout)', labelNames: ['status'], registers: [registry] });
-  const jobRuns = new Counter({ name: 'library_job_runs_total', help: 'Job runs, by job and outcome', labelNames: ['job', 'outcome'], registers: [registry] });
-  const jobSeconds = new Histogram({ name: 'library_job_duration_seconds', help: 'Job run duration', labelNames: ['job'], buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300], registers: [registry] });
+  const lineErrors = new Counter({
+    name: 'library_line_api_errors_total',
+    help: 'Failed LINE Messaging API calls, by HTTP status (none = network/timeout)',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const jobRuns = new Counter({
+    name: 'library_job_runs_total',
+    help: 'Job runs, by job and outcome',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
+  const jobSeconds = new Histogram({
+    name: 'library_job_duration_seconds',
+    help: 'Job run duration',
+    labelNames: ['job'],
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+    registers: [registry],
+  });
 
   new Gauge({
     name: 'library_inbox_backlog',
@@ -47,7 +68,12 @@ export function createMetrics(db: Kysely<DB>): Metrics {
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.selectFrom('webhook_inbox').select(['status', sql<string>`count(*)`.as('n')]).where('status', '!=', 'done').groupBy('status').execute();
+      const rows = await db
+        .selectFrom('webhook_inbox')
+        .select(['status', sql<string>`count(*)`.as('n')])
+        .where('status', '!=', 'done')
+        .groupBy('status')
+        .execute();
       for (const s of ['pending', 'failed']) this.set({ status: s }, Number(rows.find((r) => r.status === s)?.n ?? 0));
     },
   });
@@ -58,9 +84,14 @@ export function createMetrics(db: Kysely<DB>): Metrics {
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.selectFrom('notices').select(['channel', 'status', sql<string>`count(*)`.as('n')]).groupBy(['channel', 'status']).execute();
+      const rows = await db
+        .selectFrom('notices')
+        .select(['channel', 'status', sql<string>`count(*)`.as('n')])
+        .groupBy(['channel', 'status'])
+        .execute();
       for (const channel of ['line', 'email']) {
-        for (const status of ['pending', 'sent', 'failed', 'dropped']) this.set({ channel, status }, Number(rows.find((r) => r.channel === channel && r.status === status)?.n ?? 0));
+        for (const status of ['pending', 'sent', 'failed', 'dropped'])
+          this.set({ channel, status }, Number(rows.find((r) => r.channel === channel && r.status === status)?.n ?? 0));
       }
     },
   });
@@ -69,7 +100,11 @@ export function createMetrics(db: Kysely<DB>): Metrics {
     help: 'Failed logins on known cards recorded in the audit log (ever; use increase())',
     registers: [registry],
     async collect() {
-      const r = await db.selectFrom('audit_log').select(sql<string>`count(*)`.as('n')).where('action', '=', 'login.failed').executeTakeFirst();
+      const r = await db
+        .selectFrom('audit_log')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('action', '=', 'login.failed')
+        .executeTakeFirst();
       this.set(Number(r?.n ?? 0));
     },
   });
@@ -78,7 +113,11 @@ export function createMetrics(db: Kysely<DB>): Metrics {
     help: 'Cards and LINE users locked out of login right now',
     registers: [registry],
     async collect() {
-      const r = await db.selectFrom('login_throttle').select(sql<string>`count(*)`.as('n')).where('locked_until', '>', new Date()).executeTakeFirst();
+      const r = await db
+        .selectFrom('login_throttle')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('locked_until', '>', new Date())
+        .executeTakeFirst();
       this.set(Number(r?.n ?? 0));
     },
   });

@@ -2,7 +2,11 @@ import { accountPages as t } from '../messages/ja.js';
 import { Layout, LinkButton } from './layout.js';
 
 /** A page that only says something, with one way on (back to the form, or to the chat). */
-export function NoticePage(props: { title: string; paragraphs: readonly string[]; link?: { href: string; label: string } | undefined }) {
+export function NoticePage(props: {
+  title: string;
+  paragraphs: readonly string[];
+  link?: { href: string; label: string } | undefined;
+}) {
   return (
     <Layout title={props.title}>
       <div class="card">
@@ -17,12 +21,20 @@ export function NoticePage(props: { title: string; paragraphs: readonly string[]
 
 /** A form this server did not render (or a foreign Origin): nothing was done. */
 export const FormForbiddenPage = (props: { formHref: string }) => (
-  <NoticePage title={t.forbidden.title} paragraphs={[t.forbidden.body]} link={{ href: props.formHref, label: t.startOver }} />
+  <NoticePage
+    title={t.forbidden.title}
+    paragraphs={[t.forbidden.body]}
+    link={{ href: props.formHref, label: t.startOver }}
+  />
 );
 
 /** A genuine form kept open over 30 minutes: nothing was done; start again. */
 export const FormExpiredPage = (props: { formHref: string }) => (
-  <NoticePage title={t.formExpired.title} paragraphs={[t.formExpired.body]} link={{ href: props.formHref, label: t.startOver }} />
+  <NoticePage
+    title={t.formExpired.title}
+    paragraphs={[t.formExpired.body]}
+    link={{ href: props.formHref, label: t.startOver }}
+  />
 );
 
 export const FormFailedPage = () => <NoticePage title={t.failed.title} paragraphs={[t.failed.body]} />;

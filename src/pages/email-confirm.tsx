@@ -6,7 +6,12 @@ import { ConfirmList, Form, Layout } from './layout.js';
 const c = t.emailConfirm;
 
 /** メールアドレス変更確定: the page the mail's link opens (R-MAIL-2). Nothing is registered until 確定. */
-export function EmailLinkPage(v: { action: string; hidden: Readonly<Record<string, string>>; email: string; emailType: string }) {
+export function EmailLinkPage(v: {
+  action: string;
+  hidden: Readonly<Record<string, string>>;
+  email: string;
+  emailType: string;
+}) {
   return (
     <Layout title={c.title}>
       <div class="card">
@@ -24,7 +29,9 @@ export function EmailLinkPage(v: { action: string; hidden: Readonly<Record<strin
 }
 
 /** メールアドレス変更確定完了 */
-export const EmailLinkDonePage = () => <NoticePage title={c.doneTitle} paragraphs={[...c.done, pages.closeAndReturn]} />;
+export const EmailLinkDonePage = () => (
+  <NoticePage title={c.doneTitle} paragraphs={[...c.done, pages.closeAndReturn]} />
+);
 
 /** An unknown, expired or used link: which, and how to start again. */
 export const EmailLinkInvalidPage = (v: { state: 'unknown' | 'expired' | 'used'; formHref: string }) => (

@@ -27,9 +27,36 @@ export function EmailPage(v: EmailFormView) {
       <div class="card">
         <p>{m.lead}</p>
         <Form action={v.action} hidden={{ step: 'confirm', ...v.hidden }} submitLabel={t.change} error={v.error}>
-          <Field name="cardNumber" label={t.cardNumberLabel} hint={t.cardNumberHint} value={v.cardNumber ?? ''} error={e.cardNumber} autocomplete="username" inputmode="numeric" maxlength={20} />
-          <Field name="password" type="password" label={t.currentPasswordLabel} hint={t.currentPasswordHint} error={e.password} autocomplete="current-password" maxlength={64} />
-          <Field name="email" type="email" label={m.emailLabel} hint={m.emailHint} value={v.email ?? ''} error={e.email} autocomplete="email" inputmode="email" maxlength={254} />
+          <Field
+            name="cardNumber"
+            label={t.cardNumberLabel}
+            hint={t.cardNumberHint}
+            value={v.cardNumber ?? ''}
+            error={e.cardNumber}
+            autocomplete="username"
+            inputmode="numeric"
+            maxlength={20}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t.currentPasswordLabel}
+            hint={t.currentPasswordHint}
+            error={e.password}
+            autocomplete="current-password"
+            maxlength={64}
+          />
+          <Field
+            name="email"
+            type="email"
+            label={m.emailLabel}
+            hint={m.emailHint}
+            value={v.email ?? ''}
+            error={e.email}
+            autocomplete="email"
+            inputmode="email"
+            maxlength={254}
+          />
           <Choice name="emailType" label={m.emailTypeLabel} options={TYPES} value={v.emailType} error={e.emailType} />
         </Form>
       </div>
@@ -46,7 +73,14 @@ export function EmailPage(v: EmailFormView) {
 export const emailTypeLabel = (type: string) => (type === 'mobile' ? m.emailTypes.mobile : m.emailTypes.pc);
 
 /** メールアドレス変更確認: the address and its type, and 送信 (values in hidden inputs of a POST form). */
-export function EmailConfirmPage(v: { action: string; hidden: Readonly<Record<string, string>>; cardNumber: string; email: string; emailType: string; formHref: string }) {
+export function EmailConfirmPage(v: {
+  action: string;
+  hidden: Readonly<Record<string, string>>;
+  cardNumber: string;
+  email: string;
+  emailType: string;
+  formHref: string;
+}) {
   return (
     <Layout title={m.confirmTitle}>
       <div class="card">
@@ -84,4 +118,6 @@ export function EmailDonePage(v: { email: string; sender: string }) {
 }
 
 /** R-ELIG-4: card and password are right, but this patron may not register an address: why, and what next. */
-export const EmailRefusedPage = (v: { reason: string }) => <NoticePage title={m.refusedTitle} paragraphs={[v.reason, m.refusedWayForward, pages.closeAndReturn]} />;
+export const EmailRefusedPage = (v: { reason: string }) => (
+  <NoticePage title={m.refusedTitle} paragraphs={[v.reason, m.refusedWayForward, pages.closeAndReturn]} />
+);

@@ -93,7 +93,13 @@ export function MessagePage(props: { title: string; paragraphs: readonly string[
  * A plain HTML form (POST, no script). `error` is a problem with the whole submission (e.g. wrong
  * card number or password, which must not say which field); it sits right above the fields.
  */
-export function Form(props: { action: string; hidden: Readonly<Record<string, string>>; submitLabel: string; error?: string | undefined; children?: Child }) {
+export function Form(props: {
+  action: string;
+  hidden: Readonly<Record<string, string>>;
+  submitLabel: string;
+  error?: string | undefined;
+  children?: Child;
+}) {
   return (
     <form method="post" action={props.action} novalidate>
       {props.error !== undefined && (
@@ -126,7 +132,9 @@ export function Field(props: {
   maxlength?: number;
 }) {
   const id = `f-${props.name}`;
-  const described = [props.hint !== undefined ? `${id}-hint` : '', props.error !== undefined ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const described = [props.hint !== undefined ? `${id}-hint` : '', props.error !== undefined ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
@@ -159,10 +167,20 @@ export function Field(props: {
 }
 
 /** A required choice of one (radio buttons), each a full-width row that is easy to tap. */
-export function Choice(props: { name: string; label: string; options: readonly { value: string; label: string }[]; value?: string | undefined; error?: string | undefined }) {
+export function Choice(props: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
   const id = `f-${props.name}`;
   return (
-    <fieldset class="choices" aria-invalid={props.error !== undefined ? 'true' : undefined} aria-describedby={props.error !== undefined ? `${id}-error` : undefined}>
+    <fieldset
+      class="choices"
+      aria-invalid={props.error !== undefined ? 'true' : undefined}
+      aria-describedby={props.error !== undefined ? `${id}-error` : undefined}
+    >
       <legend>{props.label}</legend>
       {props.options.map((o) => (
         <label class="choice">

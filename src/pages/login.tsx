@@ -21,7 +21,12 @@ export function LoginPage(v: LoginFormView) {
     <Layout title={t.title}>
       <div class="card">
         <p>{t.lead}</p>
-        <Form action={v.action} hidden={{ linkToken: v.linkToken, csrfToken: v.csrfToken }} submitLabel={t.submit} error={v.error}>
+        <Form
+          action={v.action}
+          hidden={{ linkToken: v.linkToken, csrfToken: v.csrfToken }}
+          submitLabel={t.submit}
+          error={v.error}
+        >
           <Field
             name="cardNumber"
             label={t.cardNumberLabel}
@@ -65,7 +70,12 @@ export function LinkExpiredPage() {
 
 /** The card and password are right, but a library rule keeps this patron out (R-ELIG): why, and what next. */
 export function LoginRefusedPage(props: { reason: string }) {
-  return <MessagePage title={pages.loginRefused.title} paragraphs={[props.reason, pages.loginRefused.wayForward, pages.closeAndReturn]} />;
+  return (
+    <MessagePage
+      title={pages.loginRefused.title}
+      paragraphs={[props.reason, pages.loginRefused.wayForward, pages.closeAndReturn]}
+    />
+  );
 }
 
 export function ForbiddenPage() {

@@ -32,10 +32,43 @@ export function PasswordPage(v: PasswordFormView) {
         <p>{p.lead}</p>
         <p class="lead-note">{p.initialNote}</p>
         <Form action={v.action} hidden={{ step: 'confirm', ...v.hidden }} submitLabel={t.change} error={v.error}>
-          <Field name="cardNumber" label={t.cardNumberLabel} hint={t.cardNumberHint} value={v.cardNumber ?? ''} error={e.cardNumber} autocomplete="username" inputmode="numeric" maxlength={20} />
-          <Field name="password" type="password" label={t.currentPasswordLabel} hint={t.currentPasswordHint} error={e.password} autocomplete="current-password" maxlength={64} />
-          <Field name="newPassword" type="password" label={p.newPasswordLabel} hint={p.newPasswordHint} error={e.newPassword} autocomplete="new-password" maxlength={64} />
-          <Field name="newPasswordConfirm" type="password" label={p.newPasswordConfirmLabel} hint={p.newPasswordConfirmHint} error={e.newPasswordConfirm} autocomplete="new-password" maxlength={64} />
+          <Field
+            name="cardNumber"
+            label={t.cardNumberLabel}
+            hint={t.cardNumberHint}
+            value={v.cardNumber ?? ''}
+            error={e.cardNumber}
+            autocomplete="username"
+            inputmode="numeric"
+            maxlength={20}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t.currentPasswordLabel}
+            hint={t.currentPasswordHint}
+            error={e.password}
+            autocomplete="current-password"
+            maxlength={64}
+          />
+          <Field
+            name="newPassword"
+            type="password"
+            label={p.newPasswordLabel}
+            hint={p.newPasswordHint}
+            error={e.newPassword}
+            autocomplete="new-password"
+            maxlength={64}
+          />
+          <Field
+            name="newPasswordConfirm"
+            type="password"
+            label={p.newPasswordConfirmLabel}
+            hint={p.newPasswordConfirmHint}
+            error={e.newPasswordConfirm}
+            autocomplete="new-password"
+            maxlength={64}
+          />
         </Form>
       </div>
       <section class="card note">
@@ -50,7 +83,12 @@ export function PasswordPage(v: PasswordFormView) {
  * パスワード変更確認: what will change, and 送信. The typed values travel to the final POST in
  * hidden inputs of this POST form (never in a URL); the page is not cached (page headers).
  */
-export function PasswordConfirmPage(v: { action: string; hidden: Readonly<Record<string, string>>; cardNumber: string; formHref: string }) {
+export function PasswordConfirmPage(v: {
+  action: string;
+  hidden: Readonly<Record<string, string>>;
+  cardNumber: string;
+  formHref: string;
+}) {
   return (
     <Layout title={p.confirmTitle}>
       <div class="card">

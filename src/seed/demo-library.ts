@@ -27,9 +27,17 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
   const catalog = await importCatalogRecords(db, demoCatalog);
   if (!catalog.ok) throw new Error(`demo catalog refused: ${JSON.stringify(catalog.failure)}`);
 
-  const hashes = await Promise.all(demoPatrons.map((p) => (p.password ? hashPassword(p.password) : Promise.resolve(null))));
+  const hashes = await Promise.all(
+    demoPatrons.map((p) => (p.password ? hashPassword(p.password) : Promise.resolve(null))),
+  );
   for (const [i, p] of demoPatrons.entries()) {
-    const r = await registerPatron(db, { cardNumber: p.cardNumber, name: p.name, birthDate: p.birthDate, residency: p.residency, disabilityService: p.disabilityService ?? false });
+    const r = await registerPatron(db, {
+      cardNumber: p.cardNumber,
+      name: p.name,
+      birthDate: p.birthDate,
+      residency: p.residency,
+      disabilityService: p.disabilityService ?? false,
+    });
     if (!r.ok) throw new Error(`demo patron refused: ${JSON.stringify(r.failure)}`);
     const hash = hashes[i];
     if (hash) await setPasswordHash(db, r.value.id, hash, p.password!.length === 8, now);
@@ -38,14 +46,23 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
 
   for (const l of demoLoans) {
     const at = new Date(now.getTime() - l.checkedOutDaysAgo * DAY_MS);
-    const r = await checkout(db, { cardNumber: l.cardNumber, itemBarcode: l.itemBarcode, checkedOutAt: at, loanPeriodDays }, at);
+    const r = await checkout(
+      db,
+      { cardNumber: l.cardNumber, itemBarcode: l.itemBarcode, checkedOutAt: at, loanPeriodDays },
+      at,
+    );
     if (!r.ok) throw new Error(`demo loan ${l.itemBarcode} refused: ${JSON.stringify(r.failure)}`);
     // A loan renewed once, ten days after it was lent (R-LOAN-3: two weeks from that day).
     if (l.renewals === 1) {
       const renewedAt = new Date(at.getTime() + 10 * DAY_MS);
       const day = tokyoDate(renewedAt);
       const item = await findItemByBarcode(db, l.itemBarcode);
-      await renewLoanRow(db, r.value.loanId, renewedDueDate(day, await branchCalendar(db, item!.locationBranch, day)), renewedAt);
+      await renewLoanRow(
+        db,
+        r.value.loanId,
+        renewedDueDate(day, await branchCalendar(db, item!.locationBranch, day)),
+        renewedAt,
+      );
     }
   }
 
@@ -56,11 +73,22 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
     const at = new Date(now.getTime() - h.placedDaysAgo * DAY_MS);
     const r = await placeHold(
       db,
-      { cardNumber: h.cardNumber, bibId: item.bibId, pickupBranch: h.pickupBranch, channel: h.channel, contact: patron.emailConfirmed ? 'email' : 'none' },
+      {
+        cardNumber: h.cardNumber,
+        bibId: item.bibId,
+        pickupBranch: h.pickupBranch,
+        channel: h.channel,
+        contact: patron.emailConfirmed ? 'email' : 'none',
+      },
       at,
     );
     if (!r.ok) throw new Error(`demo hold on ${h.itemBarcodeOfTitle} refused: ${JSON.stringify(r.failure)}`);
   }
-  log.info('demo library loaded', { titles: demoCatalog.length, patrons: demoPatrons.length, loans: demoLoans.length, holds: demoHolds.length });
+  log.info('demo library loaded', {
+    titles: demoCatalog.length,
+    patrons: demoPatrons.length,
+    loans: demoLoans.length,
+    holds: demoHolds.length,
+  });
   return true;
 }

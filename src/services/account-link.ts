@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { consumeNonce, deleteLinkRequest, insertLinkRequest, insertNonce, linkPatron, linkRequestUser, liveLinkTokenOf, unlinkPatron } from '../db/account-links.js';
+import {
+  consumeNonce,
+  deleteLinkRequest,
+  insertLinkRequest,
+  insertNonce,
+  linkPatron,
+  linkRequestUser,
+  liveLinkTokenOf,
+  unlinkPatron,
+} from '../db/account-links.js';
 import { audit } from '../db/audit.js';
 import type { Executor } from '../db/executor.js';
 import { touchLineUser } from '../db/line-users.js';
@@ -52,10 +61,18 @@ export async function loginForAccountLink(
   const who = await verifyCredentials(db, { cardNumber: req.cardNumber, password: req.password, lineUserId }, now);
   if (!who.ok) return who;
   // R-ELIG-3: logging in gives status and renewal; a patron who may not use them is told why.
-  const eligibility = serviceRefusal({ ...who.value, hasPassword: who.value.passwordHash !== null }, 'status', tokyoDate(now));
+  const eligibility = serviceRefusal(
+    { ...who.value, hasPassword: who.value.passwordHash !== null },
+    'status',
+    tokyoDate(now),
+  );
   if (eligibility) return refused(eligibility);
   const nonce = randomBytes(16).toString('base64url');
-  await insertNonce(db, { nonceHash: sha256(nonce), patronId: who.value.id, lineUserId, expiresAt: new Date(now.getTime() + LINK_TTL_MS) }, now);
+  await insertNonce(
+    db,
+    { nonceHash: sha256(nonce), patronId: who.value.id, lineUserId, expiresAt: new Date(now.getTime() + LINK_TTL_MS) },
+    now,
+  );
   // The patron goes to LINE with this token now, and LINE takes it once.
   await deleteLinkRequest(db, req.linkToken);
   await audit(db, { actor: `line:${lineUserId}`, action: 'login.nonce', patronId: who.value.id });
@@ -66,7 +83,11 @@ export async function loginForAccountLink(
  * LINE's accountLink event: the nonce links the LINE user who sent it to the card. A forged,
  * reused or expired nonce, or one issued for another LINE user, links nothing.
  */
-export async function completeAccountLink(db: Executor, req: { lineUserId: string; nonce: string }, now: Date): Promise<Outcome<{ patronId: string }>> {
+export async function completeAccountLink(
+  db: Executor,
+  req: { lineUserId: string; nonce: string },
+  now: Date,
+): Promise<Outcome<{ patronId: string }>> {
   if (req.nonce.length > 200) return refused(refuse('CREDENTIALS_INVALID'));
   const n = await consumeNonce(db, sha256(req.nonce), now);
   if (!n || (n.lineUserId !== null && n.lineUserId !== req.lineUserId)) return refused(refuse('CREDENTIALS_INVALID'));

@@ -38,5 +38,8 @@ function expandAnnual(start: string, end: string, fromYear: number, toYear: numb
 /** Adds closed dates for one branch or for all; returns how many were new. */
 export async function addClosedDates(db: Executor, dates: IsoDate[], branch?: string): Promise<number> {
   const codes = branch ? [branch] : (await listBranches(db)).map((b) => b.code);
-  return insertClosedDates(db, codes.flatMap((code) => dates.map((date) => ({ branch: code, date }))));
+  return insertClosedDates(
+    db,
+    codes.flatMap((code) => dates.map((date) => ({ branch: code, date }))),
+  );
 }

@@ -37,7 +37,11 @@ export interface ImportOptions {
 
 export type ImportOutcome = { ok: true; summary: ImportSummary } | { ok: false; error: string };
 
-export async function importCatalogLines(db: Kysely<DB>, lines: AsyncIterable<string>, opts: ImportOptions): Promise<ImportOutcome> {
+export async function importCatalogLines(
+  db: Kysely<DB>,
+  lines: AsyncIterable<string>,
+  opts: ImportOptions,
+): Promise<ImportOutcome> {
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return { ok: false, error: 'the file is empty' };
@@ -52,7 +56,15 @@ export async function importCatalogLines(db: Kysely<DB>, lines: AsyncIterable<st
   const branches = new Map<string, string>();
   for (const b of await listBranches(db)) branches.set(b.code, b.code).set(b.name.normalize('NFKC'), b.code);
 
-  const s: ImportSummary = { rows: 0, titles: 0, copies: 0, present: 0, rejected: 0, rejections: [], ignoredColumns: header.ignored };
+  const s: ImportSummary = {
+    rows: 0,
+    titles: 0,
+    copies: 0,
+    present: 0,
+    rejected: 0,
+    rejections: [],
+    ignoredColumns: header.ignored,
+  };
   const batchRows = opts.batchRows ?? 1000;
   let batch: CatalogRecord[] = [];
   let batchSize = 0;
@@ -78,7 +90,8 @@ export async function importCatalogLines(db: Kysely<DB>, lines: AsyncIterable<st
     const rows = group.filter((r) => {
       const code = r.get('barcode').normalize('NFKC');
       const before = seen.get(code);
-      if (before !== undefined && code !== '') reject({ line: r.line, reason: `barcode ${code} is also on line ${before}` });
+      if (before !== undefined && code !== '')
+        reject({ line: r.line, reason: `barcode ${code} is also on line ${before}` });
       else seen.set(code, r.line);
       return before === undefined || code === '';
     });

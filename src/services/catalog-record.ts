@@ -12,7 +12,12 @@ const noNul = (s: string) => !s.includes('\0');
 const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain U+0000');
 const optionalText = (max: number) => z.string().trim().max(max).refine(noNul, 'must not contain U+0000').optional();
 
-export const catalogItemSchema = z.strictObject({ barcode, branch: branchCode, callNumber: text(100), inLibraryOnly: z.boolean().optional() });
+export const catalogItemSchema = z.strictObject({
+  barcode,
+  branch: branchCode,
+  callNumber: text(100),
+  inLibraryOnly: z.boolean().optional(),
+});
 
 export const catalogRecordSchema = z
   .strictObject({
@@ -27,6 +32,9 @@ export const catalogRecordSchema = z
     latestIssue: z.boolean().optional(),
     items: z.array(catalogItemSchema).max(1000),
   })
-  .refine((r) => !r.latestIssue || r.materialType === 'magazine', { message: 'latestIssue is for magazines only', path: ['latestIssue'] });
+  .refine((r) => !r.latestIssue || r.materialType === 'magazine', {
+    message: 'latestIssue is for magazines only',
+    path: ['latestIssue'],
+  });
 
 export type CatalogRecordInput = z.infer<typeof catalogRecordSchema>;

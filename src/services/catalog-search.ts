@@ -54,7 +54,12 @@ export interface SharedSearchReads {
   copies?: CopiesReader;
 }
 
-export async function searchCatalog(db: Executor, text: string, page: number, shared: SharedSearchReads = {}): Promise<CatalogSearchResult> {
+export async function searchCatalog(
+  db: Executor,
+  text: string,
+  page: number,
+  shared: SharedSearchReads = {},
+): Promise<CatalogSearchResult> {
   const query = parseSearchQuery(text);
   const p = Number.isSafeInteger(page) && page > 0 ? page : 0;
   if (isEmptyQuery(query)) return { query, total: 0, capped: false, page: p, hasNext: false, results: [] };

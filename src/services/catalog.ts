@@ -14,7 +14,10 @@ export interface CatalogRecord extends NewBib {
  * barcode at the counter. Records arrive validated by catalogRecordSchema (catalog-record.ts),
  * the schema the import validates its rows with.
  */
-export async function importCatalogRecords(db: Kysely<DB>, records: CatalogRecord[]): Promise<Outcome<{ bibIds: string[] }>> {
+export async function importCatalogRecords(
+  db: Kysely<DB>,
+  records: CatalogRecord[],
+): Promise<Outcome<{ bibIds: string[] }>> {
   const barcodes = records.flatMap((r) => r.items.map((i) => i.barcode));
   const twice = barcodes.find((b, i) => barcodes.indexOf(b) !== i);
   if (twice !== undefined) return conflict('DUPLICATE_BARCODE', `barcode ${twice} appears twice in the request`);

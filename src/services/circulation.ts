@@ -30,7 +30,8 @@ export async function checkout(
     if (!item) return notFound('item', req.itemBarcode);
     const patron = await findPatronByCard(tx, req.cardNumber, { forUpdate: true });
     if (!patron) return notFound('patron', req.cardNumber);
-    if (await openLoanOfItem(tx, item.id)) return conflict('ITEM_ALREADY_ON_LOAN', 'this copy is already on loan; check it in first');
+    if (await openLoanOfItem(tx, item.id))
+      return conflict('ITEM_ALREADY_ON_LOAN', 'this copy is already on loan; check it in first');
     if (item.inLibraryOnly) return refused(refuse('ITEM_NOT_AVAILABLE'));
     const bib = await findBib(tx, item.bibId);
     if (bib?.latestIssue) return refused(refuse('ITEM_NOT_AVAILABLE'));
@@ -39,8 +40,16 @@ export async function checkout(
     if (trappedFor && trappedFor.patronId !== patron.id) return refused(refuse('ITEM_TRAPPED_FOR_OTHER_PATRON'));
 
     const day = tokyoDate(at);
-    const dueDate = req.dueDate ?? dueDateFor(day, await branchCalendar(tx, item.locationBranch, day), req.loanPeriodDays);
-    const loanId = await insertLoan(tx, { patronId: patron.id, itemId: item.id, bibId: item.bibId, branch: item.locationBranch, checkedOutAt: at, dueDate });
+    const dueDate =
+      req.dueDate ?? dueDateFor(day, await branchCalendar(tx, item.locationBranch, day), req.loanPeriodDays);
+    const loanId = await insertLoan(tx, {
+      patronId: patron.id,
+      itemId: item.id,
+      bibId: item.bibId,
+      branch: item.locationBranch,
+      checkedOutAt: at,
+      dueDate,
+    });
     await updateItem(tx, item.id, { status: 'on_loan' });
     const own = trappedFor ?? (await activeHoldsOfPatron(tx, patron.id)).find((h) => h.bibId === item.bibId);
     if (own) {
@@ -54,7 +63,13 @@ export async function checkout(
         if (kept) await passCopyOn(tx, kept, now, 'staff');
       }
     }
-    await audit(tx, { actor: 'staff', action: 'loan.checkout', patronId: patron.id, loanId, details: { itemId: item.id } });
+    await audit(tx, {
+      actor: 'staff',
+      action: 'loan.checkout',
+      patronId: patron.id,
+      loanId,
+      details: { itemId: item.id },
+    });
     return ok({ loanId, dueDate });
   });
 }
@@ -64,7 +79,11 @@ export async function checkout(
  * goes to the first hold in line, or back on the shelf. Copies float: they stay at the branch
  * where they were returned.
  */
-export async function checkin(db: Kysely<DB>, req: { itemBarcode: string; branch: string }, now: Date): Promise<Outcome<{ trappedHoldId: string | null }>> {
+export async function checkin(
+  db: Kysely<DB>,
+  req: { itemBarcode: string; branch: string },
+  now: Date,
+): Promise<Outcome<{ trappedHoldId: string | null }>> {
   return inTransaction(db, async (tx) => {
     if (!(await listBranches(tx)).some((b) => b.code === req.branch)) return notFound('branch', req.branch);
     const item = await findItemByBarcode(tx, req.itemBarcode, { forUpdate: true });
@@ -75,27 +94,45 @@ export async function checkin(db: Kysely<DB>, req: { itemBarcode: string; branch
     if (trappedFor) {
       // Already trapped: scanning it again is harmless; at its pickup branch it becomes ready.
       await updateItem(tx, item.id, { locationBranch: req.branch });
-      if (trappedFor.status === 'in_transit' && trappedFor.pickupBranch === req.branch) await makeReady(tx, trappedFor, { ...item, locationBranch: req.branch }, now);
+      if (trappedFor.status === 'in_transit' && trappedFor.pickupBranch === req.branch)
+        await makeReady(tx, trappedFor, { ...item, locationBranch: req.branch }, now);
       return ok({ trappedHoldId: trappedFor.id });
     }
     await updateItem(tx, item.id, { locationBranch: req.branch });
     const hold = await passCopyOn(tx, { ...item, locationBranch: req.branch }, now, 'staff');
-    await audit(tx, { actor: 'staff', action: 'item.checkin', loanId: loan?.id ?? null, details: { itemId: item.id, branch: req.branch } });
+    await audit(tx, {
+      actor: 'staff',
+      action: 'item.checkin',
+      loanId: loan?.id ?? null,
+      details: { itemId: item.id, branch: req.branch },
+    });
     return ok({ trappedHoldId: hold?.id ?? null });
   });
 }
 
 /** A copy in transit arrives at its pickup branch: the hold becomes 受取り可 (R-RES-8 starts). */
-export async function arriveInTransit(db: Kysely<DB>, req: { itemBarcode: string; branch: string }, now: Date): Promise<Outcome<{ holdId: string | null }>> {
+export async function arriveInTransit(
+  db: Kysely<DB>,
+  req: { itemBarcode: string; branch: string },
+  now: Date,
+): Promise<Outcome<{ holdId: string | null }>> {
   return inTransaction(db, async (tx) => {
     if (!(await listBranches(tx)).some((b) => b.code === req.branch)) return notFound('branch', req.branch);
     const item = await findItemByBarcode(tx, req.itemBarcode, { forUpdate: true });
     if (!item) return notFound('item', req.itemBarcode);
     const hold = await holdTrappingItem(tx, item.id, { forUpdate: true });
-    if (!hold || hold.status !== 'in_transit') return conflict('NOT_IN_TRANSIT', 'this copy is not in transit for a hold');
-    if (hold.pickupBranch !== req.branch) return conflict('WRONG_BRANCH', `this copy is on its way to ${hold.pickupBranch}`);
+    if (!hold || hold.status !== 'in_transit')
+      return conflict('NOT_IN_TRANSIT', 'this copy is not in transit for a hold');
+    if (hold.pickupBranch !== req.branch)
+      return conflict('WRONG_BRANCH', `this copy is on its way to ${hold.pickupBranch}`);
     await makeReady(tx, hold, { ...item, locationBranch: req.branch }, now);
-    await audit(tx, { actor: 'staff', action: 'transit.arrive', holdId: hold.id, patronId: hold.patronId, details: { itemId: item.id } });
+    await audit(tx, {
+      actor: 'staff',
+      action: 'transit.arrive',
+      holdId: hold.id,
+      patronId: hold.patronId,
+      details: { itemId: item.id },
+    });
     return ok({ holdId: hold.id });
   });
 }

@@ -32,7 +32,12 @@ export async function verifyCredentials(
   }
   await db.transaction().execute(async (tx) => {
     for (const s of subjects) await saveThrottle(tx, s, afterFailure(await throttleOf(tx, s, true), now));
-    if (patron) await audit(tx, { actor: req.lineUserId ? `line:${req.lineUserId}` : 'patron', action: 'login.failed', patronId: patron.id });
+    if (patron)
+      await audit(tx, {
+        actor: req.lineUserId ? `line:${req.lineUserId}` : 'patron',
+        action: 'login.failed',
+        patronId: patron.id,
+      });
   });
   return refused(refuse('CREDENTIALS_INVALID'));
 }

@@ -68,7 +68,12 @@ export async function deliverEmailNotices(deps: EmailDeliveryDeps, now: Date, on
       } catch (err) {
         const retry = worthRetrying(err) && giveUpAt(n) > now.getTime();
         deps.log.warn('mail not delivered', { noticeId: n.id, kind: n.kind, retry, error: errorText(err) });
-        if (retry) await settleMail(deps.db, n.id, { status: 'pending', retryAt: new Date(now.getTime() + mailRetryDelay(n.attempts + 1)), error: errorText(err) });
+        if (retry)
+          await settleMail(deps.db, n.id, {
+            status: 'pending',
+            retryAt: new Date(now.getTime() + mailRetryDelay(n.attempts + 1)),
+            error: errorText(err),
+          });
         else await settleMail(deps.db, n.id, { status: 'failed', error: errorText(err) });
       }
     }

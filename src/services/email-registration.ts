@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { audit } from '../db/audit.js';
-import { findEmailVerification, insertEmailVerification, markEmailVerificationUsed, retireOpenEmailVerifications } from '../db/email-verifications.js';
+import {
+  findEmailVerification,
+  insertEmailVerification,
+  markEmailVerificationUsed,
+  retireOpenEmailVerifications,
+} from '../db/email-verifications.js';
 import { insertNotice } from '../db/notices.js';
 import { findPatron, setConfirmedEmail, type PatronRow } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
@@ -23,7 +28,8 @@ export interface EmailRequest {
   emailType: EmailType;
 }
 
-const eligibility = (p: PatronRow, now: Date) => serviceRefusal({ ...p, hasPassword: p.passwordHash !== null }, 'email', tokyoDate(now));
+const eligibility = (p: PatronRow, now: Date) =>
+  serviceRefusal({ ...p, hasPassword: p.passwordHash !== null }, 'email', tokyoDate(now));
 
 /**
  * The `変更` step (R-MAIL-1, R-ELIG-4): the address's shape first (no password is hashed for a
@@ -44,7 +50,11 @@ export async function checkEmailRequest(db: Kysely<DB>, req: EmailRequest, now: 
  * into the outbox. The patron's address does not change here. Older open links of the patron stop
  * working, so only the address asked for last can be confirmed.
  */
-export async function requestEmailRegistration(db: Kysely<DB>, req: EmailRequest, now: Date): Promise<Outcome<{ noticeId: string; email: string; expiresAt: Date }>> {
+export async function requestEmailRegistration(
+  db: Kysely<DB>,
+  req: EmailRequest,
+  now: Date,
+): Promise<Outcome<{ noticeId: string; email: string; expiresAt: Date }>> {
   const checked = await checkEmailRequest(db, req, now);
   if (!checked.ok) return checked;
   const patron = checked.value;
@@ -53,12 +63,35 @@ export async function requestEmailRegistration(db: Kysely<DB>, req: EmailRequest
   const expiresAt = new Date(now.getTime() + EMAIL_LINK_TTL_MS);
   return inTransaction(db, async (tx) => {
     await retireOpenEmailVerifications(tx, patron.id, now);
-    const verificationId = await insertEmailVerification(tx, { patronId: patron.id, email: req.email, emailType: req.emailType, tokenHash: sha256(token), createdAt: now, expiresAt });
+    const verificationId = await insertEmailVerification(tx, {
+      patronId: patron.id,
+      email: req.email,
+      emailType: req.emailType,
+      tokenHash: sha256(token),
+      createdAt: now,
+      expiresAt,
+    });
     const dedupeKey = `email_confirmation:${verificationId}`;
     // The outbox carries the token until the mail is out (delivery then deletes it from the row).
-    await insertNotice(tx, { patronId: patron.id, kind: 'email_confirmation', channel: 'email', payload: { email: req.email, emailType: req.emailType, token, expiresAt: expiresAt.toISOString() }, dedupeKey, dueAt: now });
-    const notice = await tx.selectFrom('notices').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
-    await audit(tx, { actor: 'patron', action: 'email.request', patronId: patron.id, details: { verificationId, emailType: req.emailType } });
+    await insertNotice(tx, {
+      patronId: patron.id,
+      kind: 'email_confirmation',
+      channel: 'email',
+      payload: { email: req.email, emailType: req.emailType, token, expiresAt: expiresAt.toISOString() },
+      dedupeKey,
+      dueAt: now,
+    });
+    const notice = await tx
+      .selectFrom('notices')
+      .select('id')
+      .where('dedupe_key', '=', dedupeKey)
+      .executeTakeFirstOrThrow();
+    await audit(tx, {
+      actor: 'patron',
+      action: 'email.request',
+      patronId: patron.id,
+      details: { verificationId, emailType: req.emailType },
+    });
     return ok({ noticeId: notice.id, email: req.email, expiresAt });
   });
 }
@@ -84,7 +117,11 @@ export async function emailLinkState(db: Kysely<DB>, token: unknown, now: Date):
  * that locks the link's row, so two presses register once. R-ELIG-4 is asked again: a day may
  * have changed what the patron may do.
  */
-export async function confirmEmailRegistration(db: Kysely<DB>, token: unknown, now: Date): Promise<Outcome<{ email: string }> | { ok: false; link: 'unknown' | 'expired' | 'used' }> {
+export async function confirmEmailRegistration(
+  db: Kysely<DB>,
+  token: unknown,
+  now: Date,
+): Promise<Outcome<{ email: string }> | { ok: false; link: 'unknown' | 'expired' | 'used' }> {
   if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN) return { ok: false, link: 'unknown' };
   let link: 'unknown' | 'expired' | 'used' | undefined;
   const r = await inTransaction(db, async (tx) => {
@@ -96,7 +133,12 @@ export async function confirmEmailRegistration(db: Kysely<DB>, token: unknown, n
     if (refusal) return refused(refusal);
     await setConfirmedEmail(tx, v.patronId, v.email, v.emailType, now);
     await markEmailVerificationUsed(tx, v.id, now);
-    await audit(tx, { actor: 'patron', action: 'email.confirm', patronId: v.patronId, details: { verificationId: v.id } });
+    await audit(tx, {
+      actor: 'patron',
+      action: 'email.confirm',
+      patronId: v.patronId,
+      details: { verificationId: v.id },
+    });
     return ok(v.email);
   });
   if (link) return { ok: false, link };

@@ -21,7 +21,10 @@ export const notFound = (what: Extract<ServiceFailure, { kind: 'not_found' }>['w
   ok: false,
   failure: { kind: 'not_found', what, id },
 });
-export const conflict = (code: string, message: string): Outcome<never> => ({ ok: false, failure: { kind: 'conflict', code, message } });
+export const conflict = (code: string, message: string): Outcome<never> => ({
+  ok: false,
+  failure: { kind: 'conflict', code, message },
+});
 
 /**
 /** Carries a failure out of a transaction callback so that the transaction rolls back. */

@@ -50,8 +50,12 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
     const checked = await checkHold(tx, patron, req.bibId, req.channel, now);
     if (!checked.ok) return checked;
     const bib = checked.value.bib;
-    if (!(await listBranches(tx)).some((b) => b.code === req.pickupBranch)) return refused(refuse('PICKUP_BRANCH_UNKNOWN'));
-    const contactProblem = contactRefusal(contact, { emailConfirmed: patron.emailConfirmed, lineLinked: req.lineLinked ?? false });
+    if (!(await listBranches(tx)).some((b) => b.code === req.pickupBranch))
+      return refused(refuse('PICKUP_BRANCH_UNKNOWN'));
+    const contactProblem = contactRefusal(contact, {
+      emailConfirmed: patron.emailConfirmed,
+      lineLinked: req.lineLinked ?? false,
+    });
     if (contactProblem) return refused(contactProblem);
 
     const status = initialStatusFor(req.channel);
@@ -67,7 +71,13 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
       officialAt: status === 'queued' ? now : null,
     });
     await setLastPickupBranch(tx, patron.id, req.pickupBranch);
-    await audit(tx, { actor: req.channel === 'online' ? 'patron' : 'staff', action: 'hold.place', patronId: patron.id, holdId: hold.id, details: { channel: req.channel } });
+    await audit(tx, {
+      actor: req.channel === 'online' ? 'patron' : 'staff',
+      action: 'hold.place',
+      patronId: patron.id,
+      holdId: hold.id,
+      details: { channel: req.channel },
+    });
     if (status === 'queued') await trapShelfCopies(tx, bib.id, now, 'staff');
     await noticeRenewalsBlocked(tx, renewable, hold, now);
     return ok((await findHold(tx, hold.id)) ?? hold);
@@ -86,15 +96,28 @@ export interface HoldPreview {
  * may be reserved (R-RES-1), the cap and the decided rules (R-RES-2). The chat asks this before
  * the patron chooses a branch, so a refusal comes first, not after three taps.
  */
-export async function checkHold(tx: Executor, patron: PatronRow, bibId: string, channel: HoldChannel, now: Date): Promise<Outcome<HoldPreview>> {
+export async function checkHold(
+  tx: Executor,
+  patron: PatronRow,
+  bibId: string,
+  channel: HoldChannel,
+  now: Date,
+): Promise<Outcome<HoldPreview>> {
   const bib = await findBib(tx, bibId);
   if (!bib) return notFound('bib', bibId);
   if (channel === 'online') {
-    const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'reserve', tokyoDate(now));
+    const eligibility = serviceRefusal(
+      { ...patron, hasPassword: patron.passwordHash !== null },
+      'reserve',
+      tokyoDate(now),
+    );
     if (eligibility) return refused(eligibility);
   }
   const items = await itemsOfBib(tx, bib.id);
-  const notReservable = reservabilityRefusal({ materialType: bib.materialType as MaterialType, latestIssue: bib.latestIssue }, items);
+  const notReservable = reservabilityRefusal(
+    { materialType: bib.materialType as MaterialType, latestIssue: bib.latestIssue },
+    items,
+  );
   if (notReservable) return refused(notReservable);
   const active = await activeHoldsOfPatron(tx, patron.id);
   const placement = placementRefusal({
@@ -126,7 +149,12 @@ export async function cancelHold(
       return refused(refuse(refusal.code, { branchName: branch?.name ?? '', phone: branch?.phone ?? '' }));
     }
     assertTransition(hold.status, 'cancelled');
-    await updateHold(tx, hold.id, { status: 'cancelled', closedAt: now, closeReason: req.online ? 'patron' : 'staff' }, now);
+    await updateHold(
+      tx,
+      hold.id,
+      { status: 'cancelled', closedAt: now, closeReason: req.online ? 'patron' : 'staff' },
+      now,
+    );
     if (hold.itemId && (hold.status === 'ready' || hold.status === 'in_transit')) {
       const item = await findItem(tx, hold.itemId, { forUpdate: true });
       if (item) {

@@ -42,7 +42,8 @@ export const promoteHolds: Job = async (ctx, now) =>
       processed += promoted.length;
       for (const p of promoted) bibs.add(p.bibId);
     }
-    for (const bibId of await bibsWithShelvedCopies(tx, [...bibs])) await trapShelfCopies(tx, bibId, now, 'job:promote-holds');
+    for (const bibId of await bibsWithShelvedCopies(tx, [...bibs]))
+      await trapShelfCopies(tx, bibId, now, 'job:promote-holds');
     await recordJobRun(tx, 'promote-holds', now, processed);
     return processed;
   });
@@ -71,14 +72,24 @@ export const expireHolds: Job = async (ctx, now) => {
             kind: 'hold_expired',
             channel: h.contact === 'email' ? ('email' as const) : ('line' as const),
             holdId: h.id,
-            payload: { title: titles.get(h.bibId) ?? '', pickupBranch: h.pickupBranch, pickupDeadline: h.pickupDeadline },
+            payload: {
+              title: titles.get(h.bibId) ?? '',
+              pickupBranch: h.pickupBranch,
+              pickupDeadline: h.pickupDeadline,
+            },
             dedupeKey: `hold_expired:${h.id}`,
             dueAt: now,
           })),
       );
-      await auditMany(tx, expired.map((h) => ({ actor: 'job:expire-holds', action: 'hold.expire', patronId: h.patronId, holdId: h.id })));
+      await auditMany(
+        tx,
+        expired.map((h) => ({ actor: 'job:expire-holds', action: 'hold.expire', patronId: h.patronId, holdId: h.id })),
+      );
       const waiting = await bibsWithWaitingHolds(tx, [...new Set(expired.map((h) => h.bibId))]);
-      await shelveItems(tx, expired.filter((h) => h.itemId && !waiting.has(h.bibId)).map((h) => h.itemId!));
+      await shelveItems(
+        tx,
+        expired.filter((h) => h.itemId && !waiting.has(h.bibId)).map((h) => h.itemId!),
+      );
       for (const h of expired.filter((x) => x.itemId && waiting.has(x.bibId))) {
         const item = await findItem(tx, h.itemId!, { forUpdate: true });
         if (item) await passCopyOn(tx, item, now, 'job:expire-holds');

@@ -23,7 +23,12 @@ export async function renewableLoansOfTitle(tx: Tx, bibId: string, now: Date): P
   return out;
 }
 
-export async function noticeRenewalsBlocked(tx: Tx, loans: readonly LoanOfTitle[], hold: HoldRow, now: Date): Promise<number> {
+export async function noticeRenewalsBlocked(
+  tx: Tx,
+  loans: readonly LoanOfTitle[],
+  hold: HoldRow,
+  now: Date,
+): Promise<number> {
   if (loans.length === 0) return 0;
   const current = await findHold(tx, hold.id);
   if (!current || (current.status !== 'requested' && current.status !== 'queued')) return 0;

@@ -10,12 +10,19 @@ export interface MailContext {
 }
 
 /** The page a confirmation link opens (R-MAIL-2). Built from PUBLIC_BASE_URL, never from a request. */
-export const confirmationLink = (publicBaseUrl: string, token: string) => `${publicBaseUrl}/email/confirm?token=${encodeURIComponent(token)}`;
+export const confirmationLink = (publicBaseUrl: string, token: string) =>
+  `${publicBaseUrl}/email/confirm?token=${encodeURIComponent(token)}`;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Plain text and an HTML part from the same paragraphs; a link is its own paragraph, clickable in HTML. */
-function compose(to: string, subject: string, blocks: (string | { link: string })[], ctx: MailContext, messageId: string): OutgoingMail {
+function compose(
+  to: string,
+  subject: string,
+  blocks: (string | { link: string })[],
+  ctx: MailContext,
+  messageId: string,
+): OutgoingMail {
   const all = [...blocks, MAIL_SENDER_NOTICE(ctx.mailFrom), mailText.signature.join('\n')];
   const text = all.map((b) => (typeof b === 'string' ? b : b.link)).join('\n\n') + '\n';
   const html =
@@ -41,9 +48,14 @@ export function mailForNotice(n: DueMail, ctx: MailContext): { mail: OutgoingMai
   const messageId = `<${n.retryKey}@${ctx.mailFrom.split('@')[1] ?? 'localhost'}>`;
   switch (n.kind) {
     case 'email_confirmation': {
-      if (typeof p.email !== 'string' || typeof p.token !== 'string') return { drop: 'confirmation without address or token' };
+      if (typeof p.email !== 'string' || typeof p.token !== 'string')
+        return { drop: 'confirmation without address or token' };
       const expiresAt = new Date(String(p.expiresAt));
-      const blocks = [mailText.confirmationLines.join('\n'), { link: confirmationLink(ctx.publicBaseUrl, p.token) }, mailText.confirmationAfterLink({ expiresAt }).join('\n')];
+      const blocks = [
+        mailText.confirmationLines.join('\n'),
+        { link: confirmationLink(ctx.publicBaseUrl, p.token) },
+        mailText.confirmationAfterLink({ expiresAt }).join('\n'),
+      ];
       return { mail: compose(p.email, mailText.confirmationSubject, blocks, ctx, messageId) };
     }
     case 'hold_ready':
@@ -52,14 +64,28 @@ export function mailForNotice(n: DueMail, ctx: MailContext): { mail: OutgoingMai
         mail: compose(
           n.confirmedEmail,
           mailText.holdReadySubject,
-          [botMessages.holdReady({ title: String(p.title ?? ''), branchName: ctx.branchName(p.pickupBranch), deadline: String(p.pickupDeadline ?? '') })],
+          [
+            botMessages.holdReady({
+              title: String(p.title ?? ''),
+              branchName: ctx.branchName(p.pickupBranch),
+              deadline: String(p.pickupDeadline ?? ''),
+            }),
+          ],
           ctx,
           messageId,
         ),
       };
     case 'hold_expired':
       if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
-      return { mail: compose(n.confirmedEmail, mailText.holdExpiredSubject, [botMessages.holdExpired({ branchName: ctx.branchName(p.pickupBranch) })], ctx, messageId) };
+      return {
+        mail: compose(
+          n.confirmedEmail,
+          mailText.holdExpiredSubject,
+          [botMessages.holdExpired({ branchName: ctx.branchName(p.pickupBranch) })],
+          ctx,
+          messageId,
+        ),
+      };
     case 'pickup_reminder':
     case 'due_reminder':
     case 'loan_reserved': {
@@ -73,21 +99,37 @@ export function mailForNotice(n: DueMail, ctx: MailContext): { mail: OutgoingMai
 }
 
 /** Reminders by mail say what the LINE card says: the heading, the title and dates, the note. */
-function reminderMail(kind: 'pickup_reminder' | 'due_reminder' | 'loan_reserved', p: Record<string, unknown>, ctx: MailContext): { subject: string; blocks: string[] } {
+function reminderMail(
+  kind: 'pickup_reminder' | 'due_reminder' | 'loan_reserved',
+  p: Record<string, unknown>,
+  ctx: MailContext,
+): { subject: string; blocks: string[] } {
   const title = `『${String(p.title ?? '')}』`;
   switch (kind) {
     case 'pickup_reminder': {
       const m = noticeMessages.pickupReminder;
-      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n受取館：${ctx.branchName(p.pickupBranch)}\n受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`, m.note] };
+      return {
+        subject: m.heading,
+        blocks: [
+          `${m.heading}\n${title}\n受取館：${ctx.branchName(p.pickupBranch)}\n受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`,
+          m.note,
+        ],
+      };
     }
     case 'due_reminder': {
       const m = noticeMessages.dueReminder;
       const how = p.renewable === true ? m.renewableByMail : m.returnBy;
-      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, how] };
+      return {
+        subject: m.heading,
+        blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, how],
+      };
     }
     case 'loan_reserved': {
       const m = noticeMessages.loanReserved;
-      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, m.note] };
+      return {
+        subject: m.heading,
+        blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, m.note],
+      };
     }
   }
 }

@@ -45,7 +45,12 @@ const LEASE_MS = Math.max(2 * 60_000, 2 * PUSH_TIMEOUT_MS);
  * 4. Pushes with the push's retry key; 409 means LINE already took it. 5xx, 429 and timeouts are
  *    retried with backoff (Retry-After honoured) for 24 hours, then given up with the reason.
  */
-export async function deliverLineNotices(db: Kysely<DB>, messenger: Messenger, log: Logger, now: Date): Promise<number> {
+export async function deliverLineNotices(
+  db: Kysely<DB>,
+  messenger: Messenger,
+  log: Logger,
+  now: Date,
+): Promise<number> {
   if (pushAllowedAt(now) > now) return 0;
   await assembleDigests(db, now);
   const branches = await listBranches(db);
@@ -79,7 +84,11 @@ async function assembleDigests(db: Kysely<DB>, now: Date): Promise<void> {
     const n = await db.transaction().execute(async (tx) => {
       if (!(await tryJobLock(tx, 'deliver-notices:digest'))) return 0;
       const due = await unassignedLineNotices(tx, now, ASSEMBLE_BATCH);
-      const groups = digests(due).map((g) => ({ patronId: g[0]!.patronId, retryKey: g[0]!.retryKey, noticeIds: g.map((n) => n.id) }));
+      const groups = digests(due).map((g) => ({
+        patronId: g[0]!.patronId,
+        retryKey: g[0]!.retryKey,
+        noticeIds: g.map((n) => n.id),
+      }));
       await insertPushes(tx, groups, now);
       return due.length;
     });
@@ -94,7 +103,12 @@ interface PushToSend {
 }
 
 /** Claims a batch of due pushes and decides, notice by notice, what still goes. */
-async function prepareBatch(db: Kysely<DB>, log: Logger, now: Date, branchName: (code: string) => string): Promise<{ claimed: number; sends: PushToSend[] }> {
+async function prepareBatch(
+  db: Kysely<DB>,
+  log: Logger,
+  now: Date,
+  branchName: (code: string) => string,
+): Promise<{ claimed: number; sends: PushToSend[] }> {
   return db.transaction().execute(async (tx) => {
     const pushes = await claimDuePushes(tx, now, new Date(now.getTime() + LEASE_MS), CLAIM_BATCH);
     const notices = await noticesOfPushes(
@@ -106,8 +120,18 @@ async function prepareBatch(db: Kysely<DB>, log: Logger, now: Date, branchName: 
     const byPush = new Map<string, { to: string; replies: Reply[] }>();
     for (const n of notices) {
       const payloadDueDate = typeof n.payload.dueDate === 'string' ? n.payload.dueDate : null;
-      const stale = dropReason({ kind: n.kind, holdStatus: n.holdStatus, loanReturned: n.loanReturned, loanDueDate: n.loanDueDate, payloadDueDate });
-      const route = lineRoute(n.kind, { lineLinked: n.lineUserId !== null, following: n.following, emailConfirmed: n.emailConfirmed });
+      const stale = dropReason({
+        kind: n.kind,
+        holdStatus: n.holdStatus,
+        loanReturned: n.loanReturned,
+        loanDueDate: n.loanDueDate,
+        payloadDueDate,
+      });
+      const route = lineRoute(n.kind, {
+        lineLinked: n.lineUserId !== null,
+        following: n.following,
+        emailConfirmed: n.emailConfirmed,
+      });
       const reply = noticeReply(n, branchName);
       if (stale) drops.push({ id: n.id, reason: stale });
       else if (route.to === 'email') toEmail.push(n.id);
@@ -136,7 +160,13 @@ async function prepareBatch(db: Kysely<DB>, log: Logger, now: Date, branchName: 
 }
 
 /** Pushes the batch a few at a time and records every outcome in one transaction. */
-async function sendBatch(db: Kysely<DB>, messenger: Messenger, log: Logger, now: Date, sends: PushToSend[]): Promise<number> {
+async function sendBatch(
+  db: Kysely<DB>,
+  messenger: Messenger,
+  log: Logger,
+  now: Date,
+  sends: PushToSend[],
+): Promise<number> {
   if (sends.length === 0) return 0;
   const outcomes: PushOutcomes = { sent: [], retry: [], failed: [] };
   let delivered = 0;
@@ -154,9 +184,27 @@ async function sendBatch(db: Kysely<DB>, messenger: Messenger, log: Logger, now:
       }
       const error = `${c.status ?? 'no answer'}: ${errorText(err)}`;
       const retry = c.outcome === 'retry' && !givesUp(s.push.firstAttemptAt, now);
-      log.warn('push not delivered', { pushId: s.push.id, status: c.status, attempt: s.push.attempts, retry, error: errorText(err) });
-      if (retry) outcomes.retry.push({ id: s.push.id, dueAt: new Date(now.getTime() + retryDelayMs(s.push.attempts, c.retryAfterMs)), error });
-      else outcomes.failed.push({ id: s.push.id, error: c.outcome === 'retry' ? `gave up after 24 hours of retries; last: ${error}` : `LINE refused the push: ${error}` });
+      log.warn('push not delivered', {
+        pushId: s.push.id,
+        status: c.status,
+        attempt: s.push.attempts,
+        retry,
+        error: errorText(err),
+      });
+      if (retry)
+        outcomes.retry.push({
+          id: s.push.id,
+          dueAt: new Date(now.getTime() + retryDelayMs(s.push.attempts, c.retryAfterMs)),
+          error,
+        });
+      else
+        outcomes.failed.push({
+          id: s.push.id,
+          error:
+            c.outcome === 'retry'
+              ? `gave up after 24 hours of retries; last: ${error}`
+              : `LINE refused the push: ${error}`,
+        });
     }
   });
   await db.transaction().execute((tx) => settlePushes(tx, outcomes, now));

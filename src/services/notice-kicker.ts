@@ -34,7 +34,9 @@ export class NoticeKicker {
           await this.#deliver(this.#clock());
         } while (this.#again && !this.#stopped);
       } catch (err) {
-        this.#log.error('notice delivery after a change failed; the scheduled run will retry', { error: errorText(err) });
+        this.#log.error('notice delivery after a change failed; the scheduled run will retry', {
+          error: errorText(err),
+        });
       } finally {
         this.#running = undefined;
       }

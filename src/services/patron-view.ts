@@ -43,7 +43,13 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
   const o = (await patronOverview(db, patron.cardNumber))!;
   const loans = [];
   for (const l of o.loans) {
-    loans.push({ loanId: l.loanId, title: l.title, dueDate: l.dueDate, overdue: isOverdue(l.dueDate, today), renewal: await previewRenewal(db, { loanId: l.loanId, patronId }, now) });
+    loans.push({
+      loanId: l.loanId,
+      title: l.title,
+      dueDate: l.dueDate,
+      overdue: isOverdue(l.dueDate, today),
+      renewal: await previewRenewal(db, { loanId: l.loanId, patronId }, now),
+    });
   }
   const branches = await listBranches(db);
   return ok({
@@ -57,7 +63,10 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
       position: h.position,
       branchName: h.pickupBranchName,
       pickupDeadline: h.pickupDeadline,
-      cancel: withPhone(cancellationRefusal(h.status as never, true), branches.find((b) => b.code === h.pickupBranch)),
+      cancel: withPhone(
+        cancellationRefusal(h.status as never, true),
+        branches.find((b) => b.code === h.pickupBranch),
+      ),
     })),
   });
 }
@@ -76,19 +85,32 @@ export interface ReservationOptions {
 }
 
 /** Before the patron chooses anything: may this patron reserve this title now? */
-export async function reservationOptions(db: Executor, patronId: string, bibId: string, now: Date): Promise<Outcome<ReservationOptions>> {
+export async function reservationOptions(
+  db: Executor,
+  patronId: string,
+  bibId: string,
+  now: Date,
+): Promise<Outcome<ReservationOptions>> {
   const patron = await findPatron(db, patronId);
   if (!patron) return notFound('patron', patronId);
   const check = await checkHold(db, patron, bibId, 'online', now);
   if (!check.ok) return check;
   const all = await listBranches(db);
   const last = all.find((b) => b.code === patron.lastPickupBranch);
-  const branches = [...(last ? [last] : []), ...all.filter((b) => b !== last)].map((b) => ({ code: b.code, name: b.name }));
+  const branches = [...(last ? [last] : []), ...all.filter((b) => b !== last)].map((b) => ({
+    code: b.code,
+    name: b.name,
+  }));
   return ok({ bibId, title: check.value.bib.title, branches, emailConfirmed: patron.emailConfirmed });
 }
 
 /** R-RES-3 for the confirmation: the morning the hold would become official at that branch. */
-export async function reservationPreview(db: Executor, bibId: string, branch: string, now: Date): Promise<Outcome<{ title: string; branchName: string; officialDate: IsoDate }>> {
+export async function reservationPreview(
+  db: Executor,
+  bibId: string,
+  branch: string,
+  now: Date,
+): Promise<Outcome<{ title: string; branchName: string; officialDate: IsoDate }>> {
   const b = (await listBranches(db)).find((x) => x.code === branch);
   if (!b) return refused(refuse('PICKUP_BRANCH_UNKNOWN'));
   const bib = await findBib(db, bibId);
@@ -97,12 +119,21 @@ export async function reservationPreview(db: Executor, bibId: string, branch: st
   return ok({ title: bib.title, branchName: b.name, officialDate });
 }
 
-export async function renewalOffer(db: Executor, patronId: string, loanId: string, now: Date): Promise<Outcome<RenewalPreview>> {
+export async function renewalOffer(
+  db: Executor,
+  patronId: string,
+  loanId: string,
+  now: Date,
+): Promise<Outcome<RenewalPreview>> {
   return previewRenewal(db, { loanId, patronId }, now);
 }
 
 /** R-CAN-1/2: the patron's own hold, and whether it may be cancelled here. */
-export async function cancellableHold(db: Executor, patronId: string, holdId: string): Promise<Outcome<{ holdId: string; title: string; branchName: string }>> {
+export async function cancellableHold(
+  db: Executor,
+  patronId: string,
+  holdId: string,
+): Promise<Outcome<{ holdId: string; title: string; branchName: string }>> {
   const hold = await findHold(db, holdId);
   if (!hold || hold.patronId !== patronId) return notFound('hold', holdId);
   const branch = (await listBranches(db)).find((b) => b.code === hold.pickupBranch);

@@ -26,7 +26,11 @@ export async function registerPatron(db: Kysely<DB>, p: NewPatron): Promise<Outc
  * R-PW-1: a new initial password, issued at the counter after an identity check (the staff
  * call stands for both). It replaces any earlier password (R-PW-4: the forgotten-password path).
  */
-export async function issueInitialPassword(db: Kysely<DB>, cardNumber: string, now: Date): Promise<Outcome<{ initialPassword: string }>> {
+export async function issueInitialPassword(
+  db: Kysely<DB>,
+  cardNumber: string,
+  now: Date,
+): Promise<Outcome<{ initialPassword: string }>> {
   const patron = await findPatronByCard(db, cardNumber);
   if (!patron) return notFound('patron', cardNumber);
   const refusal = initialPasswordIssueRefusal(patron, { channel: 'counter', identityChecked: true }, tokyoDate(now));
@@ -54,14 +58,26 @@ export interface PatronOverview {
     pickupDeadline: string | null;
     contact: string;
   }[];
-  loans: { loanId: string; itemBarcode: string; bibId: string; title: string; dueDate: string; renewals: number; materialType: string }[];
+  loans: {
+    loanId: string;
+    itemBarcode: string;
+    bibId: string;
+    title: string;
+    dueDate: string;
+    renewals: number;
+    materialType: string;
+  }[];
 }
 
 /** Active holds (with queue positions) and open loans of a patron. */
 export async function patronOverview(db: Executor, cardNumber: string): Promise<PatronOverview | undefined> {
   const patron = await findPatronByCard(db, cardNumber);
   if (!patron) return undefined;
-  const [holds, loans, branches] = await Promise.all([activeHoldsOfPatron(db, patron.id), openLoansOfPatron(db, patron.id), listBranches(db)]);
+  const [holds, loans, branches] = await Promise.all([
+    activeHoldsOfPatron(db, patron.id),
+    openLoansOfPatron(db, patron.id),
+    listBranches(db),
+  ]);
   const bibIds = [...new Set(holds.map((h) => h.bibId))];
   const allHolds = await activeHoldsOfBibs(db, bibIds);
   const titles = await titlesOf(db, bibIds);

@@ -26,7 +26,12 @@ export interface RenewalPreview {
  * for" the title when another patron's hold on it is not yet served by a copy (依頼中 or N位
  * without a trapped copy). Another patron's loan id is answered like an unknown one.
  */
-export async function previewRenewal(db: Executor, req: { loanId: string; patronId: string }, now: Date, lock = false): Promise<Outcome<RenewalPreview>> {
+export async function previewRenewal(
+  db: Executor,
+  req: { loanId: string; patronId: string },
+  now: Date,
+  lock = false,
+): Promise<Outcome<RenewalPreview>> {
   const today = tokyoDate(now);
   const loan = await openLoan(db, req.loanId, { forUpdate: lock });
   if (!loan || loan.patronId !== req.patronId) return notFound('loan', req.loanId);
@@ -34,20 +39,46 @@ export async function previewRenewal(db: Executor, req: { loanId: string; patron
   if (!patron) return notFound('patron', loan.patronId);
   const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'renew', today);
   if (eligibility) return refused(eligibility);
-  const waiting = (await activeHoldsOfBibs(db, [loan.bibId])).some((h) => h.patronId !== loan.patronId && (h.status === 'requested' || h.status === 'queued'));
-  const refusal = renewalRefusal({ dueDate: loan.dueDate, renewals: loan.renewals, materialType: loan.materialType as MaterialType, hasWaitingHold: waiting }, today);
+  const waiting = (await activeHoldsOfBibs(db, [loan.bibId])).some(
+    (h) => h.patronId !== loan.patronId && (h.status === 'requested' || h.status === 'queued'),
+  );
+  const refusal = renewalRefusal(
+    {
+      dueDate: loan.dueDate,
+      renewals: loan.renewals,
+      materialType: loan.materialType as MaterialType,
+      hasWaitingHold: waiting,
+    },
+    today,
+  );
   if (refusal) return refused(refusal);
   const cal = await branchCalendar(db, loan.branchCode, today);
-  return ok({ loanId: loan.id, title: loan.title, dueDate: loan.dueDate, newDueDate: renewedDueDate(today, cal), shortens: renewalShortensLoan(loan.dueDate, today, cal) });
+  return ok({
+    loanId: loan.id,
+    title: loan.title,
+    dueDate: loan.dueDate,
+    newDueDate: renewedDueDate(today, cal),
+    shortens: renewalShortensLoan(loan.dueDate, today, cal),
+  });
 }
 
 /** Renews the patron's own loan, checked again under the loan's row lock. */
-export async function renewLoan(db: Kysely<DB>, req: { loanId: string; patronId: string; actor: string }, now: Date): Promise<Outcome<{ loanId: string; dueDate: IsoDate }>> {
+export async function renewLoan(
+  db: Kysely<DB>,
+  req: { loanId: string; patronId: string; actor: string },
+  now: Date,
+): Promise<Outcome<{ loanId: string; dueDate: IsoDate }>> {
   return inTransaction(db, async (tx) => {
     const preview = await previewRenewal(tx, req, now, true);
     if (!preview.ok) return preview;
     await renewLoanRow(tx, preview.value.loanId, preview.value.newDueDate, now);
-    await audit(tx, { actor: req.actor, action: 'loan.renew', patronId: req.patronId, loanId: preview.value.loanId, details: { dueDate: preview.value.newDueDate } });
+    await audit(tx, {
+      actor: req.actor,
+      action: 'loan.renew',
+      patronId: req.patronId,
+      loanId: preview.value.loanId,
+      details: { dueDate: preview.value.newDueDate },
+    });
     return ok({ loanId: preview.value.loanId, dueDate: preview.value.newDueDate });
   });
 }

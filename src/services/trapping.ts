@@ -16,7 +16,9 @@ import { branchCalendar } from './calendar.js';
  * Returns the hold the copy was trapped for.
  */
 export async function passCopyOn(tx: Tx, item: ItemRow, now: Date, actor: string): Promise<HoldRow | undefined> {
-  const hold = item.inLibraryOnly ? undefined : holdToTrap(await activeHoldsOfBibs(tx, [item.bibId], { forUpdate: true }));
+  const hold = item.inLibraryOnly
+    ? undefined
+    : holdToTrap(await activeHoldsOfBibs(tx, [item.bibId], { forUpdate: true }));
   if (!hold) {
     await updateItem(tx, item.id, { status: 'available' });
     return undefined;
@@ -28,7 +30,13 @@ export async function passCopyOn(tx: Tx, item: ItemRow, now: Date, actor: string
     await updateHold(tx, hold.id, { status: 'in_transit', itemId: item.id, trappedAt: now }, now);
     await updateItem(tx, item.id, { status: 'in_transit' });
   }
-  await audit(tx, { actor, action: 'hold.trap', holdId: hold.id, patronId: hold.patronId, details: { itemId: item.id, at: item.locationBranch } });
+  await audit(tx, {
+    actor,
+    action: 'hold.trap',
+    holdId: hold.id,
+    patronId: hold.patronId,
+    details: { itemId: item.id, at: item.locationBranch },
+  });
   return hold;
 }
 
@@ -37,7 +45,12 @@ export async function makeReady(tx: Tx, hold: HoldRow, item: ItemRow, now: Date)
   assertTransition(hold.status, 'ready');
   const today = tokyoDate(now);
   const deadline = pickupDeadline(await branchCalendar(tx, hold.pickupBranch, today), today);
-  await updateHold(tx, hold.id, { status: 'ready', itemId: item.id, trappedAt: now, securedOn: today, pickupDeadline: deadline }, now);
+  await updateHold(
+    tx,
+    hold.id,
+    { status: 'ready', itemId: item.id, trappedAt: now, securedOn: today, pickupDeadline: deadline },
+    now,
+  );
   await updateItem(tx, item.id, { status: 'on_hold_shelf', locationBranch: hold.pickupBranch });
   if (hold.contact !== 'none') {
     const bib = await findBib(tx, hold.bibId);

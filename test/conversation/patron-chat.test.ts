@@ -48,7 +48,11 @@ describe('a patron in the chat', () => {
     expect(wordsOf(accepted)).toContain('予約受付');
     expect(wordsOf(accepted)).toContain('状態：依頼中');
     const o = await patronOverview(h.db, TARO);
-    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({ status: 'requested', pickupBranch: 'tobu', contact: 'line' });
+    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({
+      status: 'requested',
+      pickupBranch: 'tobu',
+      contact: 'line',
+    });
 
     // A second tap on the same 送信 does nothing more.
     const again = await h.tap(taro(), send);
@@ -103,7 +107,9 @@ describe('a patron in the chat', () => {
     expect(wordsOf(r)).toContain('見つかりませんでした');
     const forged = await h.tap(taro(), `renew|do|${foreign.loanId}|999`);
     expect(wordsOf(forged)).toContain('時間切れ');
-    expect((await patronOverview(h.db, ITO))!.loans.find((l) => l.loanId === foreign.loanId)!.renewals).toBe(foreign.renewals);
+    expect((await patronOverview(h.db, ITO))!.loans.find((l) => l.loanId === foreign.loanId)!.renewals).toBe(
+      foreign.renewals,
+    );
   });
 
   it('R-ELIG-2: a patron living outside the city is told why they cannot reserve', async () => {
@@ -142,7 +148,15 @@ describe('a patron in the chat', () => {
       expect(fresh).not.toBe(first);
       // The page still takes the older one until it expires: a patron may have it open.
       const older = new URL(first).searchParams.get('linkToken')!;
-      expect((await h.db.selectFrom('account_link_requests').select('link_token').where('link_token', '=', older).executeTakeFirst())?.link_token).toBe(older);
+      expect(
+        (
+          await h.db
+            .selectFrom('account_link_requests')
+            .select('link_token')
+            .where('link_token', '=', older)
+            .executeTakeFirst()
+        )?.link_token,
+      ).toBe(older);
     } finally {
       h.now = then;
     }
@@ -158,7 +172,10 @@ describe('a patron in the chat', () => {
   });
 
   it('login nonces are not kept once expired: the next login deletes them', async () => {
-    const nonces = async () => (await h.db.selectFrom('account_link_nonces').select('expires_at').execute()).map((r) => new Date(r.expires_at).getTime());
+    const nonces = async () =>
+      (await h.db.selectFrom('account_link_nonces').select('expires_at').execute()).map((r) =>
+        new Date(r.expires_at).getTime(),
+      );
     const then = h.now;
     try {
       await h.login(h.user(15), TARO, 'k7Tm2qX9');

@@ -72,7 +72,11 @@ describe('searching the catalog in the chat (anyone, no login)', () => {
   it('R-SRCH-5: the detail shows each copy, the number of holds and 予約申込 for a reservable title', async () => {
     const r = await h.say(U(), '吾輩は猫である');
     const detail = await h.tap(U(), buttonData(r, '詳細を見る')!);
-    const card = (detail[0] as { card: { copies: { branch: string; state: string }[]; footer: string[]; actions: { label: string }[] } }).card;
+    const card = (
+      detail[0] as {
+        card: { copies: { branch: string; state: string }[]; footer: string[]; actions: { label: string }[] };
+      }
+    ).card;
     expect(card.copies.map((c) => c.branch)).toEqual(expect.arrayContaining(['本館', '東部分館']));
     expect(card.copies.every((c) => ['貸出可', '貸出中', '取置中', '館内閲覧のみ'].includes(c.state))).toBe(true);
     expect(card.footer.join()).toMatch(/予約件数：\d+件/);

@@ -14,10 +14,25 @@ import type { Input } from '../../src/line/inbound.js';
 const now = new Date('2026-12-01T19:00:00+09:00');
 const user = { lineUserId: 'U' + '1'.repeat(32), patronId: '7' };
 
-function run(step: (c: StepContext) => StepResult, input: Input, data: unknown, version: number, facts: Facts = {}): StepResult {
+function run(
+  step: (c: StepContext) => StepResult,
+  input: Input,
+  data: unknown,
+  version: number,
+  facts: Facts = {},
+): StepResult {
   const postback = input.kind === 'postback' ? decodePostback(input.data) : undefined;
   const stored = data === undefined ? undefined : (JSON.parse(JSON.stringify(data)) as Record<string, unknown>);
-  return step({ data: stored, input, postback, facts, user, now, version, publicBaseUrl: 'https://library.example.jp' });
+  return step({
+    data: stored,
+    input,
+    postback,
+    facts,
+    user,
+    now,
+    version,
+    publicBaseUrl: 'https://library.example.jp',
+  });
 }
 
 function button(replies: readonly Reply[], label: string): string {
@@ -32,50 +47,111 @@ function button(replies: readonly Reply[], label: string): string {
 
 describe('reserve flow, step by step', () => {
   const options: Facts = {
-    reservation: { ok: true, value: { bibId: '42', title: 'こころ', branches: [{ code: 'tobu', name: '東部分館' }, { code: 'honkan', name: '本館' }], emailConfirmed: false } },
+    reservation: {
+      ok: true,
+      value: {
+        bibId: '42',
+        title: 'こころ',
+        branches: [
+          { code: 'tobu', name: '東部分館' },
+          { code: 'honkan', name: '本館' },
+        ],
+        emailConfirmed: false,
+      },
+    },
   };
 
   it('R-RES-5: start asks for the options first, then offers the branches, the last one used first', () => {
     const start = run(reserveFlow.steps.start!, { kind: 'postback', data: 'reserve|start|42' }, undefined, 0);
     expect(start.effects).toEqual([{ kind: 'reservationOptions', bibId: '42' }]);
-    const choose = run(reserveFlow.steps.chooseBranch!, { kind: 'postback', data: 'reserve|start|42' }, undefined, 0, options);
+    const choose = run(
+      reserveFlow.steps.chooseBranch!,
+      { kind: 'postback', data: 'reserve|start|42' },
+      undefined,
+      0,
+      options,
+    );
     const quick = (choose.replies[0] as { quickReplies: { label: string }[] }).quickReplies.map((q) => q.label);
     expect(quick.slice(0, 2)).toEqual(['東部分館', '本館']);
     expect(choose.next?.step).toBe('branch');
   });
 
   it('R-RES-6: E-mail is offered only with a confirmed address; the 送信 button is good for one state version', () => {
-    const choose = run(reserveFlow.steps.chooseBranch!, { kind: 'postback', data: 'reserve|start|42' }, undefined, 3, options);
-    const branch = run(reserveFlow.steps.branch!, { kind: 'postback', data: button(choose.replies, '東部分館') }, choose.next!.data, 4);
+    const choose = run(
+      reserveFlow.steps.chooseBranch!,
+      { kind: 'postback', data: 'reserve|start|42' },
+      undefined,
+      3,
+      options,
+    );
+    const branch = run(
+      reserveFlow.steps.branch!,
+      { kind: 'postback', data: button(choose.replies, '東部分館') },
+      choose.next!.data,
+      4,
+    );
     const contacts = (branch.replies[0] as { quickReplies: { label: string }[] }).quickReplies.map((q) => q.label);
     expect(contacts).toEqual(['連絡不要', 'LINE', 'やめる']);
-    const contact = run(reserveFlow.steps.contact!, { kind: 'postback', data: 'reserve|contact|line' }, branch.next!.data, 5);
+    const contact = run(
+      reserveFlow.steps.contact!,
+      { kind: 'postback', data: 'reserve|contact|line' },
+      branch.next!.data,
+      5,
+    );
     expect(contact.effects).toEqual([{ kind: 'reservationPreview', bibId: '42', branch: 'tobu' }]);
-    const confirm = run(reserveFlow.steps.confirm!, { kind: 'postback', data: 'reserve|contact|line' }, contact.next!.data, 5, {
-      preview: { ok: true, value: { title: 'こころ', branchName: '東部分館', officialDate: '2026-12-02' } },
-    });
+    const confirm = run(
+      reserveFlow.steps.confirm!,
+      { kind: 'postback', data: 'reserve|contact|line' },
+      contact.next!.data,
+      5,
+      {
+        preview: { ok: true, value: { title: 'こころ', branchName: '東部分館', officialDate: '2026-12-02' } },
+      },
+    );
     const send = button(confirm.replies, '送信');
     expect(send).toBe('reserve|send|6');
     // The current state (version 6) accepts it once; an older or newer version does not.
     const sent = run(reserveFlow.steps.send!, { kind: 'postback', data: send }, confirm.next!.data, 6);
     expect(sent.effects).toEqual([{ kind: 'placeHold', bibId: '42', branch: 'tobu', contact: 'line' }]);
-    expect(run(reserveFlow.steps.send!, { kind: 'postback', data: send }, confirm.next!.data, 7).effects).toBeUndefined();
+    expect(
+      run(reserveFlow.steps.send!, { kind: 'postback', data: send }, confirm.next!.data, 7).effects,
+    ).toBeUndefined();
     expect(run(reserveFlow.steps.send!, { kind: 'postback', data: send }, undefined, 6).effects).toBeUndefined();
   });
 
   it('a branch not offered, or a contact not allowed, ends the conversation politely', () => {
-    const choose = run(reserveFlow.steps.chooseBranch!, { kind: 'postback', data: 'reserve|start|42' }, undefined, 0, options);
-    const wrong = run(reserveFlow.steps.branch!, { kind: 'postback', data: 'reserve|branch|nowhere' }, choose.next!.data, 1);
+    const choose = run(
+      reserveFlow.steps.chooseBranch!,
+      { kind: 'postback', data: 'reserve|start|42' },
+      undefined,
+      0,
+      options,
+    );
+    const wrong = run(
+      reserveFlow.steps.branch!,
+      { kind: 'postback', data: 'reserve|branch|nowhere' },
+      choose.next!.data,
+      1,
+    );
     expect(JSON.stringify(wrong.replies)).toContain('時間切れ');
     expect(wrong.next).toBeNull();
-    const email = run(reserveFlow.steps.contact!, { kind: 'postback', data: 'reserve|contact|email' }, { ...choose.next!.data, branch: 'tobu' }, 2);
+    const email = run(
+      reserveFlow.steps.contact!,
+      { kind: 'postback', data: 'reserve|contact|email' },
+      { ...choose.next!.data, branch: 'tobu' },
+      2,
+    );
     expect(email.effects).toBeUndefined();
   });
 });
 
 describe('search flow, step by step', () => {
   it('R-SRCH-1: typed words become one search effect; a chosen field prefixes them', () => {
-    expect(run(searchFlow.steps.query!, { kind: 'text', text: ' 猫 旅 ' }, undefined, 0).effects).toEqual([{ kind: 'search', text: '猫 旅', page: 0 }]);
-    expect(run(searchFlow.steps.query!, { kind: 'text', text: '夏目 漱石' }, { field: 'author' }, 1).effects).toEqual([{ kind: 'search', text: '著者:夏目 著者:漱石', page: 0 }]);
+    expect(run(searchFlow.steps.query!, { kind: 'text', text: ' 猫 旅 ' }, undefined, 0).effects).toEqual([
+      { kind: 'search', text: '猫 旅', page: 0 },
+    ]);
+    expect(run(searchFlow.steps.query!, { kind: 'text', text: '夏目 漱石' }, { field: 'author' }, 1).effects).toEqual([
+      { kind: 'search', text: '著者:夏目 著者:漱石', page: 0 },
+    ]);
   });
 });

@@ -56,17 +56,33 @@ const next = () => String(++serial);
 async function patron(opts: { disabilityService?: boolean } = {}): Promise<string> {
   const r = await db
     .insertInto('patrons')
-    .values({ card_number: `P${next()}`, name: '鎌ケ谷 花子', birth_date: '1980-05-05', residency: 'resident', disability_service: opts.disabilityService ?? false })
+    .values({
+      card_number: `P${next()}`,
+      name: '鎌ケ谷 花子',
+      birth_date: '1980-05-05',
+      residency: 'resident',
+      disability_service: opts.disabilityService ?? false,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
 async function title(): Promise<{ bibId: string; itemId: string }> {
-  const bib = await db.insertInto('bibs').values({ title: `本 ${next()}`, material_type: 'book' }).returning('id').executeTakeFirstOrThrow();
+  const bib = await db
+    .insertInto('bibs')
+    .values({ title: `本 ${next()}`, material_type: 'book' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const item = await db
     .insertInto('items')
-    .values({ barcode: `B${next()}`, bib_id: bib.id, home_branch: 'honkan', location_branch: 'honkan', call_number: '913.6' })
+    .values({
+      barcode: `B${next()}`,
+      bib_id: bib.id,
+      home_branch: 'honkan',
+      location_branch: 'honkan',
+      call_number: '913.6',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { bibId: bib.id, itemId: item.id };
@@ -96,14 +112,23 @@ function hold(patronId: string, bibId: string, extra: { status?: string; itemId?
 function loan(patronId: string, t: { bibId: string; itemId: string }) {
   return db
     .insertInto('loans')
-    .values({ patron_id: patronId, item_id: t.itemId, bib_id: t.bibId, branch_code: 'honkan', checked_out_at: new Date('2026-12-01T10:00:00+09:00'), due_date: '2026-12-15' })
+    .values({
+      patron_id: patronId,
+      item_id: t.itemId,
+      bib_id: t.bibId,
+      branch_code: 'honkan',
+      checked_out_at: new Date('2026-12-01T10:00:00+09:00'),
+      due_date: '2026-12-15',
+    })
     .execute();
 }
 
 describe(`migrations (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('creates every table of the schema', async () => {
     const rows = await sql<{ table_name: string }>`
-      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db);
+      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(
+      db,
+    );
     const names = rows.rows.map((r) => r.table_name);
     for (const t of TABLES) expect(names).toContain(t);
   });
@@ -136,17 +161,27 @@ describe(`migrations (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
 
   it('running the migrations again applies nothing and changes no configuration', async () => {
     expect(await migrateToLatest(db)).toEqual([]);
-    const n = await db.selectFrom('branches').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = await db
+      .selectFrom('branches')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(6);
   });
 
   it('R-ELIG-5: a disability-service patron cannot be given a password hash', async () => {
     const id = await patron({ disabilityService: true });
-    expect(await sqlStateOf(db.updateTable('patrons').set({ password_hash: '$argon2id$fake' }).where('id', '=', id).execute())).toBe('23514');
+    expect(
+      await sqlStateOf(
+        db.updateTable('patrons').set({ password_hash: '$argon2id$fake' }).where('id', '=', id).execute(),
+      ),
+    ).toBe('23514');
   });
 
   it('a card number with a symbol is refused', async () => {
-    const insert = db.insertInto('patrons').values({ card_number: 'AB-123', name: '鎌ケ谷 太郎', birth_date: '1980-05-05', residency: 'resident' }).execute();
+    const insert = db
+      .insertInto('patrons')
+      .values({ card_number: 'AB-123', name: '鎌ケ谷 太郎', birth_date: '1980-05-05', residency: 'resident' })
+      .execute();
     expect(await sqlStateOf(insert)).toBe('23514');
   });
 
@@ -161,7 +196,11 @@ describe(`migrations (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
     const p = await patron();
     const t = await title();
     await hold(p, t.bibId);
-    await db.updateTable('holds').set({ status: 'cancelled', closed_at: new Date() }).where('patron_id', '=', p).execute();
+    await db
+      .updateTable('holds')
+      .set({ status: 'cancelled', closed_at: new Date() })
+      .where('patron_id', '=', p)
+      .execute();
     await expect(hold(p, t.bibId)).resolves.toBeDefined();
   });
 
@@ -180,7 +219,11 @@ describe(`migrations (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('a returned copy can be lent again', async () => {
     const t = await title();
     await loan(await patron(), t);
-    await db.updateTable('loans').set({ returned_at: new Date(), returned_branch: 'honkan' }).where('item_id', '=', t.itemId).execute();
+    await db
+      .updateTable('loans')
+      .set({ returned_at: new Date(), returned_branch: 'honkan' })
+      .where('item_id', '=', t.itemId)
+      .execute();
     await expect(loan(await patron(), t)).resolves.toBeDefined();
   });
 });
@@ -197,8 +240,13 @@ describe.skipIf(onPostgres())('embedded database (PGlite) on disk', () => {
   it('keeps patrons across a restart, and a restart applies no migration again', async () => {
     const first = await openDatabase({ pgliteDir: dir });
     try {
-      expect(await migrateToLatest(first.db)).toEqual(expect.arrayContaining(['0001_schema', '0002_library_configuration']));
-      await first.db.insertInto('patrons').values({ card_number: '2000123456', name: '鎌ケ谷 一郎', birth_date: '1975-01-10', residency: 'resident' }).execute();
+      expect(await migrateToLatest(first.db)).toEqual(
+        expect.arrayContaining(['0001_schema', '0002_library_configuration']),
+      );
+      await first.db
+        .insertInto('patrons')
+        .values({ card_number: '2000123456', name: '鎌ケ谷 一郎', birth_date: '1975-01-10', residency: 'resident' })
+        .execute();
     } finally {
       await first.close();
     }

@@ -13,7 +13,16 @@ import { screenshotDir } from '../helpers/screenshots.js';
  * push the notice that the reserved copy is ready. Screenshots go to docs/screenshots/chat-*.png.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = screenshotDir();
 const TITLE = '吾輩は猫である';
 
@@ -27,7 +36,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
   beforeAll(async () => {
     s = await devChatServer();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
     // A step that does not happen fails within 10 s, naming what it waited for.
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
@@ -42,7 +58,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
   });
 
   /** The talk's last bot message that contains `text` (a bubble, a carousel, a text). */
-  const botMessage = (text: string | RegExp): Locator => page.locator('#talk .row.bot .msg').filter({ hasText: text }).last();
+  const botMessage = (text: string | RegExp): Locator =>
+    page.locator('#talk .row.bot .msg').filter({ hasText: text }).last();
   const tap = async (target: Locator) => {
     await target.scrollIntoViewIfNeeded();
     await target.click();
@@ -92,7 +109,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
     expect(new URL(login.url()).pathname).toBe('/login');
     await login.locator('input[name=cardNumber]').pressSequentially('2000000001');
     await login.locator('input[name=password]').pressSequentially('k7Tm2qX9');
-    await Promise.all([login.waitForURL((u) => u.pathname === '/__line-access/dialog/bot/accountLink'), login.getByRole('button', { name: 'ログイン' }).click()]);
+    await Promise.all([
+      login.waitForURL((u) => u.pathname === '/__line-access/dialog/bot/accountLink'),
+      login.getByRole('button', { name: 'ログイン' }).click(),
+    ]);
     await expect(login.locator('h1').textContent()).resolves.toBe('ログインしました。チャットに戻ってください');
     await login.close();
 
@@ -141,7 +161,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
     // and "run jobs now" pushes the notice, as LINE would on the phone.
     s.travelTo(await s.nextOpeningMorning('tobu'));
     await page.locator('#runJobs').click();
-    const notice = page.locator('#talk .row.bot', { has: page.locator('.via', { hasText: 'プッシュ' }) }).filter({ hasText: TITLE }).last();
+    const notice = page
+      .locator('#talk .row.bot', { has: page.locator('.via', { hasText: 'プッシュ' }) })
+      .filter({ hasText: TITLE })
+      .last();
     await notice.waitFor();
     await page.locator('#devStatus', { hasText: /予約確定 [1-9]\d*件/ }).waitFor();
     await notice.scrollIntoViewIfNeeded();

@@ -47,15 +47,30 @@ const listening = (server: ServerType) =>
 export async function devChatServer(opts: { env?: Record<string, string> } = {}): Promise<DevChatServer> {
   // PUBLIC_BASE_URL and the stand-in's origin need the port before the app exists.
   let app: Hono | undefined;
-  const server = serve({ fetch: (req) => (app ? app.fetch(req) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: (req) => (app ? app.fetch(req) : new Response('starting', { status: 503 })),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   const base = await listening(server);
   const allowLoopback = () => lineApi.use(http.all(`${base}/*`, () => passthrough()));
   allowLoopback();
   const pg = process.env.DATABASE_URL ? await testDatabase() : undefined;
-  const config = loadConfig({ PORT: new URL(base).port, HOST: '127.0.0.1', PUBLIC_BASE_URL: base, DATABASE_URL: pg?.url, CRON: 'off', ...opts.env });
+  const config = loadConfig({
+    PORT: new URL(base).port,
+    HOST: '127.0.0.1',
+    PUBLIC_BASE_URL: base,
+    DATABASE_URL: pg?.url,
+    CRON: 'off',
+    ...opts.env,
+  });
   let offset = 0;
   const clock = () => new Date(Date.now() + offset);
-  const rt = await buildRuntime(config, process.env.DEVCHAT_DEBUG ? createLogger('debug') : testLog, { pgliteInMemory: true, clock, devChat: devChatEnabled(config) });
+  const rt = await buildRuntime(config, process.env.DEVCHAT_DEBUG ? createLogger('debug') : testLog, {
+    pgliteInMemory: true,
+    clock,
+    devChat: devChatEnabled(config),
+  });
   app = rt.app;
   rt.worker.start(200);
   return {

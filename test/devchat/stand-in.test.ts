@@ -29,7 +29,13 @@ const entries = () => channel.transcript.since(0);
 const lastEntry = (): Entry => entries()[entries().length - 1]!;
 
 beforeEach(() => {
-  channel = new StandInChannel({ webhookUrl: WEBHOOK, clock: () => NOW, log: testLog, menuAliases: ['logged-in', 'logged-out'], defaultAlias: 'logged-out' });
+  channel = new StandInChannel({
+    webhookUrl: WEBHOOK,
+    clock: () => NOW,
+    log: testLog,
+    menuAliases: ['logged-in', 'logged-out'],
+    defaultAlias: 'logged-out',
+  });
   const api = messagingApiStandIn(channel, testLog);
   api.route('/', accessDialogStandIn(channel));
   posted = [];
@@ -62,12 +68,20 @@ describe('events the stand-in sends to the webhook', () => {
     ]);
     for (const e of events()) {
       expect(lineUserIdOf(e)).toBe(USER);
-      expect(e).toMatchObject({ mode: 'active', timestamp: NOW.getTime(), replyToken: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      expect(e).toMatchObject({
+        mode: 'active',
+        timestamp: NOW.getTime(),
+        replyToken: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
       expect(e.webhookEventId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     }
     expect(new Set(events().map((e) => e.webhookEventId)).size).toBe(4);
     // The patron's side shows what they typed or the button's displayText; follow shows nothing.
-    expect(entries().filter((e) => e.kind === 'patron').map((e) => (e as { text: string }).text)).toEqual(['猫', '詳細を見る']);
+    expect(
+      entries()
+        .filter((e) => e.kind === 'patron')
+        .map((e) => (e as { text: string }).text),
+    ).toEqual(['猫', '詳細を見る']);
   });
 
   it('a refused event ends the typing indicator and says so in the chat', async () => {
@@ -86,7 +100,12 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
     const token = String(events()[0]!.replyToken);
     const { messenger } = sdk();
     await messenger.reply(token, [{ type: 'text', text: 'はい' }]);
-    expect(lastEntry()).toMatchObject({ kind: 'bot', user: USER, via: 'reply', messages: [{ type: 'text', text: 'はい' }] });
+    expect(lastEntry()).toMatchObject({
+      kind: 'bot',
+      user: USER,
+      via: 'reply',
+      messages: [{ type: 'text', text: 'はい' }],
+    });
     const again = await messenger.reply(token, [{ type: 'text', text: 'もう一度' }]).catch((e: unknown) => e);
     expect(classifyLineError(again).outcome).toBe('invalid_token');
     const unknown = await messenger.reply('0'.repeat(32), [{ type: 'text', text: '?' }]).catch((e: unknown) => e);
@@ -99,14 +118,20 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
     await messenger.push(USER, [{ type: 'text', text: 'ご用意ができました' }], key);
     expect(lastEntry()).toMatchObject({ kind: 'bot', user: USER, via: 'push' });
     const count = entries().length;
-    const again = await messenger.push(USER, [{ type: 'text', text: 'ご用意ができました' }], key).catch((e: unknown) => e);
+    const again = await messenger
+      .push(USER, [{ type: 'text', text: 'ご用意ができました' }], key)
+      .catch((e: unknown) => e);
     expect(classifyLineError(again)).toEqual({ outcome: 'delivered', status: 409 });
     expect(entries()).toHaveLength(count);
   });
 
   it('refuses what LINE would refuse: no token, a bad token, too many messages, an empty text', async () => {
     const call = (body: unknown, token = channel.accessToken) =>
-      fetch(`${API}/v2/bot/message/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${API}/v2/bot/message/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await call({ to: USER, messages: [{ type: 'text', text: 'x' }] }, 'wrong')).status).toBe(401);
     const six = Array.from({ length: 6 }, () => ({ type: 'text', text: 'x' }));
     const tooMany = await call({ to: USER, messages: six });
@@ -114,7 +139,10 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
     expect(await tooMany.json()).toMatchObject({ details: [{ message: '6 messages in one reply' }] });
     expect((await call({ to: USER, messages: [{ type: 'text', text: '' }] })).status).toBe(400);
     expect((await call({ to: 'someone', messages: [{ type: 'text', text: 'x' }] })).status).toBe(400);
-    expect((await fetch(`${API}/v2/bot/profile/${USER}`, { headers: { authorization: `Bearer ${channel.accessToken}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${API}/v2/bot/profile/${USER}`, { headers: { authorization: `Bearer ${channel.accessToken}` } }))
+        .status,
+    ).toBe(404);
     // Nothing reached the chat but notes saying why LINE would refuse the messages.
     expect(entries().map((e) => e.kind)).toEqual(['note', 'note']);
     expect(entries()[0]).toMatchObject({ user: USER, text: expect.stringContaining('6 messages in one reply') });
@@ -152,7 +180,9 @@ describe('the account-link dialog stand-in', () => {
     const res = await dialog(token);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('ログインしました。チャットに戻ってください');
-    expect(events().map((e) => [lineUserIdOf(e), toInput(e)])).toEqual([[USER, { kind: 'accountLink', result: 'ok', nonce: 'nonce-1' }]]);
+    expect(events().map((e) => [lineUserIdOf(e), toInput(e)])).toEqual([
+      [USER, { kind: 'accountLink', result: 'ok', nonce: 'nonce-1' }],
+    ]);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 

@@ -50,9 +50,19 @@ describe('with a real LINE channel configured (DEV_CHAT not on)', () => {
   beforeAll(async () => {
     const pg = process.env.DATABASE_URL ? await testDatabase() : undefined;
     dropDatabase = pg?.close;
-    const config = loadConfig({ LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'token', DATABASE_URL: pg?.url, SEED: 'none', CRON: 'off' });
+    const config = loadConfig({
+      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: 'token',
+      DATABASE_URL: pg?.url,
+      SEED: 'none',
+      CRON: 'off',
+    });
     // The messenger records instead of calling LINE: only the HTTP surface is under test here.
-    rt = await buildRuntime(config, testLog, { pgliteInMemory: true, messenger: recordingMessenger(), devChat: devChatEnabled(config) });
+    rt = await buildRuntime(config, testLog, {
+      pgliteInMemory: true,
+      messenger: recordingMessenger(),
+      devChat: devChatEnabled(config),
+    });
   });
   afterAll(async () => {
     await rt?.close();
@@ -72,8 +82,19 @@ describe('with a real LINE channel configured (DEV_CHAT not on)', () => {
       ['POST', '/chat/jobs', { headers: json, body: '{}' }],
       ['GET', '/__line-access/dialog/bot/accountLink?linkToken=x&nonce=y'],
       ['GET', '/__line/v2/bot/richmenu/alias/logged-in'],
-      ['POST', '/v2/bot/message/reply', { headers: { ...json, authorization: 'Bearer token' }, body: '{"replyToken":"x","messages":[{"type":"text","text":"x"}]}' }],
-      ['POST', '/v2/bot/message/push', { headers: { ...json, authorization: 'Bearer token' }, body: '{"to":"x","messages":[]}' }],
+      [
+        'POST',
+        '/v2/bot/message/reply',
+        {
+          headers: { ...json, authorization: 'Bearer token' },
+          body: '{"replyToken":"x","messages":[{"type":"text","text":"x"}]}',
+        },
+      ],
+      [
+        'POST',
+        '/v2/bot/message/push',
+        { headers: { ...json, authorization: 'Bearer token' }, body: '{"to":"x","messages":[]}' },
+      ],
       ['GET', '/v2/bot/richmenu/alias/logged-in'],
     ];
     for (const [method, path, init] of calls) {
@@ -98,9 +119,18 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
   });
   beforeEach(() => s.allowLoopback());
 
-  const post = (path: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    fetch(`${s.base}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const botSaid = (text: string) => (e: Entry) => e.kind === 'bot' && e.user === TARO && JSON.stringify(e.messages).includes(text);
+  const post = (
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) =>
+    fetch(`${s.base}${path}`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const botSaid = (text: string) => (e: Entry) =>
+    e.kind === 'bot' && e.user === TARO && JSON.stringify(e.messages).includes(text);
   const uriOf = (e: Entry) => /"uri":"([^"]+)"/.exec(JSON.stringify(e))?.[1];
 
   it('points LINE at itself: the stand-in’s secret and token, the API and the dialog on this server', () => {
@@ -131,15 +161,28 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
     await s.waitFor(botSaid(botMessages.greeting.slice(0, 10)), 'the greeting');
 
     await post('/chat/send', { user: TARO, type: 'text', text: '猫' });
-    const found = await s.waitFor((e) => e.kind === 'bot' && e.user === TARO && JSON.stringify(e.messages).includes('"carousel"'), 'a carousel');
+    const found = await s.waitFor(
+      (e) => e.kind === 'bot' && e.user === TARO && JSON.stringify(e.messages).includes('"carousel"'),
+      'a carousel',
+    );
     expect(found).toMatchObject({ via: 'reply' });
 
     await post('/chat/send', { user: TARO, type: 'text', text: 'ログイン' });
-    const loginUrl = uriOf(await s.waitFor((e) => e.kind === 'bot' && e.user === TARO && uriOf(e) !== undefined, 'the login button'))!;
+    const loginUrl = uriOf(
+      await s.waitFor((e) => e.kind === 'bot' && e.user === TARO && uriOf(e) !== undefined, 'the login button'),
+    )!;
     expect(loginUrl.startsWith(`${s.base}/login?linkToken=`)).toBe(true);
     const form = await (await fetch(loginUrl)).text();
-    const body = new URLSearchParams({ linkToken: hiddenValue(form, 'linkToken')!, csrfToken: hiddenValue(form, 'csrfToken')!, cardNumber: '2000000001', password: 'k7Tm2qX9' });
-    const login = await post('/login', body.toString(), { 'content-type': 'application/x-www-form-urlencoded', origin: s.base });
+    const body = new URLSearchParams({
+      linkToken: hiddenValue(form, 'linkToken')!,
+      csrfToken: hiddenValue(form, 'csrfToken')!,
+      cardNumber: '2000000001',
+      password: 'k7Tm2qX9',
+    });
+    const login = await post('/login', body.toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: s.base,
+    });
     expect(login.status).toBe(200); // fetch followed the redirect to the dialog stand-in
     expect(login.url.startsWith(`${s.base}/__line-access/dialog/bot/accountLink?`)).toBe(true);
     expect(await login.text()).toContain('ログインしました。チャットに戻ってください');
@@ -149,8 +192,23 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
     // A counter hold on a title with a copy on the shelf at the pickup branch: ready at once, and
     // its LINE notice is pushed by deliver-notices.
     const db = s.rt.database.db;
-    const bib = await db.selectFrom('bibs').select('id').where('title', '=', '吾輩は猫である').executeTakeFirstOrThrow();
-    const held = await placeHold(db, { cardNumber: '2000000001', bibId: String(bib.id), pickupBranch: 'tobu', channel: 'counter', contact: 'line', lineLinked: true }, s.now());
+    const bib = await db
+      .selectFrom('bibs')
+      .select('id')
+      .where('title', '=', '吾輩は猫である')
+      .executeTakeFirstOrThrow();
+    const held = await placeHold(
+      db,
+      {
+        cardNumber: '2000000001',
+        bibId: String(bib.id),
+        pickupBranch: 'tobu',
+        channel: 'counter',
+        contact: 'line',
+        lineLinked: true,
+      },
+      s.now(),
+    );
     expect(held.ok && held.value.status).toBe('ready');
     s.travelTo(await s.nextOpeningMorning('tobu')); // out of quiet hours, whenever the test runs
     const jobs = await post('/chat/jobs', {});
@@ -172,9 +230,26 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
         return HttpResponse.json({});
       }),
     );
-    const channel = new StandInChannel({ webhookUrl: 'http://restarted.test/webhook', clock: () => new Date(), log: testLog, menuAliases: ['logged-in', 'logged-out'], defaultAlias: 'logged-out' });
-    const routes = chatRoutes({ channel, db: s.rt.database.db, menus: [], jobNames: [], runJob: async () => 0, log: testLog });
-    const res = await routes.request('/chat/open', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: TARO }) });
+    const channel = new StandInChannel({
+      webhookUrl: 'http://restarted.test/webhook',
+      clock: () => new Date(),
+      log: testLog,
+      menuAliases: ['logged-in', 'logged-out'],
+      defaultAlias: 'logged-out',
+    });
+    const routes = chatRoutes({
+      channel,
+      db: s.rt.database.db,
+      menus: [],
+      jobNames: [],
+      runJob: async () => 0,
+      log: testLog,
+    });
+    const res = await routes.request('/chat/open', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: TARO }),
+    });
     expect(res.status).toBe(200);
     expect(sent).toEqual([]);
     expect(channel.linkedRichMenuId(TARO)).toBe(channel.richMenuIdOf('logged-in'));
@@ -182,7 +257,10 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
   });
 
   it('takes JSON only, from the demo users only', async () => {
-    expect((await post('/chat/send', 'user=x&type=text&text=x', { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect(
+      (await post('/chat/send', 'user=x&type=text&text=x', { 'content-type': 'application/x-www-form-urlencoded' }))
+        .status,
+    ).toBe(415);
     expect((await post('/chat/send', '{"type":"text","text":"x"}', { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post('/chat/send', { user: lineUserId('stranger'), type: 'text', text: 'x' })).status).toBe(400);
     expect((await post('/chat/send', { user: TARO, type: 'text', text: '   ' })).status).toBe(400);
@@ -194,7 +272,10 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
     expect(all.length).toBeGreaterThan(3);
     const after = all[all.length - 3]!.seq;
     const controller = new AbortController();
-    const res = await fetch(`${s.base}/chat/stream`, { headers: { 'last-event-id': String(after) }, signal: controller.signal });
+    const res = await fetch(`${s.base}/chat/stream`, {
+      headers: { 'last-event-id': String(after) },
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     let text = '';

@@ -32,9 +32,15 @@ describe('opening calendar', () => {
   it('lists the year-end closure of every year, including the January after the last one', () => {
     const dates = yearEndClosedDates(2025, 2025);
     expect(dates).toEqual([
-      '2025-01-01', '2025-01-02', '2025-01-03',
-      '2025-12-29', '2025-12-30', '2025-12-31',
-      '2026-01-01', '2026-01-02', '2026-01-03',
+      '2025-01-01',
+      '2025-01-02',
+      '2025-01-03',
+      '2025-12-29',
+      '2025-12-30',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-03',
     ]);
     expect(yearEndClosedDates(2025, 2027)).toHaveLength(21);
     expect(() => yearEndClosedDates(2026, 2025)).toThrow();
@@ -92,7 +98,7 @@ describe('R-RES-8 hold shelf period (7 opening days from the first opening day a
     expect(pickupDeadline(cal, '2025-12-30')).toBe('2026-01-11');
   });
 
-  it('R-RES-8: a branch-only closed day lengthens that branch\'s shelf period', () => {
+  it("R-RES-8: a branch-only closed day lengthens that branch's shelf period", () => {
     const inventory: BranchCalendar = { weeklyClosedDays: [1], closedDates: new Set(['2025-06-12', '2025-06-13']) };
     expect(pickupDeadline(inventory, '2025-06-07')).toBe('2025-06-18');
   });
@@ -103,21 +109,25 @@ describe('R-RES-8 hold shelf period (7 opening days from the first opening day a
       closedOffsets: fc.uniqueArray(fc.integer({ min: -5, max: 60 }), { maxLength: 30 }),
     });
     fc.assert(
-      fc.property(calendarArb, fc.integer({ min: 0, max: 20_000 }), ({ weeklyClosedDays, closedOffsets }, dayOffset) => {
-        const securedOn = addDays('2000-01-01', dayOffset);
-        const c: BranchCalendar = {
-          weeklyClosedDays,
-          closedDates: new Set(closedOffsets.map((o) => addDays(securedOn, o))),
-        };
-        const deadline = pickupDeadline(c, securedOn);
-        expect(compareDates(deadline, securedOn)).toBeGreaterThan(0);
-        expect(isOpeningDay(c, deadline)).toBe(true);
-        let openingDays = 0;
-        for (let i = 1; i <= daysBetween(securedOn, deadline); i++) {
-          if (isOpeningDay(c, addDays(securedOn, i))) openingDays++;
-        }
-        expect(openingDays).toBe(7);
-      }),
+      fc.property(
+        calendarArb,
+        fc.integer({ min: 0, max: 20_000 }),
+        ({ weeklyClosedDays, closedOffsets }, dayOffset) => {
+          const securedOn = addDays('2000-01-01', dayOffset);
+          const c: BranchCalendar = {
+            weeklyClosedDays,
+            closedDates: new Set(closedOffsets.map((o) => addDays(securedOn, o))),
+          };
+          const deadline = pickupDeadline(c, securedOn);
+          expect(compareDates(deadline, securedOn)).toBeGreaterThan(0);
+          expect(isOpeningDay(c, deadline)).toBe(true);
+          let openingDays = 0;
+          for (let i = 1; i <= daysBetween(securedOn, deadline); i++) {
+            if (isOpeningDay(c, addDays(securedOn, i))) openingDays++;
+          }
+          expect(openingDays).toBe(7);
+        },
+      ),
     );
   });
 });

@@ -12,15 +12,26 @@ import { addDays, compareDates } from '../../src/domain/dates.js';
 const TODAY = '2025-06-10';
 
 /** A resident adult with a password: may use everything. */
-const adult: PatronFacts = { birthDate: '1980-05-05', residency: 'resident', disabilityService: false, hasPassword: true };
+const adult: PatronFacts = {
+  birthDate: '1980-05-05',
+  residency: 'resident',
+  disabilityService: false,
+  hasPassword: true,
+};
 const PROTECTED: readonly PatronService[] = ['reserve', 'status', 'renew', 'email'];
 const RESIDENCIES: readonly Residency[] = ['resident', 'worker', 'student', 'none'];
 
-const codeOf = (p: PatronFacts, s: PatronService, today = TODAY): string | null => serviceRefusal(p, s, today)?.code ?? null;
+const codeOf = (p: PatronFacts, s: PatronService, today = TODAY): string | null =>
+  serviceRefusal(p, s, today)?.code ?? null;
 
 describe('who may use which service', () => {
   it('R-ELIG-1: catalog search is open to anyone, whatever the patron facts', () => {
-    const nobody: PatronFacts = { birthDate: '2022-01-01', residency: 'none', disabilityService: true, hasPassword: false };
+    const nobody: PatronFacts = {
+      birthDate: '2022-01-01',
+      residency: 'none',
+      disabilityService: true,
+      hasPassword: false,
+    };
     expect(serviceRefusal(nobody, 'search', TODAY)).toBeNull();
   });
 

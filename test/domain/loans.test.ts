@@ -51,7 +51,7 @@ describe('R-LOAN-4 what may not be renewed', () => {
     });
   });
 
-  it('R-LOAN-4: an item with another patron\'s hold waiting may not be renewed', () => {
+  it("R-LOAN-4: an item with another patron's hold waiting may not be renewed", () => {
     expect(renewalRefusal({ ...renewable, hasWaitingHold: true }, TODAY)?.code).toBe('NOT_RENEWABLE_HELD_FOR_OTHERS');
   });
 
@@ -104,7 +104,10 @@ describe('R-LOAN-3 the renewed due date', () => {
     fc.assert(
       fc.property(calArb, fc.integer({ min: 0, max: 20_000 }), ({ weeklyClosedDays, closedOffsets }, offset) => {
         const today = addDays('2000-01-01', offset);
-        const c: BranchCalendar = { weeklyClosedDays, closedDates: new Set(closedOffsets.map((o) => addDays(today, o))) };
+        const c: BranchCalendar = {
+          weeklyClosedDays,
+          closedDates: new Set(closedOffsets.map((o) => addDays(today, o))),
+        };
         const due = renewedDueDate(today, c);
         const earliest = addDays(today, 14);
         expect(isOpeningDay(c, due)).toBe(true);

@@ -30,11 +30,15 @@ describe('the refusal message table', () => {
   });
 
   it('no {placeholder} is left unfilled and the given params appear in the sentence', () => {
-    const ready = refusalMessage(refuse('HOLD_NOT_CANCELLABLE_READY', { branchName: '東部分館', phone: '047-000-0000' }));
+    const ready = refusalMessage(
+      refuse('HOLD_NOT_CANCELLABLE_READY', { branchName: '東部分館', phone: '047-000-0000' }),
+    );
     expect(ready).toContain('東部分館（047-000-0000）');
     expect(refusalMessage(refuse('HOLD_LIMIT_REACHED', { limit: 5 }))).toContain('5冊まで');
     expect(refusalMessage(refuse('NOT_RENEWABLE_OVERDUE', { dueDate: '2025-06-17' }))).toContain('2025年6月17日（火）');
-    expect(refusalMessage(refuse('NOT_ELEMENTARY_AGE', { eligibleFrom: '2026-04-01' }))).toContain('2026年4月1日（水）');
+    expect(refusalMessage(refuse('NOT_ELEMENTARY_AGE', { eligibleFrom: '2026-04-01' }))).toContain(
+      '2026年4月1日（水）',
+    );
     expect(refusalMessage(refuse('PASSWORD_TOO_SHORT', { min: 6 }))).toContain('6文字以上');
   });
 

@@ -44,10 +44,14 @@ describe('retry delays', () => {
 
   it('CONTRACT: after any failed attempt the next one is due within 15 minutes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.option(fc.integer({ min: 0, max: 10 * 3_600_000 })), (attempt, retryAfter) => {
-        const d = retryDelayMs(attempt, retryAfter);
-        return d > 0 && d <= MAX_RETRY_DELAY_MS && MAX_RETRY_DELAY_MS === 15 * MIN;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.option(fc.integer({ min: 0, max: 10 * 3_600_000 })),
+        (attempt, retryAfter) => {
+          const d = retryDelayMs(attempt, retryAfter);
+          return d > 0 && d <= MAX_RETRY_DELAY_MS && MAX_RETRY_DELAY_MS === 15 * MIN;
+        },
+      ),
     );
   });
 
@@ -62,7 +66,16 @@ describe('retry delays', () => {
 describe('digests', () => {
   it("put one patron's notices in one push, five at most, in the order they came", () => {
     const n = (id: string, patronId: string) => ({ id, patronId });
-    const groups = digests([n('1', 'a'), n('2', 'b'), n('3', 'a'), n('4', 'a'), n('5', 'a'), n('6', 'a'), n('7', 'a'), n('8', 'b')]);
+    const groups = digests([
+      n('1', 'a'),
+      n('2', 'b'),
+      n('3', 'a'),
+      n('4', 'a'),
+      n('5', 'a'),
+      n('6', 'a'),
+      n('7', 'a'),
+      n('8', 'b'),
+    ]);
     expect(groups.map((g) => g.map((x) => x.id))).toEqual([['1', '3', '4', '5', '6'], ['7'], ['2', '8']]);
   });
 
@@ -71,7 +84,10 @@ describe('digests', () => {
       fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 60 }), (patrons) => {
         const notices = patrons.map((patronId, i) => ({ id: String(i), patronId }));
         const groups = digests(notices);
-        const ids = groups.flat().map((x) => Number(x.id)).sort((x, y) => x - y);
+        const ids = groups
+          .flat()
+          .map((x) => Number(x.id))
+          .sort((x, y) => x - y);
         return (
           ids.length === notices.length &&
           ids.every((id, i) => id === i) &&
@@ -101,9 +117,14 @@ describe('channels', () => {
     const blocked = { lineLinked: true, following: false, emailConfirmed: true };
     expect(lineRoute('due_reminder', blocked)).toEqual({ to: 'email' });
     expect(lineRoute('hold_ready', blocked)).toEqual({ to: 'drop', reason: 'patron blocked the LINE account' });
-    expect(lineRoute('hold_ready', { lineLinked: false, following: false, emailConfirmed: true })).toEqual({ to: 'drop', reason: 'no linked LINE account' });
+    expect(lineRoute('hold_ready', { lineLinked: false, following: false, emailConfirmed: true })).toEqual({
+      to: 'drop',
+      reason: 'no linked LINE account',
+    });
     expect(lineRoute('loan_reserved', { ...blocked, emailConfirmed: false })).toMatchObject({ to: 'drop' });
-    expect(lineRoute('hold_ready', { lineLinked: true, following: true, emailConfirmed: false })).toEqual({ to: 'line' });
+    expect(lineRoute('hold_ready', { lineLinked: true, following: true, emailConfirmed: false })).toEqual({
+      to: 'line',
+    });
   });
 });
 
@@ -119,7 +140,13 @@ describe('notices that lost their point', () => {
   });
 
   it('a due reminder for a loan returned or renewed meanwhile is dropped', () => {
-    const due = { ...base, kind: 'due_reminder', loanReturned: false, loanDueDate: '2026-12-10', payloadDueDate: '2026-12-10' };
+    const due = {
+      ...base,
+      kind: 'due_reminder',
+      loanReturned: false,
+      loanDueDate: '2026-12-10',
+      payloadDueDate: '2026-12-10',
+    };
     expect(dropReason(due)).toBeNull();
     expect(dropReason({ ...due, loanReturned: true })).toBe('loan returned');
     expect(dropReason({ ...due, loanDueDate: '2026-12-22' })).toBe('due date changed');

@@ -14,7 +14,10 @@ const adult = { birthDate: '1980-05-05', disabilityService: false };
 const atCounter = { channel: 'counter' as const, identityChecked: true };
 
 /** A random source that always answers with the given byte. */
-const constant = (b: number) => (n: number): Uint8Array => new Uint8Array(n).fill(b);
+const constant =
+  (b: number) =>
+  (n: number): Uint8Array =>
+    new Uint8Array(n).fill(b);
 
 describe('R-PW-1 the initial password', () => {
   it('R-PW-1: is 8 alphanumeric characters (英数字8桁) without look-alike characters', () => {

@@ -27,7 +27,10 @@ describe('R-RES-3 promotion cutoff for a whole branch', () => {
     fc.assert(
       fc.property(arb, ({ weeklyClosedDays, closedOffsets, nowHours, requestedHoursBefore, promoteHour }) => {
         const base = '2025-06-01';
-        const cal: BranchCalendar = { weeklyClosedDays, closedDates: new Set(closedOffsets.map((o) => addDays(base, o))) };
+        const cal: BranchCalendar = {
+          weeklyClosedDays,
+          closedDates: new Set(closedOffsets.map((o) => addDays(base, o))),
+        };
         const now = new Date(tokyoStartOfDay(base).getTime() + nowHours * HOUR + 17 * 60_000);
         const requestedAt = new Date(now.getTime() - requestedHoursBefore * HOUR);
         const cutoff = promotionCutoff(now, cal, promoteHour);

@@ -45,7 +45,7 @@ describe('R-RES-3 an online hold becomes official on the morning of the next ope
     expect(promotionDue(jst('2025-06-07T22:00:00'), jst('2025-07-01T00:00:00'), cal)).toBe(true);
   });
 
-  it('R-RES-3: the pickup branch\'s own closed day delays the promotion', () => {
+  it("R-RES-3: the pickup branch's own closed day delays the promotion", () => {
     const branch: BranchCalendar = { weeklyClosedDays: [1], closedDates: new Set(['2025-06-08']) };
     expect(officialDateFor(jst('2025-06-07T22:00:00'), branch)).toBe('2025-06-10');
   });

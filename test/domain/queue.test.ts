@@ -16,13 +16,24 @@ describe('R-RES-3 / R-RES-7 queue positions of one title', () => {
   it('R-RES-3: queue order is the time a hold became official, not the time it was placed', () => {
     const holds: H[] = [
       // Placed online on Sunday evening, official on Tuesday morning.
-      { id: 'online', status: 'queued', officialAt: at('2025-06-10T00:00:00Z'), requestedAt: at('2025-06-08T11:00:00Z') },
+      {
+        id: 'online',
+        status: 'queued',
+        officialAt: at('2025-06-10T00:00:00Z'),
+        requestedAt: at('2025-06-08T11:00:00Z'),
+      },
       // Placed at the counter on Sunday afternoon, official at once.
       { id: 'counter', status: 'queued', officialAt: at('2025-06-08T06:00:00Z') },
       // Placed by phone on Tuesday at 10:00, after the online hold became official.
       { id: 'phone', status: 'queued', officialAt: at('2025-06-10T01:00:00Z') },
     ];
-    expect(queuePositions(holds)).toEqual(new Map([['counter', 1], ['online', 2], ['phone', 3]]));
+    expect(queuePositions(holds)).toEqual(
+      new Map([
+        ['counter', 1],
+        ['online', 2],
+        ['phone', 3],
+      ]),
+    );
   });
 
   it('R-RES-7: a requested (依頼中) hold has no position and does not push others back', () => {
@@ -44,7 +55,13 @@ describe('R-RES-3 / R-RES-7 queue positions of one title', () => {
       { id: 'waiting', status: 'queued', officialAt: at('2025-06-05T00:00:00Z') },
       { id: 'late', status: 'expired', officialAt: at('2025-06-06T00:00:00Z') },
     ];
-    expect(queuePositions(holds)).toEqual(new Map([['ready', 1], ['moving', 2], ['waiting', 3]]));
+    expect(queuePositions(holds)).toEqual(
+      new Map([
+        ['ready', 1],
+        ['moving', 2],
+        ['waiting', 3],
+      ]),
+    );
   });
 
   it('R-RES-3: holds promoted at the same instant keep the order they were placed in, then id', () => {
@@ -56,7 +73,12 @@ describe('R-RES-3 / R-RES-7 queue positions of one title', () => {
       { id: 'c', status: 'queued', officialAt: morning },
     ];
     // c and d count as requested at the moment they became official (like counter holds).
-    expect([...queuePositions(holds).entries()]).toEqual([['b', 1], ['a', 2], ['c', 3], ['d', 4]]);
+    expect([...queuePositions(holds).entries()]).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 3],
+      ['d', 4],
+    ]);
   });
 
   it('a positioned hold missing officialAt (broken data) goes last instead of failing the list', () => {
@@ -64,7 +86,12 @@ describe('R-RES-3 / R-RES-7 queue positions of one title', () => {
       { id: 'broken', status: 'queued', officialAt: null },
       { id: 'fine', status: 'queued', officialAt: at('2025-06-10T00:00:00Z') },
     ];
-    expect(queuePositions(holds)).toEqual(new Map([['fine', 1], ['broken', 2]]));
+    expect(queuePositions(holds)).toEqual(
+      new Map([
+        ['fine', 1],
+        ['broken', 2],
+      ]),
+    );
   });
 
   it('R-RES-7: (property) positions are 1..n without gaps, in order of officialAt', () => {

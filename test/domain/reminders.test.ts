@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar, pickupDeadline } from '../../src/domain/calendar.js';
-import { dueReminderDay, inReminderWindow, pickupReminderDay, previousOpeningDayBefore } from '../../src/domain/reminders.js';
+import {
+  dueReminderDay,
+  inReminderWindow,
+  pickupReminderDay,
+  previousOpeningDayBefore,
+} from '../../src/domain/reminders.js';
 
 // Closed on Mondays and 29 Dec – 3 Jan. 2026-12-14 and 2026-12-28 are Mondays.
 const cal = defaultCalendar(2026, 2027);

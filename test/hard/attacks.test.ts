@@ -9,7 +9,10 @@ import { storedCounts } from './leaks.js';
 // Attacks the other suites leave out: stuffing many cards from one LINE user, telling unknown
 // cards from wrong passwords by time, and guessing e-mail confirmation tokens.
 const INVALID = refusalMessage({ code: 'CREDENTIALS_INVALID' });
-const CARDS = Array.from({ length: 14 }, (_, i) => ({ card: `30000000${String(i).padStart(2, '0')}`, password: `Pw${i}x7Kq9z` }));
+const CARDS = Array.from({ length: 14 }, (_, i) => ({
+  card: `30000000${String(i).padStart(2, '0')}`,
+  password: `Pw${i}x7Kq9z`,
+}));
 
 let t: TestApp;
 let client: ReturnType<typeof loginClient>;
@@ -31,7 +34,10 @@ describe('credential stuffing from one LINE user', () => {
     // The 11th card, with its right password: refused in the same words, and no link is made.
     const eleventh = CARDS[10]!;
     const nonces = await client.nonceCount();
-    const { res, html } = await client.login(attacker.linkToken, { cardNumber: eleventh.card, password: eleventh.password });
+    const { res, html } = await client.login(attacker.linkToken, {
+      cardNumber: eleventh.card,
+      password: eleventh.password,
+    });
     expect(res.status).toBe(200);
     expect(formError(html)).toBe(INVALID);
     expect(await client.nonceCount()).toBe(nonces);
@@ -59,7 +65,8 @@ describe('login enumeration', () => {
       unknown.push(await time(`9${String(i).padStart(9, '0')}`));
       wrong.push(await time(CARDS[11 + (i % 3)]!.card));
     }
-    for (const r of [...unknown, ...wrong]) expect({ status: r.status, words: r.words }).toEqual({ status: 200, words: INVALID });
+    for (const r of [...unknown, ...wrong])
+      expect({ status: r.status, words: r.words }).toEqual({ status: 200, words: INVALID });
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const [mu, mw] = [median(unknown.map((r) => r.ms)), median(wrong.map((r) => r.ms))];
     console.log(`login timing: unknown card median ${mu.toFixed(1)} ms, wrong password median ${mw.toFixed(1)} ms`);
@@ -70,7 +77,8 @@ describe('login enumeration', () => {
 describe('e-mail token guessing', () => {
   it('300 random tokens in the link format: all "cannot be used" (404/410), nothing confirmed or stored', async () => {
     const before = await storedCounts(t.db);
-    const emails = async () => JSON.stringify(await t.db.selectFrom('patrons').select(['email', 'email_confirmed_at']).orderBy('id').execute());
+    const emails = async () =>
+      JSON.stringify(await t.db.selectFrom('patrons').select(['email', 'email_confirmed_at']).orderBy('id').execute());
     const emailsBefore = await emails();
     const statuses = new Set<number>();
     for (let i = 0; i < 300; i++) {

@@ -7,14 +7,26 @@ import { testLog } from '../helpers/test-log.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { ADMIN_TOKEN } from '../helpers/app.js';
 import { onPostgres, testDatabase } from '../helpers/database.js';
-import { ACCESS_TOKEN, CHANNEL_SECRET, fakeLine, LINE_API, lineUserId, postWebhook, testMessenger, textEvent, webhookBody } from '../helpers/line.js';
+import {
+  ACCESS_TOKEN,
+  CHANNEL_SECRET,
+  fakeLine,
+  LINE_API,
+  lineUserId,
+  postWebhook,
+  testMessenger,
+  textEvent,
+  webhookBody,
+} from '../helpers/line.js';
 import { lineApi } from '../setup/msw.js';
 
 // Faults only a real server has: a backend killed mid-transaction, the database gone for a while.
 // PGlite runs in the process and cannot lose its connection, so these run with DATABASE_URL only.
 
 /** A TCP proxy to PostgreSQL that the test can cut (every connection dropped) and restore. */
-async function tcpProxy(target: URL): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+async function tcpProxy(
+  target: URL,
+): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
   let server: Server | undefined;
   let port = 0;
@@ -53,7 +65,15 @@ beforeEach(async () => {
   proxy = await tcpProxy(new URL(database.url!));
   url.hostname = '127.0.0.1';
   url.port = String(proxy.port);
-  const config = loadConfig({ LINE_CHANNEL_SECRET: CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN, LINE_API_BASE_URL: LINE_API, DATABASE_URL: url.toString(), SEED: 'demo', CRON: 'off', ADMIN_TOKEN });
+  const config = loadConfig({
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
+    LINE_API_BASE_URL: LINE_API,
+    DATABASE_URL: url.toString(),
+    SEED: 'demo',
+    CRON: 'off',
+    ADMIN_TOKEN,
+  });
   rt = await buildRuntime(config, testLog, { messenger: testMessenger() });
 });
 afterEach(async () => {
@@ -77,18 +97,33 @@ describe.skipIf(!onPostgres())('database faults (PostgreSQL)', () => {
     await admin.connect();
     try {
       // A patron of its own (no loans, no holds) and a title with no copy on the shelf: the hold is due.
-      const reg = await rt.app.request('/admin/patrons', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ cardNumber: 'HARD0001', name: '試験', birthDate: '1980-01-01', residency: 'resident' }) });
+      const reg = await rt.app.request('/admin/patrons', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ cardNumber: 'HARD0001', name: '試験', birthDate: '1980-01-01', residency: 'resident' }),
+      });
       expect(reg.status).toBe(201);
-      const bib = (await admin.query<{ bib_id: string }>(`SELECT bib_id FROM items GROUP BY bib_id HAVING bool_and(status <> 'available') ORDER BY bib_id LIMIT 1`)).rows[0]!.bib_id;
+      const bib = (
+        await admin.query<{ bib_id: string }>(
+          `SELECT bib_id FROM items GROUP BY bib_id HAVING bool_and(status <> 'available') ORDER BY bib_id LIMIT 1`,
+        )
+      ).rows[0]!.bib_id;
       // Hold the patron's row so placeHold waits inside its transaction, where it can be killed.
       await admin.query('BEGIN');
       await admin.query(`SELECT id FROM patrons WHERE card_number = 'HARD0001' FOR UPDATE`);
       const hold = { cardNumber: 'HARD0001', bibId: String(bib), pickupBranch: 'honkan', channel: 'counter' };
-      const call = () => rt.app.request('/admin/holds', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(hold) });
+      const call = () =>
+        rt.app.request('/admin/holds', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify(hold),
+        });
       const pending = call();
       let pid = 0;
       await until(async () => {
-        const r = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
+        const r = await admin.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        );
         pid = r.rows[0]?.pid ?? 0;
         return pid !== 0;
       });
@@ -97,11 +132,15 @@ describe.skipIf(!onPostgres())('database faults (PostgreSQL)', () => {
       const killed = await pending;
       expect(killed.status).toBe(500);
       expect(await killed.text()).not.toMatch(/terminat|SELECT|Error:/);
-      const before = await admin.query(`SELECT count(*)::int AS n FROM holds h JOIN patrons p ON p.id = h.patron_id WHERE p.card_number = 'HARD0001'`);
+      const before = await admin.query(
+        `SELECT count(*)::int AS n FROM holds h JOIN patrons p ON p.id = h.patron_id WHERE p.card_number = 'HARD0001'`,
+      );
       expect(before.rows[0].n).toBe(0);
       const retried = await call();
       expect(retried.status, await retried.clone().text()).toBe(201);
-      const after = await admin.query(`SELECT count(*)::int AS n FROM holds h JOIN patrons p ON p.id = h.patron_id WHERE p.card_number = 'HARD0001'`);
+      const after = await admin.query(
+        `SELECT count(*)::int AS n FROM holds h JOIN patrons p ON p.id = h.patron_id WHERE p.card_number = 'HARD0001'`,
+      );
       expect(after.rows[0].n).toBe(1);
     } finally {
       await admin.end();
@@ -121,7 +160,12 @@ describe.skipIf(!onPostgres())('database faults (PostgreSQL)', () => {
     await until(async () => line.calls.length > 0);
     await new Promise((r) => setTimeout(r, 500));
     await proxy.restore();
-    const row = () => rt.database.db.selectFrom('webhook_inbox').select(['status', 'reply_status', 'attempts']).where('webhook_event_id', '=', event.webhookEventId).executeTakeFirst();
+    const row = () =>
+      rt.database.db
+        .selectFrom('webhook_inbox')
+        .select(['status', 'reply_status', 'attempts'])
+        .where('webhook_event_id', '=', event.webhookEventId)
+        .executeTakeFirst();
     await until(async () => {
       await rt.worker.kick().catch(() => {});
       return (await row().catch(() => undefined))?.reply_status === 'sent';

@@ -29,17 +29,36 @@ const wrong = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom<unknown>(null, -1, 1e308, '', true, [], {}, '\u0000', '\ud800') },
 );
 /** Mostly the right value, so that bodies get past the first check and the later ones are fuzzed too. */
-const mostly = <T,>(right: fc.Arbitrary<T>) => fc.oneof({ weight: 6, arbitrary: right }, { weight: 1, arbitrary: wrong });
+const mostly = <T>(right: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 6, arbitrary: right }, { weight: 1, arbitrary: wrong });
 
 /** An event whose envelope may be right or wrong field by field, with odd payload around it. */
 const event = fc.record(
   {
-    type: mostly(fc.constantFrom('message', 'postback', 'follow', 'unfollow', 'beacon', 'accountLink', 'x'.repeat(65), 'videoPlayComplete')),
+    type: mostly(
+      fc.constantFrom(
+        'message',
+        'postback',
+        'follow',
+        'unfollow',
+        'beacon',
+        'accountLink',
+        'x'.repeat(65),
+        'videoPlayComplete',
+      ),
+    ),
     webhookEventId: mostly(freshId),
-    timestamp: fc.oneof({ weight: 6, arbitrary: fc.constant(Date.now()) }, { weight: 1, arbitrary: wrong }, { weight: 1, arbitrary: fc.double() }),
+    timestamp: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(Date.now()) },
+      { weight: 1, arbitrary: wrong },
+      { weight: 1, arbitrary: fc.double() },
+    ),
     mode: mostly(fc.constantFrom('active', 'standby', 'bogus')),
     replyToken: mostly(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 })),
-    source: fc.oneof(fc.constant({ type: 'user', userId: lineUserId('fuzz') }), fc.record({ type: wrong, userId: wrong })),
+    source: fc.oneof(
+      fc.constant({ type: 'user', userId: lineUserId('fuzz') }),
+      fc.record({ type: wrong, userId: wrong }),
+    ),
     message: fc.oneof(fc.record({ type: fc.constant('text'), text: fc.oneof(fc.string(), huge) }), wrong),
     postback: fc.oneof(fc.record({ data: fc.oneof(fc.string(), huge, fc.constant('action=hold&bib=1')) }), wrong),
     extra: wrong,
@@ -48,7 +67,15 @@ const event = fc.record(
 );
 
 const body = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ destination: fc.oneof(fc.constant('Ubot'), wrong), events: fc.array(event, { minLength: 1, maxLength: 3 }) }, { requiredKeys: ['events'] }).map((b) => JSON.stringify(b)) },
+  {
+    weight: 10,
+    arbitrary: fc
+      .record(
+        { destination: fc.oneof(fc.constant('Ubot'), wrong), events: fc.array(event, { minLength: 1, maxLength: 3 }) },
+        { requiredKeys: ['events'] },
+      )
+      .map((b) => JSON.stringify(b)),
+  },
   { weight: 2, arbitrary: fc.record({ events: wrong }).map((b) => JSON.stringify(b)) },
   { weight: 2, arbitrary: wrong.map((v) => JSON.stringify(v) ?? 'undefined') },
   { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
@@ -70,8 +97,13 @@ describe('fuzzing POST /webhook with validly signed, malformed bodies', () => {
         expect(res.status, raw.slice(0, 300)).toBeLessThan(500);
         expect(leakIn(text), text).toBeUndefined();
         // Stored as the inbox stores text: NUL dropped, a lone surrogate replaced.
-        const stored = (id: string) => id.replaceAll('\0', '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-        if (res.status < 400) for (const e of (JSON.parse(raw) as { events: { webhookEventId: string }[] }).events) accepted.add(stored(e.webhookEventId));
+        const stored = (id: string) =>
+          id
+            .replaceAll('\0', '')
+            .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+        if (res.status < 400)
+          for (const e of (JSON.parse(raw) as { events: { webhookEventId: string }[] }).events)
+            accepted.add(stored(e.webhookEventId));
       }),
       // A fixed seed keeps CI reproducible; FUZZ_SEED=random (or a number) explores further.
       { numRuns: RUNS, ...fuzzSeed() },
@@ -85,7 +117,11 @@ describe('fuzzing POST /webhook with validly signed, malformed bodies', () => {
 
   it('answers 413 to 2 MB bodies, signed or not, and stores nothing', async () => {
     const before = await storedCounts(database.db);
-    const big = (filler: string) => JSON.stringify({ destination: 'Ubot', events: [{ type: 'message', webhookEventId: `BIG${++serial}`, timestamp: Date.now(), pad: filler }] });
+    const big = (filler: string) =>
+      JSON.stringify({
+        destination: 'Ubot',
+        events: [{ type: 'message', webhookEventId: `BIG${++serial}`, timestamp: Date.now(), pad: filler }],
+      });
     for (const filler of ['x'.repeat(2 * 1024 * 1024), 'あ'.repeat(700_000), '['.repeat(2 * 1024 * 1024)]) {
       for (const signature of [undefined, 'forged']) {
         const res = await postWebhook(app, big(filler), { signature });

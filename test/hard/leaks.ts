@@ -5,7 +5,15 @@ import type { DB } from '../../src/db/schema.js';
  * What must never reach a client: a stack frame, an error's name line, or SQL text. The words
  * are matched where they would appear in a leak, so ordinary messages ("at least") do not trip it.
  */
-const LEAKS = [/\bat [\w.<>]+ \(/, /\bat (file|node):/, /\bError:/, /\bSELECT\b/, /\bINSERT\b/, /\brelation\b/, /\bsyntax\b/];
+const LEAKS = [
+  /\bat [\w.<>]+ \(/,
+  /\bat (file|node):/,
+  /\bError:/,
+  /\bSELECT\b/,
+  /\bINSERT\b/,
+  /\brelation\b/,
+  /\bsyntax\b/,
+];
 
 export function leakIn(body: string): string | undefined {
   return LEAKS.find((re) => re.test(body))?.source;

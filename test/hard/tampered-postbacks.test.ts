@@ -25,7 +25,9 @@ function postbackData(replies: readonly Reply[]): string[] {
 async function circulation(): Promise<string> {
   const { rows } = await sql<{ h: string; l: string }>`
     SELECT (SELECT string_agg(id || ':' || patron_id || ':' || status, ',' ORDER BY id) FROM holds) AS h,
-           (SELECT string_agg(id || ':' || patron_id || ':' || renewals || ':' || due_date, ',' ORDER BY id) FROM loans) AS l`.execute(h.db);
+           (SELECT string_agg(id || ':' || patron_id || ':' || renewals || ':' || due_date, ',' ORDER BY id) FROM loans) AS l`.execute(
+    h.db,
+  );
   return JSON.stringify(rows[0]);
 }
 
@@ -47,11 +49,20 @@ afterAll(() => h.close());
 const tamper = (data: string) =>
   fc.oneof(
     // One argument replaced: another id, a negative or huge number, text, an injected separator.
-    fc.tuple(fc.nat(), fc.oneof(fc.nat({ max: 400 }).map(String), fc.constantFrom('-1', '0', '99999999999999999999', 'NaN', "1' OR '1'='1", '1|2', ''), fc.string({ maxLength: 40 }))).map(([i, v]) => {
-      const parts = data.split('|');
-      parts[2 + (i % Math.max(1, parts.length - 2))] = v;
-      return parts.join('|');
-    }),
+    fc
+      .tuple(
+        fc.nat(),
+        fc.oneof(
+          fc.nat({ max: 400 }).map(String),
+          fc.constantFrom('-1', '0', '99999999999999999999', 'NaN', "1' OR '1'='1", '1|2', ''),
+          fc.string({ maxLength: 40 }),
+        ),
+      )
+      .map(([i, v]) => {
+        const parts = data.split('|');
+        parts[2 + (i % Math.max(1, parts.length - 2))] = v;
+        return parts.join('|');
+      }),
     fc.nat({ max: data.length }).map((n) => data.slice(0, n)),
     fc.string({ maxLength: 300 }).map((s) => `${data}|${s}`),
     fc.string({ maxLength: 300 }),

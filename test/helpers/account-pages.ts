@@ -2,7 +2,13 @@ import type { TestApp } from './app.js';
 import { PAGES_ORIGIN } from './pages.js';
 import { rememberSecretFields } from './test-log.js';
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every hidden input of the page's form, as the browser would post them. */
 export function hiddenFields(html: string): Record<string, string> {
@@ -33,7 +39,11 @@ export function accountClient(t: Pick<TestApp, 'app'>, base = PAGES_ORIGIN) {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     const origin = opts.origin === undefined ? base : opts.origin;
     if (origin !== null) headers.origin = origin;
-    const res = await t.app.request(`${base}${path}`, { method: 'POST', headers, body: new URLSearchParams(fields).toString() });
+    const res = await t.app.request(`${base}${path}`, {
+      method: 'POST',
+      headers,
+      body: new URLSearchParams(fields).toString(),
+    });
     return { res, html: await res.text() };
   };
   /** The hidden fields of a freshly opened form (step, formNonce, csrfToken). */
@@ -43,7 +53,8 @@ export function accountClient(t: Pick<TestApp, 'app'>, base = PAGES_ORIGIN) {
     post,
     opened,
     /** 変更: opens the form and submits it with these fields. */
-    change: async (path: string, fields: Record<string, string>, opts: { origin?: string | null } = {}) => post(path, { ...(await opened(path)), ...fields }, opts),
+    change: async (path: string, fields: Record<string, string>, opts: { origin?: string | null } = {}) =>
+      post(path, { ...(await opened(path)), ...fields }, opts),
     /** 送信 (or 確定): posts the page's form back as it stands. */
     send: (path: string, page: string, opts: { origin?: string | null } = {}) => post(path, hiddenFields(page), opts),
   };

@@ -38,7 +38,12 @@ export interface TestApp {
   /** What would have gone out by mail. */
   mailer: ReturnType<typeof recordingMailer>;
   /** A JSON call; `token: null` sends no Authorization header. */
-  call(method: string, path: string, body?: unknown, opts?: { token?: string | null; rawBody?: string }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: { token?: string | null; rawBody?: string },
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -53,7 +58,11 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
   const mailer = recordingMailer();
   const state = { now: opts.now ?? new Date('2026-12-01T10:00:00+09:00') };
   const clock = () => state.now;
-  const config = loadConfig({ SEED: 'none', CRON: 'off', ...(adminToken !== undefined ? { ADMIN_TOKEN: adminToken } : {}) });
+  const config = loadConfig({
+    SEED: 'none',
+    CRON: 'off',
+    ...(adminToken !== undefined ? { ADMIN_TOKEN: adminToken } : {}),
+  });
 
   let app: Hono;
   let db: Kysely<DB>;
@@ -69,11 +78,18 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
     const database = await testDatabase();
     db = database.db;
     kind = database.kind;
-    const mail = { db, transport: mailer, log: testLog, publicBaseUrl: config.publicBaseUrl, mailFrom: config.mailFrom };
+    const mail = {
+      db,
+      transport: mailer,
+      log: testLog,
+      publicBaseUrl: config.publicBaseUrl,
+      mailFrom: config.mailFrom,
+    };
     const jobs: JobContext = {
       db,
       promoteHoldsHour: config.promoteHoldsHour,
-      deliverNotices: async (now) => (await deliverLineNotices(database.db, messenger, testLog, now)) + (await deliverEmailNotices(mail, now)),
+      deliverNotices: async (now) =>
+        (await deliverLineNotices(database.db, messenger, testLog, now)) + (await deliverEmailNotices(mail, now)),
     };
     app = createApp({
       db,
@@ -84,8 +100,15 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
       jobs,
       onEventsStored: () => {},
       clock,
-      pages: { publicBaseUrl: config.publicBaseUrl, lineAccessBaseUrl: config.line.accessBaseUrl, formSecret: formSecret(config.line.channelSecret) },
-      mail: { mailFrom: config.mailFrom, sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)) },
+      pages: {
+        publicBaseUrl: config.publicBaseUrl,
+        lineAccessBaseUrl: config.line.accessBaseUrl,
+        formSecret: formSecret(config.line.channelSecret),
+      },
+      mail: {
+        mailFrom: config.mailFrom,
+        sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)),
+      },
     });
     close = () => database.close();
   }

@@ -65,7 +65,9 @@ export async function chatHarness(now = new Date('2026-12-01T19:00:00+09:00')): 
     menus,
     user: (n) => 'U' + n.toString(16).padStart(32, '0'),
     async send(user, input) {
-      const { replies } = await database.db.transaction().execute((tx) => handler.inTransaction(tx, { lineUserId: user, input }, h.now));
+      const { replies } = await database.db
+        .transaction()
+        .execute((tx) => handler.inTransaction(tx, { lineUserId: user, input }, h.now));
       const problems = limitViolations(toLineMessages(replies));
       if (problems.length > 0) throw new Error(`LINE limits broken: ${problems.join('; ')}`);
       if (replies.length > 5) throw new Error('more than 5 messages in one reply');

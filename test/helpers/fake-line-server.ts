@@ -35,7 +35,8 @@ export async function startFakeLineServer(opts: { failEvery?: number } = {}): Pr
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v2/bot/message/push') return answer(res, 404, { message: 'Not found' });
+      if (req.method !== 'POST' || req.url !== '/v2/bot/message/push')
+        return answer(res, 404, { message: 'Not found' });
       const key = String(req.headers['x-line-retry-key'] ?? '');
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to?: string; messages?: unknown[] };
       if (key && keys.has(key)) return answer(res, 409, { message: 'The retry key is already accepted' });

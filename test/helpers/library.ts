@@ -6,7 +6,11 @@ import { registerPatron } from '../../src/services/patrons.js';
 import { rememberSecret } from './test-log.js';
 
 /** A small library for service tests: named titles, copies by barcode, patrons by card. */
-export const BOOK = (title: string, barcodes: [string, string][], extra: Partial<CatalogRecord> = {}): CatalogRecord => ({
+export const BOOK = (
+  title: string,
+  barcodes: [string, string][],
+  extra: Partial<CatalogRecord> = {},
+): CatalogRecord => ({
   title,
   materialType: 'book',
   ...extra,
@@ -25,7 +29,13 @@ const FAKE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXNoaG
 export async function addPatron(
   db: Kysely<DB>,
   cardNumber: string,
-  opts: { birthDate?: string; residency?: 'resident' | 'worker' | 'student' | 'none'; password?: boolean; disabilityService?: boolean; email?: string } = {},
+  opts: {
+    birthDate?: string;
+    residency?: 'resident' | 'worker' | 'student' | 'none';
+    password?: boolean;
+    disabilityService?: boolean;
+    email?: string;
+  } = {},
 ): Promise<string> {
   const r = await registerPatron(db, {
     cardNumber,

@@ -76,7 +76,12 @@ function envelope(type: string, userId: string, o: EventOptions, withReplyToken:
 export function textEvent(userId: string, text: string, o: EventOptions = {}): LineEvent {
   return {
     ...envelope('message', userId, o, true),
-    message: { id: String(Date.now()) + String(randomBytes(2).readUInt16BE()), type: 'text', quoteToken: newReplyToken(), text },
+    message: {
+      id: String(Date.now()) + String(randomBytes(2).readUInt16BE()),
+      type: 'text',
+      quoteToken: newReplyToken(),
+      text,
+    },
   };
 }
 
@@ -90,7 +95,12 @@ export function unfollowEvent(userId: string, o: EventOptions = {}): LineEvent {
 }
 
 /** Any other event type (beacon, or one LINE adds later), with its own fields. */
-export function otherEvent(type: string, userId: string, extra: Record<string, unknown> = {}, o: EventOptions = {}): LineEvent {
+export function otherEvent(
+  type: string,
+  userId: string,
+  extra: Record<string, unknown> = {},
+  o: EventOptions = {},
+): LineEvent {
   return { ...envelope(type, userId, o, true), ...extra };
 }
 
@@ -103,7 +113,11 @@ export function webhookBody(events: unknown[], destination = BOT_USER_ID): strin
  * POST /webhook with the raw body. `signature`: undefined = signed correctly, null = no header,
  * a string = sent as is.
  */
-export async function postWebhook(app: Hono, body: string, opts: { signature?: string | null } = {}): Promise<Response> {
+export async function postWebhook(
+  app: Hono,
+  body: string,
+  opts: { signature?: string | null } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   const signature = opts.signature === undefined ? sign(body) : opts.signature;
   if (signature !== null) headers['x-line-signature'] = signature;
@@ -148,7 +162,8 @@ export interface FakeLine {
 
 const errorBody = (status: number, endpoint: 'reply' | 'push') => {
   if (status === 400 && endpoint === 'reply') return { message: 'Invalid reply token' };
-  if (status === 409) return { message: 'The retry key is already accepted', sentMessages: [{ id: '1', quoteToken: 'q' }] };
+  if (status === 409)
+    return { message: 'The retry key is already accepted', sentMessages: [{ id: '1', quoteToken: 'q' }] };
   if (status === 429) return { message: 'The API rate limit has been exceeded. Try again later.' };
   if (status >= 500) return { message: 'Internal server error' };
   return { message: 'The request body has 1 error(s)' };
@@ -179,7 +194,10 @@ export function fakeLine(server: SetupServer): FakeLine {
       };
       calls.push(call);
       await before(call);
-      if (status === 200) return HttpResponse.json({ sentMessages: (body.messages ?? []).map((_, i) => ({ id: String(i + 1), quoteToken: newReplyToken() })) });
+      if (status === 200)
+        return HttpResponse.json({
+          sentMessages: (body.messages ?? []).map((_, i) => ({ id: String(i + 1), quoteToken: newReplyToken() })),
+        });
       return HttpResponse.json(errorBody(status, name), { status });
     });
   server.use(
@@ -209,7 +227,9 @@ export function fakeLine(server: SetupServer): FakeLine {
  * channel secret and a real LINE messenger. PGlite in memory by default; with DATABASE_URL, a new
  * database on that server (dropped by `close`).
  */
-export async function lineRuntime(opts: { clock?: () => Date } = {}): Promise<{ app: Hono; db: Kysely<DB>; worker: InboxProcessor; close(): Promise<void> }> {
+export async function lineRuntime(
+  opts: { clock?: () => Date } = {},
+): Promise<{ app: Hono; db: Kysely<DB>; worker: InboxProcessor; close(): Promise<void> }> {
   const server = process.env.DATABASE_URL ? await testDatabase() : undefined;
   const config = loadConfig({
     LINE_CHANNEL_SECRET: CHANNEL_SECRET,
@@ -245,7 +265,11 @@ export function webhookApp(db: Kysely<DB>, opts: { onEventsStored?: () => void; 
     loanPeriodDays: 14,
     jobs: { db, promoteHoldsHour: 9, deliverNotices: async () => 0 },
     onEventsStored: opts.onEventsStored ?? (() => {}),
-    pages: { publicBaseUrl: 'http://localhost:3000', lineAccessBaseUrl: 'https://access.line.me', formSecret: formSecret(CHANNEL_SECRET) },
+    pages: {
+      publicBaseUrl: 'http://localhost:3000',
+      lineAccessBaseUrl: 'https://access.line.me',
+      formSecret: formSecret(CHANNEL_SECRET),
+    },
     mail: { mailFrom: 'yoyaku@library-kamagaya-chiba.jp', sendMailNow: async () => {} },
     ...(opts.clock ? { clock: opts.clock } : {}),
   });

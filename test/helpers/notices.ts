@@ -4,12 +4,23 @@ import { placeHold } from '../../src/services/holds.js';
 import { lineUserId } from './line.js';
 
 /** Links a LINE account to the patron (as a login would); `following: false` = the patron blocked the account. */
-export async function linkLine(db: Kysely<DB>, patronId: string, opts: { following?: boolean; seed?: string } = {}): Promise<string> {
+export async function linkLine(
+  db: Kysely<DB>,
+  patronId: string,
+  opts: { following?: boolean; seed?: string } = {},
+): Promise<string> {
   const user = lineUserId(opts.seed ?? `patron-${patronId}`);
   const now = new Date('2026-11-01T10:00:00+09:00');
   await db
     .insertInto('line_users')
-    .values({ line_user_id: user, patron_id: patronId, linked_at: now, following: opts.following ?? true, created_at: now, updated_at: now })
+    .values({
+      line_user_id: user,
+      patron_id: patronId,
+      linked_at: now,
+      following: opts.following ?? true,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return user;
 }
@@ -19,8 +30,25 @@ export async function setFollowing(db: Kysely<DB>, user: string, following: bool
 }
 
 /** A counter hold with the given contact (staff take the contact method on the phone or at the desk). */
-export async function counterHold(db: Kysely<DB>, card: string, bibId: string, now: Date, opts: { contact?: 'none' | 'email' | 'line'; pickupBranch?: string } = {}): Promise<string> {
-  const r = await placeHold(db, { cardNumber: card, bibId, pickupBranch: opts.pickupBranch ?? 'honkan', channel: 'counter', contact: opts.contact ?? 'line', lineLinked: true }, now);
+export async function counterHold(
+  db: Kysely<DB>,
+  card: string,
+  bibId: string,
+  now: Date,
+  opts: { contact?: 'none' | 'email' | 'line'; pickupBranch?: string } = {},
+): Promise<string> {
+  const r = await placeHold(
+    db,
+    {
+      cardNumber: card,
+      bibId,
+      pickupBranch: opts.pickupBranch ?? 'honkan',
+      channel: 'counter',
+      contact: opts.contact ?? 'line',
+      lineLinked: true,
+    },
+    now,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.failure));
   return r.value.id;
 }
@@ -40,7 +68,10 @@ export interface NoticeView {
   payload: Record<string, unknown>;
 }
 
-export async function noticeRows(db: Kysely<DB>, where: { patronId?: string; kind?: string } = {}): Promise<NoticeView[]> {
+export async function noticeRows(
+  db: Kysely<DB>,
+  where: { patronId?: string; kind?: string } = {},
+): Promise<NoticeView[]> {
   let q = db.selectFrom('notices').selectAll().orderBy('id');
   if (where.patronId) q = q.where('patron_id', '=', where.patronId);
   if (where.kind) q = q.where('kind', '=', where.kind);
@@ -62,7 +93,15 @@ export async function noticeRows(db: Kysely<DB>, where: { patronId?: string; kin
 
 export async function pushRows(db: Kysely<DB>) {
   const rows = await db.selectFrom('notice_pushes').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, patronId: r.patron_id, retryKey: r.retry_key, status: r.status, attempts: r.attempts, dueAt: new Date(r.due_at), lastError: r.last_error }));
+  return rows.map((r) => ({
+    id: r.id,
+    patronId: r.patron_id,
+    retryKey: r.retry_key,
+    status: r.status,
+    attempts: r.attempts,
+    dueAt: new Date(r.due_at),
+    lastError: r.last_error,
+  }));
 }
 
 /** The texts a LINE message shows (text, altText and every Flex text), for looking for words. */

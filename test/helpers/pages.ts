@@ -65,9 +65,20 @@ export function loginClient(t: TestApp) {
       return { user, linkToken };
     },
     /** Opens the form (for its CSRF token) unless one is given (null: none sent), then submits it. */
-    async login(linkToken: string, fields: { cardNumber?: string; password?: string }, opts: { origin?: string | null; csrfToken?: string | null } = {}) {
-      const csrfToken = opts.csrfToken === undefined ? hiddenValue((await getLogin(`?linkToken=${encodeURIComponent(linkToken)}`)).html, 'csrfToken') : opts.csrfToken;
-      const body = new URLSearchParams({ linkToken, ...fields, ...(csrfToken !== null && csrfToken !== undefined ? { csrfToken } : {}) });
+    async login(
+      linkToken: string,
+      fields: { cardNumber?: string; password?: string },
+      opts: { origin?: string | null; csrfToken?: string | null } = {},
+    ) {
+      const csrfToken =
+        opts.csrfToken === undefined
+          ? hiddenValue((await getLogin(`?linkToken=${encodeURIComponent(linkToken)}`)).html, 'csrfToken')
+          : opts.csrfToken;
+      const body = new URLSearchParams({
+        linkToken,
+        ...fields,
+        ...(csrfToken !== null && csrfToken !== undefined ? { csrfToken } : {}),
+      });
       const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
       const origin = opts.origin === undefined ? PAGES_ORIGIN : opts.origin;
       if (origin !== null) headers.origin = origin;
@@ -78,14 +89,23 @@ export function loginClient(t: TestApp) {
       return { res, html: await res.text() };
     },
     async nonceCount(): Promise<number> {
-      const r = await t.db.selectFrom('account_link_nonces').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const r = await t.db
+        .selectFrom('account_link_nonces')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
     async throttleRows(): Promise<string> {
       return JSON.stringify(await t.db.selectFrom('login_throttle').selectAll().orderBy('subject').execute());
     },
     async linkedPatron(user: string): Promise<string | null> {
-      return (await t.db.selectFrom('line_users').select('patron_id').where('line_user_id', '=', user).executeTakeFirstOrThrow()).patron_id;
+      return (
+        await t.db
+          .selectFrom('line_users')
+          .select('patron_id')
+          .where('line_user_id', '=', user)
+          .executeTakeFirstOrThrow()
+      ).patron_id;
     },
   };
 }

@@ -8,7 +8,10 @@ import { join } from 'node:path';
  * tracked files.
  */
 export function screenshotDir(): string {
-  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '../../docs/screenshots') : join(tmpdir(), 'kamagaya-screenshots');
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? join(import.meta.dirname, '../../docs/screenshots')
+      : join(tmpdir(), 'kamagaya-screenshots');
   mkdirSync(dir, { recursive: true });
   return dir;
 }

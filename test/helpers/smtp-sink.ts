@@ -21,7 +21,10 @@ const SCRIPT = join(import.meta.dirname, '../mail/smtp-sink.mjs');
 
 /** Starts test/mail/smtp-sink.mjs (the smtp-server package) as its own process on 127.0.0.1. */
 export async function startSmtpSink(port = 0, env: Record<string, string> = {}): Promise<SmtpSink> {
-  const child: ChildProcess = spawn(process.execPath, [SCRIPT, String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child: ChildProcess = spawn(process.execPath, [SCRIPT, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const lines = createInterface({ input: child.stdout! });

@@ -14,9 +14,18 @@ const uid = (prefix: string) => `${prefix}${Date.now() % 100000}${++serial}`;
 type Call = TestApp['call'];
 
 /** Registers a patron through the staff API and returns the card number. */
-async function patron(call: Call, extra: { birthDate?: string; residency?: string; disabilityService?: boolean } = {}): Promise<string> {
+async function patron(
+  call: Call,
+  extra: { birthDate?: string; residency?: string; disabilityService?: boolean } = {},
+): Promise<string> {
   const cardNumber = uid('C');
-  const r = await call('POST', '/admin/patrons', { cardNumber, name: `利用者 ${cardNumber}`, birthDate: '1980-05-05', residency: 'resident', ...extra });
+  const r = await call('POST', '/admin/patrons', {
+    cardNumber,
+    name: `利用者 ${cardNumber}`,
+    birthDate: '1980-05-05',
+    residency: 'resident',
+    ...extra,
+  });
   expect(r.status).toBe(201);
   return cardNumber;
 }
@@ -27,9 +36,20 @@ interface CopySpec {
 }
 
 /** Adds one title with its copies through the staff API: its bibId and the copies' barcodes. */
-async function title(call: Call, copies: CopySpec[] = [{}], extra: { materialType?: string; title?: string } = {}): Promise<{ bibId: string; barcodes: string[] }> {
-  const items = copies.map((c) => ({ barcode: uid('B'), branch: c.branch ?? 'honkan', callNumber: '913.6 カ', ...(c.inLibraryOnly ? { inLibraryOnly: true } : {}) }));
-  const r = await call('POST', '/admin/catalog', { records: [{ title: extra.title ?? `本 ${uid('T')}`, materialType: extra.materialType ?? 'book', items }] });
+async function title(
+  call: Call,
+  copies: CopySpec[] = [{}],
+  extra: { materialType?: string; title?: string } = {},
+): Promise<{ bibId: string; barcodes: string[] }> {
+  const items = copies.map((c) => ({
+    barcode: uid('B'),
+    branch: c.branch ?? 'honkan',
+    callNumber: '913.6 カ',
+    ...(c.inLibraryOnly ? { inLibraryOnly: true } : {}),
+  }));
+  const r = await call('POST', '/admin/catalog', {
+    records: [{ title: extra.title ?? `本 ${uid('T')}`, materialType: extra.materialType ?? 'book', items }],
+  });
   expect(r.status).toBe(201);
   return { bibId: String(r.body.bibIds[0]), barcodes: items.map((i) => i.barcode) };
 }
@@ -92,7 +112,12 @@ describe('staff API', () => {
 
     it('a patron registered without a token does not exist afterwards', async () => {
       const cardNumber = uid('C');
-      await call('POST', '/admin/patrons', { cardNumber, name: '無断 登録', birthDate: '1980-05-05', residency: 'resident' }, { token: null });
+      await call(
+        'POST',
+        '/admin/patrons',
+        { cardNumber, name: '無断 登録', birthDate: '1980-05-05', residency: 'resident' },
+        { token: null },
+      );
       expectError(await call('GET', `/admin/patrons/${cardNumber}`), 404, 'UNKNOWN_PATRON');
     });
   });
@@ -100,16 +125,33 @@ describe('staff API', () => {
   describe('POST /admin/patrons', () => {
     it('registers a patron and answers 201 with the patron', async () => {
       const cardNumber = uid('C');
-      const r = await call('POST', '/admin/patrons', { cardNumber, name: '鎌ケ谷 花子', birthDate: '1985-04-02', residency: 'worker' });
+      const r = await call('POST', '/admin/patrons', {
+        cardNumber,
+        name: '鎌ケ谷 花子',
+        birthDate: '1985-04-02',
+        residency: 'worker',
+      });
       expect(r.status).toBe(201);
-      expect(r.body).toMatchObject({ cardNumber, name: '鎌ケ谷 花子', birthDate: '1985-04-02', residency: 'worker', disabilityService: false });
+      expect(r.body).toMatchObject({
+        cardNumber,
+        name: '鎌ケ谷 花子',
+        birthDate: '1985-04-02',
+        residency: 'worker',
+        disabilityService: false,
+      });
       const view = await patronView(call, cardNumber);
       expect(view).toEqual({ cardNumber, name: '鎌ケ谷 花子', email: null, holds: [], loans: [] });
     });
 
     it('registers a disability-service patron', async () => {
       const cardNumber = uid('C');
-      const r = await call('POST', '/admin/patrons', { cardNumber, name: '鎌ケ谷 次郎', birthDate: '1950-01-01', residency: 'resident', disabilityService: true });
+      const r = await call('POST', '/admin/patrons', {
+        cardNumber,
+        name: '鎌ケ谷 次郎',
+        birthDate: '1950-01-01',
+        residency: 'resident',
+        disabilityService: true,
+      });
       expect(r.status).toBe(201);
       expect(r.body.disabilityService).toBe(true);
     });
@@ -124,13 +166,23 @@ describe('staff API', () => {
       ['nickname', { nickname: 'はなちゃん' }],
       ['disabilityService', { disabilityService: 'yes' }],
     ])('answers 400 naming %s when it is not right', async (field, change) => {
-      const r = await call('POST', '/admin/patrons', { cardNumber: uid('C'), name: '鎌ケ谷 花子', birthDate: '1980-05-05', residency: 'resident', ...change });
+      const r = await call('POST', '/admin/patrons', {
+        cardNumber: uid('C'),
+        name: '鎌ケ谷 花子',
+        birthDate: '1980-05-05',
+        residency: 'resident',
+        ...change,
+      });
       expectError(r, 400, 'BAD_REQUEST');
       expect(r.body.error.message).toContain(field);
     });
 
     it('answers 400 when a required field is missing, naming it', async () => {
-      const r = await call('POST', '/admin/patrons', { cardNumber: uid('C'), name: '鎌ケ谷 花子', residency: 'resident' });
+      const r = await call('POST', '/admin/patrons', {
+        cardNumber: uid('C'),
+        name: '鎌ケ谷 花子',
+        residency: 'resident',
+      });
       expectError(r, 400, 'BAD_REQUEST');
       expect(r.body.error.message).toContain('birthDate');
     });
@@ -143,7 +195,12 @@ describe('staff API', () => {
 
     it('answers 409 for a card number already registered, and keeps the first patron', async () => {
       const cardNumber = await patron(call);
-      const r = await call('POST', '/admin/patrons', { cardNumber, name: '別人', birthDate: '1990-01-01', residency: 'none' });
+      const r = await call('POST', '/admin/patrons', {
+        cardNumber,
+        name: '別人',
+        birthDate: '1990-01-01',
+        residency: 'none',
+      });
       expectError(r, 409, 'CARD_NUMBER_EXISTS');
       expect((await patronView(call, cardNumber)).name).toBe(`利用者 ${cardNumber}`);
     });
@@ -157,12 +214,33 @@ describe('staff API', () => {
       const first = await patron(call);
       // A title all of whose copies are out: holds wait in line.
       const waiting = await title(call, [{ branch: 'honkan' }]);
-      expect((await call('POST', '/admin/checkouts', { cardNumber: other, itemBarcode: waiting.barcodes[0] })).status).toBe(201);
-      expect((await call('POST', '/admin/holds', { cardNumber: first, bibId: waiting.bibId, pickupBranch: 'tobu', channel: 'counter' })).status).toBe(201);
-      const queued = await call('POST', '/admin/holds', { cardNumber: card, bibId: waiting.bibId, pickupBranch: 'tobu', channel: 'phone' });
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: other, itemBarcode: waiting.barcodes[0] })).status,
+      ).toBe(201);
+      expect(
+        (
+          await call('POST', '/admin/holds', {
+            cardNumber: first,
+            bibId: waiting.bibId,
+            pickupBranch: 'tobu',
+            channel: 'counter',
+          })
+        ).status,
+      ).toBe(201);
+      const queued = await call('POST', '/admin/holds', {
+        cardNumber: card,
+        bibId: waiting.bibId,
+        pickupBranch: 'tobu',
+        channel: 'phone',
+      });
       // A title with a copy on the shelf of the pickup branch: ready at once.
       const shelf = await title(call, [{ branch: 'honkan' }]);
-      const ready = await call('POST', '/admin/holds', { cardNumber: card, bibId: shelf.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      const ready = await call('POST', '/admin/holds', {
+        cardNumber: card,
+        bibId: shelf.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
       // A loan.
       const lent = await title(call, [{ branch: 'honkan' }]);
       const loan = await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: lent.barcodes[0] });
@@ -177,8 +255,24 @@ describe('staff API', () => {
       ]);
       const holds = view.holds.map((h: any) => ({ ...h, holdId: String(h.holdId), bibId: String(h.bibId) }));
       expect(holds).toEqual([
-        { holdId: String(queued.body.holdId), bibId: waiting.bibId, status: 'queued', position: 2, pickupBranch: 'tobu', pickupDeadline: null, contact: 'none' },
-        { holdId: String(ready.body.holdId), bibId: shelf.bibId, status: 'ready', position: 1, pickupBranch: 'honkan', pickupDeadline: '2026-12-09', contact: 'none' },
+        {
+          holdId: String(queued.body.holdId),
+          bibId: waiting.bibId,
+          status: 'queued',
+          position: 2,
+          pickupBranch: 'tobu',
+          pickupDeadline: null,
+          contact: 'none',
+        },
+        {
+          holdId: String(ready.body.holdId),
+          bibId: shelf.bibId,
+          status: 'ready',
+          position: 1,
+          pickupBranch: 'honkan',
+          pickupDeadline: '2026-12-09',
+          contact: 'none',
+        },
       ]);
       expect(view.loans).toHaveLength(1);
       const l = view.loans[0];
@@ -196,13 +290,22 @@ describe('staff API', () => {
       setNow(T0);
       const card = await patron(call);
       const book = await title(call, [{ branch: 'honkan' }]);
-      const hold = await call('POST', '/admin/holds', { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: card,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
       expect((await holdOf(call, card, hold.body.holdId)).status).toBe('ready');
-      expect((await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0] })).status).toBe(201);
+      expect((await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0] })).status).toBe(
+        201,
+      );
       let view = await patronView(call, card);
       expect(view.holds).toEqual([]);
       expect(view.loans).toHaveLength(1);
-      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' })).status).toBe(200);
+      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' })).status).toBe(
+        200,
+      );
       view = await patronView(call, card);
       expect(view.loans).toEqual([]);
     });
@@ -221,7 +324,11 @@ describe('staff API', () => {
       expect(r.status).toBe(201);
       expect(Object.keys(r.body)).toEqual(['initialPassword']);
       expect(r.body.initialPassword).toMatch(/^[A-Za-z0-9]{8}$/);
-      const row = await t.db.selectFrom('patrons').select(['password_hash', 'password_is_initial']).where('card_number', '=', card).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('patrons')
+        .select(['password_hash', 'password_is_initial'])
+        .where('card_number', '=', card)
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).not.toBeNull();
       expect(row.password_hash).not.toContain(r.body.initialPassword);
       expect(row.password_is_initial).toBe(true);
@@ -242,7 +349,11 @@ describe('staff API', () => {
     it('R-ELIG-5: refuses a disability-service patron with 422 DISABILITY_SERVICE', async () => {
       const card = await patron(call, { disabilityService: true });
       expectRefusal(await call('POST', `/admin/patrons/${card}/initial-password`), 'DISABILITY_SERVICE');
-      const row = await t.db.selectFrom('patrons').select('password_hash').where('card_number', '=', card).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('patrons')
+        .select('password_hash')
+        .where('card_number', '=', card)
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).toBeNull();
     });
 
@@ -268,29 +379,54 @@ describe('staff API', () => {
       items: [{ barcode, branch: 'honkan', callNumber: '913.6 カ' }],
       ...extra,
     });
-    const bibCount = async () => Number((await t.db.selectFrom('bibs').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const bibCount = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('bibs')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     it('adds the records and answers 201 with their bibIds in input order', async () => {
       const titles = ['鎌ケ谷の歴史', 'かまがや昔話', '梨づくりの一年'];
       const r = await call('POST', '/admin/catalog', {
         records: [
           record(titles[0]!, uid('B'), { author: '鎌ケ谷市教育委員会', year: 2001, classification: '213.5' }),
-          { title: titles[1]!, materialType: 'kamishibai', classification: 'C', items: [{ barcode: uid('B'), branch: 'tobu', callNumber: 'P カ' }] },
+          {
+            title: titles[1]!,
+            materialType: 'kamishibai',
+            classification: 'C',
+            items: [{ barcode: uid('B'), branch: 'tobu', callNumber: 'P カ' }],
+          },
           { title: titles[2]!, materialType: 'book', items: [] },
         ],
       });
       expect(r.status).toBe(201);
       expect(r.body.bibIds).toHaveLength(3);
       for (const [i, id] of (r.body.bibIds as unknown[]).entries()) {
-        const bib = await t.db.selectFrom('bibs').select('title').where('id', '=', String(id)).executeTakeFirstOrThrow();
+        const bib = await t.db
+          .selectFrom('bibs')
+          .select('title')
+          .where('id', '=', String(id))
+          .executeTakeFirstOrThrow();
         expect(bib.title).toBe(titles[i]);
       }
     });
 
     it.each([
       ['materialType', { records: [record('電子書籍', 'E1', { materialType: 'ebook' })] }],
-      ['branch', { records: [{ ...record('分館の本', 'E2'), items: [{ barcode: 'E2', branch: 'kita', callNumber: '913' }] }] }],
-      ['barcode', { records: [{ ...record('記号の本', 'E3'), items: [{ barcode: 'E-3', branch: 'honkan', callNumber: '913' }] }] }],
+      [
+        'branch',
+        { records: [{ ...record('分館の本', 'E2'), items: [{ barcode: 'E2', branch: 'kita', callNumber: '913' }] }] },
+      ],
+      [
+        'barcode',
+        {
+          records: [{ ...record('記号の本', 'E3'), items: [{ barcode: 'E-3', branch: 'honkan', callNumber: '913' }] }],
+        },
+      ],
       ['records', { records: [] }],
       ['records', {}],
     ])('answers 400 naming %s, and stores nothing', async (field, body) => {
@@ -305,17 +441,25 @@ describe('staff API', () => {
       const existing = await title(call);
       const fresh = uid('B');
       const before = await bibCount();
-      const r = await call('POST', '/admin/catalog', { records: [record('新しい本', fresh), record('重複した本', existing.barcodes[0]!)] });
+      const r = await call('POST', '/admin/catalog', {
+        records: [record('新しい本', fresh), record('重複した本', existing.barcodes[0]!)],
+      });
       expectError(r, 409, 'BARCODE_EXISTS');
       expect(r.body.error.message).toContain(existing.barcodes[0]);
       expect(await bibCount()).toBe(before);
-      expect(await t.db.selectFrom('items').select('id').where('barcode', '=', fresh).executeTakeFirst()).toBeUndefined();
+      expect(
+        await t.db.selectFrom('items').select('id').where('barcode', '=', fresh).executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     it('answers 409 for a barcode given twice in one request, and stores nothing', async () => {
       const barcode = uid('B');
       const before = await bibCount();
-      expectError(await call('POST', '/admin/catalog', { records: [record('上巻', barcode), record('下巻', barcode)] }), 409, 'DUPLICATE_BARCODE');
+      expectError(
+        await call('POST', '/admin/catalog', { records: [record('上巻', barcode), record('下巻', barcode)] }),
+        409,
+        'DUPLICATE_BARCODE',
+      );
       expect(await bibCount()).toBe(before);
     });
   });
@@ -335,7 +479,11 @@ describe('staff API', () => {
     it('a due date that falls on a Monday moves to the Tuesday', async () => {
       const card = await patron(call);
       const book = await title(call);
-      const r = await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0], checkedOutAt: '2026-11-23T10:00:00+09:00' });
+      const r = await call('POST', '/admin/checkouts', {
+        cardNumber: card,
+        itemBarcode: book.barcodes[0],
+        checkedOutAt: '2026-11-23T10:00:00+09:00',
+      });
       expect(r.status).toBe(201);
       expect(r.body.dueDate).toBe('2026-12-08');
     });
@@ -344,7 +492,11 @@ describe('staff API', () => {
       const card = await patron(call);
       const book = await title(call);
       // 2026-12-16 + 14 days = 2026-12-30 (closed until 3 Jan); 2027-01-04 is a Monday.
-      const r = await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0], checkedOutAt: '2026-12-16T10:00:00+09:00' });
+      const r = await call('POST', '/admin/checkouts', {
+        cardNumber: card,
+        itemBarcode: book.barcodes[0],
+        checkedOutAt: '2026-12-16T10:00:00+09:00',
+      });
       expect(r.status).toBe(201);
       expect(r.body.dueDate).toBe('2027-01-05');
     });
@@ -353,7 +505,11 @@ describe('staff API', () => {
       const card = await patron(call);
       const book = await title(call);
       // 2026-11-22 15:30 UTC is 2026-11-23 00:30 in Tokyo: due 2026-12-07 (Monday) → 2026-12-08.
-      const r = await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0], checkedOutAt: '2026-11-22T15:30:00Z' });
+      const r = await call('POST', '/admin/checkouts', {
+        cardNumber: card,
+        itemBarcode: book.barcodes[0],
+        checkedOutAt: '2026-11-22T15:30:00Z',
+      });
       expect(r.status).toBe(201);
       expect(r.body.dueDate).toBe('2026-12-08');
     });
@@ -361,7 +517,11 @@ describe('staff API', () => {
     it('honours an explicit due date', async () => {
       const card = await patron(call);
       const book = await title(call);
-      const r = await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0], dueDate: '2026-12-20' });
+      const r = await call('POST', '/admin/checkouts', {
+        cardNumber: card,
+        itemBarcode: book.barcodes[0],
+        dueDate: '2026-12-20',
+      });
       expect(r.status).toBe(201);
       expect(r.body.dueDate).toBe('2026-12-20');
       expect((await patronView(call, card)).loans[0].dueDate).toBe('2026-12-20');
@@ -380,8 +540,16 @@ describe('staff API', () => {
     it('answers 404 for an unknown card number or barcode', async () => {
       const card = await patron(call);
       const book = await title(call);
-      expectError(await call('POST', '/admin/checkouts', { cardNumber: '999999999997', itemBarcode: book.barcodes[0] }), 404, 'UNKNOWN_PATRON');
-      expectError(await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: 'NOSUCHCOPY1' }), 404, 'UNKNOWN_ITEM');
+      expectError(
+        await call('POST', '/admin/checkouts', { cardNumber: '999999999997', itemBarcode: book.barcodes[0] }),
+        404,
+        'UNKNOWN_PATRON',
+      );
+      expectError(
+        await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: 'NOSUCHCOPY1' }),
+        404,
+        'UNKNOWN_ITEM',
+      );
       expect((await patronView(call, card)).loans).toEqual([]);
     });
 
@@ -389,15 +557,24 @@ describe('staff API', () => {
       const book = await title(call);
       const first = await patron(call);
       const second = await patron(call);
-      expect((await call('POST', '/admin/checkouts', { cardNumber: first, itemBarcode: book.barcodes[0] })).status).toBe(201);
-      expectError(await call('POST', '/admin/checkouts', { cardNumber: second, itemBarcode: book.barcodes[0] }), 409, 'ITEM_ALREADY_ON_LOAN');
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: first, itemBarcode: book.barcodes[0] })).status,
+      ).toBe(201);
+      expectError(
+        await call('POST', '/admin/checkouts', { cardNumber: second, itemBarcode: book.barcodes[0] }),
+        409,
+        'ITEM_ALREADY_ON_LOAN',
+      );
       expect((await patronView(call, second)).loans).toEqual([]);
     });
 
     it('refuses to lend an in-library-only copy: 422 ITEM_NOT_AVAILABLE', async () => {
       const card = await patron(call);
       const reference = await title(call, [{ inLibraryOnly: true }], { title: '鎌ケ谷市史' });
-      expectRefusal(await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: reference.barcodes[0] }), 'ITEM_NOT_AVAILABLE');
+      expectRefusal(
+        await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: reference.barcodes[0] }),
+        'ITEM_NOT_AVAILABLE',
+      );
     });
 
     it('refuses to lend a copy on the hold shelf to someone else: 422 ITEM_TRAPPED_FOR_OTHER_PATRON; its patron may borrow it', async () => {
@@ -405,10 +582,20 @@ describe('staff API', () => {
       const book = await title(call, [{ branch: 'honkan' }]);
       const holder = await patron(call);
       const walkIn = await patron(call);
-      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
       expect((await holdOf(call, holder, hold.body.holdId)).status).toBe('ready');
-      expectRefusal(await call('POST', '/admin/checkouts', { cardNumber: walkIn, itemBarcode: book.barcodes[0] }), 'ITEM_TRAPPED_FOR_OTHER_PATRON');
-      expect((await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status).toBe(201);
+      expectRefusal(
+        await call('POST', '/admin/checkouts', { cardNumber: walkIn, itemBarcode: book.barcodes[0] }),
+        'ITEM_TRAPPED_FOR_OTHER_PATRON',
+      );
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status,
+      ).toBe(201);
       const view = await patronView(call, holder);
       expect(view.holds).toEqual([]);
       expect(view.loans.map((l: any) => l.itemBarcode)).toEqual([book.barcodes[0]]);
@@ -420,7 +607,12 @@ describe('staff API', () => {
       const borrower = await patron(call);
       const holder = await patron(call);
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'nanbu', channel: 'counter' });
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'nanbu',
+        channel: 'counter',
+      });
       await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
       expect((await holdOf(call, holder, hold.body.holdId)).status).toBe('in_transit');
       const r = await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] });
@@ -438,16 +630,32 @@ describe('staff API', () => {
       const next = await patron(call);
       // The tobu copy is out; the honkan copy is kept for the holder at honkan.
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[1] });
-      const h1 = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      const h1 = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
       expect((await holdOf(call, holder, h1.body.holdId)).status).toBe('ready');
       // The tobu copy comes back with nobody waiting, and the holder borrows it at tobu.
-      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[1], branch: 'tobu' })).body).toEqual({});
-      expect((await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[1] })).status).toBe(201);
+      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[1], branch: 'tobu' })).body).toEqual(
+        {},
+      );
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[1] })).status,
+      ).toBe(201);
       expect((await patronView(call, holder)).holds).toEqual([]);
       // The honkan copy no longer waits on the hold shelf: the next hold gets it at once.
-      const h2 = await call('POST', '/admin/holds', { cardNumber: next, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      const h2 = await call('POST', '/admin/holds', {
+        cardNumber: next,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
       expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({ status: 'ready', pickupBranch: 'honkan' });
-      expect((await call('POST', '/admin/checkouts', { cardNumber: next, itemBarcode: book.barcodes[0] })).status).toBe(201);
+      expect((await call('POST', '/admin/checkouts', { cardNumber: next, itemBarcode: book.barcodes[0] })).status).toBe(
+        201,
+      );
     });
   });
 
@@ -460,7 +668,10 @@ describe('staff API', () => {
       const r = await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
       expect(r.status).toBe(200);
       expect(r.body).toEqual({});
-      expect((await call('POST', '/admin/checkouts', { cardNumber: await patron(call), itemBarcode: book.barcodes[0] })).status).toBe(201);
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: await patron(call), itemBarcode: book.barcodes[0] }))
+          .status,
+      ).toBe(201);
     });
 
     it('R-RES-8: a copy returned at the pickup branch of a waiting hold is ready at once, kept 7 opening days', async () => {
@@ -469,13 +680,23 @@ describe('staff API', () => {
       const borrower = await patron(call);
       const holder = await patron(call);
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'tobu', channel: 'counter' });
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'tobu',
+        channel: 'counter',
+      });
       expect(hold.status).toBe(201);
       const r = await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'tobu' });
       expect(r.status).toBe(200);
       expect(String(r.body.trappedHoldId)).toBe(String(hold.body.holdId));
       // Secured Tue 1 Dec; 7 opening days from Wed 2 Dec, skipping Monday 7 Dec: Wed 9 Dec.
-      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({ status: 'ready', pickupBranch: 'tobu', pickupDeadline: '2026-12-09', position: 1 });
+      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
+        status: 'ready',
+        pickupBranch: 'tobu',
+        pickupDeadline: '2026-12-09',
+        position: 1,
+      });
     });
 
     it('R-RES-8: a copy secured just before the year end is kept 7 opening days counted after the closure and the Mondays', async () => {
@@ -484,10 +705,20 @@ describe('staff API', () => {
       const borrower = await patron(call);
       const holder = await patron(call);
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'seibu', channel: 'counter' });
-      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'seibu' })).status).toBe(200);
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'seibu',
+        channel: 'counter',
+      });
+      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'seibu' })).status).toBe(
+        200,
+      );
       // Opening days: 5, 6, 7, 8, 9, 10 and 12 January.
-      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({ status: 'ready', pickupDeadline: '2027-01-12' });
+      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
+        status: 'ready',
+        pickupDeadline: '2027-01-12',
+      });
     });
 
     it('a copy returned at another branch travels to the pickup branch: the hold is in transit', async () => {
@@ -496,13 +727,25 @@ describe('staff API', () => {
       const borrower = await patron(call);
       const holder = await patron(call);
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'nanbu', channel: 'phone' });
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'nanbu',
+        channel: 'phone',
+      });
       const r = await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
       expect(r.status).toBe(200);
       expect(String(r.body.trappedHoldId)).toBe(String(hold.body.holdId));
-      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({ status: 'in_transit', pickupBranch: 'nanbu', pickupDeadline: null });
+      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
+        status: 'in_transit',
+        pickupBranch: 'nanbu',
+        pickupDeadline: null,
+      });
       // Nobody else can borrow it on the way.
-      expectRefusal(await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] }), 'ITEM_TRAPPED_FOR_OTHER_PATRON');
+      expectRefusal(
+        await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] }),
+        'ITEM_TRAPPED_FOR_OTHER_PATRON',
+      );
     });
 
     it('R-RES-3: a returned copy goes to the hold that became official first', async () => {
@@ -512,16 +755,30 @@ describe('staff API', () => {
       const first = await patron(call);
       const second = await patron(call);
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const h1 = await call('POST', '/admin/holds', { cardNumber: first, bibId: book.bibId, pickupBranch: 'honkan', channel: 'phone' });
+      const h1 = await call('POST', '/admin/holds', {
+        cardNumber: first,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'phone',
+      });
       setNow(at('2026-12-01 10:05'));
-      const h2 = await call('POST', '/admin/holds', { cardNumber: second, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      const h2 = await call('POST', '/admin/holds', {
+        cardNumber: second,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
       const r = await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
       expect(String(r.body.trappedHoldId)).toBe(String(h1.body.holdId));
       expect(await holdOf(call, second, h2.body.holdId)).toMatchObject({ status: 'queued', position: 2 });
     });
 
     it('answers 404 for an unknown barcode', async () => {
-      expectError(await call('POST', '/admin/checkins', { itemBarcode: 'NOSUCHCOPY2', branch: 'honkan' }), 404, 'UNKNOWN_ITEM');
+      expectError(
+        await call('POST', '/admin/checkins', { itemBarcode: 'NOSUCHCOPY2', branch: 'honkan' }),
+        404,
+        'UNKNOWN_ITEM',
+      );
     });
 
     it('answers 400 for an unknown branch, naming the field', async () => {
@@ -539,19 +796,37 @@ describe('staff API', () => {
       const borrower = await patron(call);
       const holder = await patron(call);
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'higashi-hatsutomi', channel: 'counter' });
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'higashi-hatsutomi',
+        channel: 'counter',
+      });
       await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
       setNow(at('2026-12-02 11:00'));
-      const r = await call('POST', '/admin/transits/arrive', { itemBarcode: book.barcodes[0], branch: 'higashi-hatsutomi' });
+      const r = await call('POST', '/admin/transits/arrive', {
+        itemBarcode: book.barcodes[0],
+        branch: 'higashi-hatsutomi',
+      });
       expect(r.status).toBe(200);
       // Secured Wed 2 Dec; opening days Thu 3 .. Sun 6, Tue 8 .. Thu 10.
-      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({ status: 'ready', pickupBranch: 'higashi-hatsutomi', pickupDeadline: '2026-12-10' });
-      expect((await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status).toBe(201);
+      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
+        status: 'ready',
+        pickupBranch: 'higashi-hatsutomi',
+        pickupDeadline: '2026-12-10',
+      });
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status,
+      ).toBe(201);
     });
 
     it('answers 409 when the copy is not in transit', async () => {
       const book = await title(call);
-      expectError(await call('POST', '/admin/transits/arrive', { itemBarcode: book.barcodes[0], branch: 'honkan' }), 409, 'NOT_IN_TRANSIT');
+      expectError(
+        await call('POST', '/admin/transits/arrive', { itemBarcode: book.barcodes[0], branch: 'honkan' }),
+        409,
+        'NOT_IN_TRANSIT',
+      );
     });
 
     it('answers 409 when the copy arrives at a branch it is not going to, and the hold stays in transit', async () => {
@@ -560,14 +835,27 @@ describe('staff API', () => {
       const borrower = await patron(call);
       const holder = await patron(call);
       await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', { cardNumber: holder, bibId: book.bibId, pickupBranch: 'seibu', channel: 'counter' });
+      const hold = await call('POST', '/admin/holds', {
+        cardNumber: holder,
+        bibId: book.bibId,
+        pickupBranch: 'seibu',
+        channel: 'counter',
+      });
       await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
-      expectError(await call('POST', '/admin/transits/arrive', { itemBarcode: book.barcodes[0], branch: 'hokubu' }), 409, 'WRONG_BRANCH');
+      expectError(
+        await call('POST', '/admin/transits/arrive', { itemBarcode: book.barcodes[0], branch: 'hokubu' }),
+        409,
+        'WRONG_BRANCH',
+      );
       expect((await holdOf(call, holder, hold.body.holdId)).status).toBe('in_transit');
     });
 
     it('answers 404 for an unknown barcode', async () => {
-      expectError(await call('POST', '/admin/transits/arrive', { itemBarcode: 'NOSUCHCOPY3', branch: 'honkan' }), 404, 'UNKNOWN_ITEM');
+      expectError(
+        await call('POST', '/admin/transits/arrive', { itemBarcode: 'NOSUCHCOPY3', branch: 'honkan' }),
+        404,
+        'UNKNOWN_ITEM',
+      );
     });
   });
 
@@ -578,14 +866,34 @@ describe('staff API', () => {
       await call('POST', '/admin/checkouts', { cardNumber: await patron(call), itemBarcode: book.barcodes[0] });
       const a = await patron(call);
       const b = await patron(call);
-      const ha = await call('POST', '/admin/holds', { cardNumber: a, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' });
+      const ha = await call('POST', '/admin/holds', {
+        cardNumber: a,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
       setNow(at('2026-12-01 10:01'));
-      const hb = await call('POST', '/admin/holds', { cardNumber: b, bibId: Number(book.bibId), pickupBranch: 'tobu', channel: 'phone' });
+      const hb = await call('POST', '/admin/holds', {
+        cardNumber: b,
+        bibId: Number(book.bibId),
+        pickupBranch: 'tobu',
+        channel: 'phone',
+      });
       expect(ha.status).toBe(201);
       expect(hb.status).toBe(201);
       expect(String(ha.body.holdId)).toMatch(/^\d+$/);
-      expect(await holdOf(call, a, ha.body.holdId)).toMatchObject({ status: 'queued', position: 1, pickupBranch: 'honkan', contact: 'none' });
-      expect(await holdOf(call, b, hb.body.holdId)).toMatchObject({ status: 'queued', position: 2, pickupBranch: 'tobu', contact: 'none' });
+      expect(await holdOf(call, a, ha.body.holdId)).toMatchObject({
+        status: 'queued',
+        position: 1,
+        pickupBranch: 'honkan',
+        contact: 'none',
+      });
+      expect(await holdOf(call, b, hb.body.holdId)).toMatchObject({
+        status: 'queued',
+        position: 2,
+        pickupBranch: 'tobu',
+        contact: 'none',
+      });
     });
 
     it('R-RES-2: a sixth active hold is refused with 422 HOLD_LIMIT_REACHED', async () => {
@@ -593,44 +901,122 @@ describe('staff API', () => {
       const card = await patron(call);
       for (let i = 0; i < 5; i++) {
         const book = await title(call);
-        expect((await call('POST', '/admin/holds', { cardNumber: card, bibId: book.bibId, pickupBranch: 'seibu', channel: i % 2 ? 'phone' : 'counter' })).status).toBe(201);
+        expect(
+          (
+            await call('POST', '/admin/holds', {
+              cardNumber: card,
+              bibId: book.bibId,
+              pickupBranch: 'seibu',
+              channel: i % 2 ? 'phone' : 'counter',
+            })
+          ).status,
+        ).toBe(201);
       }
       const sixth = await title(call);
-      expectRefusal(await call('POST', '/admin/holds', { cardNumber: card, bibId: sixth.bibId, pickupBranch: 'seibu', channel: 'counter' }), 'HOLD_LIMIT_REACHED');
+      expectRefusal(
+        await call('POST', '/admin/holds', {
+          cardNumber: card,
+          bibId: sixth.bibId,
+          pickupBranch: 'seibu',
+          channel: 'counter',
+        }),
+        'HOLD_LIMIT_REACHED',
+      );
       expect((await patronView(call, card)).holds).toHaveLength(5);
     });
 
     it('R-RES-1: a CD cannot be reserved: 422 NOT_RESERVABLE_AV', async () => {
       const card = await patron(call);
       const cd = await title(call, [{}], { materialType: 'cd', title: 'CD 鎌ケ谷の童謡' });
-      expectRefusal(await call('POST', '/admin/holds', { cardNumber: card, bibId: cd.bibId, pickupBranch: 'honkan', channel: 'counter' }), 'NOT_RESERVABLE_AV');
+      expectRefusal(
+        await call('POST', '/admin/holds', {
+          cardNumber: card,
+          bibId: cd.bibId,
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        }),
+        'NOT_RESERVABLE_AV',
+      );
     });
 
     it('R-RES-1: a title whose copies are all for in-library use cannot be reserved', async () => {
       const card = await patron(call);
       const ref = await title(call, [{ inLibraryOnly: true }]);
-      expectRefusal(await call('POST', '/admin/holds', { cardNumber: card, bibId: ref.bibId, pickupBranch: 'honkan', channel: 'counter' }), 'NOT_RESERVABLE_IN_LIBRARY_ONLY');
+      expectRefusal(
+        await call('POST', '/admin/holds', {
+          cardNumber: card,
+          bibId: ref.bibId,
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        }),
+        'NOT_RESERVABLE_IN_LIBRARY_ONLY',
+      );
     });
 
     it('a second hold on the same title is refused: 422 ALREADY_HOLDING_TITLE', async () => {
       const card = await patron(call);
       const book = await title(call);
-      expect((await call('POST', '/admin/holds', { cardNumber: card, bibId: book.bibId, pickupBranch: 'tobu', channel: 'counter' })).status).toBe(201);
-      expectRefusal(await call('POST', '/admin/holds', { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'phone' }), 'ALREADY_HOLDING_TITLE');
+      expect(
+        (
+          await call('POST', '/admin/holds', {
+            cardNumber: card,
+            bibId: book.bibId,
+            pickupBranch: 'tobu',
+            channel: 'counter',
+          })
+        ).status,
+      ).toBe(201);
+      expectRefusal(
+        await call('POST', '/admin/holds', {
+          cardNumber: card,
+          bibId: book.bibId,
+          pickupBranch: 'honkan',
+          channel: 'phone',
+        }),
+        'ALREADY_HOLDING_TITLE',
+      );
     });
 
     it('a hold on a title the patron has on loan is refused: 422 TITLE_ON_LOAN_TO_PATRON', async () => {
       const card = await patron(call);
       const book = await title(call, [{}, {}]);
-      expect((await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0] })).status).toBe(201);
-      expectRefusal(await call('POST', '/admin/holds', { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' }), 'TITLE_ON_LOAN_TO_PATRON');
+      expect((await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0] })).status).toBe(
+        201,
+      );
+      expectRefusal(
+        await call('POST', '/admin/holds', {
+          cardNumber: card,
+          bibId: book.bibId,
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        }),
+        'TITLE_ON_LOAN_TO_PATRON',
+      );
     });
 
     it('answers 404 for an unknown bibId or card number', async () => {
       const card = await patron(call);
       const book = await title(call);
-      expectError(await call('POST', '/admin/holds', { cardNumber: card, bibId: '999999999', pickupBranch: 'honkan', channel: 'counter' }), 404, 'UNKNOWN_BIB');
-      expectError(await call('POST', '/admin/holds', { cardNumber: '999999999996', bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter' }), 404, 'UNKNOWN_PATRON');
+      expectError(
+        await call('POST', '/admin/holds', {
+          cardNumber: card,
+          bibId: '999999999',
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        }),
+        404,
+        'UNKNOWN_BIB',
+      );
+      expectError(
+        await call('POST', '/admin/holds', {
+          cardNumber: '999999999996',
+          bibId: book.bibId,
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        }),
+        404,
+        'UNKNOWN_PATRON',
+      );
     });
 
     it.each([
@@ -641,7 +1027,13 @@ describe('staff API', () => {
     ])('answers 400 naming %s when it is not allowed', async (field, change) => {
       const card = await patron(call);
       const book = await title(call);
-      const r = await call('POST', '/admin/holds', { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'counter', ...change });
+      const r = await call('POST', '/admin/holds', {
+        cardNumber: card,
+        bibId: book.bibId,
+        pickupBranch: 'honkan',
+        channel: 'counter',
+        ...change,
+      });
       expectError(r, 400, 'BAD_REQUEST');
       expect(r.body.error.message).toContain(field);
       expect((await patronView(call, card)).holds).toEqual([]);
@@ -657,8 +1049,14 @@ describe('staff API', () => {
       const honkan = await title(call, [{ branch: 'honkan' }]);
       const tobu = await title(call, [{ branch: 'tobu' }]);
       const checkedOutAt = '2027-02-10T10:00:00+09:00';
-      expect((await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: honkan.barcodes[0], checkedOutAt })).body.dueDate).toBe('2027-02-25');
-      expect((await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: tobu.barcodes[0], checkedOutAt })).body.dueDate).toBe('2027-02-24');
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: honkan.barcodes[0], checkedOutAt }))
+          .body.dueDate,
+      ).toBe('2027-02-25');
+      expect(
+        (await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: tobu.barcodes[0], checkedOutAt })).body
+          .dueDate,
+      ).toBe('2027-02-24');
     });
 
     it('without a branch, the date is closed at every branch', async () => {
@@ -668,7 +1066,11 @@ describe('staff API', () => {
       const checkedOutAt = '2027-02-24T10:00:00+09:00';
       for (const branch of ['honkan', 'tobu', 'seibu', 'hokubu', 'nanbu', 'higashi-hatsutomi']) {
         const book = await title(call, [{ branch }]);
-        const r = await call('POST', '/admin/checkouts', { cardNumber: card, itemBarcode: book.barcodes[0], checkedOutAt });
+        const r = await call('POST', '/admin/checkouts', {
+          cardNumber: card,
+          itemBarcode: book.barcodes[0],
+          checkedOutAt,
+        });
         expect([branch, r.body.dueDate]).toEqual([branch, '2027-03-11']);
       }
     });
@@ -693,14 +1095,18 @@ describe('staff API', () => {
     it('answers 404 UNKNOWN_JOB listing the jobs it knows', async () => {
       const r = await call('POST', '/admin/jobs/send-overdue-letters', {});
       expectError(r, 404, 'UNKNOWN_JOB');
-      for (const name of ['promote-holds', 'expire-holds', 'deliver-notices']) expect(r.body.error.message).toContain(name);
+      for (const name of ['promote-holds', 'expire-holds', 'deliver-notices'])
+        expect(r.body.error.message).toContain(name);
     });
 
-    it.each(['tomorrow', '2026-12-01T10:00:00', '2026-12-01'])('answers 400 for now=%s (not an ISO instant with an offset)', async (now) => {
-      const r = await call('POST', '/admin/jobs/expire-holds', { now });
-      expectError(r, 400, 'BAD_REQUEST');
-      expect(r.body.error.message).toContain('now');
-    });
+    it.each(['tomorrow', '2026-12-01T10:00:00', '2026-12-01'])(
+      'answers 400 for now=%s (not an ISO instant with an offset)',
+      async (now) => {
+        const r = await call('POST', '/admin/jobs/expire-holds', { now });
+        expectError(r, 400, 'BAD_REQUEST');
+        expect(r.body.error.message).toContain('now');
+      },
+    );
 
     it('runs without a body, at the clock of the app', async () => {
       const r = await call('POST', '/admin/jobs/promote-holds');
@@ -728,7 +1134,11 @@ describe('staff API jobs', () => {
     await addPatron(t.db, card, { password: true });
     const book = await title(call, [{ branch: 'honkan' }]);
     await call('POST', '/admin/checkouts', { cardNumber: await patron(call), itemBarcode: book.barcodes[0] });
-    const placed = await placeHold(t.db, { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'online' }, t.now);
+    const placed = await placeHold(
+      t.db,
+      { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'online' },
+      t.now,
+    );
     if (!placed.ok) throw new Error(JSON.stringify(placed.failure));
     expect(await holdOf(call, card, placed.value.id)).toMatchObject({ status: 'requested', position: null });
 
@@ -749,9 +1159,19 @@ describe('staff API jobs', () => {
     const book = await title(call, [{ branch: 'hokubu' }]);
     const first = await patron(call);
     const next = await patron(call);
-    const h1 = await call('POST', '/admin/holds', { cardNumber: first, bibId: book.bibId, pickupBranch: 'hokubu', channel: 'counter' });
+    const h1 = await call('POST', '/admin/holds', {
+      cardNumber: first,
+      bibId: book.bibId,
+      pickupBranch: 'hokubu',
+      channel: 'counter',
+    });
     t.now = at('2026-12-01 10:30');
-    const h2 = await call('POST', '/admin/holds', { cardNumber: next, bibId: book.bibId, pickupBranch: 'hokubu', channel: 'counter' });
+    const h2 = await call('POST', '/admin/holds', {
+      cardNumber: next,
+      bibId: book.bibId,
+      pickupBranch: 'hokubu',
+      channel: 'counter',
+    });
     expect(await holdOf(call, first, h1.body.holdId)).toMatchObject({ status: 'ready', pickupDeadline: '2026-12-09' });
 
     // The deadline day itself is still in time.
@@ -763,13 +1183,20 @@ describe('staff API jobs', () => {
     expect(r).toEqual({ status: 200, body: { processed: 1 } });
     expect((await patronView(call, first)).holds).toEqual([]);
     // Secured Thu 10 Dec: Fri 11 .. Sun 13, Tue 15 .. Fri 18.
-    expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({ status: 'ready', position: 1, pickupDeadline: '2026-12-18' });
+    expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({
+      status: 'ready',
+      position: 1,
+      pickupDeadline: '2026-12-18',
+    });
   });
 
   it('deliver-notices sends a due LINE notice once, and waits out quiet hours', async () => {
     const card = await patron(call);
     const row = await t.db.selectFrom('patrons').select('id').where('card_number', '=', card).executeTakeFirstOrThrow();
-    await t.db.insertInto('line_users').values({ line_user_id: `U${'0123456789abcdef'.repeat(2)}`, patron_id: row.id, linked_at: T0 }).execute();
+    await t.db
+      .insertInto('line_users')
+      .values({ line_user_id: `U${'0123456789abcdef'.repeat(2)}`, patron_id: row.id, linked_at: T0 })
+      .execute();
     await insertNotice(t.db, {
       patronId: row.id,
       kind: 'hold_ready',

@@ -34,7 +34,15 @@ async function importFile(name: string, content: string, opts: Partial<ImportOpt
   return outcome.summary;
 }
 
-const count = async (table: 'bibs' | 'items') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (table: 'bibs' | 'items') =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 // One row per copy; the rows of a title share its ISBN (or record id). Line numbers in comments.
 const CSV = [
@@ -61,26 +69,49 @@ describe(`npm run import (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(s).toMatchObject({ rows: 13, titles: 3, copies: 4, present: 0, ignoredColumns: [] });
     expect(s.rejections.map((r) => r.line)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
     const reasons = Object.fromEntries(s.rejections.map((r) => [r.line, r.reason]));
-    expect(reasons).toMatchObject({ 7: 'title is empty', 9: 'unknown material_type "レコード"', 11: 'unknown branch "北口分館"', 12: 'barcode IM002 is also on line 3', 13: 'call_number is empty' });
+    expect(reasons).toMatchObject({
+      7: 'title is empty',
+      9: 'unknown material_type "レコード"',
+      11: 'unknown branch "北口分館"',
+      12: 'barcode IM002 is also on line 3',
+      13: 'call_number is empty',
+    });
     expect(reasons[8]).toMatch(/^year/);
     expect(reasons[10]).toMatch(/^barcode: /);
     expect(reasons[14]).toMatch(/^in_library_only/);
     expect(reasons[15]).toMatch(/^latest_issue: /);
 
-    const neko = await db.selectFrom('items').innerJoin('bibs', 'bibs.id', 'items.bib_id').select(['bibs.id', 'bibs.title', 'items.home_branch']).where('items.barcode', 'in', ['IM001', 'IM002']).execute();
+    const neko = await db
+      .selectFrom('items')
+      .innerJoin('bibs', 'bibs.id', 'items.bib_id')
+      .select(['bibs.id', 'bibs.title', 'items.home_branch'])
+      .where('items.barcode', 'in', ['IM001', 'IM002'])
+      .execute();
     expect(new Set(neko.map((r) => r.id)).size).toBe(1);
     expect(neko.map((r) => r.home_branch).sort()).toEqual(['honkan', 'tobu']);
-    const kurasu = await db.selectFrom('bibs').selectAll().where('title', '=', '猫と暮らす, 改訂版').executeTakeFirstOrThrow();
+    const kurasu = await db
+      .selectFrom('bibs')
+      .selectAll()
+      .where('title', '=', '猫と暮らす, 改訂版')
+      .executeTakeFirstOrThrow();
     expect(kurasu).toMatchObject({ author: '山田 "ねこ" 太郎', publisher: 'ｵﾗｲﾘｰ', year: 2021 });
-    const magazine = await db.selectFrom('bibs').selectAll().where('material_type', '=', 'magazine').executeTakeFirstOrThrow();
+    const magazine = await db
+      .selectFrom('bibs')
+      .selectAll()
+      .where('material_type', '=', 'magazine')
+      .executeTakeFirstOrThrow();
     expect(magazine).toMatchObject({ title: '月刊 ねこ\n2026年12月号', latest_issue: true });
     const copy = await db.selectFrom('items').selectAll().where('barcode', '=', 'IM003').executeTakeFirstOrThrow();
     expect(copy).toMatchObject({ home_branch: 'seibu', in_library_only: true, call_number: '645 ヤ' });
 
     // Imported titles are searchable at once, by the GIN index too.
     const byIndex = { offset: 0, limit: 10, tuning: { probeRows: 1, walkRows: 1, prefer: 'index' as const } };
-    expect((await searchTitles(db, parseSearchQuery('おらいりー'), byIndex)).hits.map((h) => h.title)).toEqual(['猫と暮らす, 改訂版']);
-    expect((await searchTitles(db, parseSearchQuery('著者:夏目'), byIndex)).hits.map((h) => h.title)).toEqual(['吾輩は猫である']);
+    expect((await searchTitles(db, parseSearchQuery('おらいりー'), byIndex)).hits.map((h) => h.title)).toEqual([
+      '猫と暮らす, 改訂版',
+    ]);
+    expect((await searchTitles(db, parseSearchQuery('著者:夏目'), byIndex)).hits.map((h) => h.title)).toEqual([
+      '吾輩は猫である',
+    ]);
   });
 
   it('re-running the same file adds nothing twice: every copy is found present', async () => {
@@ -102,7 +133,12 @@ describe(`npm run import (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(first).toMatchObject({ titles: 1, copies: 1, ignoredColumns: ['備考'] });
     const again = await importFile('export.tsv', tsv.join('\n'), { batchRows: 1 });
     expect(again).toMatchObject({ rows: 3, titles: 1, copies: 2, present: 1, rejected: 0 });
-    const kagami = await db.selectFrom('items').innerJoin('bibs', 'bibs.id', 'items.bib_id').select(['bibs.id', 'items.home_branch']).where('bibs.title', '=', 'かがみの孤城').execute();
+    const kagami = await db
+      .selectFrom('items')
+      .innerJoin('bibs', 'bibs.id', 'items.bib_id')
+      .select(['bibs.id', 'items.home_branch'])
+      .where('bibs.title', '=', 'かがみの孤城')
+      .execute();
     expect(kagami).toHaveLength(2);
     expect(new Set(kagami.map((k) => k.id)).size).toBe(1);
   });

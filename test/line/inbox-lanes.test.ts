@@ -39,7 +39,10 @@ function memoryInbox(lanes = 8) {
     async handle(e) {
       await new Promise((r) => setTimeout(r, 1));
       await onHandle(e);
-      pending.splice(pending.findIndex((p) => p.id === e.id), 1);
+      pending.splice(
+        pending.findIndex((p) => p.id === e.id),
+        1,
+      );
       busy.delete(e.user);
       handled.push(e);
       return false;

@@ -9,7 +9,16 @@ import { testLog } from '../helpers/test-log.js';
 import { lineApi } from '../setup/msw.js';
 import type { DB } from '../../src/db/schema.js';
 import { testDatabase } from '../helpers/database.js';
-import { fakeLine, inboxRow, lineUserId, postWebhook, testMessenger, textEvent, webhookApp, webhookBody } from '../helpers/line.js';
+import {
+  fakeLine,
+  inboxRow,
+  lineUserId,
+  postWebhook,
+  testMessenger,
+  textEvent,
+  webhookApp,
+  webhookBody,
+} from '../helpers/line.js';
 
 /**
  * A claim is a lease with a fencing token: an attempt that stalls past its lease is overtaken, and
@@ -30,7 +39,14 @@ const done = (text: string): EventCompletion => ({
   messages: [{ type: 'text', text }],
   retryKey: crypto.randomUUID(),
   touch: { following: undefined },
-  conversation: { kind: 'save', flow: 'search', step: 'results', version: 1, data: { text }, expiresAt: new Date(Date.now() + 600_000) },
+  conversation: {
+    kind: 'save',
+    flow: 'search',
+    step: 'results',
+    version: 1,
+    data: { text },
+    expiresAt: new Date(Date.now() + 600_000),
+  },
   reply: { kind: 'sending', leaseUntil: new Date(Date.now() + 60_000) },
 });
 
@@ -43,7 +59,12 @@ describe('the inbox lease', () => {
     const t0 = new Date();
 
     const [a] = await claim(t0);
-    expect(a).toMatchObject({ webhookEventId: first.webhookEventId, attempts: 1, patronId: null, conversation: undefined });
+    expect(a).toMatchObject({
+      webhookEventId: first.webhookEventId,
+      attempts: 1,
+      patronId: null,
+      conversation: undefined,
+    });
     // Within the lease: neither the claimed event nor the same user's next one is handed out.
     expect(await claim(new Date(t0.getTime() + LEASE_MS - 1000))).toEqual([]);
 
@@ -53,20 +74,44 @@ describe('the inbox lease', () => {
 
     // The stalled attempt wakes up: its completion writes nothing, not even the conversation.
     expect(await completeInboxEvent(db, a!, done('stale'), new Date())).toBe(false);
-    expect(await inboxRow(db, first.webhookEventId)).toMatchObject({ status: 'pending', attempts: 2, replyStatus: 'none' });
-    expect(await db.selectFrom('conversation_states').selectAll().where('line_user_id', '=', user).executeTakeFirst()).toBeUndefined();
+    expect(await inboxRow(db, first.webhookEventId)).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      replyStatus: 'none',
+    });
+    expect(
+      await db.selectFrom('conversation_states').selectAll().where('line_user_id', '=', user).executeTakeFirst(),
+    ).toBeUndefined();
 
     expect(await completeInboxEvent(db, b!, done('fresh'), new Date())).toBe(true);
-    expect(await inboxRow(db, first.webhookEventId)).toMatchObject({ status: 'done', attempts: 2, replyStatus: 'sending' });
-    const row = await db.selectFrom('webhook_inbox').select('replies').where('webhook_event_id', '=', first.webhookEventId).executeTakeFirstOrThrow();
+    expect(await inboxRow(db, first.webhookEventId)).toMatchObject({
+      status: 'done',
+      attempts: 2,
+      replyStatus: 'sending',
+    });
+    const row = await db
+      .selectFrom('webhook_inbox')
+      .select('replies')
+      .where('webhook_event_id', '=', first.webhookEventId)
+      .executeTakeFirstOrThrow();
     expect(row.replies).toEqual([{ type: 'text', text: 'fresh' }]);
-    expect(await db.selectFrom('conversation_states').select('data').where('line_user_id', '=', user).executeTakeFirstOrThrow()).toEqual({ data: { text: 'fresh' } });
+    expect(
+      await db
+        .selectFrom('conversation_states')
+        .select('data')
+        .where('line_user_id', '=', user)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ data: { text: 'fresh' } });
     // Completing twice is refused too: the answer is stored (and sent) once.
     expect(await completeInboxEvent(db, b!, done('again'), new Date())).toBe(false);
 
     // Now the user's next event can be claimed, with the user's conversation read in the same statement.
     const [c] = await claim(new Date(t0.getTime() + LEASE_MS + 2000));
-    expect(c).toMatchObject({ webhookEventId: second.webhookEventId, attempts: 1, conversation: { flow: 'search', step: 'results', data: { text: 'fresh' } } });
+    expect(c).toMatchObject({
+      webhookEventId: second.webhookEventId,
+      attempts: 1,
+      conversation: { flow: 'search', step: 'results', data: { text: 'fresh' } },
+    });
   });
 });
 
@@ -75,21 +120,35 @@ describe('handled events', () => {
     const line = fakeLine(lineApi);
     const old = textEvent(lineUserId('old-words'), 'むかしの検索');
     expect((await postWebhook(webhookApp(db), webhookBody([old]))).status).toBe(200);
-    const handler = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: testLog });
+    const handler = conversationHandler({
+      line: unconfiguredLineAccount,
+      publicBaseUrl: 'http://localhost:3000',
+      log: testLog,
+    });
     await new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog }).kick();
     expect(await inboxRow(db, old.webhookEventId)).toMatchObject({ status: 'done', replyStatus: 'sent' });
     expect(line.replies()).toHaveLength(1);
 
     // Received 31 days ago (as far as the rows say), a reply still being sent, and a young event.
     const monthAgo = new Date(Date.now() - INBOX_RETENTION_MS - 24 * 60 * 60_000);
-    await db.updateTable('webhook_inbox').set({ received_at: monthAgo }).where('webhook_event_id', '=', old.webhookEventId).execute();
+    await db
+      .updateTable('webhook_inbox')
+      .set({ received_at: monthAgo })
+      .where('webhook_event_id', '=', old.webhookEventId)
+      .execute();
     const sending = textEvent(lineUserId('still-sending'), '送信中');
     const young = textEvent(lineUserId('young'), '最近');
     expect((await postWebhook(webhookApp(db), webhookBody([sending, young]))).status).toBe(200);
-    await db.updateTable('webhook_inbox').set({ received_at: monthAgo, status: 'done', reply_status: 'sending' }).where('webhook_event_id', '=', sending.webhookEventId).execute();
+    await db
+      .updateTable('webhook_inbox')
+      .set({ received_at: monthAgo, status: 'done', reply_status: 'sending' })
+      .where('webhook_event_id', '=', sending.webhookEventId)
+      .execute();
 
     await new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog }).kick();
-    const left = (await db.selectFrom('webhook_inbox').select('webhook_event_id').execute()).map((r) => r.webhook_event_id);
+    const left = (await db.selectFrom('webhook_inbox').select('webhook_event_id').execute()).map(
+      (r) => r.webhook_event_id,
+    );
     expect(left).not.toContain(old.webhookEventId);
     expect(left).toEqual(expect.arrayContaining([sending.webhookEventId, young.webhookEventId]));
     expect(await purgeHandledEvents(db, new Date(), 10)).toBe(1); // the young one, answered now; 'sending' stays

@@ -22,7 +22,11 @@ import {
 } from '../helpers/line.js';
 import { lineApi } from '../setup/msw.js';
 
-const handleEvent = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: testLog });
+const handleEvent = conversationHandler({
+  line: unconfiguredLineAccount,
+  publicBaseUrl: 'http://localhost:3000',
+  log: testLog,
+});
 
 /**
  * The webhook inbox outlives the process: what was accepted is answered after a restart, once,
@@ -87,7 +91,13 @@ describe('events accepted before a crash', () => {
       try {
         const seen: string[] = [];
         const { clock } = manualClock(new Date(Date.now() + 10 * MINUTE));
-        const worker = new InboxWorker({ db: after.db, handler: recordingHandler(seen), messenger: testMessenger(), log: testLog, clock });
+        const worker = new InboxWorker({
+          db: after.db,
+          handler: recordingHandler(seen),
+          messenger: testMessenger(),
+          log: testLog,
+          clock,
+        });
         await worker.kick();
         await worker.kick();
 
@@ -135,7 +145,10 @@ describe('answers LINE did not take', () => {
    */
   async function storedEvent(o: { writtenAgo: number; workerLate: number }) {
     const user = lineUserId(`retry-${Math.random()}`);
-    const event = textEvent(user, 'こんにちは', { timestamp: Date.now() - o.writtenAgo, isRedelivery: o.writtenAgo > MINUTE });
+    const event = textEvent(user, 'こんにちは', {
+      timestamp: Date.now() - o.writtenAgo,
+      isRedelivery: o.writtenAgo > MINUTE,
+    });
     expect((await postWebhook(webhookApp(db), webhookBody([event]))).status).toBe(200);
     const { state, clock } = manualClock(new Date(Date.now() + o.workerLate));
     const worker = new InboxWorker({ db, handler: handleEvent, messenger: testMessenger(), log: testLog, clock });
@@ -146,8 +159,18 @@ describe('answers LINE did not take', () => {
     const { event, worker } = await storedEvent({ writtenAgo: 0, workerLate: 0 });
     await worker.kick();
     expect(line.calls.map((c) => [c.endpoint, c.status, c.replyToken])).toEqual([['reply', 200, event.replyToken]]);
-    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ status: 'done', attempts: 1, replyStatus: 'sent', replyAttempts: 1, lastError: null });
-    const stored = await db.selectFrom('webhook_inbox').select(['replies', 'replied_at']).where('webhook_event_id', '=', event.webhookEventId).executeTakeFirstOrThrow();
+    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({
+      status: 'done',
+      attempts: 1,
+      replyStatus: 'sent',
+      replyAttempts: 1,
+      lastError: null,
+    });
+    const stored = await db
+      .selectFrom('webhook_inbox')
+      .select(['replies', 'replied_at'])
+      .where('webhook_event_id', '=', event.webhookEventId)
+      .executeTakeFirstOrThrow();
     expect(stored.replies).toBeNull();
     expect(stored.replied_at).not.toBeNull();
     await worker.kick();
@@ -199,7 +222,11 @@ describe('answers LINE did not take', () => {
     expect(pushes[1]!.retryKey).toBe(pushes[0]!.retryKey);
     expect(pushes[0]!.retryKey).toBe(failed.replyRetryKey);
     expect(pushes[1]!.messages).toEqual(pushes[0]!.messages);
-    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ replyStatus: 'sent', replyAttempts: 2, lastError: null });
+    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({
+      replyStatus: 'sent',
+      replyAttempts: 2,
+      lastError: null,
+    });
 
     state.now = new Date(state.now.getTime() + 60 * MINUTE);
     await worker.kick();
@@ -281,7 +308,9 @@ describe('a handler that throws', () => {
     expect(await inboxRow(db, a2.webhookEventId)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(line.replies().map((c) => c.replyToken)).toEqual([b1.replyToken]);
     // The failed attempt's effects were rolled back with its transaction.
-    expect(await db.selectFrom('line_users').select('line_user_id').where('line_user_id', '=', alice).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom('line_users').select('line_user_id').where('line_user_id', '=', alice).executeTakeFirst(),
+    ).toBeUndefined();
 
     // Before it is due nothing happens, even with the cause gone.
     broken = false;

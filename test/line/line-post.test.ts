@@ -17,7 +17,11 @@ function recordLine(answer: () => Response = () => HttpResponse.json({ sentMessa
   const seen: Seen[] = [];
   lineApi.use(
     http.post(`${LINE_API}/v2/bot/message/:kind`, async ({ request }) => {
-      seen.push({ path: new URL(request.url).pathname, headers: Object.fromEntries(request.headers), body: await request.json() });
+      seen.push({
+        path: new URL(request.url).pathname,
+        headers: Object.fromEntries(request.headers),
+        body: await request.json(),
+      });
       return answer();
     }),
   );
@@ -32,9 +36,16 @@ describe('replies and pushes on kept-alive connections (line-post.ts)', () => {
     const seen = recordLine();
     const messenger = lineMessenger({ channelAccessToken: ACCESS_TOKEN, apiBaseUrl: LINE_API });
     await messenger.reply('reply-token-1', [{ type: 'text', text: '予約を受け付けました' }]);
-    await messenger.push('Uabc', [{ type: 'text', text: 'ご用意ができました' }], '123e4567-e89b-12d3-a456-426614174000');
+    await messenger.push(
+      'Uabc',
+      [{ type: 'text', text: 'ご用意ができました' }],
+      '123e4567-e89b-12d3-a456-426614174000',
+    );
     expect(seen.map((s) => s.path)).toEqual(['/v2/bot/message/reply', '/v2/bot/message/push']);
-    expect(seen[0]!.body).toEqual({ replyToken: 'reply-token-1', messages: [{ type: 'text', text: '予約を受け付けました' }] });
+    expect(seen[0]!.body).toEqual({
+      replyToken: 'reply-token-1',
+      messages: [{ type: 'text', text: '予約を受け付けました' }],
+    });
     expect(seen[1]!.body).toEqual({ to: 'Uabc', messages: [{ type: 'text', text: 'ご用意ができました' }] });
     for (const s of seen) {
       expect(s.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
@@ -48,21 +59,46 @@ describe('replies and pushes on kept-alive connections (line-post.ts)', () => {
   it("LINE's refusals read as the SDK's: a spent reply token, a rate limit with Retry-After, a server error", async () => {
     const answers = [
       HttpResponse.json({ message: 'Invalid reply token' }, { status: 400 }),
-      HttpResponse.json({ message: 'The API rate limit has been exceeded.' }, { status: 429, headers: { 'Retry-After': '30' } }),
+      HttpResponse.json(
+        { message: 'The API rate limit has been exceeded.' },
+        { status: 429, headers: { 'Retry-After': '30' } },
+      ),
       HttpResponse.json({ message: 'Internal error' }, { status: 500 }),
     ];
     recordLine(() => answers.shift()!);
     const messenger = lineMessenger({ channelAccessToken: ACCESS_TOKEN, apiBaseUrl: LINE_API });
-    const failure = (p: Promise<void>) => p.then(() => expect.unreachable('LINE refused it'), (e: unknown) => classifyLineError(e));
-    expect(await failure(messenger.reply('spent', [{ type: 'text', text: 'x' }]))).toEqual({ outcome: 'invalid_token', status: 400 });
-    expect(await failure(messenger.reply('busy', [{ type: 'text', text: 'x' }]))).toEqual({ outcome: 'retry', status: 429, retryAfterMs: 30_000 });
-    expect(await failure(messenger.reply('down', [{ type: 'text', text: 'x' }]))).toEqual({ outcome: 'retry', status: 500 });
+    const failure = (p: Promise<void>) =>
+      p.then(
+        () => expect.unreachable('LINE refused it'),
+        (e: unknown) => classifyLineError(e),
+      );
+    expect(await failure(messenger.reply('spent', [{ type: 'text', text: 'x' }]))).toEqual({
+      outcome: 'invalid_token',
+      status: 400,
+    });
+    expect(await failure(messenger.reply('busy', [{ type: 'text', text: 'x' }]))).toEqual({
+      outcome: 'retry',
+      status: 429,
+      retryAfterMs: 30_000,
+    });
+    expect(await failure(messenger.reply('down', [{ type: 'text', text: 'x' }]))).toEqual({
+      outcome: 'retry',
+      status: 500,
+    });
   });
 
   it('a LINE that never answers fails the call after the timeout (to be retried), it does not hang', async () => {
-    lineApi.use(http.post(`${LINE_API}/v2/bot/message/reply`, async () => { await delay('infinite'); return HttpResponse.json({}); }));
+    lineApi.use(
+      http.post(`${LINE_API}/v2/bot/message/reply`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
     const post = linePoster({ channelAccessToken: ACCESS_TOKEN, apiBaseUrl: LINE_API, timeoutMs: 200 });
-    const err = await post('/v2/bot/message/reply', { replyToken: 't', messages: [] }).then(() => undefined, (e: unknown) => e);
+    const err = await post('/v2/bot/message/reply', { replyToken: 't', messages: [] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(String(err)).toContain('did not answer within 200 ms');
     expect(classifyLineError(err)).toEqual({ outcome: 'retry', status: null });
   });
@@ -84,7 +120,10 @@ describe('replies and pushes on kept-alive connections (line-post.ts)', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const post = linePoster({ channelAccessToken: ACCESS_TOKEN, apiBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const post = linePoster({
+        channelAccessToken: ACCESS_TOKEN,
+        apiBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      });
       await post('/v2/bot/message/reply', { replyToken: 'first', messages: [] });
       await post('/v2/bot/message/reply', { replyToken: 'second', messages: [] });
       expect(answered).toBe(2);

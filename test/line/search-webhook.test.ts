@@ -2,7 +2,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/line/limits.js';
 import { testLog } from '../helpers/test-log.js';
 import { seedDemoLibrary } from '../../src/seed/demo-library.js';
-import { fakeLine, lineRuntime, lineUserId, otherEvent, postWebhook, textEvent, webhookBody, type FakeLine } from '../helpers/line.js';
+import {
+  fakeLine,
+  lineRuntime,
+  lineUserId,
+  otherEvent,
+  postWebhook,
+  textEvent,
+  webhookBody,
+  type FakeLine,
+} from '../helpers/line.js';
 import { lineApi } from '../setup/msw.js';
 
 /** Catalog search end to end: signed events in, the Flex replies LINE receives out (msw). */
@@ -40,7 +49,9 @@ describe('search through the webhook', () => {
     const bubbles = carousel!.contents.contents as unknown[];
     expect(bubbles).toHaveLength(10);
     for (const b of bubbles) expect(JSON.stringify(b)).toContain('［紙芝居］');
-    const next = (carousel!.quickReply.items as { action: { label: string; data?: string } }[]).find((i) => i.action.label === '次の10件');
+    const next = (carousel!.quickReply.items as { action: { label: string; data?: string } }[]).find(
+      (i) => i.action.label === '次の10件',
+    );
     expect(next?.action.data).toBe('search|next|1|分類:C');
   });
 

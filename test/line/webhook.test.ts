@@ -58,7 +58,9 @@ describe('GET /healthz', () => {
 
 describe('POST /webhook: signature', () => {
   it('a request without x-line-signature is refused with 401 and nothing is stored', async () => {
-    const res = await postWebhook(rt.app, webhookBody([textEvent(lineUserId('nosig'), 'こんにちは')]), { signature: null });
+    const res = await postWebhook(rt.app, webhookBody([textEvent(lineUserId('nosig'), 'こんにちは')]), {
+      signature: null,
+    });
     expect(res.status).toBe(401);
     expect(await inboxCount()).toBe(0);
     await rt.worker.kick();
@@ -68,7 +70,13 @@ describe('POST /webhook: signature', () => {
   it('a wrong signature is refused with 401 and nothing is stored', async () => {
     const body = webhookBody([textEvent(lineUserId('badsig'), 'こんにちは')]);
     const other = webhookBody([textEvent(lineUserId('badsig'), 'こんばんは')]);
-    for (const signature of [sign(body, 'another-channel-secret'), sign(other), '', 'not base64 at all!', sign(body).slice(0, -4)]) {
+    for (const signature of [
+      sign(body, 'another-channel-secret'),
+      sign(other),
+      '',
+      'not base64 at all!',
+      sign(body).slice(0, -4),
+    ]) {
       const res = await postWebhook(rt.app, body, { signature });
       expect(res.status, `signature ${JSON.stringify(signature)}`).toBe(401);
     }
@@ -124,7 +132,7 @@ describe('POST /webhook: body', () => {
   });
 });
 
-describe('POST /webhook over a real connection (the body is read from Node\'s stream)', () => {
+describe("POST /webhook over a real connection (the body is read from Node's stream)", () => {
   let url: string;
   let server: ServerType;
   beforeAll(async () => {
@@ -156,7 +164,15 @@ describe('POST /webhook over a real connection (the body is read from Node\'s st
 
   it('a signed body is stored, whether sent with a content-length or chunked', async () => {
     const first = webhookBody([textEvent(lineUserId('socket-1'), 'ねこ')]);
-    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(first) }, body: first })).status).toBe(200);
+    expect(
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-line-signature': sign(first) },
+          body: first,
+        })
+      ).status,
+    ).toBe(200);
     const second = webhookBody([textEvent(lineUserId('socket-2'), 'ねこ')]);
     expect((await chunked(second, sign(second))).status).toBe(200);
     expect(await inboxCount()).toBe(2);
@@ -164,7 +180,11 @@ describe('POST /webhook over a real connection (the body is read from Node\'s st
 
   it('a body over 1 MB is refused with 413 whether its length is declared or not, and nothing is stored', async () => {
     const body = webhookBody([textEvent(lineUserId('socket-huge'), 'x'.repeat(2 * 1024 * 1024))]);
-    const declared = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) }, body });
+    const declared = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
+      body,
+    });
     expect(declared.status).toBe(413);
     const streamed = await chunked(body, sign(body));
     expect(streamed.status).toBe(413);
@@ -189,7 +209,13 @@ describe('POST /webhook: events', () => {
       // An empty catalog: the words are searched and nothing is found.
       messages: [{ type: 'text', text: chat.noHits('こんにちは') }],
     });
-    expect(await inboxRow(rt.db, event.webhookEventId)).toMatchObject({ status: 'done', attempts: 1, replyStatus: 'sent', replyAttempts: 1, lineUserId: user });
+    expect(await inboxRow(rt.db, event.webhookEventId)).toMatchObject({
+      status: 'done',
+      attempts: 1,
+      replyStatus: 'sent',
+      replyAttempts: 1,
+      lineUserId: user,
+    });
   });
 
   it('a redelivered event (same webhookEventId) answers 200, is stored once and answered once', async () => {
@@ -214,7 +240,11 @@ describe('POST /webhook: events', () => {
     const event = textEvent(user, 'こんにちは', { mode: 'standby' });
     expect((await postWebhook(rt.app, webhookBody([event]))).status).toBe(200);
     await rt.worker.kick();
-    expect(await inboxRow(rt.db, event.webhookEventId)).toMatchObject({ mode: 'standby', status: 'done', replyStatus: 'none' });
+    expect(await inboxRow(rt.db, event.webhookEventId)).toMatchObject({
+      mode: 'standby',
+      status: 'done',
+      replyStatus: 'none',
+    });
     expect(line.calls).toEqual([]);
   });
 
@@ -243,8 +273,14 @@ describe('POST /webhook: events', () => {
     expect((await postWebhook(rt.app, webhookBody([follow]))).status).toBe(200);
     await rt.worker.kick();
     expect(line.calls).toHaveLength(1);
-    expect(line.calls[0]).toMatchObject({ endpoint: 'reply', replyToken: follow.replyToken, messages: [{ type: 'text', text: botMessages.greeting }] });
-    const following = async () => (await rt.db.selectFrom('line_users').select('following').where('line_user_id', '=', user).executeTakeFirst())?.following;
+    expect(line.calls[0]).toMatchObject({
+      endpoint: 'reply',
+      replyToken: follow.replyToken,
+      messages: [{ type: 'text', text: botMessages.greeting }],
+    });
+    const following = async () =>
+      (await rt.db.selectFrom('line_users').select('following').where('line_user_id', '=', user).executeTakeFirst())
+        ?.following;
     expect(await following()).toBe(true);
 
     const unfollow = unfollowEvent(user);
@@ -263,7 +299,11 @@ describe('POST /webhook: events', () => {
     await rt.worker.kick();
     expect(line.calls).toEqual([]);
     for (const e of [beacon, novel]) {
-      expect(await inboxRow(rt.db, e.webhookEventId)).toMatchObject({ eventType: e.type, status: 'done', replyStatus: 'none' });
+      expect(await inboxRow(rt.db, e.webhookEventId)).toMatchObject({
+        eventType: e.type,
+        status: 'done',
+        replyStatus: 'none',
+      });
     }
   });
 

@@ -11,7 +11,10 @@ const server = new SMTPServer({
   logger: false,
   onRcptTo(address, _session, callback) {
     if (!reject) return callback();
-    const err = Object.assign(new Error(`${reject === 550 ? 'mailbox unavailable' : 'try again later'}: ${address.address}`), { responseCode: reject });
+    const err = Object.assign(
+      new Error(`${reject === 550 ? 'mailbox unavailable' : 'try again later'}: ${address.address}`),
+      { responseCode: reject },
+    );
     callback(err);
   },
   onData(stream, session, callback) {

@@ -20,7 +20,12 @@ const BASE = 'http://localhost:3000';
 const NOW = at('2026-12-01 10:00');
 
 const warnings: string[] = [];
-const log: Logger = { debug() {}, info() {}, warn: (msg) => void warnings.push(msg), error: (msg) => void warnings.push(msg) };
+const log: Logger = {
+  debug() {},
+  info() {},
+  warn: (msg) => void warnings.push(msg),
+  error: (msg) => void warnings.push(msg),
+};
 let rt: Runtime;
 let drop: (() => Promise<void>) | undefined;
 let smtpPort: number;
@@ -33,7 +38,13 @@ beforeAll(async () => {
   smtpPort = await freePort();
   const pg = process.env.DATABASE_URL ? await testDatabase() : undefined;
   drop = pg?.close;
-  const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_BASE_URL: BASE, DATABASE_URL: pg?.url, SEED: 'none', CRON: 'off' });
+  const config = loadConfig({
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    PUBLIC_BASE_URL: BASE,
+    DATABASE_URL: pg?.url,
+    SEED: 'none',
+    CRON: 'off',
+  });
   rt = await buildRuntime(config, log, { pgliteInMemory: true, clock: () => clock.now });
 });
 afterEach(async () => {
@@ -46,14 +57,21 @@ afterAll(async () => {
 });
 
 const client = () => accountClient({ app: rt.app }, BASE);
-const noticesOf = (patronId: string) => rt.database.db.selectFrom('notices').selectAll().where('patron_id', '=', patronId).orderBy('id').execute();
+const noticesOf = (patronId: string) =>
+  rt.database.db.selectFrom('notices').selectAll().where('patron_id', '=', patronId).orderBy('id').execute();
 async function patron() {
   const card = `60000000${String(++serial).padStart(2, '0')}`;
   const id = await addPatronWithPassword(rt.database.db, card, 'Smtp5pwZ');
   return { id, card, password: 'Smtp5pwZ' };
 }
 async function register(p: { card: string; password: string }, email: string) {
-  const confirm = await client().change('/email', { step: 'confirm', cardNumber: p.card, password: p.password, email, emailType: 'pc' });
+  const confirm = await client().change('/email', {
+    step: 'confirm',
+    cardNumber: p.card,
+    password: p.password,
+    email,
+    emailType: 'pc',
+  });
   return client().send('/email', confirm.html);
 }
 
@@ -89,7 +107,11 @@ describe('mail over SMTP', () => {
     const page = await client().get(link.slice(BASE.length));
     expect(page.html).toContain('hanako@example.jp');
     expect((await client().send('/email/confirm', page.html)).html).toContain(accountPages.emailConfirm.doneTitle);
-    const row = await rt.database.db.selectFrom('patrons').select(['email', 'email_confirmed_at']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    const row = await rt.database.db
+      .selectFrom('patrons')
+      .select(['email', 'email_confirmed_at'])
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
     expect(row.email).toBe('hanako@example.jp');
     expect(row.email_confirmed_at).not.toBeNull();
   });
@@ -156,14 +178,38 @@ describe('mail over SMTP', () => {
     await setConfirmedEmail(rt.database.db, p.id, 'reader@example.jp', 'mobile', NOW);
     const q = await patron(); // E-mail chosen, but no confirmed address any more: dropped, not sent elsewhere
     const payload = { title: '街とその不確かな壁', pickupBranch: 'tobu', pickupDeadline: '2026-12-10' };
-    await insertNotice(rt.database.db, { patronId: p.id, kind: 'hold_ready', channel: 'email', payload, dedupeKey: `t-ready-${p.id}`, dueAt: NOW });
-    await insertNotice(rt.database.db, { patronId: p.id, kind: 'hold_expired', channel: 'email', payload, dedupeKey: `t-expired-${p.id}`, dueAt: NOW });
-    await insertNotice(rt.database.db, { patronId: q.id, kind: 'hold_ready', channel: 'email', payload, dedupeKey: `t-ready-${q.id}`, dueAt: NOW });
+    await insertNotice(rt.database.db, {
+      patronId: p.id,
+      kind: 'hold_ready',
+      channel: 'email',
+      payload,
+      dedupeKey: `t-ready-${p.id}`,
+      dueAt: NOW,
+    });
+    await insertNotice(rt.database.db, {
+      patronId: p.id,
+      kind: 'hold_expired',
+      channel: 'email',
+      payload,
+      dedupeKey: `t-expired-${p.id}`,
+      dueAt: NOW,
+    });
+    await insertNotice(rt.database.db, {
+      patronId: q.id,
+      kind: 'hold_ready',
+      channel: 'email',
+      payload,
+      dedupeKey: `t-ready-${q.id}`,
+      dueAt: NOW,
+    });
     expect(await rt.runJob('deliver-notices', NOW)).toBe(2);
     await sink.waitFor(2);
     const mails = sink.received.map((r) => ({ to: r.to, ...parseMail(r.raw) }));
     expect(mails.map((m) => m.to)).toEqual([['reader@example.jp'], ['reader@example.jp']]);
-    expect(mails.map((m) => m.headers.get('subject'))).toEqual(['予約資料のご用意ができました', '予約の取消のお知らせ（取置期間終了）']);
+    expect(mails.map((m) => m.headers.get('subject'))).toEqual([
+      '予約資料のご用意ができました',
+      '予約の取消のお知らせ（取置期間終了）',
+    ]);
     const ready = mails[0]!.parts.get('text/plain')!;
     expect(ready).toContain('『街とその不確かな壁』');
     expect(ready).toContain('受取館：東部分館');

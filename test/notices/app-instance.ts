@@ -14,7 +14,10 @@ import { buildRuntime } from '../../src/runtime.js';
 const clock = { now: new Date(0) };
 // This test is about LINE; e-mail (another sender) is not exercised here.
 const noMail: MailTransport = { send: async () => {}, verify: async () => true };
-const rt = await buildRuntime(loadConfig({ ...process.env, SEED: 'none', CRON: 'off' }), testLog, { clock: () => clock.now, mail: noMail });
+const rt = await buildRuntime(loadConfig({ ...process.env, SEED: 'none', CRON: 'off' }), testLog, {
+  clock: () => clock.now,
+  mail: noMail,
+});
 const say = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
 say({ ready: true });
 

@@ -8,7 +8,18 @@ import { noticeMessages } from '../../src/messages/ja.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, at } from '../helpers/library.js';
-import { ACCESS_TOKEN, CHANNEL_SECRET, fakeLine, LINE_API, lineUserId, otherEvent, postWebhook, testMessenger, webhookBody, type FakeLine } from '../helpers/line.js';
+import {
+  ACCESS_TOKEN,
+  CHANNEL_SECRET,
+  fakeLine,
+  LINE_API,
+  lineUserId,
+  otherEvent,
+  postWebhook,
+  testMessenger,
+  webhookBody,
+  type FakeLine,
+} from '../helpers/line.js';
 import { recordingMailer } from '../helpers/mail.js';
 import { linkLine, postbacksIn, wordsIn } from '../helpers/notices.js';
 import { lineApi } from '../setup/msw.js';
@@ -50,7 +61,12 @@ beforeAll(async () => {
     SEED: 'none',
     CRON: 'off',
   });
-  rt = await buildRuntime(config, testLog, { pgliteInMemory: true, messenger: testMessenger(), clock: () => clock.now, mail: recordingMailer() });
+  rt = await buildRuntime(config, testLog, {
+    pgliteInMemory: true,
+    messenger: testMessenger(),
+    clock: () => clock.now,
+    mail: recordingMailer(),
+  });
 });
 afterAll(async () => {
   await rt?.close();
@@ -64,7 +80,11 @@ afterEach(() => {
 });
 
 async function staff(path: string, body: unknown): Promise<any> {
-  const res = await rt.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await rt.app.request(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = await res.json();
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
@@ -102,7 +122,8 @@ async function runDay(day: IsoDate, from = '00:00'): Promise<void> {
   }
 }
 
-const noticePushes = (heading: string) => line.pushes().filter((p) => p.to === patronUser && wordsIn(p.messages).includes(heading));
+const noticePushes = (heading: string) =>
+  line.pushes().filter((p) => p.to === patronUser && wordsIn(p.messages).includes(heading));
 
 describe('a demo library day', () => {
   it('R-RES-3, R-RES-8: reserved in the evening, official next morning, ready on return, one LINE message, expired after 7 opening days and passed on', async () => {
@@ -112,7 +133,11 @@ describe('a demo library day', () => {
     await addPatron(db, 'DEMO2');
     await addPatron(db, 'DEMO3');
     await linkLine(db, patronId, { seed: 'demo-day patron' });
-    const { bibIds } = await staff('/admin/catalog', { records: [{ title: TITLE, materialType: 'book', items: [{ barcode: 'DAY001', branch: 'honkan', callNumber: '291.35' }] }] });
+    const { bibIds } = await staff('/admin/catalog', {
+      records: [
+        { title: TITLE, materialType: 'book', items: [{ barcode: 'DAY001', branch: 'honkan', callNumber: '291.35' }] },
+      ],
+    });
     await staff('/admin/checkouts', { cardNumber: 'DEMO2', itemBarcode: 'DAY001' });
 
     // Tuesday 19:00: the patron reserves in LINE (予約申込 → 本館 → LINE → 送信).
@@ -133,7 +158,9 @@ describe('a demo library day', () => {
     // 14:00: the copy comes back at 本館 → 受取り可, and the patron hears it at once (no job needed).
     clock.now = at(`${wed} 14:00`);
     expect(noticePushes(noticeMessages.holdReady.heading)).toEqual([]);
-    expect(await staff('/admin/checkins', { itemBarcode: 'DAY001', branch: 'honkan' })).toEqual({ trappedHoldId: expect.anything() });
+    expect(await staff('/admin/checkins', { itemBarcode: 'DAY001', branch: 'honkan' })).toEqual({
+      trappedHoldId: expect.anything(),
+    });
     await rt.notices.idle();
     const deadline = pickupDeadline(cal, wed);
     expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'ready', pickupDeadline: deadline }]);
@@ -154,15 +181,28 @@ describe('a demo library day', () => {
 
     // R-RES-8: expired the night after the deadline; the copy went to the next patron in line.
     expect(await holdsOf('DEMO1')).toEqual([]);
-    expect(await holdsOf('DEMO3')).toMatchObject([{ status: 'ready', position: 1, pickupDeadline: pickupDeadline(cal, addDays(deadline, 1)) }]);
+    expect(await holdsOf('DEMO3')).toMatchObject([
+      { status: 'ready', position: 1, pickupDeadline: pickupDeadline(cal, addDays(deadline, 1)) },
+    ]);
     // When each went out: at once on return; the reminder and the expiry (written at midnight,
     // quiet hours) at 08:00 of their days.
-    const sentAt = async (kind: string) => (await db.selectFrom('notices').select('sent_at').where('kind', '=', kind).where('patron_id', '=', patronId).executeTakeFirstOrThrow()).sent_at;
+    const sentAt = async (kind: string) =>
+      (
+        await db
+          .selectFrom('notices')
+          .select('sent_at')
+          .where('kind', '=', kind)
+          .where('patron_id', '=', patronId)
+          .executeTakeFirstOrThrow()
+      ).sent_at;
     expect(await sentAt('hold_ready')).toEqual(at(`${wed} 14:00`));
     expect(await sentAt('pickup_reminder')).toEqual(at(`${pickupReminderDay(cal, deadline)} 08:00`));
     expect(await sentAt('hold_expired')).toEqual(at(`${addDays(deadline, 1)} 08:00`));
     // Nothing was pushed twice: every push carried its own retry key, and LINE took each once.
-    const keys = line.pushes().filter((p) => p.status === 200).map((p) => p.retryKey);
+    const keys = line
+      .pushes()
+      .filter((p) => p.status === 200)
+      .map((p) => p.retryKey);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -22,7 +22,8 @@ let line: FakeLine;
 let serial = 0;
 const MIN = 60_000;
 const later = (d: Date, ms: number) => new Date(d.getTime() + ms);
-const deliver = (now: Date, messenger: Messenger = testMessenger()) => deliverLineNotices(database.db, messenger, testLog, now);
+const deliver = (now: Date, messenger: Messenger = testMessenger()) =>
+  deliverLineNotices(database.db, messenger, testLog, now);
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -82,7 +83,9 @@ describe('LINE pushes of notices', () => {
     lineApi.use(
       http.post(`${LINE_API}/v2/bot/message/push`, () => {
         answered++;
-        return answered === 1 ? HttpResponse.json({ message: 'rate limit' }, { status: 429, headers: { 'Retry-After': '300' } }) : undefined;
+        return answered === 1
+          ? HttpResponse.json({ message: 'rate limit' }, { status: 429, headers: { 'Retry-After': '300' } })
+          : undefined;
       }),
     );
     expect(await deliver(t0)).toBe(0);
@@ -159,7 +162,10 @@ describe('when a push may go, and what goes', () => {
     const night = at('2026-12-04 23:00');
     const n = ++serial;
     const db = database.db;
-    const bibs = await addTitles(db, Array.from({ length: 7 }, (_, i) => BOOK(`まとめ${n}-${i + 1}`, [[`G${n}x${i}`, 'honkan']])));
+    const bibs = await addTitles(
+      db,
+      Array.from({ length: 7 }, (_, i) => BOOK(`まとめ${n}-${i + 1}`, [[`G${n}x${i}`, 'honkan']])),
+    );
     const patronId = await addPatron(db, `G${n}`);
     const user = await linkLine(db, patronId);
     for (const bibId of bibs.slice(0, 5)) await counterHold(db, `G${n}`, bibId, night);
@@ -187,28 +193,52 @@ describe('when a push may go, and what goes', () => {
   it('the digest carries five at most: seven notices due at once are two pushes', async () => {
     const n = ++serial;
     const db = database.db;
-    const bibs = await addTitles(db, Array.from({ length: 5 }, (_, i) => BOOK(`七つ${n}-${i + 1}`, [[`S${n}x${i}`, 'honkan']])));
+    const bibs = await addTitles(
+      db,
+      Array.from({ length: 5 }, (_, i) => BOOK(`七つ${n}-${i + 1}`, [[`S${n}x${i}`, 'honkan']])),
+    );
     const patronId = await addPatron(db, `S${n}`);
     await linkLine(db, patronId);
     // Written while pushes wait (quiet hours), so all seven are due together in the morning.
     const evening = at('2026-12-05 21:30');
     for (const bibId of bibs) await counterHold(db, `S${n}`, bibId, evening);
     for (const i of [6, 7]) {
-      await insertNotice(db, { patronId, kind: 'hold_expired', channel: 'line', payload: { title: `七つ${n}-${i}`, pickupBranch: 'honkan' }, dedupeKey: `test-expired:${n}:${i}`, dueAt: evening });
+      await insertNotice(db, {
+        patronId,
+        kind: 'hold_expired',
+        channel: 'line',
+        payload: { title: `七つ${n}-${i}`, pickupBranch: 'honkan' },
+        dedupeKey: `test-expired:${n}:${i}`,
+        dueAt: evening,
+      });
     }
     expect(await deliver(at('2026-12-06 08:00'))).toBe(7);
-    expect(line.pushes().map((p) => p.messages.length).sort()).toEqual([2, 5]);
+    expect(
+      line
+        .pushes()
+        .map((p) => p.messages.length)
+        .sort(),
+    ).toEqual([2, 5]);
     expect(wordsIn(line.pushes().find((p) => p.messages.length === 2)!.messages)).toContain(`七つ${n}-7`);
   });
 
   it('a notice for a hold cancelled meanwhile is dropped, and the reason kept', async () => {
     const h = await readyHold(at('2026-12-06 21:10'));
-    const r = await cancelHold(database.db, { holdId: h.holdId, online: false, actor: 'staff' }, at('2026-12-06 22:00'));
+    const r = await cancelHold(
+      database.db,
+      { holdId: h.holdId, online: false, actor: 'staff' },
+      at('2026-12-06 22:00'),
+    );
     expect(r.ok).toBe(true);
     expect(await deliver(at('2026-12-07 08:00'))).toBe(0);
     expect(line.pushes()).toEqual([]);
-    expect((await noticeRows(database.db, { patronId: h.patronId }))[0]).toMatchObject({ status: 'dropped', lastError: 'hold is cancelled' });
-    expect((await pushRows(database.db)).filter((p) => p.patronId === h.patronId)).toEqual([expect.objectContaining({ status: 'dropped' })]);
+    expect((await noticeRows(database.db, { patronId: h.patronId }))[0]).toMatchObject({
+      status: 'dropped',
+      lastError: 'hold is cancelled',
+    });
+    expect((await pushRows(database.db)).filter((p) => p.patronId === h.patronId)).toEqual([
+      expect.objectContaining({ status: 'dropped' }),
+    ]);
   });
 
   it('a patron who blocked the account (unfollow) gets no push; the notice says so', async () => {
@@ -216,7 +246,10 @@ describe('when a push may go, and what goes', () => {
     const h = await readyHold(t0, { following: false });
     expect(await deliver(t0)).toBe(0);
     expect(line.pushes()).toEqual([]);
-    expect((await noticeRows(database.db, { patronId: h.patronId }))[0]).toMatchObject({ status: 'dropped', lastError: 'patron blocked the LINE account' });
+    expect((await noticeRows(database.db, { patronId: h.patronId }))[0]).toMatchObject({
+      status: 'dropped',
+      lastError: 'patron blocked the LINE account',
+    });
   });
 
   it('a patron who blocked the account after the push was written gets none either; e-mail holds are not pushed at all', async () => {
@@ -228,7 +261,11 @@ describe('when a push may go, and what goes', () => {
     expect(line.pushes()).toEqual([]);
     expect((await noticeRows(database.db, { patronId: h.patronId }))[0]!.status).toBe('dropped');
     // Left for the e-mail sender, untouched.
-    expect((await noticeRows(database.db, { patronId: mail.patronId }))[0]).toMatchObject({ channel: 'email', status: 'pending', pushId: null });
+    expect((await noticeRows(database.db, { patronId: mail.patronId }))[0]).toMatchObject({
+      channel: 'email',
+      status: 'pending',
+      pushId: null,
+    });
   });
 });
 

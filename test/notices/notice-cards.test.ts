@@ -25,18 +25,35 @@ describe('notice cards', () => {
       fc.property(fc.constantFrom(...KINDS), fc.option(fc.constantFrom('12', '99999')), payload, (kind, loanId, p) => {
         const reply = noticeReply({ kind, loanId, payload: p as Record<string, unknown> }, branchName);
         const messages = toLineMessages([reply!]);
-        return messages.length === 1 && messages[0]!.type === 'flex' && limitViolations(messages).length === 0 && !JSON.stringify(messages).includes('undefined');
+        return (
+          messages.length === 1 &&
+          messages[0]!.type === 'flex' &&
+          limitViolations(messages).length === 0 &&
+          !JSON.stringify(messages).includes('undefined')
+        );
       }),
     );
   });
 
   it('R-LOAN-2: a due reminder offers 延長する when renewal is allowed, else says why (R-LOAN-4)', () => {
     const base = { kind: 'due_reminder', loanId: '42', payload: { title: '坊っちゃん', dueDate: '2026-12-10' } };
-    const yes = JSON.stringify(toLineMessages([noticeReply({ ...base, payload: { ...base.payload, renewable: true } }, branchName)!]));
+    const yes = JSON.stringify(
+      toLineMessages([noticeReply({ ...base, payload: { ...base.payload, renewable: true } }, branchName)!]),
+    );
     expect(yes).toContain('"data":"renew|confirm|42"');
     expect(yes).toContain(patronChat.buttons.renew);
     expect(yes).toContain(noticeMessages.dueReminder.renewable);
-    const no = JSON.stringify(toLineMessages([noticeReply({ ...base, payload: { ...base.payload, renewable: false, refusal: { code: 'NOT_RENEWABLE_ALREADY_RENEWED' } } }, branchName)!]));
+    const no = JSON.stringify(
+      toLineMessages([
+        noticeReply(
+          {
+            ...base,
+            payload: { ...base.payload, renewable: false, refusal: { code: 'NOT_RENEWABLE_ALREADY_RENEWED' } },
+          },
+          branchName,
+        )!,
+      ]),
+    );
     expect(no).not.toContain('renew|confirm');
     expect(no).toContain(refusalMessage({ code: 'NOT_RENEWABLE_ALREADY_RENEWED' }));
   });

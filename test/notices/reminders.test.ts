@@ -21,8 +21,18 @@ let line: FakeLine;
 let serial = 0;
 const db = () => database.db;
 const deliver = (now: Date) => deliverLineNotices(db(), testMessenger(), testLog, now);
-const handle = conversationHandler({ line: unconfiguredLineAccount, publicBaseUrl: 'http://localhost:3000', log: testLog });
-const tap = (user: string, data: string, now: Date) => db().transaction().execute(async (tx) => (await handle.inTransaction(tx, { lineUserId: user, input: { kind: 'postback', data } }, now)).replies);
+const handle = conversationHandler({
+  line: unconfiguredLineAccount,
+  publicBaseUrl: 'http://localhost:3000',
+  log: testLog,
+});
+const tap = (user: string, data: string, now: Date) =>
+  db()
+    .transaction()
+    .execute(
+      async (tx) =>
+        (await handle.inTransaction(tx, { lineUserId: user, input: { kind: 'postback', data } }, now)).replies,
+    );
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -55,7 +65,7 @@ async function lend(card: string, barcode: string, dueDate: string, at_: Date) {
 }
 
 describe('pickup-deadline reminder', () => {
-  it('R-RES-8: written 2 opening days before the deadline, once, by the hold\'s contact method', async () => {
+  it("R-RES-8: written 2 opening days before the deadline, once, by the hold's contact method", async () => {
     const p = await patron();
     const mailer = await patron({ line: false, email: true });
     const quiet = await patron();
@@ -64,7 +74,10 @@ describe('pickup-deadline reminder', () => {
     await counterHold(db(), p.card, a.bibId, at('2026-12-10 10:00'));
     await counterHold(db(), mailer.card, b.bibId, at('2026-12-10 10:00'), { contact: 'email' });
     await counterHold(db(), quiet.card, c.bibId, at('2026-12-10 10:00'), { contact: 'none' });
-    const reminders = async () => [...(await noticeRows(db(), { kind: 'pickup_reminder' }))].filter((n) => [p, mailer, quiet].some((x) => x.patronId === n.patronId));
+    const reminders = async () =>
+      [...(await noticeRows(db(), { kind: 'pickup_reminder' }))].filter((n) =>
+        [p, mailer, quiet].some((x) => x.patronId === n.patronId),
+      );
 
     await sendReminders(db(), at('2026-12-15 07:30'));
     expect(await reminders()).toEqual([]);
@@ -104,7 +117,12 @@ describe('due-date reminder', () => {
     await sendReminders(db(), at('2027-02-08 07:30'));
     await sendReminders(db(), at('2027-02-09 07:30'));
     const [n] = await noticeRows(db(), { patronId: p.patronId });
-    expect(n).toMatchObject({ kind: 'due_reminder', channel: 'line', loanId, payload: { dueDate: '2027-02-10', renewable: true, refusal: null } });
+    expect(n).toMatchObject({
+      kind: 'due_reminder',
+      channel: 'line',
+      loanId,
+      payload: { dueDate: '2027-02-10', renewable: true, refusal: null },
+    });
     expect(await noticeRows(db(), { patronId: p.patronId })).toHaveLength(1);
 
     await deliver(at('2027-02-08 08:00'));
@@ -113,7 +131,9 @@ describe('due-date reminder', () => {
     expect(postbacksIn(messages)).toEqual([[patronChat.buttons.renew, `renew|confirm|${loanId}`]]);
     // The tap leads to the renew flow's confirmation (R-LOAN-2: 延長する → confirmation → 延長する).
     const replies = await tap(p.user!, `renew|confirm|${loanId}`, at('2027-02-08 08:05'));
-    expect(JSON.stringify(replies)).toContain(patronChat.renewConfirm(t.title, '2027-02-10', '2027-02-22', false).split('\n')[0]!);
+    expect(JSON.stringify(replies)).toContain(
+      patronChat.renewConfirm(t.title, '2027-02-10', '2027-02-22', false).split('\n')[0]!,
+    );
   });
 
   it('R-LOAN-4: no 延長する when renewal is refused right now; the reason instead', async () => {
@@ -121,7 +141,11 @@ describe('due-date reminder', () => {
     const other = await patron();
     const t = await title();
     const loanId = await lend(p.card, t.barcode, '2027-03-10', at('2027-02-24 10:00'));
-    await placeHold(db(), { cardNumber: other.card, bibId: t.bibId, pickupBranch: 'honkan', channel: 'online' }, at('2027-03-01 10:00'));
+    await placeHold(
+      db(),
+      { cardNumber: other.card, bibId: t.bibId, pickupBranch: 'honkan', channel: 'online' },
+      at('2027-03-01 10:00'),
+    );
     await sendReminders(db(), at('2027-03-08 07:30'));
     const [n] = await noticeRows(db(), { patronId: p.patronId, kind: 'due_reminder' });
     expect(n!.payload).toMatchObject({ renewable: false, refusal: { code: 'NOT_RENEWABLE_HELD_FOR_OTHERS' } });
@@ -141,8 +165,15 @@ describe('due-date reminder', () => {
       await lend(p.card, t.barcode, '2027-04-10', at('2027-03-27 10:00'));
     }
     await sendReminders(db(), at('2027-04-08 07:30'));
-    expect((await noticeRows(db(), { patronId: mailOnly.patronId }))[0]).toMatchObject({ kind: 'due_reminder', channel: 'email', status: 'pending' });
-    expect((await noticeRows(db(), { patronId: blocked.patronId }))[0]).toMatchObject({ kind: 'due_reminder', channel: 'email' });
+    expect((await noticeRows(db(), { patronId: mailOnly.patronId }))[0]).toMatchObject({
+      kind: 'due_reminder',
+      channel: 'email',
+      status: 'pending',
+    });
+    expect((await noticeRows(db(), { patronId: blocked.patronId }))[0]).toMatchObject({
+      kind: 'due_reminder',
+      channel: 'email',
+    });
     expect(await noticeRows(db(), { patronId: unreachable.patronId })).toEqual([]);
   });
 
@@ -152,12 +183,20 @@ describe('due-date reminder', () => {
     const loanId = await lend(p.card, t.barcode, '2027-05-13', at('2027-04-29 10:00'));
     await sendReminders(db(), at('2027-05-11 07:30')); // held: quiet hours
     // Renewed on Tue 11 May: due Tue 25 May (R-LOAN-3).
-    expect((await renewLoan(db(), { loanId, patronId: p.patronId, actor: 'test' }, at('2027-05-11 07:45'))).ok).toBe(true);
+    expect((await renewLoan(db(), { loanId, patronId: p.patronId, actor: 'test' }, at('2027-05-11 07:45'))).ok).toBe(
+      true,
+    );
     await deliver(at('2027-05-11 08:00'));
     expect(line.pushes().filter((x) => x.to === p.user)).toEqual([]);
-    expect((await noticeRows(db(), { patronId: p.patronId }))[0]).toMatchObject({ status: 'dropped', lastError: 'due date changed' });
+    expect((await noticeRows(db(), { patronId: p.patronId }))[0]).toMatchObject({
+      status: 'dropped',
+      lastError: 'due date changed',
+    });
     await sendReminders(db(), at('2027-05-23 07:30'));
-    expect((await noticeRows(db(), { patronId: p.patronId })).map((n) => n.payload.dueDate)).toEqual(['2027-05-13', '2027-05-25']);
+    expect((await noticeRows(db(), { patronId: p.patronId })).map((n) => n.payload.dueDate)).toEqual([
+      '2027-05-13',
+      '2027-05-25',
+    ]);
   });
 });
 
@@ -168,18 +207,41 @@ describe('"someone reserved the title you have on loan"', () => {
     const [first, second] = [await patron(), await patron()];
     const n = ++serial;
     const name = `予約が入る本${n}`;
-    const [bibId] = await addTitles(db(), [BOOK(name, [[`LR${n}a`, 'honkan'], [`LR${n}b`, 'tobu']])]);
+    const [bibId] = await addTitles(db(), [
+      BOOK(name, [
+        [`LR${n}a`, 'honkan'],
+        [`LR${n}b`, 'tobu'],
+      ]),
+    ]);
     const loanId = await lend(borrower.card, `LR${n}a`, '2027-06-20', at('2027-06-06 10:00'));
     // The other copy is out with a patron who has renewed it already: nothing changes for them.
     const renewedLoan = await lend(renewedOnce.card, `LR${n}b`, '2027-06-20', at('2027-06-06 10:00'));
-    expect((await renewLoan(db(), { loanId: renewedLoan, patronId: renewedOnce.patronId, actor: 'test' }, at('2027-06-08 10:00'))).ok).toBe(true);
+    expect(
+      (
+        await renewLoan(
+          db(),
+          { loanId: renewedLoan, patronId: renewedOnce.patronId, actor: 'test' },
+          at('2027-06-08 10:00'),
+        )
+      ).ok,
+    ).toBe(true);
 
-    const placed = await placeHold(db(), { cardNumber: first.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' }, at('2027-06-09 19:00'));
+    const placed = await placeHold(
+      db(),
+      { cardNumber: first.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+      at('2027-06-09 19:00'),
+    );
     expect(placed.ok).toBe(true);
     // A second hold changes nothing more: renewal was refused already.
-    await placeHold(db(), { cardNumber: second.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' }, at('2027-06-09 19:30'));
+    await placeHold(
+      db(),
+      { cardNumber: second.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+      at('2027-06-09 19:30'),
+    );
     const notices = await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId });
-    expect(notices.map((x) => [x.channel, x.loanId, x.payload.title, x.payload.dueDate])).toEqual([['line', loanId, name, '2027-06-20']]);
+    expect(notices.map((x) => [x.channel, x.loanId, x.payload.title, x.payload.dueDate])).toEqual([
+      ['line', loanId, name, '2027-06-20'],
+    ]);
     expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: renewedOnce.patronId })).toEqual([]);
 
     await deliver(at('2027-06-09 20:00'));
@@ -194,18 +256,34 @@ describe('"someone reserved the title you have on loan"', () => {
     const borrower = await patron();
     const holder = await patron();
     const n = ++serial;
-    const [bibId] = await addTitles(db(), [BOOK(`二冊${n}`, [[`TW${n}a`, 'honkan'], [`TW${n}b`, 'honkan']])]);
+    const [bibId] = await addTitles(db(), [
+      BOOK(`二冊${n}`, [
+        [`TW${n}a`, 'honkan'],
+        [`TW${n}b`, 'honkan'],
+      ]),
+    ]);
     await lend(borrower.card, `TW${n}a`, '2027-07-20', at('2027-07-06 10:00'));
     await counterHold(db(), holder.card, bibId!, at('2027-07-07 10:00'), { contact: 'none' });
     expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId })).toEqual([]);
 
     const late = await patron();
-    const h = await placeHold(db(), { cardNumber: late.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' }, at('2027-07-07 22:00'));
+    const h = await placeHold(
+      db(),
+      { cardNumber: late.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+      at('2027-07-07 22:00'),
+    );
     if (!h.ok) throw new Error('hold refused');
     expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId })).toHaveLength(1);
-    await cancelHold(db(), { holdId: h.value.id, online: true, patronId: h.value.patronId, actor: 'test' }, at('2027-07-07 23:00'));
+    await cancelHold(
+      db(),
+      { holdId: h.value.id, online: true, patronId: h.value.patronId, actor: 'test' },
+      at('2027-07-07 23:00'),
+    );
     await deliver(at('2027-07-08 08:00'));
     expect(line.pushes().filter((x) => x.to === borrower.user)).toEqual([]);
-    expect((await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId }))[0]).toMatchObject({ status: 'dropped', lastError: 'hold is cancelled' });
+    expect((await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId }))[0]).toMatchObject({
+      status: 'dropped',
+      lastError: 'hold is cancelled',
+    });
   });
 });

@@ -68,15 +68,29 @@ describe.skipIf(!onPostgres())('two app instances against one PostgreSQL', () =>
     await database?.close();
   });
 
-  it('run a simulated day: each notice sent exactly once, each hold promoted and expired once', { timeout: 120_000 }, async () => {
+  it('run a simulated day: each notice sent exactly once, each hold promoted and expired once', {
+    timeout: 120_000,
+  }, async () => {
     const db = database.db;
     // 12 patrons with LINE; titles for each case of the day (Wed 2 Dec 2026; Monday is closed).
     const cards = Array.from({ length: 12 }, (_, i) => `TW${i + 1}`);
     for (const card of cards) await linkLine(db, await addPatron(db, card), { seed: `two-instances ${card}` });
-    const shelf = await addTitles(db, Array.from({ length: 6 }, (_, i) => BOOK(`棚の本${i + 1}`, [[`SH${i + 1}`, 'honkan']])));
-    const lent = await addTitles(db, Array.from({ length: 4 }, (_, i) => BOOK(`貸出中の本${i + 1}`, [[`LN${i + 1}`, 'honkan']])));
-    const expiring = await addTitles(db, Array.from({ length: 3 }, (_, i) => BOOK(`期限切れの本${i + 1}`, [[`EX${i + 1}`, 'honkan']])));
-    const reminded = await addTitles(db, Array.from({ length: 2 }, (_, i) => BOOK(`もうすぐ期限の本${i + 1}`, [[`RM${i + 1}`, 'honkan']])));
+    const shelf = await addTitles(
+      db,
+      Array.from({ length: 6 }, (_, i) => BOOK(`棚の本${i + 1}`, [[`SH${i + 1}`, 'honkan']])),
+    );
+    const lent = await addTitles(
+      db,
+      Array.from({ length: 4 }, (_, i) => BOOK(`貸出中の本${i + 1}`, [[`LN${i + 1}`, 'honkan']])),
+    );
+    const expiring = await addTitles(
+      db,
+      Array.from({ length: 3 }, (_, i) => BOOK(`期限切れの本${i + 1}`, [[`EX${i + 1}`, 'honkan']])),
+    );
+    const reminded = await addTitles(
+      db,
+      Array.from({ length: 2 }, (_, i) => BOOK(`もうすぐ期限の本${i + 1}`, [[`RM${i + 1}`, 'honkan']])),
+    );
 
     // Ready since Mon 23 Nov → deadline Tue 1 Dec: expire at midnight, the copy passes to the next hold.
     for (const [i, bibId] of expiring.entries()) {
@@ -86,20 +100,49 @@ describe.skipIf(!onPostgres())('two app instances against one PostgreSQL', () =>
     // Ready since Thu 26 Nov → deadline Fri 4 Dec: the pickup reminder is due Wed 2 Dec.
     for (const [i, bibId] of reminded.entries()) await counterHold(db, cards[i + 6]!, bibId, at('2026-11-26 10:00'));
     // Out on loan, due Fri 4 Dec (due reminders on Wed 2 Dec), to patrons 9–12.
-    for (const i of [0, 1, 2, 3]) await checkout(db, { cardNumber: cards[i + 8]!, itemBarcode: `LN${i + 1}`, loanPeriodDays: 14, dueDate: '2026-12-04' }, at('2026-11-20 10:00'));
+    for (const i of [0, 1, 2, 3])
+      await checkout(
+        db,
+        { cardNumber: cards[i + 8]!, itemBarcode: `LN${i + 1}`, loanPeriodDays: 14, dueDate: '2026-12-04' },
+        at('2026-11-20 10:00'),
+      );
     // Tue 1 Dec evening, online holds (LINE contact): on shelf copies (ready once official) and on lent ones.
     for (const [i, bibId] of shelf.entries()) await online(cards[i]!, bibId, at('2026-12-01 19:00'));
     for (const [i, bibId] of lent.entries()) await online(cards[i]!, bibId, at('2026-12-01 19:30'));
 
-    instances = [0, 1].map(() => new Instance({ DATABASE_URL: database.url!, LINE_API_BASE_URL: line.url, LINE_CHANNEL_ACCESS_TOKEN: 'two-instances-token' }));
+    instances = [0, 1].map(
+      () =>
+        new Instance({
+          DATABASE_URL: database.url!,
+          LINE_API_BASE_URL: line.url,
+          LINE_CHANNEL_ACCESS_TOKEN: 'two-instances-token',
+        }),
+    );
     for (const i of instances) expect(await i.next()).toEqual({ ready: true });
 
-    const steps = ['00:00', '07:30', '08:00', '08:01', '08:05', '09:00', '09:01', '09:05', '10:00', '10:01', '10:05', '12:00', '20:00', '21:00', '23:59'].map((t) => at(`2026-12-02 ${t}`));
+    const steps = [
+      '00:00',
+      '07:30',
+      '08:00',
+      '08:01',
+      '08:05',
+      '09:00',
+      '09:01',
+      '09:05',
+      '10:00',
+      '10:01',
+      '10:05',
+      '12:00',
+      '20:00',
+      '21:00',
+      '23:59',
+    ].map((t) => at(`2026-12-02 ${t}`));
     steps.push(at('2026-12-03 08:00'), at('2026-12-03 08:30'), at('2026-12-03 09:00'));
     const totals: Record<string, number> = {};
     for (const step of steps) {
       // Staff work between two runs: a lent copy comes back and goes to its hold.
-      if (step.getTime() === at('2026-12-02 10:00').getTime()) await checkin(db, { itemBarcode: 'LN1', branch: 'honkan' }, at('2026-12-02 09:58'));
+      if (step.getTime() === at('2026-12-02 10:00').getTime())
+        await checkin(db, { itemBarcode: 'LN1', branch: 'honkan' }, at('2026-12-02 09:58'));
       const counts = await Promise.all(instances.map((i) => i.run(step)));
       for (const c of counts) for (const [job, n] of Object.entries(c)) totals[job] = (totals[job] ?? 0) + n;
     }
@@ -132,14 +175,22 @@ describe.skipIf(!onPostgres())('two app instances against one PostgreSQL', () =>
     const keys = line.accepted.map((p) => p.retryKey);
     expect(new Set(keys).size).toBe(keys.length);
     expect(line.accepted.reduce((n, p) => n + p.messages.length, 0)).toBe(notices.length);
-    const pushes = await db.selectFrom('notice_pushes').select(['retry_key', 'status']).where('status', '=', 'sent').execute();
+    const pushes = await db
+      .selectFrom('notice_pushes')
+      .select(['retry_key', 'status'])
+      .where('status', '=', 'sent')
+      .execute();
     expect(pushes.map((p) => p.retry_key).sort()).toEqual([...keys].sort());
     // The fake refused some pushes with 500: those were retried with the same key, not duplicated.
     expect(line.statuses.filter((s) => s === 500).length).toBeGreaterThan(0);
   });
 
   async function online(card: string, bibId: string, now: Date): Promise<void> {
-    const r = await placeHold(database.db, { cardNumber: card, bibId, pickupBranch: 'honkan', channel: 'online', contact: 'line', lineLinked: true }, now);
+    const r = await placeHold(
+      database.db,
+      { cardNumber: card, bibId, pickupBranch: 'honkan', channel: 'online', contact: 'line', lineLinked: true },
+      now,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r.failure));
   }
 });

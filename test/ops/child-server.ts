@@ -28,7 +28,15 @@ export class ChildServer {
     this.url = `http://127.0.0.1:${port}`;
     this.#child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port), SEED: 'none', CRON: 'off', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        SEED: 'none',
+        CRON: 'off',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let rest = '';

@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
  * LINE's reply and push endpoints on 127.0.0.1 for a child process (msw cannot reach it): records
  * every accepted call; a repeated push retry key gets 409, as LINE answers.
  */
-export async function fakeLineReplies(): Promise<{ url: string; replies: string[]; pushes: { to: string; retryKey: string }[]; close(): Promise<void> }> {
+export async function fakeLineReplies(): Promise<{
+  url: string;
+  replies: string[];
+  pushes: { to: string; retryKey: string }[];
+  close(): Promise<void>;
+}> {
   const replies: string[] = [];
   const pushes: { to: string; retryKey: string }[] = [];
   const keys = new Set<string>();
@@ -14,7 +19,8 @@ export async function fakeLineReplies(): Promise<{ url: string; replies: string[
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { replyToken?: string; to?: string };
-      const json = (status: number, b: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(b));
+      const json = (status: number, b: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(b));
       if (req.url === '/v2/bot/message/reply') {
         replies.push(body.replyToken ?? '');
         return json(200, { sentMessages: [] });

@@ -43,7 +43,9 @@ describe('graceful shutdown', () => {
     await first.ready();
 
     // The burst: one user per event, so a push (after the restart) names its event.
-    const events = Array.from({ length: BURST }, (_, i) => textEvent(lineUserId(`burst-${i}`), 'ヘルプ', { webhookEventId: newEventId() }));
+    const events = Array.from({ length: BURST }, (_, i) =>
+      textEvent(lineUserId(`burst-${i}`), 'ヘルプ', { webhookEventId: newEventId() }),
+    );
     const accepted: typeof events = [];
     let next = 0;
     let sent = 0;
@@ -53,7 +55,11 @@ describe('graceful shutdown', () => {
         const body = webhookBody([e]);
         if (++sent === BURST / 3) first.signal('SIGTERM');
         try {
-          const res = await fetch(`${first.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) }, body });
+          const res = await fetch(`${first.url}/webhook`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-line-signature': sign(body) },
+            body,
+          });
           if (res.status === 200) accepted.push(e);
         } catch {
           /* refused: the server has stopped accepting */
@@ -75,26 +81,43 @@ describe('graceful shutdown', () => {
       await second.exited;
     });
     await second.ready();
-    const processedIds = () => [...firstRun, ...second.logs()].filter((l) => l.msg === 'webhook event processed').map((l) => String(l.webhookEventId));
+    const processedIds = () =>
+      [...firstRun, ...second.logs()]
+        .filter((l) => l.msg === 'webhook event processed')
+        .map((l) => String(l.webhookEventId));
     const until = Date.now() + 60_000;
-    while (Date.now() < until && line.replies.length + line.pushes.length < accepted.length) await new Promise((r) => setTimeout(r, 200));
+    while (Date.now() < until && line.replies.length + line.pushes.length < accepted.length)
+      await new Promise((r) => setTimeout(r, 200));
     second.signal('SIGTERM');
     expect(await second.exited).toBe(0);
 
     const ids = processedIds();
-    for (const e of accepted) expect(ids.filter((id) => id === e.webhookEventId), e.webhookEventId).toHaveLength(1);
+    for (const e of accepted)
+      expect(
+        ids.filter((id) => id === e.webhookEventId),
+        e.webhookEventId,
+      ).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
     // One message to LINE per accepted event: its reply token, or a push to its user after the restart.
     for (const e of accepted) {
       const to = (e.source as { userId: string }).userId;
-      expect(line.replies.filter((t) => t === e.replyToken).length + line.pushes.filter((p) => p.to === to).length, e.webhookEventId).toBe(1);
+      expect(
+        line.replies.filter((t) => t === e.replyToken).length + line.pushes.filter((p) => p.to === to).length,
+        e.webhookEventId,
+      ).toBe(1);
     }
 
     const database: Database = server ? server : await openDatabase({ pgliteDir: join(dataDir, 'pglite') });
     if (!server) cleanup.push(() => database.close());
-    const rows = await database.db.selectFrom('webhook_inbox').select(['webhook_event_id', 'status', 'reply_status']).execute();
+    const rows = await database.db
+      .selectFrom('webhook_inbox')
+      .select(['webhook_event_id', 'status', 'reply_status'])
+      .execute();
     const byId = new Map(rows.map((r) => [r.webhook_event_id, r]));
-    for (const e of accepted) expect(byId.get(e.webhookEventId), e.webhookEventId).toMatchObject({ status: 'done', reply_status: 'sent' });
-    console.log(`graceful shutdown: ${accepted.length}/${BURST} accepted before SIGTERM took effect, ${rows.length} inbox rows, ${line.replies.length} replies + ${line.pushes.length} pushes`);
+    for (const e of accepted)
+      expect(byId.get(e.webhookEventId), e.webhookEventId).toMatchObject({ status: 'done', reply_status: 'sent' });
+    console.log(
+      `graceful shutdown: ${accepted.length}/${BURST} accepted before SIGTERM took effect, ${rows.length} inbox rows, ${line.replies.length} replies + ${line.pushes.length} pushes`,
+    );
   }, 180_000);
 });

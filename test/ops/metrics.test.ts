@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => o.close());
 
-const scrape = async (token: string | null = METRICS_TOKEN) => o.rt.app.request('/metrics', token === null ? {} : { headers: { authorization: `Bearer ${token}` } });
+const scrape = async (token: string | null = METRICS_TOKEN) =>
+  o.rt.app.request('/metrics', token === null ? {} : { headers: { authorization: `Bearer ${token}` } });
 
 describe('GET /metrics', () => {
   it('needs the metrics token: none or a wrong one is 401, the staff token is not the metrics token when both are set', async () => {
@@ -27,13 +28,25 @@ describe('GET /metrics', () => {
 
   it('counts webhook events by type and outcome, reply latency, jobs, backlog, notices and logins — parsed back from the text format', async () => {
     const user = lineUserId('metrics');
-    expect((await postWebhook(o.rt.app, webhookBody([followEvent(user), textEvent(user, 'ヘルプ'), textEvent(user, '吾輩')]))).status).toBe(200);
+    expect(
+      (
+        await postWebhook(
+          o.rt.app,
+          webhookBody([followEvent(user), textEvent(user, 'ヘルプ'), textEvent(user, '吾輩')]),
+        )
+      ).status,
+    ).toBe(200);
     await o.rt.worker.kick();
     await o.rt.runJob('expire-holds');
     // Two failed logins on a known card: counted from the audit log, on every instance alike.
-    await o.rt.app.request('/admin/patrons', { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ cardNumber: '7700000001', name: '試験', birthDate: '1990-01-01', residency: 'resident' }) });
+    await o.rt.app.request('/admin/patrons', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ cardNumber: '7700000001', name: '試験', birthDate: '1990-01-01', residency: 'resident' }),
+    });
     const { verifyCredentials } = await import('../../src/services/credentials.js');
-    for (let i = 0; i < 2; i++) await verifyCredentials(o.rt.database.db, { cardNumber: '7700000001', password: 'wrong' }, new Date());
+    for (let i = 0; i < 2; i++)
+      await verifyCredentials(o.rt.database.db, { cardNumber: '7700000001', password: 'wrong' }, new Date());
 
     const { types, samples } = parsePromText(await (await scrape()).text());
     expect(types.get('library_webhook_events_total')).toBe('counter');
@@ -53,9 +66,24 @@ describe('GET /metrics', () => {
   it('counts failed LINE calls by status (none = network error), and passes the error on', async () => {
     const m = createMetrics(o.rt.database.db);
     let next: Error = new Error('fetch failed');
-    const messenger = instrumentedMessenger({ reply: async () => { throw next; }, push: async () => { throw next; } }, m);
+    const messenger = instrumentedMessenger(
+      {
+        reply: async () => {
+          throw next;
+        },
+        push: async () => {
+          throw next;
+        },
+      },
+      m,
+    );
     await expect(messenger.push('U1', [], 'k')).rejects.toThrow('fetch failed');
-    next = new HTTPFetchError('429', { status: 429, statusText: 'Too Many Requests', headers: new Headers(), body: '{}' });
+    next = new HTTPFetchError('429', {
+      status: 429,
+      statusText: 'Too Many Requests',
+      headers: new Headers(),
+      body: '{}',
+    });
     await expect(messenger.reply('t', [])).rejects.toBe(next);
     await expect(messenger.push('U1', [], 'k')).rejects.toBe(next);
     const { samples } = parsePromText(await m.registry.metrics());

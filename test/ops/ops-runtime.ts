@@ -15,7 +15,9 @@ export const LINK_TOKEN_PREFIX = 'linktoken';
  * database on DATABASE_URL's server. LINE is a recording messenger and an account stub that
  * issues recognisable link tokens (the tests then look for them in the logs).
  */
-export async function opsRuntime(level: Level = 'info'): Promise<{ rt: Runtime; lines: string[]; issued: string[]; close(): Promise<void> }> {
+export async function opsRuntime(
+  level: Level = 'info',
+): Promise<{ rt: Runtime; lines: string[]; issued: string[]; close(): Promise<void> }> {
   const server = process.env.DATABASE_URL ? await testDatabase() : undefined;
   const lines: string[] = [];
   const issued: string[] = [];
@@ -36,7 +38,11 @@ export async function opsRuntime(level: Level = 'info'): Promise<{ rt: Runtime; 
     SEED: 'none',
     CRON: 'off',
   });
-  const rt = await buildRuntime(config, createLogger(level, (l) => lines.push(l)), { pgliteInMemory: true, messenger: recordingMessenger(), line, mail: recordingMailer() });
+  const rt = await buildRuntime(
+    config,
+    createLogger(level, (l) => lines.push(l)),
+    { pgliteInMemory: true, messenger: recordingMessenger(), line, mail: recordingMailer() },
+  );
   return {
     rt,
     lines,

@@ -18,7 +18,8 @@ import { addPatronWithPassword, PAGES_ORIGIN as ORIGIN } from '../helpers/pages.
 const P = { card: '5000000001', password: 'Guard7pw' };
 let t: TestApp;
 let client: ReturnType<typeof accountClient>;
-const throttleRows = async () => JSON.stringify(await t.db.selectFrom('login_throttle').selectAll().orderBy('subject').execute());
+const throttleRows = async () =>
+  JSON.stringify(await t.db.selectFrom('login_throttle').selectAll().orderBy('subject').execute());
 const noticeCount = async () => (await t.db.selectFrom('notices').select('id').execute()).length;
 
 beforeAll(async () => {
@@ -30,14 +31,24 @@ afterAll(async () => t.close());
 
 /** A 確定 page for a fresh link of P. */
 async function linkPage(): Promise<string> {
-  const confirm = await client.change('/email', { cardNumber: P.card, password: P.password, email: 'guard@example.jp', emailType: 'pc' });
+  const confirm = await client.change('/email', {
+    cardNumber: P.card,
+    password: P.password,
+    email: 'guard@example.jp',
+    emailType: 'pc',
+  });
   await client.send('/email', confirm.html);
   return (await client.get(linkIn(t.mailer.sent.at(-1)!.text)!.slice(ORIGIN.length))).html;
 }
 
 describe('account page guards', () => {
   it('every page sends no-referrer, no-store, no framing and a strict CSP; the rest of the app does not', async () => {
-    const pagesToCheck = [await client.get('/password'), await client.get('/email'), await client.get('/email/confirm?token=unknown'), await client.change('/password', { cardNumber: P.card })];
+    const pagesToCheck = [
+      await client.get('/password'),
+      await client.get('/email'),
+      await client.get('/email/confirm?token=unknown'),
+      await client.change('/password', { cardNumber: P.card }),
+    ];
     for (const { res } of pagesToCheck) {
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -49,11 +60,29 @@ describe('account page guards', () => {
     expect((await t.app.request('/healthz')).headers.get('cache-control')).toBeNull();
   });
 
-  it('CSRF: each form without its token, with another form\'s, with a forged one, from a foreign or no Origin: 403, nothing done or counted', async () => {
+  it("CSRF: each form without its token, with another form's, with a forged one, from a foreign or no Origin: 403, nothing done or counted", async () => {
     const confirmPage = await linkPage();
     const forms: [string, Record<string, string>][] = [
-      ['/password', { ...hiddenFields((await client.get('/password')).html), cardNumber: P.card, password: 'wrongPass1', newPassword: 'newPass22', newPasswordConfirm: 'newPass22' }],
-      ['/email', { ...hiddenFields((await client.get('/email')).html), cardNumber: P.card, password: 'wrongPass1', email: 'x@example.jp', emailType: 'pc' }],
+      [
+        '/password',
+        {
+          ...hiddenFields((await client.get('/password')).html),
+          cardNumber: P.card,
+          password: 'wrongPass1',
+          newPassword: 'newPass22',
+          newPasswordConfirm: 'newPass22',
+        },
+      ],
+      [
+        '/email',
+        {
+          ...hiddenFields((await client.get('/email')).html),
+          cardNumber: P.card,
+          password: 'wrongPass1',
+          email: 'x@example.jp',
+          emailType: 'pc',
+        },
+      ],
       ['/email/confirm', hiddenFields(confirmPage)],
     ];
     const emailForm = hiddenFields((await client.get('/email')).html);
@@ -66,7 +95,9 @@ describe('account page guards', () => {
         await client.post(path, { ...fields, csrfToken: 'A'.repeat(43) }),
         await client.post(path, { ...fields, formNonce: `${fields.formNonce}x` }),
         // A genuine pair, but rendered for another form (purposes differ).
-        ...(path === '/email' ? [] : [await client.post(path, { ...fields, formNonce: emailForm.formNonce!, csrfToken: emailForm.csrfToken! })]),
+        ...(path === '/email'
+          ? []
+          : [await client.post(path, { ...fields, formNonce: emailForm.formNonce!, csrfToken: emailForm.csrfToken! })]),
         await client.post(path, fields, { origin: 'https://evil.example' }),
         await client.post(path, fields, { origin: null }),
       ];
@@ -75,16 +106,28 @@ describe('account page guards', () => {
         expect(html).toContain(accountPages.forbidden.title);
         expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
       }
-      const json = await t.app.request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify(fields) });
+      const json = await t.app.request(`${ORIGIN}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify(fields),
+      });
       expect(json.status).toBe(403);
     }
     expect(await throttleRows()).toBe(throttle);
     expect(await noticeCount()).toBe(notices);
-    expect((await t.db.selectFrom('patrons').select('email').where('card_number', '=', P.card).executeTakeFirstOrThrow()).email).toBeNull();
+    expect(
+      (await t.db.selectFrom('patrons').select('email').where('card_number', '=', P.card).executeTakeFirstOrThrow())
+        .email,
+    ).toBeNull();
   });
 
   it('builds the link in the mail from PUBLIC_BASE_URL, never from the Host header', async () => {
-    const confirm = await client.change('/email', { cardNumber: P.card, password: P.password, email: 'host@example.jp', emailType: 'pc' });
+    const confirm = await client.change('/email', {
+      cardNumber: P.card,
+      password: P.password,
+      email: 'host@example.jp',
+      emailType: 'pc',
+    });
     const res = await t.app.request('http://evil.example/email', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, host: 'evil.example' },
@@ -116,19 +159,59 @@ describe('account page guards', () => {
 describe('logs and dev mail files', () => {
   it('never carry a password, a token or a full card number; the .eml file holds the link, the log only its path', async () => {
     const lines: string[] = [];
-    const record = (level: string) => (msg: string, fields?: Record<string, unknown>) => void lines.push(JSON.stringify({ level, msg, ...fields }));
+    const record = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
+      void lines.push(JSON.stringify({ level, msg, ...fields }));
     const log: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
     const dir = await mkdtemp(join(tmpdir(), 'mail-'));
     try {
-      const mail = { db: t.db, transport: fileTransport(dir, 'yoyaku@library-kamagaya-chiba.jp', log), log, publicBaseUrl: ORIGIN, mailFrom: 'yoyaku@library-kamagaya-chiba.jp' };
-      const app = account({ db: t.db, log, clock: () => t.now, publicBaseUrl: ORIGIN, lineAccessBaseUrl: 'https://access.line.me', formSecret: formSecret(undefined), mailFrom: mail.mailFrom, sendMailNow: async (id) => void (await deliverEmailNotices(mail, t.now, id)) });
+      const mail = {
+        db: t.db,
+        transport: fileTransport(dir, 'yoyaku@library-kamagaya-chiba.jp', log),
+        log,
+        publicBaseUrl: ORIGIN,
+        mailFrom: 'yoyaku@library-kamagaya-chiba.jp',
+      };
+      const app = account({
+        db: t.db,
+        log,
+        clock: () => t.now,
+        publicBaseUrl: ORIGIN,
+        lineAccessBaseUrl: 'https://access.line.me',
+        formSecret: formSecret(undefined),
+        mailFrom: mail.mailFrom,
+        sendMailNow: async (id) => void (await deliverEmailNotices(mail, t.now, id)),
+      });
       const post = async (path: string, fields: Record<string, string>) =>
-        (await app.request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN }, body: new URLSearchParams(fields).toString() })).text();
+        (
+          await app.request(`${ORIGIN}${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+            body: new URLSearchParams(fields).toString(),
+          })
+        ).text();
       const form = async (path: string) => hiddenFields(await (await app.request(`${ORIGIN}${path}`)).text());
-      await post('/password', { ...(await form('/password')), cardNumber: P.card, password: 'wrongPass1', newPassword: 'newPass22', newPasswordConfirm: 'newPass22' });
-      const confirmPw = await post('/password', { ...(await form('/password')), cardNumber: P.card, password: P.password, newPassword: 'newPass22', newPasswordConfirm: 'newPass22' });
+      await post('/password', {
+        ...(await form('/password')),
+        cardNumber: P.card,
+        password: 'wrongPass1',
+        newPassword: 'newPass22',
+        newPasswordConfirm: 'newPass22',
+      });
+      const confirmPw = await post('/password', {
+        ...(await form('/password')),
+        cardNumber: P.card,
+        password: P.password,
+        newPassword: 'newPass22',
+        newPasswordConfirm: 'newPass22',
+      });
       await post('/password', hiddenFields(confirmPw));
-      const confirmMail = await post('/email', { ...(await form('/email')), cardNumber: P.card, password: 'newPass22', email: 'log@example.jp', emailType: 'pc' });
+      const confirmMail = await post('/email', {
+        ...(await form('/email')),
+        cardNumber: P.card,
+        password: 'newPass22',
+        email: 'log@example.jp',
+        emailType: 'pc',
+      });
       await post('/email', hiddenFields(confirmMail));
 
       const files = await readdir(dir);

@@ -21,7 +21,16 @@ import { screenshotDir } from '../helpers/screenshots.js';
  * 360 px, end to end against the real app on 127.0.0.1, with screenshots under docs/screenshots/.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = screenshotDir();
 const WIDTH = 360;
 const T0 = at('2026-12-01 10:00');
@@ -38,7 +47,11 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
 
   beforeAll(async () => {
     let app: Hono | undefined;
-    server = serve({ fetch: (req) => (app ? app.fetch(req) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
+    server = serve({
+      fetch: (req) => (app ? app.fetch(req) : new Response('starting', { status: 503 })),
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const pg = process.env.DATABASE_URL ? await testDatabase() : undefined;
@@ -59,7 +72,13 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
   });
 
   async function open(path: string): Promise<{ page: Page; cspErrors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: WIDTH, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+    const context = await browser.newContext({
+      viewport: { width: WIDTH, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'ja-JP',
+    });
     const page = await context.newPage();
     const cspErrors: string[] = [];
     page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && cspErrors.push(m.text())));
@@ -67,11 +86,13 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
     return { page, cspErrors };
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const submit = (page: Page, label: string) => Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: label, exact: true }).click()]);
+  const submit = (page: Page, label: string) =>
+    Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: label, exact: true }).click()]);
   /** Readable on a 360 px phone: nothing wider than the screen, tap targets of 44 px or more. */
   async function fitsPhone(page: Page, selectors: string[]) {
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(WIDTH);
-    for (const s of selectors) expect((await page.locator(s).first().boundingBox())!.height, s).toBeGreaterThanOrEqual(44);
+    for (const s of selectors)
+      expect((await page.locator(s).first().boundingBox())!.height, s).toBeGreaterThanOrEqual(44);
   }
   async function fill(page: Page, fields: Record<string, string>) {
     for (const [name, value] of Object.entries(fields)) await page.locator(`input[name=${name}]`).fill(value);
@@ -104,12 +125,14 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
     await submit(page, '送信');
     await expect(page.locator('h1').textContent()).resolves.toBe(accountPages.password.doneTitle);
     await shot(page, 'password-done');
-    expect((await verifyCredentials(rt.database.db, { cardNumber: P.card, password: P.next }, clock.now)).ok).toBe(true);
+    expect((await verifyCredentials(rt.database.db, { cardNumber: P.card, password: P.next }, clock.now)).ok).toBe(
+      true,
+    );
     expect(cspErrors).toEqual([]);
     await page.context().close();
   });
 
-  it('R-MAIL-1/R-MAIL-2/R-MAIL-3: 変更 → 確認 → 送信 → 完了, then the mail\'s link → 確定 → 確定完了', async () => {
+  it("R-MAIL-1/R-MAIL-2/R-MAIL-3: 変更 → 確認 → 送信 → 完了, then the mail's link → 確定 → 確定完了", async () => {
     const { page, cspErrors } = await open('/email');
     await fitsPhone(page, ['input[name=email]', 'label.choice', 'button[type=submit]']);
     await fill(page, { cardNumber: P.card, password: P.next, email: 'hanako.kamagaya@example.jp' });
@@ -133,7 +156,11 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
     await submit(page, '確定');
     await expect(page.locator('h1').textContent()).resolves.toBe(accountPages.emailConfirm.doneTitle);
     await shot(page, 'email-link-done');
-    const row = await rt.database.db.selectFrom('patrons').select('email').where('card_number', '=', P.card).executeTakeFirstOrThrow();
+    const row = await rt.database.db
+      .selectFrom('patrons')
+      .select('email')
+      .where('card_number', '=', P.card)
+      .executeTakeFirstOrThrow();
     expect(row.email).toBe('hanako.kamagaya@example.jp');
     expect(cspErrors).toEqual([]);
     await page.context().close();
@@ -153,7 +180,10 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
       await expect(page.locator('h1').textContent()).resolves.toBe(accountPages.emailConfirm.expired.title);
       await fitsPhone(page, ['a.button']);
       await shot(page, 'email-link-expired');
-      await Promise.all([page.waitForURL(`${base}/email`), page.getByRole('link', { name: accountPages.emailConfirm.toForm }).click()]);
+      await Promise.all([
+        page.waitForURL(`${base}/email`),
+        page.getByRole('link', { name: accountPages.emailConfirm.toForm }).click(),
+      ]);
       await expect(page.locator('h1').textContent()).resolves.toBe(accountPages.email.title);
     } finally {
       clock.now = T0;

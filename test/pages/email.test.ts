@@ -23,7 +23,8 @@ async function patron(opts: Parameters<typeof addPatronWithPassword>[3] & { emai
   return { id, card, password: 'Mail4pwX' };
 }
 const change = (fields: Record<string, string>) => client.change('/email', { step: 'confirm', ...fields });
-const noticesOf = (patronId: string) => t.db.selectFrom('notices').selectAll().where('patron_id', '=', patronId).orderBy('id').execute();
+const noticesOf = (patronId: string) =>
+  t.db.selectFrom('notices').selectAll().where('patron_id', '=', patronId).orderBy('id').execute();
 const emailOf = async (card: string) => {
   const p = (await findPatronByCard(t.db, card))!;
   return { email: p.email, type: p.emailType, confirmed: p.emailConfirmed };
@@ -84,10 +85,16 @@ describe('POST /email', () => {
     expect(notices[0]!.payload).toMatchObject({ email: 'taro@example.jp', emailType: 'mobile' });
     expect(JSON.stringify(notices[0]!.payload)).not.toContain(tokenOf(link!));
     // Only the token's SHA-256 is stored; it expires 24 hours later.
-    const v = await t.db.selectFrom('email_verifications').selectAll().where('patron_id', '=', p.id).executeTakeFirstOrThrow();
+    const v = await t.db
+      .selectFrom('email_verifications')
+      .selectAll()
+      .where('patron_id', '=', p.id)
+      .executeTakeFirstOrThrow();
     expect(v.token_hash).toBe(createHash('sha256').update(tokenOf(link!)).digest('hex'));
     expect(v.expires_at.getTime() - t0.getTime()).toBe(24 * 3_600_000);
-    expect(JSON.stringify(await t.db.selectFrom('email_verifications').selectAll().execute())).not.toContain(tokenOf(link!));
+    expect(JSON.stringify(await t.db.selectFrom('email_verifications').selectAll().execute())).not.toContain(
+      tokenOf(link!),
+    );
   });
 
   it('R-MAIL-2: the old address stays until 確定; the link shows the new one with 確定, which registers it', async () => {
@@ -124,7 +131,14 @@ describe('POST /email', () => {
     const pressedAgain = await client.send('/email/confirm', page.html);
     expect(pressedAgain.res.status).toBe(410);
     expect(pressedAgain.html).toContain(c.used.title);
-    expect(await t.db.selectFrom('audit_log').select('id').where('patron_id', '=', p.id).where('action', '=', 'email.confirm').execute()).toHaveLength(1);
+    expect(
+      await t.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('patron_id', '=', p.id)
+        .where('action', '=', 'email.confirm')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('R-MAIL-2: a link is valid 24 hours; after that it says so, how to start again, and registers nothing', async () => {
@@ -165,7 +179,12 @@ describe('POST /email', () => {
 
   it('R-ELIG-4: a patron who does not live, work or study in the city is told why, and no mail is queued', async () => {
     const p = await patron({ residency: 'none' });
-    const { res, html } = await change({ cardNumber: p.card, password: p.password, email: 'ito@example.jp', emailType: 'pc' });
+    const { res, html } = await change({
+      cardNumber: p.card,
+      password: p.password,
+      email: 'ito@example.jp',
+      emailType: 'pc',
+    });
     expect(res.status).toBe(200);
     expect(html).toContain(accountPages.email.refusedTitle);
     expect(html).toContain(refusalMessage({ code: 'NOT_RESIDENT' }));
@@ -175,7 +194,12 @@ describe('POST /email', () => {
 
   it('R-ELIG-4: a preschool child is told from when they may register', async () => {
     const p = await patron({ birthDate: '2021-01-01' });
-    const { html } = await change({ cardNumber: p.card, password: p.password, email: 'kid@example.jp', emailType: 'pc' });
+    const { html } = await change({
+      cardNumber: p.card,
+      password: p.password,
+      email: 'kid@example.jp',
+      emailType: 'pc',
+    });
     expect(html).toContain(refusalMessage({ code: 'NOT_ELEMENTARY_AGE', params: { eligibleFrom: '2027-04-01' } }));
     expect(await noticesOf(p.id)).toHaveLength(0);
   });
@@ -191,24 +215,41 @@ describe('POST /email', () => {
   it('R-MAIL-1: a malformed address is refused next to the field, before the password is checked', async () => {
     const p = await patron();
     for (const bad of ['taro', 'taro@', 'taro@example', 'ta ro@example.jp', 'taro@@example.jp']) {
-      const { html } = await change({ cardNumber: p.card, password: 'wrong-but-unchecked', email: bad, emailType: 'pc' });
+      const { html } = await change({
+        cardNumber: p.card,
+        password: 'wrong-but-unchecked',
+        email: bad,
+        emailType: 'pc',
+      });
       expect(fieldError(html, 'email'), bad).toBe(refusalMessage({ code: 'EMAIL_ADDRESS_INVALID' }));
       expect(html).toContain(`value="${bad}"`); // kept for correcting
     }
-    expect(await t.db.selectFrom('login_throttle').selectAll().where('subject', '=', `card:${p.card}`).execute()).toHaveLength(0);
+    expect(
+      await t.db.selectFrom('login_throttle').selectAll().where('subject', '=', `card:${p.card}`).execute(),
+    ).toHaveLength(0);
   });
 
   it('R-MAIL-1: the type must be chosen; full-width input from a Japanese keyboard is the same address', async () => {
     const p = await patron();
     const noType = await change({ cardNumber: p.card, password: p.password, email: 'a@example.jp' });
     expect(fieldError(noType.html, 'emailType')).toBe(accountPages.email.emailTypeRequired);
-    const wide = await change({ cardNumber: '４' + p.card.slice(1), password: p.password, email: 'ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ', emailType: 'pc' });
+    const wide = await change({
+      cardNumber: '４' + p.card.slice(1),
+      password: p.password,
+      email: 'ｈａｎａ＠ｅｘａｍｐｌｅ．ｊｐ',
+      emailType: 'pc',
+    });
     expect(hiddenFields(wide.html)).toMatchObject({ email: 'hana@example.jp', cardNumber: p.card });
   });
 
   it('a wrong password gets the login sentence above the fields and queues nothing', async () => {
     const p = await patron();
-    const { html } = await change({ cardNumber: p.card, password: 'notRight9', email: 'x@example.jp', emailType: 'pc' });
+    const { html } = await change({
+      cardNumber: p.card,
+      password: 'notRight9',
+      email: 'x@example.jp',
+      emailType: 'pc',
+    });
     expect(formError(html)).toBe(refusalMessage({ code: 'CREDENTIALS_INVALID' }));
     expect(await noticesOf(p.id)).toHaveLength(0);
   });
@@ -229,8 +270,12 @@ describe('POST /email', () => {
     expect(pending!.last_error).toContain('ECONNREFUSED');
     expect(pending!.due_at.getTime() - t0.getTime()).toBeLessThanOrEqual(15 * 60_000);
     // The deliver-notices job at the due time sends it, once.
-    expect((await t.call('POST', '/admin/jobs/deliver-notices', { now: pending!.due_at.toISOString() })).status).toBe(200);
-    await t.call('POST', '/admin/jobs/deliver-notices', { now: new Date(pending!.due_at.getTime() + 3_600_000).toISOString() });
+    expect((await t.call('POST', '/admin/jobs/deliver-notices', { now: pending!.due_at.toISOString() })).status).toBe(
+      200,
+    );
+    await t.call('POST', '/admin/jobs/deliver-notices', {
+      now: new Date(pending!.due_at.getTime() + 3_600_000).toISOString(),
+    });
     expect(t.mailer.sent.filter((m) => m.to === 'queued@example.jp')).toHaveLength(1);
     expect((await noticesOf(p.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
   });

@@ -49,7 +49,10 @@ describe('login page guards', () => {
   it('without the CSRF token, with a foreign Origin, or with no Origin at all: 403 and nothing counted', async () => {
     const { linkToken } = await visitor('csrf');
     const other = await visitor('csrf-other');
-    const otherToken = hiddenValue((await getLogin(`?linkToken=${encodeURIComponent(other.linkToken)}`)).html, 'csrfToken')!;
+    const otherToken = hiddenValue(
+      (await getLogin(`?linkToken=${encodeURIComponent(other.linkToken)}`)).html,
+      'csrfToken',
+    )!;
     const throttle = await throttleRows();
     const nonces = await nonceCount();
     const bad = { cardNumber: ADULT.card, password: 'wrongpass1' };
@@ -65,7 +68,11 @@ describe('login page guards', () => {
       expect(html).toContain(pages.forbidden.title);
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     }
-    const json = await t.app.request(`${ORIGIN}/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN }, body: JSON.stringify({ linkToken, ...bad }) });
+    const json = await t.app.request(`${ORIGIN}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ linkToken, ...bad }),
+    });
     expect(json.status).toBe(403);
     expect(await throttleRows()).toBe(throttle);
     expect(await nonceCount()).toBe(nonces);
@@ -86,22 +93,37 @@ describe('login page guards', () => {
     }
     expect(await throttleRows()).toBe(throttle);
   });
-
 });
 
 describe('logs', () => {
   it('never carry the password, the nonce, the link token or a full card number', async () => {
     const lines: string[] = [];
-    const record = (level: string) => (msg: string, fields?: Record<string, unknown>) => void lines.push(JSON.stringify({ level, msg, ...fields }));
+    const record = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
+      void lines.push(JSON.stringify({ level, msg, ...fields }));
     const log: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-    const app = new Hono().route('/', patronPages({ db: t.db, log, clock: () => t.now, publicBaseUrl: ORIGIN, lineAccessBaseUrl: 'https://access.line.me', formSecret: formSecret(undefined) }));
+    const app = new Hono().route(
+      '/',
+      patronPages({
+        db: t.db,
+        log,
+        clock: () => t.now,
+        publicBaseUrl: ORIGIN,
+        lineAccessBaseUrl: 'https://access.line.me',
+        formSecret: formSecret(undefined),
+      }),
+    );
     const { linkToken } = await visitor('logs');
     const form = await (await app.request(`/login?linkToken=${encodeURIComponent(linkToken)}`)).text();
     const post = (password: string, origin = ORIGIN) =>
       app.request('/login', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-        body: new URLSearchParams({ linkToken, csrfToken: hiddenValue(form, 'csrfToken')!, cardNumber: ADULT.card, password }).toString(),
+        body: new URLSearchParams({
+          linkToken,
+          csrfToken: hiddenValue(form, 'csrfToken')!,
+          cardNumber: ADULT.card,
+          password,
+        }).toString(),
       });
     await post('wrongpass1');
     await post(ADULT.password, 'https://evil.example');
@@ -109,7 +131,8 @@ describe('logs', () => {
     const nonce = new URL(ok.headers.get('location')!).searchParams.get('nonce')!;
     const all = lines.join('\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
-    for (const secret of [ADULT.password, 'wrongpass1', nonce, linkToken, ADULT.card]) expect(all).not.toContain(secret);
+    for (const secret of [ADULT.password, 'wrongpass1', nonce, linkToken, ADULT.card])
+      expect(all).not.toContain(secret);
     expect(all).toContain('******0001');
   });
 });

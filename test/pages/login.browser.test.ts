@@ -24,7 +24,16 @@ import { screenshotDir } from '../helpers/screenshots.js';
  * to two real servers on 127.0.0.1: the app, and a stand-in for LINE's account-link dialog.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = screenshotDir();
 const DEMO = { card: '2000000001', password: 'k7Tm2qX9' };
 const NOW = at('2026-12-01 10:00');
@@ -35,7 +44,8 @@ const listening = (server: Server | ServerType) =>
     if (server.listening) done();
     else server.once('listening', done);
   });
-const closing = (server: Server | ServerType | undefined) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+const closing = (server: Server | ServerType | undefined) =>
+  new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 
 describe.skipIf(!existsSync(CHROMIUM))('login page in Chromium (390 px wide)', () => {
   const dialogQueries: URLSearchParams[] = [];
@@ -52,19 +62,31 @@ describe.skipIf(!existsSync(CHROMIUM))('login page in Chromium (390 px wide)', (
       const url = new URL(req.url ?? '/', 'http://line.invalid');
       if (url.pathname !== '/dialog/bot/accountLink') return void res.writeHead(404).end();
       dialogQueries.push(url.searchParams);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html lang="ja"><title>LINE</title><p>stand-in for LINE</p></html>');
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!DOCTYPE html><html lang="ja"><title>LINE</title><p>stand-in for LINE</p></html>');
     }).listen(0, '127.0.0.1');
     const lineOrigin = await listening(lineServer);
 
     // The app's origin must be known before the app is built (PUBLIC_BASE_URL), so the server
     // starts first and hands requests to the app once it exists.
     let app: Hono | undefined;
-    appServer = serve({ fetch: (req) => (app ? app.fetch(req) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' });
+    appServer = serve({
+      fetch: (req) => (app ? app.fetch(req) : new Response('starting', { status: 503 })),
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     base = await listening(appServer);
 
     const pg = process.env.DATABASE_URL ? await testDatabase() : undefined;
     dropDatabase = pg?.close;
-    const config = loadConfig({ PUBLIC_BASE_URL: base, LINE_ACCESS_BASE_URL: lineOrigin, DATABASE_URL: pg?.url, SEED: 'none', CRON: 'off' });
+    const config = loadConfig({
+      PUBLIC_BASE_URL: base,
+      LINE_ACCESS_BASE_URL: lineOrigin,
+      DATABASE_URL: pg?.url,
+      SEED: 'none',
+      CRON: 'off',
+    });
     rt = await buildRuntime(config, testLog, { pgliteInMemory: true, clock: () => NOW });
     app = rt.app;
     patronId = await addPatronWithPassword(rt.database.db, DEMO.card, DEMO.password);
@@ -81,12 +103,20 @@ describe.skipIf(!existsSync(CHROMIUM))('login page in Chromium (390 px wide)', (
     await dropDatabase?.();
   });
 
-  async function openLoginPage(seed: string): Promise<{ page: Page; user: string; linkToken: string; cspErrors: string[] }> {
+  async function openLoginPage(
+    seed: string,
+  ): Promise<{ page: Page; user: string; linkToken: string; cspErrors: string[] }> {
     const user = lineUserId(seed);
     const linkToken = `lt-${seed}-0123456789abcdef`;
     await touchLineUser(rt.database.db, user, true, NOW);
     await rememberLinkToken(rt.database.db, user, linkToken, NOW);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ja-JP' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'ja-JP',
+    });
     const page = await context.newPage();
     const cspErrors: string[] = [];
     page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && cspErrors.push(m.text())));
@@ -109,7 +139,10 @@ describe.skipIf(!existsSync(CHROMIUM))('login page in Chromium (390 px wide)', (
     await page.locator('input[name=password]').pressSequentially(DEMO.password);
     await page.screenshot({ path: join(SHOTS, 'login.png'), fullPage: true });
 
-    await Promise.all([page.waitForURL((u) => u.pathname === '/dialog/bot/accountLink'), page.getByRole('button', { name: 'ログイン' }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/dialog/bot/accountLink'),
+      page.getByRole('button', { name: 'ログイン' }).click(),
+    ]);
     expect(dialogQueries).toHaveLength(1);
     const q = dialogQueries[0]!;
     expect(q.get('linkToken')).toBe(linkToken);

@@ -3,7 +3,13 @@ import { pages, refusalMessage } from '../../src/messages/ja.js';
 import { completeAccountLink, unlinkAccount } from '../../src/services/account-link.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';
-import { addPatronWithPassword, formError, hiddenValue, loginClient, PAGES_ORIGIN as ORIGIN } from '../helpers/pages.js';
+import {
+  addPatronWithPassword,
+  formError,
+  hiddenValue,
+  loginClient,
+  PAGES_ORIGIN as ORIGIN,
+} from '../helpers/pages.js';
 
 // The login page of the LINE account link through app.request(): the form, and what each kind of
 // submission gets. Guards (headers, CSRF, logs) are in login-guards.test.ts.
@@ -41,8 +47,12 @@ describe('GET /login', () => {
     expect(html).toMatch(/^<!DOCTYPE html><html lang="ja">/);
     expect(html).toContain(pages.libraryName);
     expect(html).toMatch(/<input[^>]*name="cardNumber"[^>]*>/);
-    expect(html).toMatch(/<input(?=[^>]*name="cardNumber")(?=[^>]*inputmode="numeric")(?=[^>]*autocomplete="username")[^>]*>/);
-    expect(html).toMatch(/<input(?=[^>]*name="password")(?=[^>]*type="password")(?=[^>]*autocomplete="current-password")[^>]*>/);
+    expect(html).toMatch(
+      /<input(?=[^>]*name="cardNumber")(?=[^>]*inputmode="numeric")(?=[^>]*autocomplete="username")[^>]*>/,
+    );
+    expect(html).toMatch(
+      /<input(?=[^>]*name="password")(?=[^>]*type="password")(?=[^>]*autocomplete="current-password")[^>]*>/,
+    );
     expect(html).toMatch(/<button type="submit">ログイン<\/button>/);
     expect(hiddenValue(html, 'linkToken')).toBe(linkToken);
     expect(hiddenValue(html, 'csrfToken')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -71,7 +81,13 @@ describe('GET /login', () => {
     const before = t.now;
     try {
       t.now = new Date(before.getTime() + 11 * 60_000);
-      for (const q of ['', '?linkToken=', '?linkToken=never-issued', `?linkToken=${encodeURIComponent(linkToken)}`, `?linkToken=${'x'.repeat(5000)}`]) {
+      for (const q of [
+        '',
+        '?linkToken=',
+        '?linkToken=never-issued',
+        `?linkToken=${encodeURIComponent(linkToken)}`,
+        `?linkToken=${'x'.repeat(5000)}`,
+      ]) {
         const { res, html } = await getLogin(q);
         expect(res.status, q.slice(0, 30)).toBe(410);
         expect(html).toContain(pages.linkExpired.title);
@@ -136,7 +152,9 @@ describe('POST /login', () => {
     const { linkToken } = await visitor('empty');
     const { res, html } = await login(linkToken, { cardNumber: ADULT.card, password: '' });
     expect(res.status).toBe(200);
-    expect(html).toContain(`<span class="field-error" id="f-password-error">${pages.required(pages.login.passwordLabel)}</span>`);
+    expect(html).toContain(
+      `<span class="field-error" id="f-password-error">${pages.required(pages.login.passwordLabel)}</span>`,
+    );
     expect(formError(html)).toBeUndefined();
   });
 

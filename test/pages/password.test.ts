@@ -21,8 +21,14 @@ async function patron(password = 'Init8pwQ') {
   await addPatronWithPassword(t.db, card, password);
   return { card, password };
 }
-const verifies = async (card: string, password: string) => (await verifyCredentials(t.db, { cardNumber: card, password }, t.now)).ok;
-const throttle = async (card: string) => (await t.db.selectFrom('login_throttle').select(['failures', 'locked_until']).where('subject', '=', `card:${card}`).executeTakeFirst()) ?? null;
+const verifies = async (card: string, password: string) =>
+  (await verifyCredentials(t.db, { cardNumber: card, password }, t.now)).ok;
+const throttle = async (card: string) =>
+  (await t.db
+    .selectFrom('login_throttle')
+    .select(['failures', 'locked_until'])
+    .where('subject', '=', `card:${card}`)
+    .executeTakeFirst()) ?? null;
 const change = (fields: Record<string, string>) => client.change('/password', { step: 'confirm', ...fields });
 
 beforeAll(async () => {
@@ -37,10 +43,18 @@ describe('GET /password', () => {
     expect(res.status).toBe(200);
     expect(html).toMatch(/^<!DOCTYPE html><html lang="ja">/);
     expect(html).toContain(`<title>${accountPages.password.title}｜${pages.libraryName}</title>`);
-    expect(html).toMatch(/<input(?=[^>]*name="cardNumber")(?=[^>]*inputmode="numeric")(?=[^>]*autocomplete="username")[^>]*>/);
-    expect(html).toMatch(/<input(?=[^>]*name="password")(?=[^>]*type="password")(?=[^>]*autocomplete="current-password")[^>]*>/);
-    expect(html).toMatch(/<input(?=[^>]*name="newPassword")(?=[^>]*type="password")(?=[^>]*autocomplete="new-password")[^>]*>/);
-    expect(html).toMatch(/<input(?=[^>]*name="newPasswordConfirm")(?=[^>]*type="password")(?=[^>]*autocomplete="new-password")[^>]*>/);
+    expect(html).toMatch(
+      /<input(?=[^>]*name="cardNumber")(?=[^>]*inputmode="numeric")(?=[^>]*autocomplete="username")[^>]*>/,
+    );
+    expect(html).toMatch(
+      /<input(?=[^>]*name="password")(?=[^>]*type="password")(?=[^>]*autocomplete="current-password")[^>]*>/,
+    );
+    expect(html).toMatch(
+      /<input(?=[^>]*name="newPassword")(?=[^>]*type="password")(?=[^>]*autocomplete="new-password")[^>]*>/,
+    );
+    expect(html).toMatch(
+      /<input(?=[^>]*name="newPasswordConfirm")(?=[^>]*type="password")(?=[^>]*autocomplete="new-password")[^>]*>/,
+    );
     expect(html).toContain('<button type="submit">変更</button>');
     const hidden = hiddenFields(html);
     expect(hidden.step).toBe('confirm');
@@ -66,14 +80,25 @@ describe('GET /password', () => {
 describe('POST /password', () => {
   it('R-PW-3: 変更 → パスワード変更確認 with 送信 → パスワード変更完了; only then does the password change', async () => {
     const p = await patron();
-    const confirm = await change({ cardNumber: p.card, password: p.password, newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    const confirm = await change({
+      cardNumber: p.card,
+      password: p.password,
+      newPassword: 'newPass2026',
+      newPasswordConfirm: 'newPass2026',
+    });
     expect(confirm.res.status).toBe(200);
     expect(confirm.html).toContain(accountPages.password.confirmTitle);
     expect(confirm.html).toContain('<button type="submit">送信</button>');
     expect(confirm.html).toContain(p.card);
     expect(confirm.html).toContain(accountPages.hiddenPassword);
     // The values travel in hidden inputs of a POST form, and nowhere else on the page.
-    expect(hiddenFields(confirm.html)).toMatchObject({ step: 'send', cardNumber: p.card, password: p.password, newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    expect(hiddenFields(confirm.html)).toMatchObject({
+      step: 'send',
+      cardNumber: p.card,
+      password: p.password,
+      newPassword: 'newPass2026',
+      newPasswordConfirm: 'newPass2026',
+    });
     expect(confirm.html).toMatch(/<form method="post" action="http:\/\/localhost:3000\/password"/);
     for (const secret of [p.password, 'newPass2026']) expect(withoutHiddenInputs(confirm.html)).not.toContain(secret);
     expect(await verifies(p.card, p.password)).toBe(true); // nothing changed yet
@@ -90,19 +115,59 @@ describe('POST /password', () => {
   it('R-PW-2: the initial password works as is until it is changed, and a changed one can be changed again', async () => {
     const p = await patron('Abc8De2f');
     expect(await verifies(p.card, p.password)).toBe(true);
-    const first = await change({ cardNumber: p.card, password: p.password, newPassword: 'second22', newPasswordConfirm: 'second22' });
+    const first = await change({
+      cardNumber: p.card,
+      password: p.password,
+      newPassword: 'second22',
+      newPasswordConfirm: 'second22',
+    });
     await client.send('/password', first.html);
-    const again = await change({ cardNumber: p.card, password: 'second22', newPassword: 'third333', newPasswordConfirm: 'third333' });
+    const again = await change({
+      cardNumber: p.card,
+      password: 'second22',
+      newPassword: 'third333',
+      newPasswordConfirm: 'third333',
+    });
     expect((await client.send('/password', again.html)).html).toContain(accountPages.password.doneTitle);
     expect(await verifies(p.card, 'third333')).toBe(true);
   });
 
   const refusals: [string, string, string, string, 'newPassword' | 'newPasswordConfirm'][] = [
-    ['R-PW-2: a new password shorter than 6 characters', 'ab12c', 'ab12c', refusalMessage({ code: 'PASSWORD_TOO_SHORT', params: { min: 6 } }), 'newPassword'],
-    ['R-PW-2: a new password with a symbol', 'abc-1234', 'abc-1234', refusalMessage({ code: 'PASSWORD_NOT_ALPHANUMERIC' }), 'newPassword'],
-    ['R-PW-2: a new password in full-width characters', 'ｐａｓｓ１２３', 'ｐａｓｓ１２３', refusalMessage({ code: 'PASSWORD_NOT_ALPHANUMERIC' }), 'newPassword'],
-    ['R-PW-2: a new password over 64 characters', 'a'.repeat(65), 'a'.repeat(65), refusalMessage({ code: 'PASSWORD_TOO_LONG', params: { max: 64 } }), 'newPassword'],
-    ['R-PW-2: two entries that differ', 'goodPass1', 'goodPass2', refusalMessage({ code: 'PASSWORD_CONFIRMATION_MISMATCH' }), 'newPasswordConfirm'],
+    [
+      'R-PW-2: a new password shorter than 6 characters',
+      'ab12c',
+      'ab12c',
+      refusalMessage({ code: 'PASSWORD_TOO_SHORT', params: { min: 6 } }),
+      'newPassword',
+    ],
+    [
+      'R-PW-2: a new password with a symbol',
+      'abc-1234',
+      'abc-1234',
+      refusalMessage({ code: 'PASSWORD_NOT_ALPHANUMERIC' }),
+      'newPassword',
+    ],
+    [
+      'R-PW-2: a new password in full-width characters',
+      'ｐａｓｓ１２３',
+      'ｐａｓｓ１２３',
+      refusalMessage({ code: 'PASSWORD_NOT_ALPHANUMERIC' }),
+      'newPassword',
+    ],
+    [
+      'R-PW-2: a new password over 64 characters',
+      'a'.repeat(65),
+      'a'.repeat(65),
+      refusalMessage({ code: 'PASSWORD_TOO_LONG', params: { max: 64 } }),
+      'newPassword',
+    ],
+    [
+      'R-PW-2: two entries that differ',
+      'goodPass1',
+      'goodPass2',
+      refusalMessage({ code: 'PASSWORD_CONFIRMATION_MISMATCH' }),
+      'newPasswordConfirm',
+    ],
   ];
   for (const [name, newPassword, newPasswordConfirm, sentence, field] of refusals) {
     it(`${name} is refused next to its field; nothing changes and no failure is counted`, async () => {
@@ -111,7 +176,11 @@ describe('POST /password', () => {
       expect(res.status).toBe(200);
       expect(html).toContain(accountPages.password.title);
       expect(fieldError(html, field)).toBe(sentence);
-      expect(html).toMatch(new RegExp(`<input(?=[^>]*name="${field}")(?=[^>]*aria-invalid="true")(?=[^>]*aria-describedby="[^"]*f-${field}-error")[^>]*>`));
+      expect(html).toMatch(
+        new RegExp(
+          `<input(?=[^>]*name="${field}")(?=[^>]*aria-invalid="true")(?=[^>]*aria-describedby="[^"]*f-${field}-error")[^>]*>`,
+        ),
+      );
       expect(formError(html)).toBeUndefined();
       // The card number is kept; no password is typed back into the page.
       expect(hiddenFields(html).cardNumber).toBeUndefined();
@@ -124,14 +193,30 @@ describe('POST /password', () => {
 
   it('R-PW-3: a wrong current password gets the login sentence and counts towards the same lockout as login', async () => {
     const p = await patron();
-    const wrong = await change({ cardNumber: p.card, password: 'wrongPass1', newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    const wrong = await change({
+      cardNumber: p.card,
+      password: 'wrongPass1',
+      newPassword: 'newPass2026',
+      newPasswordConfirm: 'newPass2026',
+    });
     expect(wrong.res.status).toBe(200);
     expect(formError(wrong.html)).toBe(INVALID);
     expect(await throttle(p.card)).toMatchObject({ failures: 1 });
-    for (let i = 2; i <= 10; i++) await change({ cardNumber: p.card, password: `wrongPass${i}`, newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    for (let i = 2; i <= 10; i++)
+      await change({
+        cardNumber: p.card,
+        password: `wrongPass${i}`,
+        newPassword: 'newPass2026',
+        newPasswordConfirm: 'newPass2026',
+      });
     expect((await throttle(p.card))!.locked_until).not.toBeNull();
     // Locked: even the right password gets the same sentence, here and at login.
-    const locked = await change({ cardNumber: p.card, password: p.password, newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    const locked = await change({
+      cardNumber: p.card,
+      password: p.password,
+      newPassword: 'newPass2026',
+      newPasswordConfirm: 'newPass2026',
+    });
     expect(formError(locked.html)).toBe(INVALID);
     expect(locked.html).not.toContain(accountPages.password.confirmTitle);
     expect(await verifies(p.card, p.password)).toBe(false);
@@ -145,7 +230,12 @@ describe('POST /password', () => {
   });
 
   it('an unknown card gets the same sentence as a wrong password', async () => {
-    const { html } = await change({ cardNumber: '3999999999', password: 'whatever1', newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    const { html } = await change({
+      cardNumber: '3999999999',
+      password: 'whatever1',
+      newPassword: 'newPass2026',
+      newPasswordConfirm: 'newPass2026',
+    });
     expect(formError(html)).toBe(INVALID);
   });
 
@@ -159,7 +249,12 @@ describe('POST /password', () => {
 
   it('R-PW-2: 送信 checks everything again: a confirmation page edited to a short password changes nothing', async () => {
     const p = await patron();
-    const confirm = await change({ cardNumber: p.card, password: p.password, newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    const confirm = await change({
+      cardNumber: p.card,
+      password: p.password,
+      newPassword: 'newPass2026',
+      newPasswordConfirm: 'newPass2026',
+    });
     const edited = { ...hiddenFields(confirm.html), newPassword: 'abc', newPasswordConfirm: 'abc' };
     const { html } = await client.post('/password', edited);
     expect(fieldError(html, 'newPassword')).toBe(refusalMessage({ code: 'PASSWORD_TOO_SHORT', params: { min: 6 } }));
@@ -168,7 +263,12 @@ describe('POST /password', () => {
 
   it('a confirmation page left open over 30 minutes changes nothing and asks to start again', async () => {
     const p = await patron();
-    const confirm = await change({ cardNumber: p.card, password: p.password, newPassword: 'newPass2026', newPasswordConfirm: 'newPass2026' });
+    const confirm = await change({
+      cardNumber: p.card,
+      password: p.password,
+      newPassword: 'newPass2026',
+      newPasswordConfirm: 'newPass2026',
+    });
     t.now = new Date(t0.getTime() + 31 * 60_000);
     try {
       const { res, html } = await client.send('/password', confirm.html);

@@ -22,7 +22,13 @@ const mailer = recordingMailer();
 
 beforeAll(async () => {
   h = await chatHarness();
-  const mail = { db: h.db, transport: mailer, log: testLog, publicBaseUrl: BASE, mailFrom: 'yoyaku@library-kamagaya-chiba.jp' };
+  const mail = {
+    db: h.db,
+    transport: mailer,
+    log: testLog,
+    publicBaseUrl: BASE,
+    mailFrom: 'yoyaku@library-kamagaya-chiba.jp',
+  };
   const app = createApp({
     db: h.db,
     log: testLog,
@@ -57,7 +63,13 @@ describe('a patron of the demo library, from the chat to the pages and back', ()
     const user = h.user(301);
     // 1. パスワード変更 from the chat's button.
     const passwordUrl = buttonData(await h.say(user, 'パスワード変更'), 'パスワード変更')!;
-    const confirm = await pagesOf.change(pathOf(passwordUrl), { step: 'confirm', cardNumber: TARO.card, password: TARO.initial, newPassword: TARO.next, newPasswordConfirm: TARO.next });
+    const confirm = await pagesOf.change(pathOf(passwordUrl), {
+      step: 'confirm',
+      cardNumber: TARO.card,
+      password: TARO.initial,
+      newPassword: TARO.next,
+      newPasswordConfirm: TARO.next,
+    });
     expect((await pagesOf.send('/password', confirm.html)).html).toContain(accountPages.password.doneTitle);
 
     // 2. The old password no longer logs in; the new one does.
@@ -66,7 +78,13 @@ describe('a patron of the demo library, from the chat to the pages and back', ()
 
     // 3. メールアドレス登録, the mail, its link, 確定.
     const emailUrl = buttonData(await h.say(user, 'メールアドレス登録'), 'メールアドレス登録')!;
-    const emailConfirm = await pagesOf.change(pathOf(emailUrl), { step: 'confirm', cardNumber: TARO.card, password: TARO.next, email: 'taro@example.jp', emailType: 'mobile' });
+    const emailConfirm = await pagesOf.change(pathOf(emailUrl), {
+      step: 'confirm',
+      cardNumber: TARO.card,
+      password: TARO.next,
+      email: 'taro@example.jp',
+      emailType: 'mobile',
+    });
     expect((await pagesOf.send('/email', emailConfirm.html)).html).toContain(accountPages.email.doneTitle);
     const link = linkIn(mailer.sent.at(-1)!.text)!;
     expect(mailer.sent.at(-1)!.to).toBe('taro@example.jp');
@@ -82,7 +100,15 @@ describe('a patron of the demo library, from the chat to the pages and back', ()
     const sendButton = buttonData(await h.tap(user, email!), '送信')!;
     expect(wordsOf(await h.tap(user, sendButton))).toContain('連絡方法：E-mail');
     const o = await patronOverview(h.db, TARO.card);
-    expect(await findPatronByCard(h.db, TARO.card)).toMatchObject({ email: 'taro@example.jp', emailType: 'mobile', emailConfirmed: true });
-    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({ status: 'requested', pickupBranch: 'honkan', contact: 'email' });
+    expect(await findPatronByCard(h.db, TARO.card)).toMatchObject({
+      email: 'taro@example.jp',
+      emailType: 'mobile',
+      emailConfirmed: true,
+    });
+    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({
+      status: 'requested',
+      pickupBranch: 'honkan',
+      contact: 'email',
+    });
   });
 });

@@ -16,7 +16,11 @@ import { API, DATA_API, TOKEN, fakeRichMenuApi, type FakeRichMenuApi } from './f
  * `npm run richmenus:deploy` against an in-memory LINE channel on the real hosts: what is called,
  * in which order, and that a second run with nothing changed only reads.
  */
-const { client, blobClient } = richMenuClients({ channelAccessToken: TOKEN, apiBaseUrl: API, dataApiBaseUrl: DATA_API });
+const { client, blobClient } = richMenuClients({
+  channelAccessToken: TOKEN,
+  apiBaseUrl: API,
+  dataApiBaseUrl: DATA_API,
+});
 const deploy = (menus: readonly RichMenu[]) => deployRichMenus(client, blobClient, menus, testLog, { batchPollMs: 0 });
 const READS = ['GET /v2/bot/richmenu/list', 'GET /v2/bot/richmenu/alias/list', 'GET /v2/bot/user/all/richmenu'];
 
@@ -25,7 +29,11 @@ let line: FakeRichMenuApi;
 const menu = (alias: string) => menus.find((m) => m.alias === alias)!;
 /** The same menu with another picture, as after `npm run richmenus:images` with a new design. */
 const redrawn = (m: RichMenu) => prepareRichMenu(m.alias, m.request, Buffer.concat([m.image, Buffer.from('redrawn')]));
-const kamagayaNames = () => [...line.menus.values()].map((m) => String(m.request.name)).filter((n) => n.startsWith('kamagaya-')).sort();
+const kamagayaNames = () =>
+  [...line.menus.values()]
+    .map((m) => String(m.request.name))
+    .filter((n) => n.startsWith('kamagaya-'))
+    .sort();
 
 beforeAll(async () => {
   menus = await loadRichMenus();
@@ -50,7 +58,10 @@ describe('deployRichMenus: first deploy', () => {
     expect(line.contentTypes).toEqual(['image/png', 'image/png']);
     expect(Object.fromEntries(line.aliases)).toEqual({ 'logged-in': 'richmenu-1', 'logged-out': 'richmenu-2' });
     expect(line.defaultId).toBe('richmenu-2');
-    expect(report).toMatchObject({ created: [menu('logged-in').deployedName, menu('logged-out').deployedName], deleted: [] });
+    expect(report).toMatchObject({
+      created: [menu('logged-in').deployedName, menu('logged-out').deployedName],
+      deleted: [],
+    });
   });
 
   it('sends the JSON as written, named with a content hash, and the PNG byte for byte', async () => {
@@ -69,7 +80,13 @@ describe('deployRichMenus: running again', () => {
     line.calls.length = 0;
     const report = await deploy(menus);
     expect(line.calls).toEqual(READS);
-    expect(report).toMatchObject({ created: [], aliasesCreated: [], aliasesUpdated: [], defaultSet: null, deleted: [] });
+    expect(report).toMatchObject({
+      created: [],
+      aliasesCreated: [],
+      aliasesUpdated: [],
+      defaultSet: null,
+      deleted: [],
+    });
     expect(report.kept).toHaveLength(2);
   });
 
@@ -101,7 +118,9 @@ describe('deployRichMenus: running again', () => {
     line.calls.length = 0;
     await deploy(menus.map((m) => (m.alias === 'logged-out' ? redrawn(m) : m)));
     const writes = line.writes();
-    expect(writes.indexOf('POST /v2/bot/user/all/richmenu/richmenu-3')).toBeLessThan(writes.indexOf('DELETE /v2/bot/richmenu/richmenu-2'));
+    expect(writes.indexOf('POST /v2/bot/user/all/richmenu/richmenu-3')).toBeLessThan(
+      writes.indexOf('DELETE /v2/bot/richmenu/richmenu-2'),
+    );
     expect(line.defaultId).toBe('richmenu-3');
     expect(line.aliases.get('logged-out')).toBe('richmenu-3');
   });
@@ -125,7 +144,11 @@ describe('deployRichMenus: what it leaves alone and what it repairs', () => {
   });
 
   it('a refused upload removes the menu it had just created and stops', async () => {
-    lineApi.use(http.post(`${DATA_API}/v2/bot/richmenu/:id/content`, () => HttpResponse.json({ message: 'too large' }, { status: 400 })));
+    lineApi.use(
+      http.post(`${DATA_API}/v2/bot/richmenu/:id/content`, () =>
+        HttpResponse.json({ message: 'too large' }, { status: 400 }),
+      ),
+    );
     await expect(deploy(menus)).rejects.toThrow();
     expect(line.menus.size).toBe(0);
     expect(line.aliases.size).toBe(0);

@@ -47,7 +47,10 @@ export function fakeRichMenuApi(server: SetupServer): FakeRichMenuApi {
     seed(name, opts = {}) {
       const id = `richmenu-${next++}`;
       const image = opts.image === false ? null : new Uint8Array([1]);
-      fake.menus.set(id, { request: { name, size: { width: 2500, height: 1686 }, selected: false, chatBarText: 'x', areas: [] }, image });
+      fake.menus.set(id, {
+        request: { name, size: { width: 2500, height: 1686 }, selected: false, chatBarText: 'x', areas: [] },
+        image,
+      });
       return id;
     },
   };
@@ -81,7 +84,9 @@ export function fakeRichMenuApi(server: SetupServer): FakeRichMenuApi {
       return image ? new HttpResponse(image, { headers: { 'content-type': 'image/png' } }) : fail(404, 'Not found');
     }),
     http.get(`${API}/v2/bot/richmenu/alias/list`, () =>
-      HttpResponse.json({ aliases: [...fake.aliases].map(([richMenuAliasId, richMenuId]) => ({ richMenuAliasId, richMenuId })) }),
+      HttpResponse.json({
+        aliases: [...fake.aliases].map(([richMenuAliasId, richMenuId]) => ({ richMenuAliasId, richMenuId })),
+      }),
     ),
     http.get(`${API}/v2/bot/richmenu/alias/:alias`, ({ params }) => {
       const richMenuId = fake.aliases.get(String(params.alias));
@@ -130,13 +135,18 @@ export function fakeRichMenuApi(server: SetupServer): FakeRichMenuApi {
       const { operations } = (await request.json()) as { operations: { type: string; from: string; to: string }[] };
       if (fake.batchPhase === 'succeeded') {
         for (const op of operations) {
-          for (const [user, linked] of fake.userLinks) if (op.type === 'link' && linked === op.from) fake.userLinks.set(user, op.to);
+          for (const [user, linked] of fake.userLinks)
+            if (op.type === 'link' && linked === op.from) fake.userLinks.set(user, op.to);
         }
       }
       return new HttpResponse(null, { status: 202, headers: { 'x-line-request-id': `batch-${fake.calls.length}` } });
     }),
     http.get(`${API}/v2/bot/richmenu/progress/batch`, () =>
-      HttpResponse.json({ phase: fake.batchPhase, acceptedTime: '2026-01-01T00:00:00.000Z', completedTime: '2026-01-01T00:00:01.000Z' }),
+      HttpResponse.json({
+        phase: fake.batchPhase,
+        acceptedTime: '2026-01-01T00:00:00.000Z',
+        completedTime: '2026-01-01T00:00:01.000Z',
+      }),
     ),
   );
   return fake;

@@ -7,13 +7,32 @@ import { loadRichMenus, prepareRichMenu, RICH_MENUS_DIR } from '../../src/line/r
  * richmenus/*.json and *.png as committed: within LINE's limits (checked here on their own terms,
  * not only through the project's validator) and carrying the words CONTRACT.md promises.
  */
-type Area = { bounds: { x: number; y: number; width: number; height: number }; action: { type: string; label?: string; text?: string } };
-type MenuJson = { size: { width: number; height: number }; selected: boolean; name: string; chatBarText: string; areas: Area[] };
+type Area = {
+  bounds: { x: number; y: number; width: number; height: number };
+  action: { type: string; label?: string; text?: string };
+};
+type MenuJson = {
+  size: { width: number; height: number };
+  selected: boolean;
+  name: string;
+  chatBarText: string;
+  areas: Area[];
+};
 
 const FILES = ['logged-out', 'logged-in'] as const;
 /** CONTRACT.md, "What a patron sees": the words that start a conversation when typed. */
-const TYPED_WORDS = ['蔵書検索', 'ご利用状況', '利用状況', 'ログイン', 'ログアウト', 'パスワード変更', 'メールアドレス登録', 'ヘルプ'];
-const readJson = async (alias: string) => JSON.parse(await readFile(`${RICH_MENUS_DIR}${alias}.json`, 'utf8')) as MenuJson;
+const TYPED_WORDS = [
+  '蔵書検索',
+  'ご利用状況',
+  '利用状況',
+  'ログイン',
+  'ログアウト',
+  'パスワード変更',
+  'メールアドレス登録',
+  'ヘルプ',
+];
+const readJson = async (alias: string) =>
+  JSON.parse(await readFile(`${RICH_MENUS_DIR}${alias}.json`, 'utf8')) as MenuJson;
 const labels = (m: MenuJson) => m.areas.map((a) => a.action.label);
 /** The validator takes the SDK's request type; the JSON here is typed loosely on purpose, as read from disk. */
 const problemsOf = (m: MenuJson) => richMenuProblems(m as unknown as Parameters<typeof richMenuProblems>[0]);
@@ -34,8 +53,11 @@ describe.each(FILES)('richmenus/%s.json', (alias) => {
     }
     m.areas.forEach((a, i) =>
       m.areas.slice(i + 1).forEach((o) => {
-        const apart = a.bounds.x + a.bounds.width <= o.bounds.x || o.bounds.x + o.bounds.width <= a.bounds.x ||
-          a.bounds.y + a.bounds.height <= o.bounds.y || o.bounds.y + o.bounds.height <= a.bounds.y;
+        const apart =
+          a.bounds.x + a.bounds.width <= o.bounds.x ||
+          o.bounds.x + o.bounds.width <= a.bounds.x ||
+          a.bounds.y + a.bounds.height <= o.bounds.y ||
+          o.bounds.y + o.bounds.height <= a.bounds.y;
         expect(apart, `${a.action.label} overlaps ${o.action.label}`).toBe(true);
       }),
     );
@@ -79,7 +101,13 @@ describe('the words of CONTRACT.md on the menus', () => {
 });
 
 describe('richMenuProblems catches what LINE would refuse', () => {
-  const base = (areas: Area[]): MenuJson => ({ size: { width: 2500, height: 843 }, selected: false, name: 'kamagaya-x', chatBarText: 'メニュー', areas });
+  const base = (areas: Area[]): MenuJson => ({
+    size: { width: 2500, height: 843 },
+    selected: false,
+    name: 'kamagaya-x',
+    chatBarText: 'メニュー',
+    areas,
+  });
   const area = (x: number, y: number, width: number, height: number, label = '蔵書検索'): Area => ({
     bounds: { x, y, width, height },
     action: { type: 'message', label, text: label },
@@ -102,6 +130,8 @@ describe('loadRichMenus', () => {
     const m = menus[0]!;
     expect(m.deployedName).toBe(`kamagaya-logged-in#${m.hash}`);
     expect(prepareRichMenu(m.alias, m.request, m.image).deployedName).toBe(m.deployedName);
-    expect(prepareRichMenu(m.alias, m.request, Buffer.concat([m.image, Buffer.from([0])])).deployedName).not.toBe(m.deployedName);
+    expect(prepareRichMenu(m.alias, m.request, Buffer.concat([m.image, Buffer.from([0])])).deployedName).not.toBe(
+      m.deployedName,
+    );
   });
 });

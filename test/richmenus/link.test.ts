@@ -19,7 +19,10 @@ beforeEach(() => {
 describe('linkRichMenuForUser', () => {
   it("'logged-in' resolves the alias and links that menu to the patron alone", async () => {
     await linkRichMenuForUser(client, patron, 'logged-in');
-    expect(line.calls).toEqual(['GET /v2/bot/richmenu/alias/logged-in', `POST /v2/bot/user/${patron}/richmenu/richmenu-1`]);
+    expect(line.calls).toEqual([
+      'GET /v2/bot/richmenu/alias/logged-in',
+      `POST /v2/bot/user/${patron}/richmenu/richmenu-1`,
+    ]);
     expect(line.userLinks.get(patron)).toBe('richmenu-1');
   });
 
@@ -39,12 +42,18 @@ describe('linkRichMenuForUser', () => {
   });
 
   it("'logged-out' for a patron with no link of their own is not an error", async () => {
-    lineApi.use(http.delete(`${API}/v2/bot/user/:user/richmenu`, () => HttpResponse.json({ message: 'Not found' }, { status: 404 })));
+    lineApi.use(
+      http.delete(`${API}/v2/bot/user/:user/richmenu`, () =>
+        HttpResponse.json({ message: 'Not found' }, { status: 404 }),
+      ),
+    );
     await expect(linkRichMenuForUser(client, patron, 'logged-out')).resolves.toBeUndefined();
   });
 
   it('other LINE failures reach the caller', async () => {
-    lineApi.use(http.get(`${API}/v2/bot/richmenu/alias/:alias`, () => HttpResponse.json({ message: 'busy' }, { status: 500 })));
+    lineApi.use(
+      http.get(`${API}/v2/bot/richmenu/alias/:alias`, () => HttpResponse.json({ message: 'busy' }, { status: 500 })),
+    );
     await expect(linkRichMenuForUser(client, patron, 'logged-in')).rejects.toMatchObject({ status: 500 });
   });
 });

@@ -11,11 +11,27 @@ let db: Kysely<DB>;
 const bib: Record<string, string> = {};
 
 type Item = CatalogRecord['items'][number];
-const copy = (barcode: string, branch: string, callNumber = '913.6 ミ', inLibraryOnly = false): Item => ({ barcode, branch, callNumber, inLibraryOnly });
-const rec = (title: string, items: Item[], extra: Partial<CatalogRecord> = {}): CatalogRecord => ({ title, materialType: 'book', ...extra, items });
+const copy = (barcode: string, branch: string, callNumber = '913.6 ミ', inLibraryOnly = false): Item => ({
+  barcode,
+  branch,
+  callNumber,
+  inLibraryOnly,
+});
+const rec = (title: string, items: Item[], extra: Partial<CatalogRecord> = {}): CatalogRecord => ({
+  title,
+  materialType: 'book',
+  ...extra,
+  items,
+});
 
 const CATALOG: CatalogRecord[] = [
-  rec('みんなの本', [copy('A1', 'honkan'), copy('A2', 'tobu'), copy('A3', 'seibu'), copy('A4', 'honkan'), copy('A5', 'nanbu')]),
+  rec('みんなの本', [
+    copy('A1', 'honkan'),
+    copy('A2', 'tobu'),
+    copy('A3', 'seibu'),
+    copy('A4', 'honkan'),
+    copy('A5', 'nanbu'),
+  ]),
   rec('かしだし中の本', [copy('B1', 'honkan'), copy('B2', 'hokubu')]),
   rec('調べものの事典', [copy('C1', 'honkan', 'R 031', true)]),
   rec('となりのトトロ', [copy('D1', 'honkan', 'DVD 778')], { materialType: 'dvd', classification: '778.77' }),
@@ -32,7 +48,9 @@ async function setStatus(barcode: string, status: string): Promise<void> {
 
 async function addHold(patronId: string, bibId: string, status: string, itemBarcode?: string): Promise<void> {
   const at = new Date('2026-12-01T10:00:00+09:00');
-  const item = itemBarcode ? await db.selectFrom('items').select('id').where('barcode', '=', itemBarcode).executeTakeFirstOrThrow() : undefined;
+  const item = itemBarcode
+    ? await db.selectFrom('items').select('id').where('barcode', '=', itemBarcode).executeTakeFirstOrThrow()
+    : undefined;
   const closed = ['fulfilled', 'cancelled', 'expired'].includes(status);
   await db
     .insertInto('holds')
@@ -67,7 +85,12 @@ beforeAll(async () => {
   const statuses = ['requested', 'queued', 'in_transit', 'ready', 'cancelled', 'fulfilled', 'expired'];
   for (const [i, status] of statuses.entries()) {
     const p = await addPatron(db, `P${i}`);
-    await addHold(p, bib['みんなの本']!, status, status === 'in_transit' ? 'A3' : status === 'ready' ? 'A4' : undefined);
+    await addHold(
+      p,
+      bib['みんなの本']!,
+      status,
+      status === 'in_transit' ? 'A3' : status === 'ready' ? 'A4' : undefined,
+    );
   }
 });
 afterAll(async () => {
@@ -82,8 +105,22 @@ const only = async (text: string) => {
 
 describe(`catalog search service (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('R-SRCH-1: an empty line answers nothing found without asking the database', async () => {
-    const noDatabase = new Proxy({}, { get: () => { throw new Error('the database was asked'); } }) as Kysely<DB>;
-    expect(await searchCatalog(noDatabase, ' 　 ', 0)).toEqual({ query: { any: [], fields: {} }, total: 0, capped: false, page: 0, hasNext: false, results: [] });
+    const noDatabase = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('the database was asked');
+        },
+      },
+    ) as Kysely<DB>;
+    expect(await searchCatalog(noDatabase, ' 　 ', 0)).toEqual({
+      query: { any: [], fields: {} },
+      total: 0,
+      capped: false,
+      page: 0,
+      hasNext: false,
+      results: [],
+    });
   });
 
   it('R-SRCH-1: the answer carries the parsed query', async () => {
@@ -125,7 +162,9 @@ describe(`catalog search service (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, (
   });
 
   it('R-SRCH-5: an in-library-only copy says so in the detail view', async () => {
-    expect((await titleDetailView(db, bib['調べものの事典']!))?.copies.map((c) => c.state)).toEqual(['in_library_only']);
+    expect((await titleDetailView(db, bib['調べものの事典']!))?.copies.map((c) => c.state)).toEqual([
+      'in_library_only',
+    ]);
   });
 
   it('R-RES-1 / R-SRCH-5: 予約申込 is offered for lendable material, even when every copy is out', async () => {
@@ -136,8 +175,12 @@ describe(`catalog search service (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, (
 
   it('R-RES-1 / R-SRCH-5: no 予約申込 for audiovisual material, the latest magazine issue, in-library-only material', async () => {
     expect((await titleDetailView(db, bib['となりのトトロ']!))?.reservable).toEqual({ code: 'NOT_RESERVABLE_AV' });
-    expect((await titleDetailView(db, bib['月刊 調べもの 最新号']!))?.reservable).toEqual({ code: 'NOT_RESERVABLE_LATEST_ISSUE' });
-    expect((await titleDetailView(db, bib['調べものの事典']!))?.reservable).toEqual({ code: 'NOT_RESERVABLE_IN_LIBRARY_ONLY' });
+    expect((await titleDetailView(db, bib['月刊 調べもの 最新号']!))?.reservable).toEqual({
+      code: 'NOT_RESERVABLE_LATEST_ISSUE',
+    });
+    expect((await titleDetailView(db, bib['調べものの事典']!))?.reservable).toEqual({
+      code: 'NOT_RESERVABLE_IN_LIBRARY_ONLY',
+    });
     expect((await titleDetailView(db, bib['目録だけの本']!))?.reservable).toEqual({ code: 'NOT_RESERVABLE_NO_COPIES' });
     expect((await only('トトロ')).reservable).toEqual({ code: 'NOT_RESERVABLE_AV' });
   });
@@ -147,6 +190,7 @@ describe(`catalog search service (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, (
   });
 
   it('an id that names no title has no detail, whatever it looks like', async () => {
-    for (const id of ['999999', 'abc', '1 OR 1=1', '', '99999999999999999999']) expect(await titleDetailView(db, id)).toBeUndefined();
+    for (const id of ['999999', 'abc', '1 OR 1=1', '', '99999999999999999999'])
+      expect(await titleDetailView(db, id)).toBeUndefined();
   });
 });

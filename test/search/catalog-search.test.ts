@@ -20,7 +20,8 @@ const rec = (title: string, extra: Partial<CatalogRecord> = {}): CatalogRecord =
   items: [{ barcode: `S${++barcode}`, branch: 'honkan', callNumber: '913.6 テ' }],
 });
 
-const LONG = '吾輩は猫である名前はまだ無いどこで生れたかとんと見当がつかぬ何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している';
+const LONG =
+  '吾輩は猫である名前はまだ無いどこで生れたかとんと見当がつかぬ何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している';
 
 const CATALOG: CatalogRecord[] = [
   rec('猫', { year: 1990, classification: '645.7' }),
@@ -64,7 +65,11 @@ afterAll(async () => {
 async function titles(text: string): Promise<string[]> {
   const answers = await Promise.all(
     STRATEGIES.map(async (tuning) => {
-      const r = await searchTitles(db, parseSearchQuery(text), { offset: 0, limit: 100, ...(tuning ? { tuning } : {}) });
+      const r = await searchTitles(db, parseSearchQuery(text), {
+        offset: 0,
+        limit: 100,
+        ...(tuning ? { tuning } : {}),
+      });
       expect(r.total).toBe(r.hits.length);
       return r.hits.map((h) => h.title);
     }),
@@ -99,7 +104,9 @@ describe(`catalog search SQL (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () =>
   });
 
   it('full-width ASCII ＪａｖａＳｃｒｉｐｔ finds JavaScript in any case', async () => {
-    expect(new Set(await expectExact('ＪａｖａＳｃｒｉｐｔ'))).toEqual(new Set(['JavaScript入門', 'はじめてのjavascript 完全ガイド']));
+    expect(new Set(await expectExact('ＪａｖａＳｃｒｉｐｔ'))).toEqual(
+      new Set(['JavaScript入門', 'はじめてのjavascript 完全ガイド']),
+    );
   });
 
   it('mixed scripts and widths in one word: ＲＵＢＹではじめるﾌﾟﾛｸﾞﾗﾐﾝｸﾞ', async () => {
@@ -121,7 +128,7 @@ describe(`catalog search SQL (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () =>
   it('an emoji, a quote or SQL in a query is only text: no hit, no error', async () => {
     expect(await expectExact('😀')).toEqual([]);
     expect(await expectExact("' OR 1=1 --")).toEqual([]);
-    expect(await expectExact('猫\'); DROP TABLE bibs; --')).toEqual([]);
+    expect(await expectExact("猫'); DROP TABLE bibs; --")).toEqual([]);
     expect(await titles('猫')).not.toEqual([]);
   });
 
@@ -192,7 +199,16 @@ describe(`catalog search SQL (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () =>
       classification: '913.6',
       latestIssue: false,
       holdCount: 0,
-      copies: [{ barcode: 'S4', branch: 'honkan', branchName: '本館', callNumber: '913.6 テ', status: 'available', inLibraryOnly: false }],
+      copies: [
+        {
+          barcode: 'S4',
+          branch: 'honkan',
+          branchName: '本館',
+          callNumber: '913.6 テ',
+          status: 'available',
+          inLibraryOnly: false,
+        },
+      ],
     });
   });
 });

@@ -29,7 +29,11 @@ async function found(text: string): Promise<string[]> {
   const answers: string[][] = [];
   // By the probe, by the GIN index and by the walk: one answer, in one order.
   for (const tuning of STRATEGIES) {
-    const r = await searchTitles(db, parseSearchQuery(text), { offset: 0, limit: COUNT_CAP, ...(tuning ? { tuning } : {}) });
+    const r = await searchTitles(db, parseSearchQuery(text), {
+      offset: 0,
+      limit: COUNT_CAP,
+      ...(tuning ? { tuning } : {}),
+    });
     expect(r.capped).toBe(false);
     expect(r.total).toBe(r.hits.length);
     answers.push(r.hits.map((h) => h.bibId));
@@ -56,12 +60,61 @@ function sampledWords(): string[] {
 }
 
 const QUERIES = [
-  '猫', 'ねこ', 'ネコ', 'ﾈｺ', '猫 村上', '著者:村上', '村上春樹', '書名:猫', '出版者:新潮社', '新潮社 猫',
-  '分類:C', '分類:c', '分類:913', '分類:9', '分類:E', '分類:913.6 著者:森', '種別:DVD', '種別:CD', '資料種別:雑誌',
-  '種別:紙芝居 松谷', '種別:ビデオ', '種別:カセット', '種別:レコード', 'KADOKAWA', 'kadokawa', 'ｋａｄｏｋａｗａ',
-  'ハローワーク', 'はろーわーく', 'ﾊﾛｰﾜｰｸ', '13歳', '１３歳', '2026-2027', '2026ー2027', '4月-6月', 'バッテリー',
-  'ばってりい', 'ハンガーゲーム', 'ハンガー・ゲーム', 'の', 'a', 'ー', '-', '%', '_', '\\', '😀', "'", 'BOOK1',
-  '1Q84', 'ｉｑ８４', 'トトロ 種別:DVD', 'となりのトトロ', 'の 本 猫', 'あ'.repeat(50), '図書館ねこデューイ',
+  '猫',
+  'ねこ',
+  'ネコ',
+  'ﾈｺ',
+  '猫 村上',
+  '著者:村上',
+  '村上春樹',
+  '書名:猫',
+  '出版者:新潮社',
+  '新潮社 猫',
+  '分類:C',
+  '分類:c',
+  '分類:913',
+  '分類:9',
+  '分類:E',
+  '分類:913.6 著者:森',
+  '種別:DVD',
+  '種別:CD',
+  '資料種別:雑誌',
+  '種別:紙芝居 松谷',
+  '種別:ビデオ',
+  '種別:カセット',
+  '種別:レコード',
+  'KADOKAWA',
+  'kadokawa',
+  'ｋａｄｏｋａｗａ',
+  'ハローワーク',
+  'はろーわーく',
+  'ﾊﾛｰﾜｰｸ',
+  '13歳',
+  '１３歳',
+  '2026-2027',
+  '2026ー2027',
+  '4月-6月',
+  'バッテリー',
+  'ばってりい',
+  'ハンガーゲーム',
+  'ハンガー・ゲーム',
+  'の',
+  'a',
+  'ー',
+  '-',
+  '%',
+  '_',
+  '\\',
+  '😀',
+  "'",
+  'BOOK1',
+  '1Q84',
+  'ｉｑ８４',
+  'トトロ 種別:DVD',
+  'となりのトトロ',
+  'の 本 猫',
+  'あ'.repeat(50),
+  '図書館ねこデューイ',
 ];
 
 describe(`search over the demo catalog (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
@@ -95,7 +148,8 @@ describe(`search over the demo catalog (${onPostgres() ? 'PostgreSQL' : 'PGlite'
 
   it('R-SRCH-1: ねこ finds the titles written ねこ and ネコ, and 猫 titles by their reading (ヨミ)', async () => {
     const all: string[] = [];
-    for (let page = 0; page < 5; page++) all.push(...(await searchCatalog(db, 'ねこ', page)).results.map((t) => t.title));
+    for (let page = 0; page < 5; page++)
+      all.push(...(await searchCatalog(db, 'ねこ', page)).results.map((t) => t.title));
     expect(all).toEqual(expect.arrayContaining(['11ぴきのねこ', 'ネコの博物図鑑', '吾輩は猫である']));
   });
 

@@ -15,9 +15,41 @@ import { bruteForce, STRATEGIES } from './reference.js';
  * katakana, mixed scripts, dashes, LIKE's `%` and `_`, a backslash, an emoji, a CJK extension
  * kanji. Every way of finding hits must give the reference's titles, in one order.
  */
-const piece = fc.constantFrom('ね', 'こ', 'ネ', 'ｺ', 'ﾈ', 'ﾞ', 'が', 'ｶﾞ', '猫', '犬', 'の', '本', 'A', 'a', 'Ｂ', '%', '_', '\\', '-', 'ー', '・', ' ', '😀', '𠮷', '1', '１');
+const piece = fc.constantFrom(
+  'ね',
+  'こ',
+  'ネ',
+  'ｺ',
+  'ﾈ',
+  'ﾞ',
+  'が',
+  'ｶﾞ',
+  '猫',
+  '犬',
+  'の',
+  '本',
+  'A',
+  'a',
+  'Ｂ',
+  '%',
+  '_',
+  '\\',
+  '-',
+  'ー',
+  '・',
+  ' ',
+  '😀',
+  '𠮷',
+  '1',
+  '１',
+);
 const words = (max: number) => fc.array(piece, { minLength: 1, maxLength: max }).map((a) => a.join(''));
-const record = fc.record({ title: words(8), titleKana: fc.option(words(6), { nil: undefined }), author: fc.option(words(4), { nil: undefined }), publisher: fc.option(words(3), { nil: undefined }) });
+const record = fc.record({
+  title: words(8),
+  titleKana: fc.option(words(6), { nil: undefined }),
+  author: fc.option(words(4), { nil: undefined }),
+  publisher: fc.option(words(3), { nil: undefined }),
+});
 
 const SEED = 20261128;
 const catalog: CatalogRecord[] = fc.sample(record, { numRuns: 160, seed: SEED }).map((r, i) => ({
@@ -30,7 +62,11 @@ const catalog: CatalogRecord[] = fc.sample(record, { numRuns: 160, seed: SEED })
 
 // Queries: pieces of titles (so most find something), random words, fields, several words.
 const query = fc.oneof(
-  fc.tuple(fc.nat(159), fc.nat(8), fc.integer({ min: 1, max: 4 })).map(([i, at, n]) => Array.from(catalog[i]!.title).slice(at, at + n).join('')),
+  fc.tuple(fc.nat(159), fc.nat(8), fc.integer({ min: 1, max: 4 })).map(([i, at, n]) =>
+    Array.from(catalog[i]!.title)
+      .slice(at, at + n)
+      .join(''),
+  ),
   words(3),
   words(2).map((w) => `著者:${w}`),
   words(2).map((w) => `書名:${w}`),
@@ -58,7 +94,11 @@ describe(`the gram index on random tricky catalogs (${onPostgres() ? 'PostgreSQL
       const expected = new Set(bruteForce(catalog, parseSearchQuery(text)).map((i) => catalog[i]!.items[0]!.barcode));
       const answers: string[][] = [];
       for (const tuning of STRATEGIES) {
-        const r = await searchTitles(db, parseSearchQuery(text), { offset: 0, limit: 200, ...(tuning ? { tuning } : {}) });
+        const r = await searchTitles(db, parseSearchQuery(text), {
+          offset: 0,
+          limit: 200,
+          ...(tuning ? { tuning } : {}),
+        });
         answers.push(r.hits.map((h) => h.copies[0]!.barcode));
       }
       expect(new Set(answers[0]), text).toEqual(expected);

@@ -4,12 +4,45 @@ import { classificationGram, searchGrams, startGram, TAG, tagged, termGrams } fr
 import { normalizeForSearch } from '../../src/domain/normalize.js';
 
 const doc = (title: string, extra: Partial<Parameters<typeof searchGrams>[0]> = {}) =>
-  new Set(searchGrams({ title: normalizeForSearch(title), kana: '', author: '', publisher: '', classification: null, materialType: 'book', ...extra }));
+  new Set(
+    searchGrams({
+      title: normalizeForSearch(title),
+      kana: '',
+      author: '',
+      publisher: '',
+      classification: null,
+      materialType: 'book',
+      ...extra,
+    }),
+  );
 const includesAll = (set: Set<string>, grams: string[]) => grams.every((g) => set.has(g));
 
 // Characters a patron or a catalog may type: kana of both widths, kanji, ASCII with LIKE's
 // wildcards, dashes, spaces, an emoji (two UTF-16 units), a CJK extension kanji.
-const piece = fc.constantFrom('ね', 'こ', 'ネ', 'ｺ', 'ﾈ', '猫', '犬', 'の', 'A', 'a', 'Ｂ', '%', '_', '\\', '-', 'ー', ' ', '　', '😀', '𠮷', '1', '１');
+const piece = fc.constantFrom(
+  'ね',
+  'こ',
+  'ネ',
+  'ｺ',
+  'ﾈ',
+  '猫',
+  '犬',
+  'の',
+  'A',
+  'a',
+  'Ｂ',
+  '%',
+  '_',
+  '\\',
+  '-',
+  'ー',
+  ' ',
+  '　',
+  '😀',
+  '𠮷',
+  '1',
+  '１',
+);
 const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
 
 describe('the gram tokeniser (one for titles and queries)', () => {
@@ -62,7 +95,9 @@ describe('the gram tokeniser (one for titles and queries)', () => {
       fc.property(text, text, (t, a) => {
         const bare = new Set(doc(t));
         const withAuthor = doc(t, { author: normalizeForSearch(a) });
-        for (const g of withAuthor) if (!bare.has(g)) expect(Array.from(g).length >= 3 || g.startsWith(TAG.start) || g.startsWith(TAG.materialType)).toBe(true);
+        for (const g of withAuthor)
+          if (!bare.has(g))
+            expect(Array.from(g).length >= 3 || g.startsWith(TAG.start) || g.startsWith(TAG.materialType)).toBe(true);
       }),
     );
   });

@@ -50,7 +50,25 @@ describe('search normaliser', () => {
 
   it('a piece cut out of a title finds the title: the normalised piece is in the normalised title', () => {
     // No character here combines with its neighbour (ｶﾞ is one letter, ガ, and ｶ alone is not it).
-    const alphabet = fc.constantFrom('カ', 'か', 'ｶ', 'ー', 'ｰ', '-', '－', '―', 'A', 'ａ', '1', ' ', '　', '・', '猫', '%', '\u0000');
+    const alphabet = fc.constantFrom(
+      'カ',
+      'か',
+      'ｶ',
+      'ー',
+      'ｰ',
+      '-',
+      '－',
+      '―',
+      'A',
+      'ａ',
+      '1',
+      ' ',
+      '　',
+      '・',
+      '猫',
+      '%',
+      '\u0000',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { minLength: 1, maxLength: 16 }), fc.nat(), fc.nat(), (parts, i, j) => {
         const from = i % parts.length;

@@ -12,7 +12,12 @@ import { STRATEGIES } from './reference.js';
 let close: () => Promise<void>;
 let db: Kysely<DB>;
 
-const title = (t: string, extra: Partial<CatalogRecord> = {}): CatalogRecord => ({ title: t, materialType: 'book', items: [], ...extra });
+const title = (t: string, extra: Partial<CatalogRecord> = {}): CatalogRecord => ({
+  title: t,
+  materialType: 'book',
+  items: [],
+  ...extra,
+});
 
 beforeAll(async () => {
   const database = await testDatabase();
@@ -20,9 +25,15 @@ beforeAll(async () => {
   db = database.db;
   // 25 titles for paging, years repeating so that the id decides within a year.
   // By the author of the next thousand too: 甲野 is then in 1,025 authors and in no title.
-  await addTitles(db, Array.from({ length: 25 }, (_, i) => title(`ページ送りの本 ${i}`, { year: 2000 + (i % 7), author: '甲野 一' })));
+  await addTitles(
+    db,
+    Array.from({ length: 25 }, (_, i) => title(`ページ送りの本 ${i}`, { year: 2000 + (i % 7), author: '甲野 一' })),
+  );
   // 1,100 titles sharing a word: 1,000 by one author and 100 by another.
-  await addTitles(db, Array.from({ length: 1100 }, (_, i) => title(`まとめて読む ${i}`, { author: i < 1000 ? '甲野 一' : '乙山 二' })));
+  await addTitles(
+    db,
+    Array.from({ length: 1100 }, (_, i) => title(`まとめて読む ${i}`, { author: i < 1000 ? '甲野 一' : '乙山 二' })),
+  );
 });
 afterAll(async () => {
   await close?.();
@@ -30,7 +41,11 @@ afterAll(async () => {
 
 /** One page, the same by the probe, by the GIN index and by the walk (more than 1000 hits take each way). */
 async function page(text: string, offset: number, limit = 10) {
-  const answers = await Promise.all(STRATEGIES.map((tuning) => searchTitles(db, parseSearchQuery(text), { offset, limit, ...(tuning ? { tuning } : {}) })));
+  const answers = await Promise.all(
+    STRATEGIES.map((tuning) =>
+      searchTitles(db, parseSearchQuery(text), { offset, limit, ...(tuning ? { tuning } : {}) }),
+    ),
+  );
   for (const a of answers.slice(1)) expect(a, `${text} @${offset}`).toEqual(answers[0]);
   return answers[0]!;
 }
@@ -65,7 +80,10 @@ describe(`search paging and counting (${onPostgres() ? 'PostgreSQL' : 'PGlite'})
     for (const q of ['ま', '読む', 'まとめて 1', '著者:甲野', '1', '甲野', '甲野 読む']) {
       const [p0, p1] = [await page(q, 0), await page(q, 10)];
       expect(p0.total, q).toBeLessThanOrEqual(1000);
-      expect(p0.hits.filter((h) => p1.hits.some((x) => x.bibId === h.bibId)), q).toEqual([]);
+      expect(
+        p0.hits.filter((h) => p1.hits.some((x) => x.bibId === h.bibId)),
+        q,
+      ).toEqual([]);
     }
   });
 

@@ -20,8 +20,16 @@ beforeAll(async () => {
   db = database.db;
   close = database.close;
   await addTitles(db, [
-    { title: '星の王子さま', materialType: 'book', items: [{ barcode: 'S1', branch: 'honkan', callNumber: '953 サ', inLibraryOnly: false }] },
-    { title: '星を継ぐもの', materialType: 'book', items: [{ barcode: 'S2', branch: 'tobu', callNumber: '933 ホ', inLibraryOnly: false }] },
+    {
+      title: '星の王子さま',
+      materialType: 'book',
+      items: [{ barcode: 'S1', branch: 'honkan', callNumber: '953 サ', inLibraryOnly: false }],
+    },
+    {
+      title: '星を継ぐもの',
+      materialType: 'book',
+      items: [{ barcode: 'S2', branch: 'tobu', callNumber: '933 ホ', inLibraryOnly: false }],
+    },
   ]);
 });
 afterAll(async () => close?.());
@@ -39,14 +47,21 @@ function countingStatements() {
   return { counting, statements: () => n };
 }
 
-const titles = async (rankings: RankingCache) => (await searchCatalog(db, '星', 0, { rankings })).results.map((r) => r.title);
+const titles = async (rankings: RankingCache) =>
+  (await searchCatalog(db, '星', 0, { rankings })).results.map((r) => r.title);
 
 describe('kept search rankings', () => {
   it('show availability as it is now, not as it was when the ranking was kept', async () => {
     const rankings = new RankingCache();
-    expect((await searchCatalog(db, '星の王子', 0, { rankings })).results[0]).toMatchObject({ title: '星の王子さま', lendable: true });
+    expect((await searchCatalog(db, '星の王子', 0, { rankings })).results[0]).toMatchObject({
+      title: '星の王子さま',
+      lendable: true,
+    });
     await db.updateTable('items').set({ status: 'on_loan' }).where('barcode', '=', 'S1').execute();
-    expect((await searchCatalog(db, '星の王子', 0, { rankings })).results[0]).toMatchObject({ title: '星の王子さま', lendable: false });
+    expect((await searchCatalog(db, '星の王子', 0, { rankings })).results[0]).toMatchObject({
+      title: '星の王子さま',
+      lendable: false,
+    });
   });
 
   it('are dropped when a title is added or removed behind the process’s back, and the next search sees the change', async () => {
@@ -84,8 +99,15 @@ describe('copies read together', () => {
     const copies = batchedCopies(counting);
     await searchCatalog(db, '星の王子', 0, { rankings });
     await searchCatalog(db, '星を継ぐ', 0, { rankings });
-    const found = await Promise.all(['星の王子', '星を継ぐ', '星を継ぐ', '星の王子'].map((q) => searchCatalog(db, q, 0, { rankings, copies })));
-    expect(found.map((f) => f.results.map((r) => r.title))).toEqual([['星の王子さま'], ['星を継ぐもの'], ['星を継ぐもの'], ['星の王子さま']]);
+    const found = await Promise.all(
+      ['星の王子', '星を継ぐ', '星を継ぐ', '星の王子'].map((q) => searchCatalog(db, q, 0, { rankings, copies })),
+    );
+    expect(found.map((f) => f.results.map((r) => r.title))).toEqual([
+      ['星の王子さま'],
+      ['星を継ぐもの'],
+      ['星を継ぐもの'],
+      ['星の王子さま'],
+    ]);
     // The first goes out at once; the other three wait for it and go together.
     expect(statements()).toBe(2);
   });

@@ -26,7 +26,8 @@ export function bruteForce(records: readonly Searchable[], q: SearchQuery): numb
   const publisher = terms(q.fields.publisher);
   const classification = terms(q.fields.classification);
   const types = (q.fields.materialType ?? []).filter((w) => normalizeForSearch(w) !== '').map(materialTypeOfWord);
-  if (any.length + title.length + author.length + publisher.length + classification.length + types.length === 0) return [];
+  if (any.length + title.length + author.length + publisher.length + classification.length + types.length === 0)
+    return [];
   const out: number[] = [];
   records.forEach((r, i) => {
     const t = normalizeForSearch(r.title);

@@ -26,7 +26,20 @@ const TRICKY = ['猫 の "本"', 'a,b {c} \\d', "O'Reilly", 'ﾈｺ　ｰ', 'NUL
 const normRows = () =>
   db
     .selectFrom('bibs')
-    .select(['id', 'title', 'title_kana', 'author', 'publisher', 'classification', 'material_type', 'norm_title', 'norm_author', 'norm_publisher', 'search_grams', 'norm_version'])
+    .select([
+      'id',
+      'title',
+      'title_kana',
+      'author',
+      'publisher',
+      'classification',
+      'material_type',
+      'norm_title',
+      'norm_author',
+      'norm_publisher',
+      'search_grams',
+      'norm_version',
+    ])
     .orderBy('id')
     .execute();
 
@@ -44,25 +57,48 @@ function expectNormalised(rows: Awaited<ReturnType<typeof normRows>>): void {
 
 describe(`search columns (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('a title added through the catalog service is normalised as it is written', async () => {
-    const [id] = await addTitles(db, [BOOK('ＪａｖａＳｃｒｉｐｔ　入門', [['N1', 'honkan']], { author: 'やまだ たろう', publisher: 'ｵﾗｲﾘｰ' })]);
-    const row = await db.selectFrom('bibs').select(['norm_title', 'norm_author', 'norm_publisher', 'norm_version']).where('id', '=', id!).executeTakeFirstOrThrow();
-    expect(row).toEqual({ norm_title: 'javascript入門', norm_author: 'ヤマダタロウ', norm_publisher: 'オライリー', norm_version: NORMALIZER_VERSION });
+    const [id] = await addTitles(db, [
+      BOOK('ＪａｖａＳｃｒｉｐｔ　入門', [['N1', 'honkan']], { author: 'やまだ たろう', publisher: 'ｵﾗｲﾘｰ' }),
+    ]);
+    const row = await db
+      .selectFrom('bibs')
+      .select(['norm_title', 'norm_author', 'norm_publisher', 'norm_version'])
+      .where('id', '=', id!)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      norm_title: 'javascript入門',
+      norm_author: 'ヤマダタロウ',
+      norm_publisher: 'オライリー',
+      norm_version: NORMALIZER_VERSION,
+    });
   });
 
   it('migrations 0003..0005 and the start fill the columns of titles that were there before them, in batches', async () => {
-    const down = await new Migrator({ db, provider: new FolderMigrationProvider() }).migrateTo('0002_library_configuration');
+    const down = await new Migrator({ db, provider: new FolderMigrationProvider() }).migrateTo(
+      '0002_library_configuration',
+    );
     expect(down.error).toBeUndefined();
     // Later migrations (other features) are undone and redone too.
-    expect(down.results?.map((r) => r.migrationName).slice(-3)).toEqual(['0005_search_grams', '0004_title_reading', '0003_search_columns']);
+    expect(down.results?.map((r) => r.migrationName).slice(-3)).toEqual([
+      '0005_search_grams',
+      '0004_title_reading',
+      '0003_search_columns',
+    ]);
 
     // 1,205 titles: more than two batches of 500.
     const titles = Array.from({ length: 1200 }, (_, i) => `古い本 ${i} ねこ`).concat(TRICKY);
     for (let i = 0; i < titles.length; i += 400) {
       await sql`INSERT INTO bibs (title, author, material_type)
-        SELECT t, CASE WHEN t LIKE '%1 ねこ' THEN NULL ELSE 'ｱﾍﾞ ' || t END, 'book' FROM unnest(${titles.slice(i, i + 400)}::text[]) AS t`.execute(db);
+        SELECT t, CASE WHEN t LIKE '%1 ねこ' THEN NULL ELSE 'ｱﾍﾞ ' || t END, 'book' FROM unnest(${titles.slice(i, i + 400)}::text[]) AS t`.execute(
+        db,
+      );
     }
 
-    expect((await migrateToLatest(db)).slice(0, 3)).toEqual(['0003_search_columns', '0004_title_reading', '0005_search_grams']);
+    expect((await migrateToLatest(db)).slice(0, 3)).toEqual([
+      '0003_search_columns',
+      '0004_title_reading',
+      '0005_search_grams',
+    ]);
     // The migration fills version 1 (no grams yet); the start's refresh brings every row to the current version.
     await refreshSearchColumns(db);
     const rows = await normRows();
@@ -72,10 +108,17 @@ describe(`search columns (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 
   it('search_gram_titles counts the titles of every gram, as titles are added and after a rebuild', async () => {
-    const counted = async () => new Map((await db.selectFrom('search_gram_titles').selectAll().where('titles', '>', 0).execute()).map((r) => [r.gram, r.titles]));
+    const counted = async () =>
+      new Map(
+        (await db.selectFrom('search_gram_titles').selectAll().where('titles', '>', 0).execute()).map((r) => [
+          r.gram,
+          r.titles,
+        ]),
+      );
     const recounted = async () => {
       const m = new Map<string, number>();
-      for (const r of await db.selectFrom('bibs').select('search_grams').execute()) for (const g of r.search_grams) m.set(g, (m.get(g) ?? 0) + 1);
+      for (const r of await db.selectFrom('bibs').select('search_grams').execute())
+        for (const g of r.search_grams) m.set(g, (m.get(g) ?? 0) + 1);
       return m;
     };
     await addTitles(db, [BOOK('猫の島', [['GC1', 'honkan']], { author: '猫田' }), BOOK('猫', [['GC2', 'tobu']])]);
@@ -84,10 +127,23 @@ describe(`search columns (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   });
 
   it('refreshSearchColumns rewrites exactly the titles of another normaliser version', async () => {
-    await db.updateTable('bibs').set({ norm_title: '', norm_author: 'stale', search_grams: [], norm_version: 0 }).where('title', 'like', '古い本%').execute();
+    await db
+      .updateTable('bibs')
+      .set({ norm_title: '', norm_author: 'stale', search_grams: [], norm_version: 0 })
+      .where('title', 'like', '古い本%')
+      .execute();
     // A row already at the current version is trusted as it is (the version decides, not the value).
-    const [kept] = await db.updateTable('bibs').set({ norm_title: 'kept' }).where('title', '=', 'NULL').returning('id').execute();
-    const stale = await db.selectFrom('bibs').select((eb) => eb.fn.countAll<string>().as('n')).where('norm_version', '<>', NORMALIZER_VERSION).executeTakeFirstOrThrow();
+    const [kept] = await db
+      .updateTable('bibs')
+      .set({ norm_title: 'kept' })
+      .where('title', '=', 'NULL')
+      .returning('id')
+      .execute();
+    const stale = await db
+      .selectFrom('bibs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('norm_version', '<>', NORMALIZER_VERSION)
+      .executeTakeFirstOrThrow();
     expect(Number(stale.n)).toBeGreaterThan(500);
 
     expect(await refreshSearchColumns(db)).toBe(Number(stale.n));

@@ -1,12 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { isValidIsbn13 } from '../../src/seed/demo/helpers.js';
-import {
-  catalogByKind,
-  demoCatalog,
-  demoHolds,
-  demoLoans,
-  demoPatrons,
-} from '../../src/seed/demo/index.js';
+import { catalogByKind, demoCatalog, demoHolds, demoLoans, demoPatrons } from '../../src/seed/demo/index.js';
 import type { BranchCode, DemoPatron, DemoRecord } from '../../src/seed/demo/index.js';
 import { magazineNames } from '../../src/seed/demo/magazines.js';
 
@@ -77,11 +71,12 @@ describe('demo catalog', () => {
     expect(isValidIsbn13('9784101010138')).toBe(false);
   });
 
-  it('gives general and children\'s books NDC call numbers with an author mark', () => {
+  it("gives general and children's books NDC call numbers with an author mark", () => {
     for (const r of [...catalogByKind.general, ...catalogByKind.children]) {
       expect(r.materialType).toBe('book');
       expect(r.classification).toMatch(/^(\d{3}(\.\d+)?|E)$/);
-      for (const i of r.items) expect(i.callNumber).toMatch(new RegExp(`^${r.classification?.replace('.', '\\.')} [ァ-ヴー]$`));
+      for (const i of r.items)
+        expect(i.callNumber).toMatch(new RegExp(`^${r.classification?.replace('.', '\\.')} [ァ-ヴー]$`));
     }
     const picture = catalogByKind.children.filter((r) => r.classification === 'E');
     expect(picture.length).toBeGreaterThanOrEqual(25);
@@ -121,7 +116,9 @@ describe('demo catalog', () => {
       if (r.latestIssue) expect(r.materialType).toBe('magazine');
     }
     for (const name of magazineNames) {
-      const issues = catalogByKind.magazines.filter((r) => r.title.startsWith(`${name} `) && /^\d{4}年/.test(r.title.slice(name.length + 1)));
+      const issues = catalogByKind.magazines.filter(
+        (r) => r.title.startsWith(`${name} `) && /^\d{4}年/.test(r.title.slice(name.length + 1)),
+      );
       expect(issues.length, name).toBeGreaterThanOrEqual(3);
       expect(issues.filter((r) => r.latestIssue).length, name).toBe(1);
     }
@@ -144,7 +141,8 @@ describe('demo catalog', () => {
     for (const word of ['図書', '日本', '料理', '歴史', '猫', '旅', '鎌ケ谷', '千葉']) {
       expect(demoCatalog.filter((r) => r.title.includes(word)).length, word).toBeGreaterThanOrEqual(3);
     }
-    for (let n = 1; n <= 5; n += 1) expect(demoCatalog.some((r) => r.title.startsWith(`銀河英雄伝説 ${n} `))).toBe(true);
+    for (let n = 1; n <= 5; n += 1)
+      expect(demoCatalog.some((r) => r.title.startsWith(`銀河英雄伝説 ${n} `))).toBe(true);
     expect(demoCatalog.some((r) => r.title.includes('Python入門'))).toBe(true);
     expect(demoCatalog.some((r) => r.title.includes('ＪａｖａＳｃｒｉｐｔ'))).toBe(true);
     expect(demoCatalog.some((r) => r.title === 'ハリー・ポッターと賢者の石')).toBe(true);
@@ -174,13 +172,19 @@ describe('demo patrons', () => {
   it('R-ELIG: cover every eligibility case', () => {
     const has = (f: (p: DemoPatron) => boolean): number => demoPatrons.filter(f).length;
     const adult = (p: DemoPatron): boolean => p.birthDate < '2006-11-29';
-    expect(has((p) => p.residency === 'resident' && adult(p) && p.password !== undefined && !p.disabilityService)).toBeGreaterThanOrEqual(3);
+    expect(
+      has((p) => p.residency === 'resident' && adult(p) && p.password !== undefined && !p.disabilityService),
+    ).toBeGreaterThanOrEqual(3);
     expect(has((p) => p.email === 'hanako@example.jp' && p.emailType === 'pc' && mayReserve(p))).toBe(1);
     expect(has((p) => p.residency === 'worker' && mayReserve(p))).toBeGreaterThanOrEqual(1);
     expect(has((p) => p.residency === 'student' && mayReserve(p))).toBeGreaterThanOrEqual(1);
     expect(has((p) => p.residency === 'none' && p.password !== undefined && isSchoolAge(p))).toBeGreaterThanOrEqual(1);
-    expect(has((p) => p.birthDate >= '2020-04-02' && p.birthDate <= '2021-04-01' && p.birthDate !== '2020-04-02')).toBeGreaterThanOrEqual(1);
-    expect(has((p) => p.birthDate > '2014-04-01' && p.birthDate < '2020-04-01' && mayReserve(p))).toBeGreaterThanOrEqual(1);
+    expect(
+      has((p) => p.birthDate >= '2020-04-02' && p.birthDate <= '2021-04-01' && p.birthDate !== '2020-04-02'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      has((p) => p.birthDate > '2014-04-01' && p.birthDate < '2020-04-01' && mayReserve(p)),
+    ).toBeGreaterThanOrEqual(1);
     expect(has((p) => p.disabilityService === true && p.password === undefined)).toBe(1);
     expect(has((p) => !p.disabilityService && p.password === undefined)).toBeGreaterThanOrEqual(1);
   });
@@ -248,7 +252,10 @@ describe('demo holds', () => {
       expect(isAv(r), r.title).toBe(false);
       expect(r.latestIssue === true, r.title).toBe(false);
       expect(r.items.length).toBeGreaterThan(0);
-      expect(r.items.every((i) => i.inLibraryOnly === true), r.title).toBe(false);
+      expect(
+        r.items.every((i) => i.inLibraryOnly === true),
+        r.title,
+      ).toBe(false);
     }
   });
 
@@ -282,7 +289,9 @@ describe('demo holds', () => {
     }
     expect(Math.max(...perTitle.values())).toBeGreaterThanOrEqual(3);
     const lent = new Set(demoLoans.map((l) => l.itemBarcode));
-    const onLoanHeld = [...perTitle.keys()].filter((r) => r.items.length > 0 && r.items.every((i) => lent.has(i.barcode)));
+    const onLoanHeld = [...perTitle.keys()].filter(
+      (r) => r.items.length > 0 && r.items.every((i) => lent.has(i.barcode)),
+    );
     expect(onLoanHeld.length).toBeGreaterThanOrEqual(3);
   });
 });

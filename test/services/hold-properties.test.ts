@@ -27,10 +27,32 @@ type Command =
   | { kind: 'nextDay' };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('hold' as const), patron: fc.nat(PATRONS - 1), title: fc.nat(TITLES - 1), channel: fc.constantFrom('online' as const, 'counter' as const, 'phone' as const), branch: fc.nat(2) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), patron: fc.nat(PATRONS - 1), pick: fc.nat(4) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('lend' as const), patron: fc.nat(PATRONS - 1), copy: fc.nat(2 * TITLES - 1) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('return' as const), copy: fc.nat(2 * TITLES - 1), branch: fc.nat(2) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('hold' as const),
+      patron: fc.nat(PATRONS - 1),
+      title: fc.nat(TITLES - 1),
+      channel: fc.constantFrom('online' as const, 'counter' as const, 'phone' as const),
+      branch: fc.nat(2),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('cancel' as const), patron: fc.nat(PATRONS - 1), pick: fc.nat(4) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('lend' as const),
+      patron: fc.nat(PATRONS - 1),
+      copy: fc.nat(2 * TITLES - 1),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('return' as const), copy: fc.nat(2 * TITLES - 1), branch: fc.nat(2) }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'promote' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'expire' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
@@ -53,22 +75,46 @@ describe('random sequences of circulation', () => {
         for (const c of cards) await addPatron(db, c);
         const bibIds = await addTitles(
           db,
-          Array.from({ length: TITLES }, (_, t) => BOOK(`${prefix} 書名 ${t}`, [[`${prefix}C${2 * t}`, 'honkan'], [`${prefix}C${2 * t + 1}`, BRANCHES[t % 3]!]])),
+          Array.from({ length: TITLES }, (_, t) =>
+            BOOK(`${prefix} 書名 ${t}`, [
+              [`${prefix}C${2 * t}`, 'honkan'],
+              [`${prefix}C${2 * t + 1}`, BRANCHES[t % 3]!],
+            ]),
+          ),
         );
         let now = new Date('2026-12-01T10:00:00+09:00');
         for (const c of commands) {
           switch (c.kind) {
             case 'hold':
-              await placeHold(db, { cardNumber: cards[c.patron]!, bibId: bibIds[c.title]!, pickupBranch: BRANCHES[c.branch]!, channel: c.channel }, now);
+              await placeHold(
+                db,
+                {
+                  cardNumber: cards[c.patron]!,
+                  bibId: bibIds[c.title]!,
+                  pickupBranch: BRANCHES[c.branch]!,
+                  channel: c.channel,
+                },
+                now,
+              );
               break;
             case 'cancel': {
-              const holds = await db.selectFrom('holds').innerJoin('patrons', 'patrons.id', 'holds.patron_id').select('holds.id').where('patrons.card_number', '=', cards[c.patron]!).orderBy('holds.id').execute();
+              const holds = await db
+                .selectFrom('holds')
+                .innerJoin('patrons', 'patrons.id', 'holds.patron_id')
+                .select('holds.id')
+                .where('patrons.card_number', '=', cards[c.patron]!)
+                .orderBy('holds.id')
+                .execute();
               const h = holds[c.pick % Math.max(1, holds.length)];
               if (h) await cancelHold(db, { holdId: h.id, online: c.pick % 2 === 0, actor: 'test' }, now);
               break;
             }
             case 'lend':
-              await checkout(db, { cardNumber: cards[c.patron]!, itemBarcode: `${prefix}C${c.copy}`, loanPeriodDays: 14 }, now);
+              await checkout(
+                db,
+                { cardNumber: cards[c.patron]!, itemBarcode: `${prefix}C${c.copy}`, loanPeriodDays: 14 },
+                now,
+              );
               break;
             case 'return':
               await checkin(db, { itemBarcode: `${prefix}C${c.copy}`, branch: BRANCHES[c.branch]! }, now);
@@ -88,7 +134,9 @@ describe('random sequences of circulation', () => {
         const perPatron = new Map<string, number>();
         for (const h of active) perPatron.set(h.patronId, (perPatron.get(h.patronId) ?? 0) + 1);
         expect(Math.max(0, ...perPatron.values())).toBeLessThanOrEqual(5);
-        const trappedItems = active.filter((h) => h.status === 'ready' || h.status === 'in_transit').map((h) => h.itemId);
+        const trappedItems = active
+          .filter((h) => h.status === 'ready' || h.status === 'in_transit')
+          .map((h) => h.itemId);
         expect(new Set(trappedItems).size).toBe(trappedItems.length);
         for (const bibId of bibIds) {
           const positions = [...queuePositions(active.filter((h) => h.bibId === bibId)).values()].sort((a, b) => a - b);

@@ -19,7 +19,10 @@ beforeAll(async () => {
   jobs = { db, promoteHoldsHour: 9, deliverNotices: async () => 0 };
   const ids = await addTitles(db, [
     BOOK('こころ', [['1001', 'honkan']]),
-    BOOK('坊っちゃん', [['1002', 'honkan'], ['1003', 'tobu']]),
+    BOOK('坊っちゃん', [
+      ['1002', 'honkan'],
+      ['1003', 'tobu'],
+    ]),
     { title: '交響曲第9番', materialType: 'cd', items: [{ barcode: '1004', branch: 'honkan', callNumber: 'CD 764' }] },
     BOOK('三四郎', [['1005', 'honkan']]),
     BOOK('それから', [['1006', 'honkan']]),
@@ -28,7 +31,12 @@ beforeAll(async () => {
     BOOK('虞美人草', [['1009', 'honkan']]),
     BOOK('行人', [['1010', 'seibu']]),
   ]);
-  bib = Object.fromEntries(['kokoro', 'botchan', 'cd', 'sanshiro', 'sorekara', 'mon', 'kusamakura', 'gubijinso', 'kojin'].map((k, i) => [k, ids[i]!]));
+  bib = Object.fromEntries(
+    ['kokoro', 'botchan', 'cd', 'sanshiro', 'sorekara', 'mon', 'kusamakura', 'gubijinso', 'kojin'].map((k, i) => [
+      k,
+      ids[i]!,
+    ]),
+  );
   await addPatron(db, 'P1');
   await addPatron(db, 'P2');
   await addPatron(db, 'P3');
@@ -42,8 +50,13 @@ beforeAll(async () => {
 });
 afterAll(async () => database.close());
 
-const hold = (card: string, bibKey: string, channel: 'online' | 'counter' | 'phone', now: Date, pickupBranch = 'honkan') =>
-  placeHold(database.db, { cardNumber: card, bibId: bib[bibKey]!, pickupBranch, channel }, now);
+const hold = (
+  card: string,
+  bibKey: string,
+  channel: 'online' | 'counter' | 'phone',
+  now: Date,
+  pickupBranch = 'honkan',
+) => placeHold(database.db, { cardNumber: card, bibId: bib[bibKey]!, pickupBranch, channel }, now);
 
 describe('placing holds', () => {
   it('R-RES-1: a CD cannot be reserved, from any channel', async () => {
@@ -90,7 +103,9 @@ describe('placing holds', () => {
     const again = await hold('P2', 'kokoro', 'phone', at('2026-12-01 10:00'));
     expect(!again.ok && again.failure.kind === 'refused' && again.failure.refusal.code).toBe('ALREADY_HOLDING_TITLE');
     const onLoan = await hold('P3', 'kokoro', 'counter', at('2026-12-01 10:00'));
-    expect(!onLoan.ok && onLoan.failure.kind === 'refused' && onLoan.failure.refusal.code).toBe('TITLE_ON_LOAN_TO_PATRON');
+    expect(!onLoan.ok && onLoan.failure.kind === 'refused' && onLoan.failure.refusal.code).toBe(
+      'TITLE_ON_LOAN_TO_PATRON',
+    );
   });
 
   it('R-RES-2: the 5th hold is taken and the 6th refused, counting counter, phone and online holds together', async () => {
@@ -113,14 +128,27 @@ describe('copies going to holds', () => {
     expect(r.ok).toBe(true);
     const p2 = await patronOverview(database.db, 'P2');
     // Secured Tue 1 Dec; opening days from Wed 2 Dec, skipping Monday 7 Dec: 2,3,4,5,6,8,9.
-    expect(p2!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({ status: 'ready', pickupDeadline: '2026-12-09' });
-    const other = await checkout(database.db, { cardNumber: 'P1', itemBarcode: '1001', loanPeriodDays: 14 }, at('2026-12-02 10:00'));
-    expect(!other.ok && other.failure.kind === 'refused' && other.failure.refusal.code).toBe('ITEM_TRAPPED_FOR_OTHER_PATRON');
+    expect(p2!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({
+      status: 'ready',
+      pickupDeadline: '2026-12-09',
+    });
+    const other = await checkout(
+      database.db,
+      { cardNumber: 'P1', itemBarcode: '1001', loanPeriodDays: 14 },
+      at('2026-12-02 10:00'),
+    );
+    expect(!other.ok && other.failure.kind === 'refused' && other.failure.refusal.code).toBe(
+      'ITEM_TRAPPED_FOR_OTHER_PATRON',
+    );
   });
 
   it('R-CAN-2: a 受取り可 hold cannot be cancelled online; the patron is given the branch phone number', async () => {
     const h = (await patronOverview(database.db, 'P2'))!.holds.find((x) => x.bibId === bib.kokoro)!;
-    const r = await cancelHold(database.db, { holdId: h.holdId, online: true, actor: 'patron' }, at('2026-12-02 10:00'));
+    const r = await cancelHold(
+      database.db,
+      { holdId: h.holdId, online: true, actor: 'patron' },
+      at('2026-12-02 10:00'),
+    );
     expect(r.ok ? null : r.failure).toEqual({
       kind: 'refused',
       refusal: { code: 'HOLD_NOT_CANCELLABLE_READY', params: { branchName: '本館', phone: '047-445-1010' } },
@@ -136,11 +164,19 @@ describe('copies going to holds', () => {
     expect(p2!.holds.find((h) => h.bibId === bib.kokoro)).toBeUndefined();
     const p1 = await patronOverview(database.db, 'P1');
     // Secured Thu 10 Dec at 本館: 11,12,13,15,16,17,18 (Mon 14 closed).
-    expect(p1!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({ status: 'ready', position: 1, pickupDeadline: '2026-12-18' });
+    expect(p1!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({
+      status: 'ready',
+      position: 1,
+      pickupDeadline: '2026-12-18',
+    });
   });
 
   it('lending the trapped copy to its patron fulfils the hold', async () => {
-    const r = await checkout(database.db, { cardNumber: 'P1', itemBarcode: '1001', loanPeriodDays: 14 }, at('2026-12-11 10:00'));
+    const r = await checkout(
+      database.db,
+      { cardNumber: 'P1', itemBarcode: '1001', loanPeriodDays: 14 },
+      at('2026-12-11 10:00'),
+    );
     expect(r.ok).toBe(true);
     const p1 = await patronOverview(database.db, 'P1');
     expect(p1!.holds.find((h) => h.bibId === bib.kokoro)).toBeUndefined();
@@ -152,29 +188,54 @@ describe('copies going to holds', () => {
     const r = await checkin(database.db, { itemBarcode: '1010', branch: 'seibu' }, at('2026-12-11 10:00'));
     expect(r.ok && r.value.trappedHoldId).toBeTruthy();
     let p2 = await patronOverview(database.db, 'P2');
-    expect(p2!.holds.find((h) => h.bibId === bib.kojin)).toMatchObject({ status: 'in_transit', position: 1, pickupDeadline: null });
-    const arrived = await arriveInTransit(database.db, { itemBarcode: '1010', branch: 'honkan' }, at('2026-12-12 10:00'));
+    expect(p2!.holds.find((h) => h.bibId === bib.kojin)).toMatchObject({
+      status: 'in_transit',
+      position: 1,
+      pickupDeadline: null,
+    });
+    const arrived = await arriveInTransit(
+      database.db,
+      { itemBarcode: '1010', branch: 'honkan' },
+      at('2026-12-12 10:00'),
+    );
     expect(arrived.ok).toBe(true);
     p2 = await patronOverview(database.db, 'P2');
-    expect(p2!.holds.find((h) => h.bibId === bib.kojin)).toMatchObject({ status: 'ready', pickupDeadline: '2026-12-20' });
+    expect(p2!.holds.find((h) => h.bibId === bib.kojin)).toMatchObject({
+      status: 'ready',
+      pickupDeadline: '2026-12-20',
+    });
     expect((await findItemByBarcode(database.db, '1010'))!.status).toBe('on_hold_shelf');
   });
 
   it('R-CAN-1: a waiting hold is cancelled online; staff may cancel a ready hold and its copy goes back to the shelf', async () => {
     const p1 = await patronOverview(database.db, 'P1');
     const mon = p1!.holds.find((h) => h.bibId === bib.mon)!;
-    const r = await cancelHold(database.db, { holdId: mon.holdId, online: true, patronId: undefined, actor: 'patron' }, at('2026-12-12 11:00'));
+    const r = await cancelHold(
+      database.db,
+      { holdId: mon.holdId, online: true, patronId: undefined, actor: 'patron' },
+      at('2026-12-12 11:00'),
+    );
     expect(r.ok && r.value.status).toBe('cancelled');
     const ready = (await patronOverview(database.db, 'P2'))!.holds.find((h) => h.bibId === bib.kojin)!;
-    const staff = await cancelHold(database.db, { holdId: ready.holdId, online: false, actor: 'staff' }, at('2026-12-12 12:00'));
+    const staff = await cancelHold(
+      database.db,
+      { holdId: ready.holdId, online: false, actor: 'staff' },
+      at('2026-12-12 12:00'),
+    );
     expect(staff.ok).toBe(true);
     expect((await findItemByBarcode(database.db, '1010'))!.status).toBe('available');
   });
 
   it("a patron cannot cancel another patron's hold (answered as unknown)", async () => {
     const p1Hold = await hold('P1', 'gubijinso', 'online', at('2026-12-12 12:00'));
-    const p2Id = (await database.db.selectFrom('patrons').select('id').where('card_number', '=', 'P2').executeTakeFirstOrThrow()).id;
-    const r = await cancelHold(database.db, { holdId: p1Hold.ok ? p1Hold.value.id : '', online: true, patronId: p2Id, actor: 'patron' }, at('2026-12-12 12:01'));
+    const p2Id = (
+      await database.db.selectFrom('patrons').select('id').where('card_number', '=', 'P2').executeTakeFirstOrThrow()
+    ).id;
+    const r = await cancelHold(
+      database.db,
+      { holdId: p1Hold.ok ? p1Hold.value.id : '', online: true, patronId: p2Id, actor: 'patron' },
+      at('2026-12-12 12:01'),
+    );
     expect(r.ok ? null : r.failure.kind).toBe('not_found');
     expect((await findHold(database.db, p1Hold.ok ? p1Hold.value.id : ''))!.status).toBe('requested');
   });
@@ -183,12 +244,39 @@ describe('copies going to holds', () => {
 describe('what the patron chose and sees', () => {
   it('R-RES-5: the hold keeps the chosen pickup branch and contact method; an e-mail contact needs a confirmed address', async () => {
     await addPatron(database.db, 'MAIL', { email: 'reader@example.jp' });
-    const r = await placeHold(database.db, { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' }, at('2026-12-12 13:00'));
-    expect(r.ok && { branch: r.value.pickupBranch, contact: r.value.contact, status: r.value.status }).toEqual({ branch: 'tobu', contact: 'email', status: 'requested' });
-    const noMail = await placeHold(database.db, { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' }, at('2026-12-12 13:00'));
-    expect(!noMail.ok && noMail.failure.kind === 'refused' && noMail.failure.refusal.code).toBe('EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL');
-    const noLine = await placeHold(database.db, { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'line', lineLinked: false }, at('2026-12-12 13:00'));
-    expect(!noLine.ok && noLine.failure.kind === 'refused' && noLine.failure.refusal.code).toBe('LINE_CONTACT_NEEDS_LINKED_ACCOUNT');
+    const r = await placeHold(
+      database.db,
+      { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+      at('2026-12-12 13:00'),
+    );
+    expect(r.ok && { branch: r.value.pickupBranch, contact: r.value.contact, status: r.value.status }).toEqual({
+      branch: 'tobu',
+      contact: 'email',
+      status: 'requested',
+    });
+    const noMail = await placeHold(
+      database.db,
+      { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+      at('2026-12-12 13:00'),
+    );
+    expect(!noMail.ok && noMail.failure.kind === 'refused' && noMail.failure.refusal.code).toBe(
+      'EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL',
+    );
+    const noLine = await placeHold(
+      database.db,
+      {
+        cardNumber: 'P3',
+        bibId: bib.kojin!,
+        pickupBranch: 'tobu',
+        channel: 'online',
+        contact: 'line',
+        lineLinked: false,
+      },
+      at('2026-12-12 13:00'),
+    );
+    expect(!noLine.ok && noLine.failure.kind === 'refused' && noLine.failure.refusal.code).toBe(
+      'LINE_CONTACT_NEEDS_LINKED_ACCOUNT',
+    );
   });
 
   it('R-LOAN-1: the loan list gives every item on loan with its due date, soonest first', async () => {
@@ -196,6 +284,8 @@ describe('what the patron chose and sees', () => {
     // P3 borrowed こころ and 行人 on 25 Nov: both returned since; nothing else.
     expect(p3!.loans).toEqual([]);
     const p1 = await patronOverview(database.db, 'P1');
-    expect(p1!.loans.map((l) => ({ title: l.title, dueDate: l.dueDate }))).toEqual([{ title: 'こころ', dueDate: '2026-12-25' }]);
+    expect(p1!.loans.map((l) => ({ title: l.title, dueDate: l.dueDate }))).toEqual([
+      { title: 'こころ', dueDate: '2026-12-25' },
+    ]);
   });
 });

@@ -18,7 +18,12 @@ beforeAll(async () => {
   database = await testDatabase();
   bibIds = await addTitles(
     database.db,
-    Array.from({ length: 60 }, (_, i) => BOOK(`並行テスト ${i}`, [[`R${String(i).padStart(4, '0')}`, 'honkan'], [`S${String(i).padStart(4, '0')}`, 'honkan']])),
+    Array.from({ length: 60 }, (_, i) =>
+      BOOK(`並行テスト ${i}`, [
+        [`R${String(i).padStart(4, '0')}`, 'honkan'],
+        [`S${String(i).padStart(4, '0')}`, 'honkan'],
+      ]),
+    ),
   );
 });
 afterAll(async () => database.close());
@@ -27,18 +32,32 @@ describe('holds under concurrency', () => {
   it('R-RES-2: 50 simultaneous holds for a patron at 4 holds: exactly one is taken', async () => {
     await addPatron(database.db, 'FOUR');
     for (let i = 0; i < 4; i++) {
-      const r = await placeHold(database.db, { cardNumber: 'FOUR', bibId: bibIds[i]!, pickupBranch: 'honkan', channel: 'online' }, at('2026-12-01 10:00'));
+      const r = await placeHold(
+        database.db,
+        { cardNumber: 'FOUR', bibId: bibIds[i]!, pickupBranch: 'honkan', channel: 'online' },
+        at('2026-12-01 10:00'),
+      );
       expect(r.ok).toBe(true);
     }
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        placeHold(database.db, { cardNumber: 'FOUR', bibId: bibIds[4 + i]!, pickupBranch: 'honkan', channel: i % 2 ? 'online' : 'phone' }, at('2026-12-01 10:01')),
+        placeHold(
+          database.db,
+          { cardNumber: 'FOUR', bibId: bibIds[4 + i]!, pickupBranch: 'honkan', channel: i % 2 ? 'online' : 'phone' },
+          at('2026-12-01 10:01'),
+        ),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refusals = results.flatMap((r) => (!r.ok && r.failure.kind === 'refused' ? [r.failure.refusal.code] : []));
     expect(new Set(refusals)).toEqual(new Set(['HOLD_LIMIT_REACHED']));
-    const active = await database.db.selectFrom('holds').innerJoin('patrons', 'patrons.id', 'holds.patron_id').select('holds.id').where('patrons.card_number', '=', 'FOUR').where('holds.status', 'in', ['requested', 'queued', 'in_transit', 'ready']).execute();
+    const active = await database.db
+      .selectFrom('holds')
+      .innerJoin('patrons', 'patrons.id', 'holds.patron_id')
+      .select('holds.id')
+      .where('patrons.card_number', '=', 'FOUR')
+      .where('holds.status', 'in', ['requested', 'queued', 'in_transit', 'ready'])
+      .execute();
     expect(active).toHaveLength(5);
   });
 
@@ -48,11 +67,19 @@ describe('holds under concurrency', () => {
     for (const c of cards) await addPatron(database.db, c);
     await addPatron(database.db, 'BORROWER');
     for (const b of ['R0059', 'S0059']) {
-      const r = await checkout(database.db, { cardNumber: 'BORROWER', itemBarcode: b, loanPeriodDays: 14 }, at('2026-12-01 09:30'));
+      const r = await checkout(
+        database.db,
+        { cardNumber: 'BORROWER', itemBarcode: b, loanPeriodDays: 14 },
+        at('2026-12-01 09:30'),
+      );
       expect(r.ok).toBe(true);
     }
     for (const c of cards) {
-      const r = await placeHold(database.db, { cardNumber: c, bibId: bib, pickupBranch: 'honkan', channel: 'counter' }, at('2026-12-01 10:00'));
+      const r = await placeHold(
+        database.db,
+        { cardNumber: c, bibId: bib, pickupBranch: 'honkan', channel: 'counter' },
+        at('2026-12-01 10:00'),
+      );
       expect(r.ok).toBe(true);
     }
     const jobs: JobContext = { db: database.db, promoteHoldsHour: 9, deliverNotices: async () => 0 };
@@ -63,10 +90,20 @@ describe('holds under concurrency', () => {
       expireHolds(jobs, when),
       expireHolds(jobs, when),
     ]);
-    const trapped = await database.db.selectFrom('holds').select(['id', 'item_id', 'status']).where('bib_id', '=', bib).where('status', 'in', ['ready', 'in_transit']).execute();
+    const trapped = await database.db
+      .selectFrom('holds')
+      .select(['id', 'item_id', 'status'])
+      .where('bib_id', '=', bib)
+      .where('status', 'in', ['ready', 'in_transit'])
+      .execute();
     expect(trapped).toHaveLength(2);
     expect(new Set(trapped.map((h) => h.item_id)).size).toBe(2);
-    const queued = await database.db.selectFrom('holds').select('id').where('bib_id', '=', bib).where('status', '=', 'queued').execute();
+    const queued = await database.db
+      .selectFrom('holds')
+      .select('id')
+      .where('bib_id', '=', bib)
+      .where('status', '=', 'queued')
+      .execute();
     expect(queued).toHaveLength(18);
   });
 });

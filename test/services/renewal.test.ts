@@ -18,7 +18,11 @@ beforeAll(async () => {
   const ids = await addTitles(db, [
     BOOK('羅生門', [['2001', 'honkan']]),
     BOOK('蜘蛛の糸', [['2002', 'honkan']]),
-    { title: '千と千尋の神隠し', materialType: 'dvd', items: [{ barcode: '2003', branch: 'honkan', callNumber: 'DVD 778' }] },
+    {
+      title: '千と千尋の神隠し',
+      materialType: 'dvd',
+      items: [{ barcode: '2003', branch: 'honkan', callNumber: 'DVD 778' }],
+    },
     BOOK('河童', [['2004', 'honkan']]),
     BOOK('鼻', [['2005', 'honkan']]),
     BOOK('トロッコ', [['2006', 'tobu']]),
@@ -40,13 +44,19 @@ beforeAll(async () => {
   loans.outsider = await lend('OUT', '2005', '2026-11-20 10:00');
   loans.kid = await lend('KID', '2006', '2026-11-20 10:00');
   // H waits for 蜘蛛の糸.
-  const h = await placeHold(db, { cardNumber: 'H', bibId: ids[1]!, pickupBranch: 'honkan', channel: 'counter' }, at('2026-11-25 10:00'));
+  const h = await placeHold(
+    db,
+    { cardNumber: 'H', bibId: ids[1]!, pickupBranch: 'honkan', channel: 'counter' },
+    at('2026-11-25 10:00'),
+  );
   if (!h.ok) throw new Error('hold');
 });
 afterAll(async () => database.close());
 
-const renew = (loan: string, patron: string, when: string) => renewLoan(database.db, { loanId: loans[loan]!, patronId: patronId[patron]!, actor: 'patron' }, at(when));
-const code = (r: Awaited<ReturnType<typeof renew>>) => (r.ok ? 'ok' : r.failure.kind === 'refused' ? r.failure.refusal.code : r.failure.kind);
+const renew = (loan: string, patron: string, when: string) =>
+  renewLoan(database.db, { loanId: loans[loan]!, patronId: patronId[patron]!, actor: 'patron' }, at(when));
+const code = (r: Awaited<ReturnType<typeof renew>>) =>
+  r.ok ? 'ok' : r.failure.kind === 'refused' ? r.failure.refusal.code : r.failure.kind;
 
 describe('renewing loans', () => {
   it('R-LOAN-3: the new due date is two weeks after the day of the request, moved off a closed day', async () => {
@@ -84,10 +94,18 @@ describe('renewing loans', () => {
     // トロッコ was lent at 東部分館; renewing on Tue 1 Dec gives Tue 15 Dec, closed there this year.
     await addClosedDates(database.db, ['2026-12-15'], 'tobu');
     await addPatron(database.db, 'T');
-    const lent = await checkout(database.db, { cardNumber: 'T', itemBarcode: '2007', loanPeriodDays: 14 }, at('2026-11-25 10:00'));
+    const lent = await checkout(
+      database.db,
+      { cardNumber: 'T', itemBarcode: '2007', loanPeriodDays: 14 },
+      at('2026-11-25 10:00'),
+    );
     if (!lent.ok) throw new Error(JSON.stringify(lent.failure));
     const t = await findPatronByCard(database.db, 'T');
-    const r = await renewLoan(database.db, { loanId: lent.value.loanId, patronId: t!.id, actor: 'patron' }, at('2026-12-01 10:00'));
+    const r = await renewLoan(
+      database.db,
+      { loanId: lent.value.loanId, patronId: t!.id, actor: 'patron' },
+      at('2026-12-01 10:00'),
+    );
     expect(r.ok && r.value.dueDate).toBe('2026-12-16');
   });
 });

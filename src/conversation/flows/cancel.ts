@@ -1,7 +1,16 @@
 import { patronChat } from '../../messages/ja.js';
 import type { Flow } from '../flow.js';
 import { text } from '../reply.js';
-import { confirmAction, confirmationIsCurrent, expiredReply, failureReply, loginButtonReply, menuActions, requireLogin, stopAction } from './common.js';
+import {
+  confirmAction,
+  confirmationIsCurrent,
+  expiredReply,
+  failureReply,
+  loginButtonReply,
+  menuActions,
+  requireLogin,
+  stopAction,
+} from './common.js';
 
 /** R-CAN-1: 取消する → confirmation → 取消する → 予約の取消が完了しました. R-CAN-2: not a 受取り可 hold. */
 export const cancelFlow: Flow = {
@@ -31,7 +40,8 @@ export const cancelFlow: Flow = {
     confirming: () => ({ replies: [expiredReply()] }),
     do(ctx) {
       const holdId = ctx.postback?.args[0];
-      if (!confirmationIsCurrent(ctx) || ctx.data?.holdId !== holdId || !holdId) return { replies: [expiredReply()], next: null };
+      if (!confirmationIsCurrent(ctx) || ctx.data?.holdId !== holdId || !holdId)
+        return { replies: [expiredReply()], next: null };
       return { replies: [], effects: [{ kind: 'cancelHold', holdId }], then: 'done', next: null };
     },
     done(ctx) {

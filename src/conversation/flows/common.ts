@@ -22,7 +22,10 @@ export const expiredReply = (): Reply => text(chat.expired, menuActions);
  * A step that needs a logged-in patron: without one, the patron gets the login button, and
  * `pending` (the postback to offer again after login) is kept in the login flow's state.
  */
-export function requireLogin(ctx: StepContext, pending?: { flow: string; step: string; args: string[]; title?: string }): StepResult | undefined {
+export function requireLogin(
+  ctx: StepContext,
+  pending?: { flow: string; step: string; args: string[]; title?: string },
+): StepResult | undefined {
   if (ctx.user.patronId) return undefined;
   return {
     replies: [],
@@ -36,12 +39,22 @@ export function requireLogin(ctx: StepContext, pending?: { flow: string; step: s
 export function loginButtonReply(ctx: StepContext, lead: string = patronChat.loginNeeded): Reply {
   const url = ctx.facts.loginUrl;
   if (!url) return text(patronChat.loginUnavailable, menuActions);
-  return { kind: 'buttons', altText: patronChat.buttons.login, text: `${lead}\n${patronChat.loginPrompt}`, actions: [{ kind: 'uri', label: patronChat.buttons.login, uri: url }] };
+  return {
+    kind: 'buttons',
+    altText: patronChat.buttons.login,
+    text: `${lead}\n${patronChat.loginPrompt}`,
+    actions: [{ kind: 'uri', label: patronChat.buttons.login, uri: url }],
+  };
 }
 
 /** A confirmation button valid for the state saved by this step only (consumed once). */
 export function confirmAction(ctx: StepContext, flow: string, step: string, label: string, ...args: string[]): Action {
-  return { kind: 'postback', label, data: encodePostback(flow, step, ...args, String(ctx.version + 1))!, displayText: label };
+  return {
+    kind: 'postback',
+    label,
+    data: encodePostback(flow, step, ...args, String(ctx.version + 1))!,
+    displayText: label,
+  };
 }
 
 /** True when a confirmation tap belongs to the state this event found (not an old or repeated tap). */

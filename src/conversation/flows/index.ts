@@ -11,7 +11,14 @@ import { reserveFlow } from './reserve.js';
 import { searchFlow } from './search.js';
 import { statusFlow } from './status.js';
 
-const expiredFlow: Flow = { name: 'expired', steps: { show: () => ({ replies: [text(chat.expired, [{ kind: 'message', label: chat.buttons.search, text: '蔵書検索' }])] }) } };
+const expiredFlow: Flow = {
+  name: 'expired',
+  steps: {
+    show: () => ({
+      replies: [text(chat.expired, [{ kind: 'message', label: chat.buttons.search, text: '蔵書検索' }])],
+    }),
+  },
+};
 
 export const FLOWS: Record<string, Flow> = Object.fromEntries(
   [

@@ -13,7 +13,12 @@ export const loginFlow: Flow = {
   steps: {
     start(ctx) {
       if (ctx.user.patronId) return { replies: [text(patronChat.alreadyLoggedIn, menuActions)] };
-      return { replies: [], effects: [{ kind: 'issueLinkToken' }], then: 'loginButton', next: { step: 'wait', data: {} } };
+      return {
+        replies: [],
+        effects: [{ kind: 'issueLinkToken' }],
+        then: 'loginButton',
+        next: { step: 'wait', data: {} },
+      };
     },
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx, ctx.data?.pending ? patronChat.loginNeeded : '')] }),
     /** The login page is open; this state only keeps what to offer again after LINE links the account. */
@@ -23,12 +28,22 @@ export const loginFlow: Flow = {
       // A reservation waiting for the login names its title when offered again: read it now.
       const pending = ctx.data?.pending as { flow?: unknown; args?: unknown } | undefined;
       const bibId = pending?.flow === 'reserve' && Array.isArray(pending.args) ? String(pending.args[0] ?? '') : '';
-      return { replies: [], effects: [{ kind: 'linkAccount', nonce: ctx.input.nonce }, ...(bibId ? [{ kind: 'titleDetail' as const, bibId }] : [])], then: 'afterLink', next: null };
+      return {
+        replies: [],
+        effects: [
+          { kind: 'linkAccount', nonce: ctx.input.nonce },
+          ...(bibId ? [{ kind: 'titleDetail' as const, bibId }] : []),
+        ],
+        then: 'afterLink',
+        next: null,
+      };
     },
     afterLink(ctx) {
       const r = ctx.facts.linked;
       if (!r?.ok) return { replies: [text(patronChat.linkFailed, menuActions)] };
-      const pending = ctx.data?.pending as { flow?: unknown; step?: unknown; args?: unknown; title?: unknown } | undefined;
+      const pending = ctx.data?.pending as
+        | { flow?: unknown; step?: unknown; args?: unknown; title?: unknown }
+        | undefined;
       const again =
         pending && typeof pending.flow === 'string' && typeof pending.step === 'string' && Array.isArray(pending.args)
           ? encodePostback(pending.flow, pending.step, ...pending.args.map(String))
@@ -37,7 +52,19 @@ export const loginFlow: Flow = {
       return {
         replies: [
           text(patronChat.loggedIn),
-          { kind: 'buttons', altText: patronChat.buttons.reserve, text: patronChat.continueReservation(String(pending?.title ?? ctx.facts.title?.title ?? '')), actions: [{ kind: 'postback', label: patronChat.buttons.reserve, data: again, displayText: patronChat.buttons.reserve }] },
+          {
+            kind: 'buttons',
+            altText: patronChat.buttons.reserve,
+            text: patronChat.continueReservation(String(pending?.title ?? ctx.facts.title?.title ?? '')),
+            actions: [
+              {
+                kind: 'postback',
+                label: patronChat.buttons.reserve,
+                data: again,
+                displayText: patronChat.buttons.reserve,
+              },
+            ],
+          },
         ],
       };
     },

@@ -10,7 +10,14 @@ export const logoutFlow: Flow = {
     confirm(ctx) {
       if (!ctx.user.patronId) return { replies: [text(patronChat.notLoggedIn, menuActions)] };
       return {
-        replies: [{ kind: 'buttons', altText: patronChat.buttons.logout, text: patronChat.logoutConfirm, actions: [confirmAction(ctx, 'logout', 'do', patronChat.buttons.logout), stopAction] }],
+        replies: [
+          {
+            kind: 'buttons',
+            altText: patronChat.buttons.logout,
+            text: patronChat.logoutConfirm,
+            actions: [confirmAction(ctx, 'logout', 'do', patronChat.buttons.logout), stopAction],
+          },
+        ],
         next: { step: 'confirming', data: {} },
       };
     },

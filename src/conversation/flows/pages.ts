@@ -8,9 +8,18 @@ import type { Action, Reply } from '../reply.js';
  * needs to be logged in: the pages ask for card and password, and tell a patron who may not
  * register an address why (R-ELIG-4), once they know who it is.
  */
-const open = (ctx: StepContext, which: 'password' | 'email'): Action => ({ kind: 'uri', label: pagesChat.buttons[which], uri: `${ctx.publicBaseUrl}/${which}` });
+const open = (ctx: StepContext, which: 'password' | 'email'): Action => ({
+  kind: 'uri',
+  label: pagesChat.buttons[which],
+  uri: `${ctx.publicBaseUrl}/${which}`,
+});
 
-const buttons = (text: string, actions: Action[]): Reply => ({ kind: 'buttons', altText: text.split('\n')[0]!, text, actions });
+const buttons = (text: string, actions: Action[]): Reply => ({
+  kind: 'buttons',
+  altText: text.split('\n')[0]!,
+  text,
+  actions,
+});
 
 export const pagesFlow: Flow = {
   name: 'pages',

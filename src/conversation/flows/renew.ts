@@ -1,7 +1,16 @@
 import { patronChat } from '../../messages/ja.js';
 import type { Flow } from '../flow.js';
 import { text } from '../reply.js';
-import { confirmAction, confirmationIsCurrent, expiredReply, failureReply, loginButtonReply, menuActions, requireLogin, stopAction } from './common.js';
+import {
+  confirmAction,
+  confirmationIsCurrent,
+  expiredReply,
+  failureReply,
+  loginButtonReply,
+  menuActions,
+  requireLogin,
+  stopAction,
+} from './common.js';
 
 /** R-LOAN-2: 延長する → a confirmation with the new due date → 延長する → done (or the reason). */
 export const renewFlow: Flow = {
@@ -32,7 +41,8 @@ export const renewFlow: Flow = {
     confirming: () => ({ replies: [expiredReply()] }),
     do(ctx) {
       const loanId = ctx.postback?.args[0];
-      if (!confirmationIsCurrent(ctx) || ctx.data?.loanId !== loanId || !loanId) return { replies: [expiredReply()], next: null };
+      if (!confirmationIsCurrent(ctx) || ctx.data?.loanId !== loanId || !loanId)
+        return { replies: [expiredReply()], next: null };
       return { replies: [], effects: [{ kind: 'renew', loanId }], then: 'done', next: null };
     },
     done(ctx) {

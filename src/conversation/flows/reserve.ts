@@ -2,7 +2,16 @@ import { contactLabel, patronChat, reservationConfirmationText } from '../../mes
 import type { Flow, StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
-import { confirmAction, confirmationIsCurrent, expiredReply, failureReply, loginButtonReply, menuActions, requireLogin, stopAction } from './common.js';
+import {
+  confirmAction,
+  confirmationIsCurrent,
+  expiredReply,
+  failureReply,
+  loginButtonReply,
+  menuActions,
+  requireLogin,
+  stopAction,
+} from './common.js';
 
 const FLOW = 'reserve';
 
@@ -16,7 +25,13 @@ export const reserveFlow: Flow = {
     start(ctx) {
       const bibId = ctx.postback?.args[0] ?? '';
       if (!/^\d{1,18}$/.test(bibId)) return { replies: [expiredReply()] };
-      return requireLogin(ctx, { flow: FLOW, step: 'start', args: [bibId] }) ?? { replies: [], effects: [{ kind: 'reservationOptions', bibId }], then: 'chooseBranch' };
+      return (
+        requireLogin(ctx, { flow: FLOW, step: 'start', args: [bibId] }) ?? {
+          replies: [],
+          effects: [{ kind: 'reservationOptions', bibId }],
+          then: 'chooseBranch',
+        }
+      );
     },
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
     chooseBranch(ctx) {
@@ -24,10 +39,18 @@ export const reserveFlow: Flow = {
       if (!r) return { replies: [expiredReply()] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
       const o = r.value;
-      const branches: Action[] = o.branches.map((b) => ({ kind: 'postback', label: b.name, data: encodePostback(FLOW, 'branch', b.code)!, displayText: b.name }));
+      const branches: Action[] = o.branches.map((b) => ({
+        kind: 'postback',
+        label: b.name,
+        data: encodePostback(FLOW, 'branch', b.code)!,
+        displayText: b.name,
+      }));
       return {
         replies: [text(patronChat.chooseBranch(o.title), [...branches, stopAction])],
-        next: { step: 'branch', data: { bibId: o.bibId, title: o.title, emailConfirmed: o.emailConfirmed, branches: o.branches } },
+        next: {
+          step: 'branch',
+          data: { bibId: o.bibId, title: o.title, emailConfirmed: o.emailConfirmed, branches: o.branches },
+        },
       };
     },
     branch(ctx) {
@@ -35,18 +58,24 @@ export const reserveFlow: Flow = {
       const branches = Array.isArray(ctx.data?.branches) ? (ctx.data.branches as { code: string; name: string }[]) : [];
       const chosen = branches.find((b) => b.code === code);
       if (!ctx.data || !chosen) return { replies: [expiredReply()], next: null };
-      const contacts: Action[] = (['none', ...(ctx.data.emailConfirmed ? ['email'] : []), 'line'] as const).map((c) => ({
-        kind: 'postback',
-        label: contactLabel(c),
-        data: encodePostback(FLOW, 'contact', c)!,
-        displayText: contactLabel(c),
-      }));
+      const contacts: Action[] = (['none', ...(ctx.data.emailConfirmed ? ['email'] : []), 'line'] as const).map(
+        (c) => ({
+          kind: 'postback',
+          label: contactLabel(c),
+          data: encodePostback(FLOW, 'contact', c)!,
+          displayText: contactLabel(c),
+        }),
+      );
       const note = ctx.data.emailConfirmed ? '' : `\n${patronChat.emailNotRegistered}`;
-      return { replies: [text(patronChat.chooseContact + note, [...contacts, stopAction])], next: { step: 'contact', data: { ...ctx.data, branch: chosen.code, branchName: chosen.name } } };
+      return {
+        replies: [text(patronChat.chooseContact + note, [...contacts, stopAction])],
+        next: { step: 'contact', data: { ...ctx.data, branch: chosen.code, branchName: chosen.name } },
+      };
     },
     contact(ctx) {
       const c = ctx.postback?.args[0] ?? '';
-      if (!ctx.data || !['none', 'email', 'line'].includes(c) || (c === 'email' && !ctx.data.emailConfirmed)) return { replies: [expiredReply()], next: null };
+      if (!ctx.data || !['none', 'email', 'line'].includes(c) || (c === 'email' && !ctx.data.emailConfirmed))
+        return { replies: [expiredReply()], next: null };
       return {
         replies: [],
         effects: [{ kind: 'reservationPreview', bibId: String(ctx.data.bibId), branch: String(ctx.data.branch) }],
@@ -58,7 +87,12 @@ export const reserveFlow: Flow = {
       const p = ctx.facts.preview;
       if (!p || !ctx.data) return { replies: [expiredReply()], next: null };
       if (!p.ok) return { replies: [failureReply(p.failure)], next: null };
-      const body = reservationConfirmationText({ title: p.value.title, branchName: p.value.branchName, contactLabel: contactLabel(String(ctx.data.contact)), officialDate: p.value.officialDate });
+      const body = reservationConfirmationText({
+        title: p.value.title,
+        branchName: p.value.branchName,
+        contactLabel: contactLabel(String(ctx.data.contact)),
+        officialDate: p.value.officialDate,
+      });
       return {
         replies: [{ kind: 'buttons', altText: '予約確認', text: body, actions: [sendAction(ctx), stopAction] }],
         next: { step: 'confirming', data: ctx.data },
@@ -67,16 +101,33 @@ export const reserveFlow: Flow = {
     confirming: () => ({ replies: [expiredReply()] }),
     send(ctx) {
       const d = ctx.data;
-      if (!confirmationIsCurrent(ctx) || !d || typeof d.bibId !== 'string' || typeof d.branch !== 'string') return { replies: [expiredReply()], next: null };
+      if (!confirmationIsCurrent(ctx) || !d || typeof d.bibId !== 'string' || typeof d.branch !== 'string')
+        return { replies: [expiredReply()], next: null };
       const contact = d.contact === 'email' || d.contact === 'line' ? d.contact : 'none';
-      return { replies: [], effects: [{ kind: 'placeHold', bibId: d.bibId, branch: d.branch, contact }], then: 'accepted', next: null };
+      return {
+        replies: [],
+        effects: [{ kind: 'placeHold', bibId: d.bibId, branch: d.branch, contact }],
+        then: 'accepted',
+        next: null,
+      };
     },
     accepted(ctx) {
       const r = ctx.facts.placed;
       if (!r) return { replies: [expiredReply()] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
       const d = ctx.data ?? {};
-      return { replies: [text(patronChat.accepted(String(d.title ?? ''), String(d.branchName ?? ''), contactLabel(String(d.contact ?? 'none'))), menuActions)] };
+      return {
+        replies: [
+          text(
+            patronChat.accepted(
+              String(d.title ?? ''),
+              String(d.branchName ?? ''),
+              contactLabel(String(d.contact ?? 'none')),
+            ),
+            menuActions,
+          ),
+        ],
+      };
     },
   },
 };

@@ -8,7 +8,12 @@ type Summary = NonNullable<Facts['search']>['results'][number];
 type Detail = NonNullable<NonNullable<Facts['title']>>;
 
 export const SEARCH_FLOW = 'search';
-const FIELD_PREFIX: Record<string, string> = { title: '書名:', author: '著者:', publisher: '出版者:', classification: '分類:' };
+const FIELD_PREFIX: Record<string, string> = {
+  title: '書名:',
+  author: '著者:',
+  publisher: '出版者:',
+  classification: '分類:',
+};
 
 const searchAgain: Action = { kind: 'message', label: chat.buttons.search, text: '蔵書検索' };
 const help: Action = { kind: 'message', label: chat.buttons.help, text: 'ヘルプ' };
@@ -30,7 +35,8 @@ export const searchFlow: Flow = {
     next(ctx) {
       const page = Number(ctx.postback?.args[0]);
       const q = ctx.postback ? restOf(ctx.postback, 1) : '';
-      if (!Number.isInteger(page) || page < 0 || page > 99 || !q) return { replies: [text(chat.expired, [searchAgain])] };
+      if (!Number.isInteger(page) || page < 0 || page > 99 || !q)
+        return { replies: [text(chat.expired, [searchAgain])] };
       return { replies: [], effects: [{ kind: 'search', text: q, page }], then: 'results' };
     },
     results: (ctx) => results(ctx),
@@ -46,7 +52,12 @@ export const searchFlow: Flow = {
     },
     /** 蔵書検索: how to search, and buttons for the detailed search. */
     guide() {
-      const field = (f: string, label: string): Action => ({ kind: 'postback', label, data: encodePostback(SEARCH_FLOW, 'askField', f)!, displayText: label });
+      const field = (f: string, label: string): Action => ({
+        kind: 'postback',
+        label,
+        data: encodePostback(SEARCH_FLOW, 'askField', f)!,
+        displayText: label,
+      });
       return {
         replies: [
           text(chat.searchGuide, [
@@ -76,10 +87,20 @@ function results(ctx: StepContext): StepResult {
   const from = s.page * 10 + 1;
   const to = from + s.results.length - 1;
   const nextData = s.hasNext ? encodePostback(SEARCH_FLOW, 'next', String(s.page + 1), q) : undefined;
-  const quick: Action[] = [...(nextData ? [{ kind: 'postback' as const, label: chat.buttons.next, data: nextData, displayText: chat.buttons.next }] : []), searchAgain];
+  const quick: Action[] = [
+    ...(nextData
+      ? [{ kind: 'postback' as const, label: chat.buttons.next, data: nextData, displayText: chat.buttons.next }]
+      : []),
+    searchAgain,
+  ];
   const replies: Reply[] = [
     text(chat.resultHeader(q, s.total, s.capped, from, to) + (s.capped ? `\n${chat.tooMany}` : '')),
-    { kind: 'titles', altText: chat.resultHeader(q, s.total, s.capped, from, to), cards: s.results.map(card), quickReplies: quick },
+    {
+      kind: 'titles',
+      altText: chat.resultHeader(q, s.total, s.capped, from, to),
+      cards: s.results.map(card),
+      quickReplies: quick,
+    },
   ];
   return { replies };
 }
@@ -97,7 +118,12 @@ function marks(t: Summary): string[] {
 
 function describe(t: Summary): string[] {
   const pubYear = [t.publisher, t.year ? `${t.year}年` : ''].filter(Boolean).join('・');
-  return [t.author ?? '', pubYear, `${materialLabel(t.materialType)}${t.callNumber ? `　請求記号 ${t.callNumber}` : ''}`, chat.holdCount(t.holdCount)].filter(Boolean);
+  return [
+    t.author ?? '',
+    pubYear,
+    `${materialLabel(t.materialType)}${t.callNumber ? `　請求記号 ${t.callNumber}` : ''}`,
+    chat.holdCount(t.holdCount),
+  ].filter(Boolean);
 }
 
 function card(t: Summary): TitleCard {
@@ -108,8 +134,22 @@ function card(t: Summary): TitleCard {
     lendable: t.lendable,
     marks: marks(t),
     actions: [
-      { kind: 'postback', label: chat.buttons.detail, data: encodePostback(SEARCH_FLOW, 'detail', t.bibId)!, displayText: `${t.title.slice(0, 40)}の詳細` },
-      ...(t.reservable === null ? [{ kind: 'postback' as const, label: chat.buttons.reserve, data: encodePostback('reserve', 'start', t.bibId)!, displayText: chat.buttons.reserve }] : []),
+      {
+        kind: 'postback',
+        label: chat.buttons.detail,
+        data: encodePostback(SEARCH_FLOW, 'detail', t.bibId)!,
+        displayText: `${t.title.slice(0, 40)}の詳細`,
+      },
+      ...(t.reservable === null
+        ? [
+            {
+              kind: 'postback' as const,
+              label: chat.buttons.reserve,
+              data: encodePostback('reserve', 'start', t.bibId)!,
+              displayText: chat.buttons.reserve,
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -123,9 +163,19 @@ function detailReply(t: Detail): Reply {
       title: t.title,
       lines: describe(t).slice(0, 3),
       marks: marks(t),
-      copies: t.copies.map((c) => ({ branch: c.branchName, callNumber: c.callNumber, state: COPY_STATE_LABELS[c.state], lendable: c.state === 'available' })),
-      footer: [chat.holdCount(t.holdCount), ...(t.reservable ? [chat.notReservable(refusalMessage(t.reservable))] : [])],
-      actions: reserve ? [{ kind: 'postback', label: chat.buttons.reserve, data: reserve, displayText: chat.buttons.reserve }] : [],
+      copies: t.copies.map((c) => ({
+        branch: c.branchName,
+        callNumber: c.callNumber,
+        state: COPY_STATE_LABELS[c.state],
+        lendable: c.state === 'available',
+      })),
+      footer: [
+        chat.holdCount(t.holdCount),
+        ...(t.reservable ? [chat.notReservable(refusalMessage(t.reservable))] : []),
+      ],
+      actions: reserve
+        ? [{ kind: 'postback', label: chat.buttons.reserve, data: reserve, displayText: chat.buttons.reserve }]
+        : [],
     },
     quickReplies: [searchAgain],
   };

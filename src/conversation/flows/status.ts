@@ -20,10 +20,21 @@ export const statusFlow: Flow = {
       const activeHolds = s.holds.length;
       const replies: Reply[] = [text(patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit))];
       if (s.loans.length === 0) replies.push(text(patronChat.noLoans));
-      else replies.push({ kind: 'cards', altText: `貸出中 ${s.loans.length}冊`, cards: s.loans.slice(0, MAX_CARDS).map(loanCard) });
+      else
+        replies.push({
+          kind: 'cards',
+          altText: `貸出中 ${s.loans.length}冊`,
+          cards: s.loans.slice(0, MAX_CARDS).map(loanCard),
+        });
       if (s.loans.length > MAX_CARDS) replies.push(text(patronChat.moreLoans(s.loans.length - MAX_CARDS)));
       if (activeHolds === 0) replies.push(text(patronChat.noHolds, menuActions));
-      else replies.push({ kind: 'cards', altText: `予約 ${activeHolds}件`, cards: s.holds.slice(0, MAX_CARDS).map(holdCard), quickReplies: menuActions });
+      else
+        replies.push({
+          kind: 'cards',
+          altText: `予約 ${activeHolds}件`,
+          cards: s.holds.slice(0, MAX_CARDS).map(holdCard),
+          quickReplies: menuActions,
+        });
       return { replies: replies.slice(0, 5) };
     },
   },
@@ -33,7 +44,8 @@ type Status = Extract<NonNullable<import('../effects.js').Facts['status']>, { ok
 
 function loanCard(l: Status['loans'][number]): InfoCard {
   const renew = l.renewal.ok ? encodePostback('renew', 'confirm', l.loanId) : undefined;
-  const reason = !l.renewal.ok && l.renewal.failure.kind === 'refused' ? refusalMessage(l.renewal.failure.refusal) : undefined;
+  const reason =
+    !l.renewal.ok && l.renewal.failure.kind === 'refused' ? refusalMessage(l.renewal.failure.refusal) : undefined;
   return {
     title: l.title,
     rows: [
@@ -41,7 +53,9 @@ function loanCard(l: Status['loans'][number]): InfoCard {
       ...(l.overdue ? [{ label: '', value: patronChat.overdue, emphasis: true }] : []),
     ],
     ...(reason ? { note: reason } : {}),
-    actions: renew ? [{ kind: 'postback', label: patronChat.buttons.renew, data: renew, displayText: patronChat.buttons.renew }] : [],
+    actions: renew
+      ? [{ kind: 'postback', label: patronChat.buttons.renew, data: renew, displayText: patronChat.buttons.renew }]
+      : [],
   };
 }
 
@@ -50,11 +64,26 @@ function holdCard(h: Status['holds'][number]): InfoCard {
   return {
     title: h.title,
     rows: [
-      { label: patronChat.holdStateLabel, value: holdStatusLabel(h.status as never, h.position ?? undefined), emphasis: h.status === 'ready' },
+      {
+        label: patronChat.holdStateLabel,
+        value: holdStatusLabel(h.status as never, h.position ?? undefined),
+        emphasis: h.status === 'ready',
+      },
       { label: patronChat.pickupBranchLabel, value: h.branchName },
-      ...(h.pickupDeadline ? [{ label: patronChat.pickupDeadlineLabel, value: formatDateJa(h.pickupDeadline), emphasis: true }] : []),
+      ...(h.pickupDeadline
+        ? [{ label: patronChat.pickupDeadlineLabel, value: formatDateJa(h.pickupDeadline), emphasis: true }]
+        : []),
     ],
     ...(h.cancel ? { note: refusalMessage(h.cancel) } : {}),
-    actions: cancel ? [{ kind: 'postback', label: patronChat.buttons.cancelHold, data: cancel, displayText: patronChat.buttons.cancelHold }] : [],
+    actions: cancel
+      ? [
+          {
+            kind: 'postback',
+            label: patronChat.buttons.cancelHold,
+            data: cancel,
+            displayText: patronChat.buttons.cancelHold,
+          },
+        ]
+      : [],
   };
 }

@@ -41,7 +41,7 @@ export const demoLoans: DemoLoan[] = [
   loan(SATO, copy('汝、星のごとく', 3), 9),
   loan(SATO, copy('思考の整理学', 1), 13),
   loan(SUZUKI, copy('嫌われる勇気 自己啓発の源流「アドラー」の教え', 1), 1),
-  loan(SUZUKI, copy('るるぶ千葉 房総 \'27', 1), 11),
+  loan(SUZUKI, copy("るるぶ千葉 房総 '27", 1), 11),
   loan(TAKAHASHI, copy('街とその不確かな壁', 2), 6),
   loan(TAKAHASHI, copy('成瀬は天下を取りにいく', 2), 9),
   loan(TAKAHASHI, copy('三体', 1), 20), // overdue
@@ -70,8 +70,13 @@ export const demoLoans: DemoLoan[] = [
   loan(JIRO, copy('白夜行', 1), 40), // overdue
 ];
 
-const hold = (cardNumber: string, title: string, pickupBranch: DemoHold['pickupBranch'], channel: DemoHold['channel'], placedDaysAgo: number): DemoHold =>
-  ({ cardNumber, itemBarcodeOfTitle: copy(title), pickupBranch, channel, placedDaysAgo });
+const hold = (
+  cardNumber: string,
+  title: string,
+  pickupBranch: DemoHold['pickupBranch'],
+  channel: DemoHold['channel'],
+  placedDaysAgo: number,
+): DemoHold => ({ cardNumber, itemBarcodeOfTitle: copy(title), pickupBranch, channel, placedDaysAgo });
 
 export const demoHolds: DemoHold[] = [
   // A queue of three on a popular title whose four copies are all out.

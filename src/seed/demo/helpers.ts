@@ -84,29 +84,110 @@ export function section(code: number) {
 
   return {
     /** A book; call number = NDC + ' ' + author mark, e.g. '913.6 ナ' (picture books: 'E ナ'). */
-    book(title: string, kana: string, author: string, publisher: string, year: number, isbn: string, ndc: string, mark: string, holdings: string): DemoRecord {
-      return record({ title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' }, items(`${ndc} ${mark}`, holdings));
+    book(
+      title: string,
+      kana: string,
+      author: string,
+      publisher: string,
+      year: number,
+      isbn: string,
+      ndc: string,
+      mark: string,
+      holdings: string,
+    ): DemoRecord {
+      return record(
+        { title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' },
+        items(`${ndc} ${mark}`, holdings),
+      );
     },
     /** Young-adult material; call number 'YA 913 ア' (R-SRCH-3). */
-    ya(title: string, kana: string, author: string, publisher: string, year: number, isbn: string, ndc: string, mark: string, holdings: string): DemoRecord {
-      return record({ title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' }, items(`YA ${mainClass(ndc)} ${mark}`, holdings));
+    ya(
+      title: string,
+      kana: string,
+      author: string,
+      publisher: string,
+      year: number,
+      isbn: string,
+      ndc: string,
+      mark: string,
+      holdings: string,
+    ): DemoRecord {
+      return record(
+        { title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' },
+        items(`YA ${mainClass(ndc)} ${mark}`, holdings),
+      );
     },
     /** Kamishibai: classification 'C', call number 'P ア' (R-SRCH-2). */
-    kamishibai(title: string, kana: string, author: string, publisher: string, year: number, isbn: string, mark: string, holdings: string): DemoRecord {
-      return record({ title, titleKana: kana, author, publisher, year, isbn, classification: 'C', materialType: 'kamishibai' }, items(`P ${mark}`, holdings));
+    kamishibai(
+      title: string,
+      kana: string,
+      author: string,
+      publisher: string,
+      year: number,
+      isbn: string,
+      mark: string,
+      holdings: string,
+    ): DemoRecord {
+      return record(
+        { title, titleKana: kana, author, publisher, year, isbn, classification: 'C', materialType: 'kamishibai' },
+        items(`P ${mark}`, holdings),
+      );
     },
     /** Audiovisual material; call number 'CD 767', 'DVD 778', 'V 778', 'CT 767'. */
-    av(type: AvType, title: string, kana: string, author: string, publisher: string, year: number, ndc: string, holdings: string): DemoRecord {
-      return record({ title, titleKana: kana, author, publisher, year, classification: ndc, materialType: type }, items(`${AV_PREFIX[type]} ${mainClass(ndc)}`, holdings));
+    av(
+      type: AvType,
+      title: string,
+      kana: string,
+      author: string,
+      publisher: string,
+      year: number,
+      ndc: string,
+      holdings: string,
+    ): DemoRecord {
+      return record(
+        { title, titleKana: kana, author, publisher, year, classification: ndc, materialType: type },
+        items(`${AV_PREFIX[type]} ${mainClass(ndc)}`, holdings),
+      );
     },
     /** One issue of a magazine: title '暮しの手帖 2026年10-11月号', call number 'Z 590'. */
-    magazine(name: string, issue: string, kana: string, publisher: string, ndc: string, latest: boolean, holdings: string): DemoRecord {
+    magazine(
+      name: string,
+      issue: string,
+      kana: string,
+      publisher: string,
+      ndc: string,
+      latest: boolean,
+      holdings: string,
+    ): DemoRecord {
       const year = Number(issue.slice(0, 4));
-      return record({ title: `${name} ${issue}`, titleKana: kana, publisher, year, classification: ndc, materialType: 'magazine', latestIssue: latest }, items(`Z ${ndc}`, holdings));
+      return record(
+        {
+          title: `${name} ${issue}`,
+          titleKana: kana,
+          publisher,
+          year,
+          classification: ndc,
+          materialType: 'magazine',
+          latestIssue: latest,
+        },
+        items(`Z ${ndc}`, holdings),
+      );
     },
     /** Reference book for use in the library only; call number 'R 031'. */
-    reference(title: string, kana: string, author: string, publisher: string, year: number, isbn: string, ndc: string, holdings: string): DemoRecord {
-      return record({ title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' }, items(`R ${ndc}`, holdings, true));
+    reference(
+      title: string,
+      kana: string,
+      author: string,
+      publisher: string,
+      year: number,
+      isbn: string,
+      ndc: string,
+      holdings: string,
+    ): DemoRecord {
+      return record(
+        { title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' },
+        items(`R ${ndc}`, holdings, true),
+      );
     },
   };
 }
