@@ -9,13 +9,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { createScratchDatabase } from './scratch-database.js';
-import { noticeReply } from '../src/conversation/notices.js';
+import { noticeReply } from '../src/notices/cards.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { lineMessenger } from '../src/line/messenger.js';
 import { toLineMessages } from '../src/line/outbound.js';
 import { silentLogger } from '../src/log.js';
-import { deliverLineNotices, PUSH_CONCURRENCY } from '../src/services/notice-delivery.js';
+import { deliverLineNotices, PUSH_CONCURRENCY } from '../src/notices/line-delivery.js';
 import { startFakeLineServer } from '../test/helpers/fake-line-server.js';
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 10_000);

@@ -7,26 +7,22 @@ import { createDevChat, type DevChat } from './devchat/index.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { refreshSearchColumns } from './db/search-columns.js';
-import { RankingCache } from './db/search-ranking-cache.js';
-import { batchedCopies } from './db/catalog-search.js';
 import { underStartupLock } from './db/startup-lock.js';
-import { conversationHandler } from './conversation/engine.js';
-import { lineAccount, unconfiguredLineAccount, type LineAccount } from './line/account.js';
+import type { LineAccount, Messenger } from './conversation/ports.js';
 import { formSecret } from './http/page-security.js';
-import { INBOX_LANES, InboxWorker } from './line/inbox-worker.js';
-import { InboxThread, type InboxProcessor } from './line/inbox-thread.js';
-import { lineMessenger, unconfiguredMessenger, type Messenger } from './line/messenger.js';
+import { INBOX_LANES } from './inbox/worker.js';
+import { InboxThread, type InboxProcessor } from './inbox/thread.js';
 import { errorText, type Logger } from './log.js';
 import { seedDemoLibrary } from './seed/demo-library.js';
 import { JOBS, type JobContext } from './services/jobs.js';
-import { deliverLineNotices } from './services/notice-delivery.js';
-import { NoticeKicker } from './services/notice-kicker.js';
-import { deliverEmailNotices } from './services/email-delivery.js';
+import { deliverLineNotices } from './notices/line-delivery.js';
+import { NoticeKicker } from './notices/kicker.js';
+import { deliverEmailNotices } from './notices/email-delivery.js';
 import { mailTransportFor } from './mail/from-config.js';
 import type { MailTransport } from './mail/transport.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
-import { instrumentedMessenger } from './metrics/instrumented-messenger.js';
-import { metricsRoutes } from './metrics/route.js';
+import { metricsRoutes } from './http/metrics-route.js';
+import { INBOX_THREAD_ENTRY, wireInbox } from './wiring.js';
 
 export interface Runtime {
   database: Database;
@@ -75,40 +71,29 @@ export async function buildRuntime(
     await underStartupLock(database, () => seedDemoLibrary(database.db, clock(), log, config.loanPeriodDays));
 
   const metrics = createMetrics(database.db);
-  const messenger = instrumentedMessenger(
-    opts.messenger ??
-      (config.line.channelAccessToken
-        ? lineMessenger({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl })
-        : unconfiguredMessenger),
-    metrics,
-  );
-  const line =
-    opts.line ??
-    (config.line.channelAccessToken
-      ? lineAccount({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl })
-      : unconfiguredLineAccount);
-  // Searches of events handled at the same time share kept rankings and read their copies together.
-  const searchReads = { rankings: new RankingCache(), copies: batchedCopies(database.db) };
-  const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, searchReads });
   // Late-bound: `jobs` (below) is what a kick delivers with, LINE and e-mail alike.
   const notices = new NoticeKicker((now) => jobs.deliverNotices(now), clock, log);
   const afterEvents = () => void notices.kick();
-  // On PostgreSQL the inbox is handled on a thread of its own (inbox-thread.ts), unless a test
+  // PGlite has one connection: more lanes would only queue on it.
+  const lanes = database.kind === 'postgres' ? INBOX_LANES : 1;
+  const inbox = wireInbox({
+    config,
+    db: database.db,
+    log,
+    metrics,
+    lanes,
+    afterEvents,
+    clock,
+    messenger: opts.messenger,
+    line: opts.line,
+  });
+  const messenger = inbox.messenger;
+  // On PostgreSQL the inbox is handled on a thread of its own (inbox/thread.ts), unless a test
   // or the local chat page brings its own LINE, clock or chat (those live in this thread).
   const ownThread = database.kind === 'postgres' && !opts.messenger && !opts.line && !opts.clock && !devChat;
   const worker: InboxProcessor = ownThread
-    ? new InboxThread({ config, log, metrics, afterEvents })
-    : // PGlite has one connection: more lanes would only queue on it.
-      new InboxWorker({
-        db: database.db,
-        handler,
-        messenger,
-        log,
-        clock,
-        afterEvents,
-        metrics,
-        lanes: database.kind === 'postgres' ? INBOX_LANES : 1,
-      });
+    ? new InboxThread({ config, log, metrics, afterEvents, entry: INBOX_THREAD_ENTRY })
+    : inbox.worker;
   const mail = {
     db: database.db,
     transport: opts.mail ?? mailTransportFor(config, log),

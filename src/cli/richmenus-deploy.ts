@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger, errorText } from '../log.js';
-import { deployRichMenus, loadRichMenus, richMenuClients } from '../line/rich-menus.js';
+import { deployRichMenus } from '../line/rich-menu-deploy.js';
+import { loadRichMenus, richMenuClients } from '../line/rich-menus.js';
 
 /**
  * `npm run richmenus:deploy`: puts richmenus/*.json and their images on the LINE channel.

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { LineAccount } from '../line/account.js';
+import type { LineAccount } from './ports.js';
 import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
 import { searchCatalog, titleDetailView, type SharedSearchReads } from '../services/catalog-search.js';
 import type { ServiceFailure } from '../services/errors.js';
 import { cancelHold, placeHold } from '../services/holds.js';
 import { renewLoan } from '../services/renewal.js';
-import type { UserFacts } from './flow.js';
+import type { UserFacts } from './input.js';
 import {
   cancellableHold,
   cardNumberOf,

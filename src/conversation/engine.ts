@@ -9,8 +9,8 @@ import {
 import type { ConversationChange } from '../db/inbox.js';
 import { linkedPatronId, touchLineUser } from '../db/line-users.js';
 import type { DB } from '../db/schema.js';
-import type { LineAccount } from '../line/account.js';
-import type { Input } from '../line/inbound.js';
+import type { LineAccount } from './ports.js';
+import type { Input } from './input.js';
 import type { Logger } from '../log.js';
 import type { SharedSearchReads } from '../services/catalog-search.js';
 import { runEffects, type Facts } from './effects.js';

@@ -1,13 +1,9 @@
-import type { Input } from '../line/inbound.js';
+import type { Input, UserFacts } from './input.js';
+
+export type { UserFacts };
 import type { Postback } from './postback.js';
 import type { Reply } from './reply.js';
 import type { Effect, Facts } from './effects.js';
-
-/** Who is talking: the LINE user and, once logged in, the patron's card. */
-export interface UserFacts {
-  lineUserId: string;
-  patronId: string | null;
-}
 
 export interface StepContext {
   /** The flow's stored data, already validated; undefined when the step starts the flow. */

@@ -1,4 +1,4 @@
-import type { Input } from '../line/inbound.js';
+import type { Input } from './input.js';
 import { KEYWORDS } from '../messages/ja.js';
 import { decodePostback, type Postback } from './postback.js';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type MaterialType } from '../domain/holds.js';
 import type { SearchQuery } from '../domain/search-query.js';
 import type { Executor } from './executor.js';
-import { Coalescer } from './coalescer.js';
+import { Coalescer } from '../lib/coalescer.js';
 import { preparedMarker } from './prepared-statements.js';
 import { catalogGeneration, type RankingCache } from './search-ranking-cache.js';
 import { DEFAULT_TUNING, rankedPage, type SearchTuning } from './search-ranking.js';

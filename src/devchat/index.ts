@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/executor.js';
-import { DEFAULT_ALIAS } from '../line/rich-menus.js';
+import { DEFAULT_ALIAS } from '../line/rich-menu-rules.js';
 import type { Logger } from '../log.js';
 import { ACCESS_PREFIX, accessDialogStandIn } from './access-dialog.js';
 import { StandInChannel } from './channel.js';

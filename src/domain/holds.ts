@@ -1,28 +1,12 @@
 // Holds (予約): their life cycle and the rules for placing and cancelling them
-// (R-RES-1..9, R-CAN-1..2). Queue order lives in queue.ts and the time an
-// online hold becomes official in promotion.ts; both are re-exported here.
+// (R-RES-1..9, R-CAN-1..2). The statuses live in hold-status.ts, queue order in queue.ts and the
+// time an online hold becomes official in promotion.ts.
 
+import { HOLD_STATUSES, type HoldStatus } from './hold-status.js';
 import { refuse } from './refusals.js';
 import type { Refusal } from './refusals.js';
 
-export type HoldStatus =
-  | 'requested' // 依頼中: placed online, not yet official (R-RES-3)
-  | 'queued' // official, waiting for a copy (N位)
-  | 'in_transit' // a copy is assigned and on its way to the pickup branch
-  | 'ready' // 受取り可: on the hold shelf of the pickup branch
-  | 'fulfilled' // lent to the patron
-  | 'cancelled' // by the patron, or by staff
-  | 'expired'; // not collected by the pickup deadline (R-RES-8)
-
-export const HOLD_STATUSES: readonly HoldStatus[] = [
-  'requested',
-  'queued',
-  'in_transit',
-  'ready',
-  'fulfilled',
-  'cancelled',
-  'expired',
-];
+export { HOLD_STATUSES, type HoldStatus };
 
 /** Holds that count towards the limit (R-RES-2) and that a patron still waits for. */
 export const ACTIVE_HOLD_STATUSES: readonly HoldStatus[] = ['requested', 'queued', 'in_transit', 'ready'];
@@ -155,7 +139,3 @@ export function cancellationRefusal(status: HoldStatus, online: boolean): Refusa
   if (status === 'ready' && online) return refuse('HOLD_NOT_CANCELLABLE_READY');
   return null;
 }
-
-export { POSITIONED_STATUSES, queuePositions, holdToTrap } from './queue.js';
-export type { QueuedHold } from './queue.js';
-export { DEFAULT_PROMOTE_HOUR, officialDateFor, promotionInstant, promotionDue } from './promotion.js';

@@ -2,7 +2,7 @@
 // because an online hold only joins the line when it becomes official; from then
 // on, order is first come, first served by the moment a hold became official.
 
-import type { HoldStatus } from './holds.js';
+import type { HoldStatus } from './hold-status.js';
 
 /** Holds that have a place in line: official and not yet ended. 依頼中 has none. */
 export const POSITIONED_STATUSES: readonly HoldStatus[] = ['queued', 'in_transit', 'ready'];

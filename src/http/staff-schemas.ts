@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
-import { barcode, branchCode, catalogRecordSchema } from '../services/catalog-record.js';
+import { barcode, branchCode, catalogRecordSchema } from '../domain/catalog-record.js';
 
 /** Request bodies of the staff API, exactly as CONTRACT.md writes them. */
 export const cardNumber = z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1–20 letters and digits');

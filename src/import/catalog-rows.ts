@@ -1,6 +1,6 @@
 import { materialTypeOfWord } from '../domain/material-words.js';
-import { catalogItemSchema, catalogRecordSchema } from '../services/catalog-record.js';
-import type { CatalogRecord } from '../services/catalog.js';
+import { catalogItemSchema, catalogRecordSchema } from '../domain/catalog-record.js';
+import type { CatalogRecordInput as CatalogRecord } from '../domain/catalog-record.js';
 
 /**
  * The rows of a catalog export (docs/catalog-import.md) made into catalog records: one row per

@@ -1,11 +1,6 @@
 import { messagingApi } from '@line/bot-sdk';
+import type { LineAccount } from '../conversation/ports.js';
 import { linkRichMenuForUser } from './rich-menus.js';
-
-/** What the conversation needs from LINE besides messages: account link tokens and rich menus. */
-export interface LineAccount {
-  issueLinkToken(lineUserId: string): Promise<string>;
-  showRichMenu(lineUserId: string, which: 'logged-in' | 'logged-out'): Promise<void>;
-}
 
 export function lineAccount(opts: { channelAccessToken: string; apiBaseUrl: string }): LineAccount {
   const client = new messagingApi.MessagingApiClient({

@@ -1,17 +1,8 @@
-/**
- * webhook.Event → Input: the few facts of an event the bot acts on. Anything the bot does not
- * understand becomes `ignored`, never an error.
- */
-export type Input =
-  | { kind: 'text'; text: string }
-  | { kind: 'postback'; data: string }
-  | { kind: 'follow' }
-  | { kind: 'unfollow' }
-  | { kind: 'accountLink'; result: 'ok' | 'failed'; nonce: string }
-  | { kind: 'ignored'; reason: string };
+import type { Input } from '../conversation/input.js';
 
 const MAX_TEXT = 5000;
 
+/** A LINE webhook event → the conversation's Input; what the bot does not understand is `ignored`. */
 export function toInput(event: Record<string, unknown>): Input {
   const type = typeof event.type === 'string' ? event.type : '';
   switch (type) {

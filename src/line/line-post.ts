@@ -1,4 +1,5 @@
 import { HTTPFetchError } from '@line/bot-sdk';
+import { SEND_DEADLINE_MS } from '../conversation/ports.js';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -18,7 +19,7 @@ export type LinePost = (path: string, body: unknown, headers?: Record<string, st
  * A call LINE has not answered by then is abandoned (its connection closed) and fails like a
  * dropped connection: retried later, a push with the same retry key, so nothing is lost or doubled.
  */
-export const LINE_CALL_TIMEOUT_MS = 20_000;
+export const LINE_CALL_TIMEOUT_MS = SEND_DEADLINE_MS;
 
 class LineTimeoutError extends Error {
   constructor(ms: number) {

@@ -1,23 +1,14 @@
 import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
-import { LINE_CALL_TIMEOUT_MS, linePoster } from './line-post.js';
-
-/** Sends messages to LINE. Implementations must be safe to retry with the same retry key. */
-export interface Messenger {
-  reply(replyToken: string, messages: unknown[]): Promise<void>;
-  push(to: string, messages: unknown[], retryKey: string): Promise<void>;
-}
-
-export type SendFailure = { status: number | null; message: string };
+import { type Messenger, SendError, type SendVerdict, sendVerdict } from '../conversation/ports.js';
+import { linePoster } from './line-post.js';
+import { toLineMessages } from './outbound.js';
 
 /**
- * What a failed LINE call means for the caller: retry later, treat as done, or give up.
+ * What a failed LINE call means for the caller (conversation/ports.ts SendVerdict).
  * `retryAfterMs` is LINE's Retry-After (on 429), when it sent one.
  */
-export function classifyLineError(err: unknown): {
-  outcome: 'retry' | 'delivered' | 'invalid_token' | 'give_up';
-  status: number | null;
-  retryAfterMs?: number;
-} {
+export function classifyLineError(err: unknown): SendVerdict {
+  if (err instanceof SendError) return sendVerdict(err);
   if (err instanceof HTTPFetchError) {
     // 409 on a push with a retry key: LINE already accepted that request.
     if (err.status === 409) return { outcome: 'delivered', status: 409 };
@@ -42,26 +33,31 @@ function retryAfter(v: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-/** A push that LINE has not answered by then counts as a timeout: retried with the same retry key. */
-export const PUSH_TIMEOUT_MS = LINE_CALL_TIMEOUT_MS;
-
 /** Reply and push, with the SDK's request types, over linePoster's kept-alive connections (its deadline included). */
 export function lineMessenger(opts: { channelAccessToken: string; apiBaseUrl: string }): Messenger {
   const post = linePoster(opts);
   return {
+    render: toLineMessages,
     async reply(replyToken, messages) {
       const request: messagingApi.ReplyMessageRequest = { replyToken, messages: messages as messagingApi.Message[] };
-      await post('/v2/bot/message/reply', request);
+      await post('/v2/bot/message/reply', request).catch(asSendError);
     },
     async push(to, messages, retryKey) {
       const request: messagingApi.PushMessageRequest = { to, messages: messages as messagingApi.Message[] };
-      await post('/v2/bot/message/push', request, { 'x-line-retry-key': retryKey });
+      await post('/v2/bot/message/push', request, { 'x-line-retry-key': retryKey }).catch(asSendError);
     },
   };
 }
 
+/** LINE's refusals become the port's SendError (same name and message, for logs and last_error). */
+function asSendError(err: unknown): never {
+  if (err instanceof HTTPFetchError) throw new SendError(classifyLineError(err), err.message, err.name, { cause: err });
+  throw err;
+}
+
 /** Without a channel access token nothing can be sent; replies stay queued and are reported. */
 export const unconfiguredMessenger: Messenger = {
+  render: toLineMessages,
   async reply() {
     throw new Error('LINE_CHANNEL_ACCESS_TOKEN is not set');
   },

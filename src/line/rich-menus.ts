@@ -5,9 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { MENU_NAME_PREFIX, RICH_MENU_LIMITS, richMenuImageProblems, richMenuProblems } from './rich-menu-rules.js';
 
-export { deployRichMenus, type DeployOptions, type DeployReport } from './rich-menu-deploy.js';
-export { DEFAULT_ALIAS, MENU_NAME_PREFIX } from './rich-menu-rules.js';
-
 /**
  * The rich menus live in richmenus/ at the project root (`<alias>.json` with `<alias>.png` beside
  * it), found from this module as src/db/migrate.ts finds migrations/: the same relative path

@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Executor } from '../db/executor.js';
 import { insertInboxEvents, type NewInboxEvent } from '../db/inbox-insert.js';
-import { Coalescer } from '../db/coalescer.js';
+import { Coalescer } from '../lib/coalescer.js';
 import { lineUserIdOf } from './inbound.js';
 
 /**

@@ -7,7 +7,7 @@ import { openLoansOfPatron } from '../db/loans.js';
 import { findPatronByCard, insertPatron, setPasswordHash, type NewPatron, type PatronRow } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
 import { tokyoDate } from '../domain/dates.js';
-import { queuePositions } from '../domain/holds.js';
+import { queuePositions } from '../domain/queue.js';
 import { generateInitialPassword, initialPasswordIssueRefusal } from '../domain/passwords.js';
 import { audit } from '../db/audit.js';
 import { conflict, inTransaction, notFound, ok, refused, type Outcome } from './errors.js';

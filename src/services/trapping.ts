@@ -4,7 +4,8 @@ import { activeHoldsOfBibs, updateHold, type HoldRow } from '../db/holds.js';
 import { insertNotice } from '../db/notices.js';
 import { pickupDeadline } from '../domain/calendar.js';
 import { tokyoDate } from '../domain/dates.js';
-import { assertTransition, holdToTrap } from '../domain/holds.js';
+import { assertTransition } from '../domain/holds.js';
+import { holdToTrap } from '../domain/queue.js';
 import { audit } from '../db/audit.js';
 import { branchCalendar } from './calendar.js';
 

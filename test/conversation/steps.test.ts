@@ -5,7 +5,7 @@ import { reserveFlow } from '../../src/conversation/flows/reserve.js';
 import { searchFlow } from '../../src/conversation/flows/search.js';
 import { decodePostback } from '../../src/conversation/postback.js';
 import type { Reply } from '../../src/conversation/reply.js';
-import type { Input } from '../../src/line/inbound.js';
+import type { Input } from '../../src/conversation/input.js';
 
 /**
  * Steps are pure: a scripted conversation runs them with no database, the stored state going

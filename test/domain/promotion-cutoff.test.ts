@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BranchCalendar } from '../../src/domain/calendar.js';
 import { addDays, tokyoStartOfDay } from '../../src/domain/dates.js';
-import { promotionDue } from '../../src/domain/holds.js';
+import { promotionDue } from '../../src/domain/promotion.js';
 import { promotionCutoff } from '../../src/domain/promotion-cutoff.js';
 
 const HOUR = 3_600_000;

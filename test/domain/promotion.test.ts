@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../../src/domain/calendar.js';
 import type { BranchCalendar } from '../../src/domain/calendar.js';
-import { officialDateFor, promotionDue, promotionInstant } from '../../src/domain/holds.js';
+import { officialDateFor, promotionDue, promotionInstant } from '../../src/domain/promotion.js';
 
 const cal = defaultCalendar(2025, 2026);
 // Tokyo wall-clock time as an instant (UTC+9).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HOLD_STATUSES, holdToTrap, queuePositions } from '../../src/domain/holds.js';
+import { HOLD_STATUSES } from '../../src/domain/hold-status.js';
+import { holdToTrap, queuePositions } from '../../src/domain/queue.js';
 import type { HoldStatus } from '../../src/domain/holds.js';
 
 interface H {

@@ -4,12 +4,13 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { formSecret } from '../../src/http/page-security.js';
 import type { DB } from '../../src/db/schema.js';
-import type { Messenger } from '../../src/line/messenger.js';
+import type { Messenger } from '../../src/conversation/ports.js';
+import { toLineMessages } from '../../src/line/outbound.js';
 import { rememberSecret, rememberSecretFields, testLog } from './test-log.js';
 import { buildRuntime } from '../../src/runtime.js';
 import type { JobContext } from '../../src/services/jobs.js';
-import { deliverLineNotices } from '../../src/services/notice-delivery.js';
-import { deliverEmailNotices } from '../../src/services/email-delivery.js';
+import { deliverLineNotices } from '../../src/notices/line-delivery.js';
+import { deliverEmailNotices } from '../../src/notices/email-delivery.js';
 import { recordingMailer } from './mail.js';
 import { onPostgres, testDatabase } from './database.js';
 
@@ -21,6 +22,7 @@ export function recordingMessenger(): Messenger & { pushes: { to: string; messag
   const pushes: { to: string; messages: unknown[]; retryKey: string }[] = [];
   return {
     pushes,
+    render: toLineMessages,
     async reply() {},
     async push(to, messages, retryKey) {
       pushes.push({ to, messages, retryKey });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DueMail } from '../../src/db/mail-outbox.js';
-import { mailForNotice } from '../../src/services/mail-content.js';
+import { mailForNotice } from '../../src/notices/mail-content.js';
 
 const ctx = {
   publicBaseUrl: 'https://library.example.jp',

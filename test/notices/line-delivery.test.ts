@@ -3,10 +3,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '../../src/db/database.js';
 import { insertNotice } from '../../src/db/notices.js';
 import { limitViolations } from '../../src/line/limits.js';
-import type { Messenger } from '../../src/line/messenger.js';
+import type { Messenger } from '../../src/conversation/ports.js';
 import { testLog } from '../helpers/test-log.js';
 import { cancelHold } from '../../src/services/holds.js';
-import { deliverLineNotices } from '../../src/services/notice-delivery.js';
+import { deliverLineNotices } from '../../src/notices/line-delivery.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { fakeLine, LINE_API, testMessenger, type FakeLine } from '../helpers/line.js';
@@ -104,6 +104,7 @@ describe('LINE pushes of notices', () => {
     line.answerPush(200, 409);
     // LINE gets the push, then the process dies before it can record it: push() never returns.
     const dying: Messenger = {
+      ...testMessenger(),
       reply: async () => {},
       push: async (to, messages, retryKey) => {
         await testMessenger().push(to, messages, retryKey);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { noticeReply } from '../../src/conversation/notices.js';
+import { noticeReply } from '../../src/notices/cards.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { toLineMessages } from '../../src/line/outbound.js';
 import { noticeMessages, patronChat, refusalMessage } from '../../src/messages/ja.js';

@@ -8,7 +8,7 @@ import { checkout } from '../../src/services/circulation.js';
 import { cancelHold, placeHold } from '../../src/services/holds.js';
 import { sendReminders } from '../../src/services/reminders.js';
 import { renewLoan } from '../../src/services/renewal.js';
-import { deliverLineNotices } from '../../src/services/notice-delivery.js';
+import { deliverLineNotices } from '../../src/notices/line-delivery.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { fakeLine, testMessenger, type FakeLine } from '../helpers/line.js';

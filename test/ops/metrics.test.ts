@@ -1,4 +1,4 @@
-import { HTTPFetchError } from '@line/bot-sdk';
+import { SendError } from '../../src/conversation/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instrumentedMessenger } from '../../src/metrics/instrumented-messenger.js';
 import { createMetrics } from '../../src/metrics/metrics.js';
@@ -68,6 +68,7 @@ describe('GET /metrics', () => {
     let next: Error = new Error('fetch failed');
     const messenger = instrumentedMessenger(
       {
+        render: () => [],
         reply: async () => {
           throw next;
         },
@@ -78,12 +79,8 @@ describe('GET /metrics', () => {
       m,
     );
     await expect(messenger.push('U1', [], 'k')).rejects.toThrow('fetch failed');
-    next = new HTTPFetchError('429', {
-      status: 429,
-      statusText: 'Too Many Requests',
-      headers: new Headers(),
-      body: '{}',
-    });
+    // What line/messenger.ts throws for LINE's 429.
+    next = new SendError({ outcome: 'retry', status: 429 }, '429', 'HTTPFetchError');
     await expect(messenger.reply('t', [])).rejects.toBe(next);
     await expect(messenger.push('U1', [], 'k')).rejects.toBe(next);
     const { samples } = parsePromText(await m.registry.metrics());

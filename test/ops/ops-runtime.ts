@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Level } from '../../src/log.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
-import type { LineAccount } from '../../src/line/account.js';
+import type { LineAccount } from '../../src/conversation/ports.js';
 import { ADMIN_TOKEN, recordingMessenger } from '../helpers/app.js';
 import { testDatabase } from '../helpers/database.js';
 import { ACCESS_TOKEN, CHANNEL_SECRET } from '../helpers/line.js';

@@ -7,7 +7,7 @@ import { formSecret } from '../../src/http/page-security.js';
 import type { Logger } from '../../src/log.js';
 import { fileTransport } from '../../src/mail/file.js';
 import { accountPages } from '../../src/messages/ja.js';
-import { deliverEmailNotices } from '../../src/services/email-delivery.js';
+import { deliverEmailNotices } from '../../src/notices/email-delivery.js';
 import { accountClient, hiddenFields } from '../helpers/account-pages.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';

@@ -4,7 +4,7 @@ import { findPatronByCard } from '../../src/db/patrons.js';
 import { formSecret } from '../../src/http/page-security.js';
 import { testLog } from '../helpers/test-log.js';
 import { accountPages } from '../../src/messages/ja.js';
-import { deliverEmailNotices } from '../../src/services/email-delivery.js';
+import { deliverEmailNotices } from '../../src/notices/email-delivery.js';
 import { patronOverview } from '../../src/services/patrons.js';
 import { accountClient } from '../helpers/account-pages.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';

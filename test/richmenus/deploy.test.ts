@@ -1,8 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testLog } from '../helpers/test-log.js';
+import { deployRichMenus } from '../../src/line/rich-menu-deploy.js';
 import {
-  deployRichMenus,
   linkRichMenuForUser,
   loadRichMenus,
   prepareRichMenu,

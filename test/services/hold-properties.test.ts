@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { activeHoldsOfBibs } from '../../src/db/holds.js';
-import { queuePositions } from '../../src/domain/holds.js';
+import { queuePositions } from '../../src/domain/queue.js';
 import { cancelHold, placeHold } from '../../src/services/holds.js';
 import { checkin, checkout } from '../../src/services/circulation.js';
 import { expireHolds, promoteHolds, type JobContext } from '../../src/services/jobs.js';

@@ -4,7 +4,8 @@ import { claimInboxEvents } from '../../src/db/inbox-claim.js';
 import { completeInboxEvent, purgeHandledEvents, type EventCompletion } from '../../src/db/inbox.js';
 import { conversationHandler } from '../../src/conversation/engine.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
-import { INBOX_RETENTION_MS, InboxWorker } from '../../src/line/inbox-worker.js';
+import { INBOX_RETENTION_MS, InboxWorker } from '../../src/inbox/worker.js';
+import { toInput } from '../../src/line/inbound.js';
 import { testLog } from '../helpers/test-log.js';
 import { lineApi } from '../setup/msw.js';
 import type { DB } from '../../src/db/schema.js';
@@ -125,7 +126,7 @@ describe('handled events', () => {
       publicBaseUrl: 'http://localhost:3000',
       log: testLog,
     });
-    await new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog }).kick();
+    await new InboxWorker({ db, handler, messenger: testMessenger(), toInput, log: testLog }).kick();
     expect(await inboxRow(db, old.webhookEventId)).toMatchObject({ status: 'done', replyStatus: 'sent' });
     expect(line.replies()).toHaveLength(1);
 
@@ -145,7 +146,7 @@ describe('handled events', () => {
       .where('webhook_event_id', '=', sending.webhookEventId)
       .execute();
 
-    await new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog }).kick();
+    await new InboxWorker({ db, handler, messenger: testMessenger(), toInput, log: testLog }).kick();
     const left = (await db.selectFrom('webhook_inbox').select('webhook_event_id').execute()).map(
       (r) => r.webhook_event_id,
     );

@@ -52,8 +52,17 @@ const THREAD_HEAP = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 256 
  * Nothing is handed over in memory but "look now": events are in the inbox, so a thread that
  * dies loses nothing; it is started again and the leases of what it held run out.
  */
+export interface InboxThreadDeps {
+  config: Config;
+  log: Logger;
+  metrics: MetricsHooks;
+  afterEvents: () => void;
+  /** The thread's entry module (wiring.ts INBOX_THREAD_ENTRY): it wires the worker as the main thread would. */
+  entry: URL;
+}
+
 export class InboxThread implements InboxProcessor {
-  readonly #deps: { config: Config; log: Logger; metrics: MetricsHooks; afterEvents: () => void };
+  readonly #deps: InboxThreadDeps;
   #worker!: Worker;
   #nextId = 1;
   readonly #waiting = new Map<number, () => void>();
@@ -64,15 +73,13 @@ export class InboxThread implements InboxProcessor {
   /** Shared with the thread: see nudge(). */
   #nudgePending = new Int32Array(new SharedArrayBuffer(4));
 
-  constructor(deps: { config: Config; log: Logger; metrics: MetricsHooks; afterEvents: () => void }) {
+  constructor(deps: InboxThreadDeps) {
     this.#deps = deps;
     this.#spawn();
   }
 
   #spawn(): void {
-    const self = fileURLToPath(import.meta.url);
-    // The same extension as this file: .ts under tsx (which the thread inherits), .js when built.
-    const entry = new URL(`./inbox-thread-main${extname(self)}`, import.meta.url);
+    const entry = this.#deps.entry;
     // A new thread starts with nothing pending: a nudge the dead one never took is sent again.
     Atomics.store(this.#nudgePending, 0, 0);
     const data: InboxThreadData = { config: this.#deps.config, nudgePending: this.#nudgePending };
@@ -82,7 +89,7 @@ export class InboxThread implements InboxProcessor {
     const worker = new Worker(entry, {
       workerData: data,
       resourceLimits: THREAD_HEAP,
-      ...(extname(self) === '.ts' ? { execArgv: ['--import', 'tsx'] } : {}),
+      ...(extname(fileURLToPath(entry)) === '.ts' ? { execArgv: ['--import', 'tsx'] } : {}),
     });
     this.#worker = worker;
     worker.on('message', (m: FromInboxThread) => this.#receive(m));

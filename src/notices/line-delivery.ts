@@ -15,10 +15,9 @@ import {
 } from '../db/notice-pushes.js';
 import type { DB } from '../db/schema.js';
 import { digests, dropReason, givesUp, lineRoute, pushAllowedAt, retryDelayMs } from '../domain/notices.js';
-import { noticeReply } from '../conversation/notices.js';
+import { noticeReply } from './cards.js';
 import type { Reply } from '../conversation/reply.js';
-import { classifyLineError, PUSH_TIMEOUT_MS, type Messenger } from '../line/messenger.js';
-import { toLineMessages } from '../line/outbound.js';
+import { type Messenger, SEND_DEADLINE_MS, sendVerdict } from '../conversation/ports.js';
 import { errorText, type Logger } from '../log.js';
 
 export { pushAllowedAt } from '../domain/notices.js';
@@ -29,7 +28,7 @@ const ASSEMBLE_BATCH = 1000;
 const CLAIM_BATCH = 100;
 export const PUSH_CONCURRENCY = 16;
 /** A claimed push is due again after this (a crash mid-push); longer than a push may take. */
-const LEASE_MS = Math.max(2 * 60_000, 2 * PUSH_TIMEOUT_MS);
+const LEASE_MS = Math.max(2 * 60_000, 2 * SEND_DEADLINE_MS);
 
 /**
  * Sends the LINE notices due at `now`; answers how many notices LINE took. E-mail notices are left
@@ -172,11 +171,11 @@ async function sendBatch(
   let delivered = 0;
   await eachLimited(sends, PUSH_CONCURRENCY, async (s) => {
     try {
-      await messenger.push(s.to, toLineMessages(s.replies), s.push.retryKey);
+      await messenger.push(s.to, messenger.render(s.replies), s.push.retryKey);
       outcomes.sent.push(s.push.id);
       delivered += s.replies.length;
     } catch (err) {
-      const c = classifyLineError(err);
+      const c = sendVerdict(err);
       if (c.outcome === 'delivered') {
         outcomes.sent.push(s.push.id);
         delivered += s.replies.length;

@@ -1,7 +1,7 @@
 import { isRefusalCode } from '../domain/refusals.js';
 import { formatDateJa, noticeMessages as m, patronChat, refusalMessage } from '../messages/ja.js';
-import { encodePostback } from './postback.js';
-import type { Action, InfoCard, Reply } from './reply.js';
+import { encodePostback } from '../conversation/postback.js';
+import type { Action, InfoCard, Reply } from '../conversation/reply.js';
 
 /**
  * A notice as the bot says it: one card with the facts and the button that leads on. Pure, like a

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { conversationHandler, type ConversationHandler } from '../../src/conversation/engine.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
 import type { DB } from '../../src/db/schema.js';
-import { InboxWorker } from '../../src/line/inbox-worker.js';
+import { InboxWorker } from '../../src/inbox/worker.js';
+import { toInput } from '../../src/line/inbound.js';
 import { testLog } from '../helpers/test-log.js';
 import { chat, patronChat } from '../../src/messages/ja.js';
 import { testDatabase } from '../helpers/database.js';
@@ -95,6 +96,7 @@ describe('events accepted before a crash', () => {
           db: after.db,
           handler: recordingHandler(seen),
           messenger: testMessenger(),
+          toInput,
           log: testLog,
           clock,
         });
@@ -151,7 +153,14 @@ describe('answers LINE did not take', () => {
     });
     expect((await postWebhook(webhookApp(db), webhookBody([event]))).status).toBe(200);
     const { state, clock } = manualClock(new Date(Date.now() + o.workerLate));
-    const worker = new InboxWorker({ db, handler: handleEvent, messenger: testMessenger(), log: testLog, clock });
+    const worker = new InboxWorker({
+      db,
+      handler: handleEvent,
+      messenger: testMessenger(),
+      toInput,
+      log: testLog,
+      clock,
+    });
     return { user, event, state, worker };
   }
 
@@ -296,7 +305,7 @@ describe('a handler that throws', () => {
       handled.push(id);
     });
     const { state, clock } = manualClock(new Date());
-    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog, clock });
+    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), toInput, log: testLog, clock });
     await worker.kick();
 
     // Bob is answered; Alice's first event waits for a retry and her second waits behind it.
@@ -344,7 +353,7 @@ describe('a handler that throws', () => {
       }
     });
     const { state, clock } = manualClock(new Date());
-    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), log: testLog, clock });
+    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), toInput, log: testLog, clock });
     for (let i = 0; i < 20; i += 1) {
       await worker.kick();
       const row = await inboxRow(db, doomed.webhookEventId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Coalescer } from '../../src/db/coalescer.js';
+import { Coalescer } from '../../src/lib/coalescer.js';
 
 /** A write the test finishes by hand, noting each batch it was given. */
 function manualWrites() {

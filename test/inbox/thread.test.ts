@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { InboxThread } from '../../src/line/inbox-thread.js';
+import { InboxThread } from '../../src/inbox/thread.js';
 import { testLog } from '../helpers/test-log.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { onPostgres, testDatabase } from '../helpers/database.js';

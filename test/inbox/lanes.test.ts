@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drainInLanes, type LaneWork } from '../../src/line/inbox-lanes.js';
+import { drainInLanes, type LaneWork } from '../../src/inbox/lanes.js';
 
 interface Ev {
   id: number;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Registry } from 'prom-client';
-import { requireAdminToken } from '../http/admin-auth.js';
+import { requireAdminToken } from './admin-auth.js';
 
 /**
  * GET /metrics in Prometheus text format, behind METRICS_TOKEN (or ADMIN_TOKEN when no separate

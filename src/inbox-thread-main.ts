@@ -1,24 +1,19 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { conversationHandler } from '../conversation/engine.js';
-import { batchedCopies } from '../db/catalog-search.js';
-import { openDatabase } from '../db/database.js';
-import { RankingCache } from '../db/search-ranking-cache.js';
-import { createLogger, errorText } from '../log.js';
-import type { MetricsHooks } from '../metrics/metrics.js';
-import { instrumentedMessenger } from '../metrics/instrumented-messenger.js';
-import { lineAccount, unconfiguredLineAccount } from './account.js';
-import { INBOX_LANES, InboxWorker } from './inbox-worker.js';
+import { openDatabase } from './db/database.js';
+import { createLogger, errorText } from './log.js';
+import type { MetricsHooks } from './metrics/metrics.js';
+import { INBOX_LANES } from './inbox/worker.js';
 import {
   METRICS_FLUSH_MS,
   type FromInboxThread,
   type InboxThreadData,
   type MetricName,
   type ToInboxThread,
-} from './inbox-thread.js';
-import { lineMessenger, unconfiguredMessenger } from './messenger.js';
+} from './inbox/thread.js';
+import { wireInbox } from './wiring.js';
 
-// The inbox thread (see inbox-thread.ts): the inbox worker wired as runtime.ts wires it, with
+// The inbox thread (see inbox/thread.ts): the inbox worker wired as runtime.ts wires it (wiring.ts), with
 // a pool of its own; metrics and "events were handled" go back to the main thread.
 const port = parentPort!;
 // On Linux this lowers the priority of this thread only: when the CPU is short, the main thread
@@ -55,24 +50,13 @@ const metrics: MetricsHooks = {
 };
 
 const database = await openDatabase({ databaseUrl: config.databaseUrl });
-const token = config.line.channelAccessToken;
-const messenger = instrumentedMessenger(
-  token ? lineMessenger({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl }) : unconfiguredMessenger,
-  metrics,
-);
-const line = token
-  ? lineAccount({ channelAccessToken: token, apiBaseUrl: config.line.apiBaseUrl })
-  : unconfiguredLineAccount;
-const searchReads = { rankings: new RankingCache(), copies: batchedCopies(database.db) };
-const handler = conversationHandler({ line, publicBaseUrl: config.publicBaseUrl, log, searchReads });
-const worker = new InboxWorker({
+const { worker } = wireInbox({
+  config,
   db: database.db,
-  handler,
-  messenger,
   log,
-  afterEvents: () => post({ type: 'afterEvents' }),
   metrics,
   lanes: INBOX_LANES,
+  afterEvents: () => post({ type: 'afterEvents' }),
 });
 
 port.on('message', (m: ToInboxThread) => {

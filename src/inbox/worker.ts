@@ -11,17 +11,17 @@ import {
 } from '../db/inbox.js';
 import { claimInboxEvents, type ClaimedEvent } from '../db/inbox-claim.js';
 import type { DB } from '../db/schema.js';
-import { Coalescer } from '../db/coalescer.js';
+import { Coalescer } from '../lib/coalescer.js';
+import { Kicker } from '../lib/kicker.js';
 import type { ConversationHandler, EventOutcome } from '../conversation/engine.js';
+import type { Input } from '../conversation/input.js';
+import type { Messenger } from '../conversation/ports.js';
 import { NeedsTransaction } from '../conversation/effects.js';
 import { errorText, type Logger } from '../log.js';
 import type { MetricsHooks } from '../metrics/metrics.js';
-import { toInput } from './inbound.js';
-import type { Messenger } from './messenger.js';
 import { backoff, REPLY_LEASE_MS, ReplySender } from './reply-sender.js';
-import { toLineMessages } from './outbound.js';
-import type { InboxProcessor } from './inbox-thread.js';
-import { drainInLanes } from './inbox-lanes.js';
+import type { InboxProcessor } from './thread.js';
+import { drainInLanes } from './lanes.js';
 
 const MAX_EVENT_ATTEMPTS = 8;
 /**
@@ -64,6 +64,8 @@ export interface InboxWorkerDeps {
   db: Kysely<DB>;
   handler: ConversationHandler;
   messenger: Messenger;
+  /** The channel's stored event → what the conversation acts on (line/inbound.ts toInput). */
+  toInput: (event: Record<string, unknown>) => Input;
   log: Logger;
   clock?: () => Date;
   /** Called after events were handled in a transaction (committed): notices they wrote can go out now. */
@@ -92,8 +94,8 @@ export class InboxWorker implements InboxProcessor {
   readonly #deps: InboxWorkerDeps;
   readonly #replies: ReplySender;
   readonly #completions: Coalescer<{ event: ClaimedEvent; completion: EventCompletion }, Set<string>>;
-  #running: Promise<void> | undefined;
-  #again = false;
+  /** Drains, one at a time; a kick during a drain asks for one more. */
+  readonly #drains: Kicker;
   /** Counts kicks (new events stored), so lanes know a claim may find something new. */
   #kicks = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -112,6 +114,11 @@ export class InboxWorker implements InboxProcessor {
     this.#replies = new ReplySender({ ...deps, clock: () => this.#now() });
     // Events handled at the same time are completed by one statement (one round trip, one WAL flush).
     this.#completions = new Coalescer((items) => completeInboxEvents(deps.db, items, this.#now()));
+    // The database is away for a while: the timer tries again, nothing is lost.
+    this.#drains = new Kicker(
+      () => this.drain(),
+      (err) => deps.log.error('inbox worker paused', { error: errorText(err) }),
+    );
   }
 
   #now(): Date {
@@ -122,24 +129,7 @@ export class InboxWorker implements InboxProcessor {
   kick(): Promise<void> {
     if (this.#stopped) return Promise.resolve();
     this.#kicks++;
-    if (this.#running) {
-      this.#again = true;
-      return this.#running;
-    }
-    this.#running = (async () => {
-      try {
-        do {
-          this.#again = false;
-          await this.drain();
-        } while (this.#again && !this.#stopped);
-      } catch (err) {
-        // The database is away for a while: the timer tries again, nothing is lost.
-        this.#deps.log.error('inbox worker paused', { error: errorText(err) });
-      } finally {
-        this.#running = undefined;
-      }
-    })();
-    return this.#running;
+    return this.#drains.kick();
   }
 
   nudge(): void {
@@ -156,7 +146,7 @@ export class InboxWorker implements InboxProcessor {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
-    await this.#running;
+    await this.#drains.stop();
     await this.#replies.settled();
   }
 
@@ -234,7 +224,7 @@ export class InboxWorker implements InboxProcessor {
     let wrote = false;
     // The reply is taken for sending after the completion, unless it is sent first (below).
     const completion = (o: EventOutcome): EventCompletion => {
-      messages = toLineMessages(o.replies);
+      messages = this.#deps.messenger.render(o.replies);
       return {
         messages,
         retryKey,
@@ -260,7 +250,7 @@ export class InboxWorker implements InboxProcessor {
         completed = await complete(completion({ replies: [], conversation: { kind: 'keep' }, touch: null }));
       } else {
         const lineUserId = event.lineUserId;
-        const input = toInput(event.payload);
+        const input = this.#deps.toInput(event.payload);
         try {
           const outcome = await handler.decide(
             db,

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import { claimReply, finishReply, markRepliesSent, type PendingReply } from '../db/inbox-replies.js';
 import type { ReplyState } from '../db/inbox.js';
 import type { DB } from '../db/schema.js';
-import { Coalescer } from '../db/coalescer.js';
+import { Coalescer } from '../lib/coalescer.js';
 import { errorText, type Logger } from '../log.js';
 import type { MetricsHooks } from '../metrics/metrics.js';
-import { classifyLineError, type Messenger } from './messenger.js';
+import { type Messenger, sendVerdict } from '../conversation/ports.js';
 
 /** A reply token is good for about a minute; past this age the answer goes by push. */
 const REPLY_TOKEN_MAX_AGE_MS = 50_000;
@@ -83,14 +83,12 @@ export class ReplySender {
   async #deliver(r: Reply & { attempts: number }, fresh: boolean): Promise<void> {
     const outcome = await this.#attempt(r, fresh);
     if (outcome.kind === 'sent') {
-      void this.#sent
-        .add([r.id])
-        .catch((err: unknown) =>
-          this.#deps.log.warn('reply sent but not marked: it is retried by push with its retry key', {
-            inboxId: r.id,
-            error: errorText(err),
-          }),
-        );
+      void this.#sent.add([r.id]).catch((err: unknown) =>
+        this.#deps.log.warn('reply sent but not marked: it is retried by push with its retry key', {
+          inboxId: r.id,
+          error: errorText(err),
+        }),
+      );
     } else {
       await finishReply(this.#deps.db, r.id, {
         sent: false,
@@ -109,7 +107,7 @@ export class ReplySender {
         try {
           await messenger.reply(r.replyToken!, r.replies);
         } catch (err) {
-          if (classifyLineError(err).outcome !== 'invalid_token' || !r.lineUserId) throw err;
+          if (sendVerdict(err).outcome !== 'invalid_token' || !r.lineUserId) throw err;
           via = 'push';
           await messenger.push(r.lineUserId, r.replies, r.retryKey);
         }
@@ -120,7 +118,7 @@ export class ReplySender {
       this.#deps.metrics?.replySent((this.#deps.clock().getTime() - r.receivedAt.getTime()) / 1000, via);
       return { kind: 'sent' };
     } catch (err) {
-      const c = classifyLineError(err);
+      const c = sendVerdict(err);
       if (c.outcome === 'delivered') return { kind: 'sent' };
       const retry = c.outcome === 'retry' && r.attempts < MAX_REPLY_ATTEMPTS;
       log.warn('reply not sent', { inboxId: r.id, status: c.status, retry, error: errorText(err) });
