@@ -5,27 +5,19 @@
  * BENCH_HOLDS sets the number of holds (default 100000).
  */
 import { sql } from 'kysely';
-import { createScratchDatabase } from './scratch-database.js';
-import { openDatabase, type Database } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/database.js';
+import { benchDatabase } from './bench-database.js';
 import { expireHolds, promoteHolds, type JobContext } from '../src/services/jobs.js';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 100_000);
 const SHELVED_TITLES = 1000; // titles with a copy on the shelf: promotion traps a copy for them
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error('bench:jobs needs DATABASE_URL (a PostgreSQL server; a database is created and dropped)');
-  process.exit(2);
-}
-
-const scratch = await createScratchDatabase(serverUrl, 'bench_jobs');
-const database = await openDatabase({ databaseUrl: scratch.url });
+const scratch = await benchDatabase('bench:jobs');
+const database = await scratch.open();
 
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 const rate = (n: number, t: number) => Math.round(n / ((performance.now() - t) / 1000));
 
 try {
-  await migrateToLatest(database.db);
   const t0 = performance.now();
   await load(database);
   console.log(`loaded ${HOLDS} holds, ${HOLDS} titles, ${HOLDS / 5} patrons in ${ms(t0)}`);
@@ -80,7 +72,6 @@ try {
     `SUMMARY bench:jobs holds=${HOLDS} promote=${promoteMs.toFixed(0)}ms (${promoteRate}/s, ${(promoteMs / baselinePromoteMs).toFixed(2)}x plain UPDATE) expire=${expireMs.toFixed(0)}ms (${expireRate}/s, ${(expireMs / baselineExpireMs).toFixed(2)}x plain UPDATE) target<10000ms each: ${promoteMs < 10_000 && expireMs < 10_000 ? 'met' : 'MISSED'}`,
   );
 } finally {
-  await database.close();
   await scratch.drop();
 }
 

@@ -8,32 +8,23 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createScratchDatabase } from './scratch-database.js';
 import { noticeReply } from '../src/notices/cards.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { lineMessenger } from '../src/line/messenger.js';
 import { toLineMessages } from '../src/line/outbound.js';
 import { silentLogger } from '../src/log.js';
 import { deliverLineNotices, PUSH_CONCURRENCY } from '../src/notices/line-delivery.js';
 import { startFakeLineServer } from '../test/helpers/fake-line-server.js';
+import { benchDatabase } from './bench-database.js';
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 10_000);
 const TARGET_PER_S = 500;
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error('bench:notices needs DATABASE_URL (a PostgreSQL server; a database is created and dropped)');
-  process.exit(2);
-}
-
-const scratch = await createScratchDatabase(serverUrl, 'bench_notices');
-const database = await openDatabase({ databaseUrl: scratch.url });
+const scratch = await benchDatabase('bench:notices');
+const database = await scratch.open();
 const line = await startFakeLineServer();
 const messenger = lineMessenger({ channelAccessToken: 'bench-token', apiBaseUrl: line.url });
 const perSecond = (n: number, ms: number) => Math.round(n / (ms / 1000));
 
 try {
-  await migrateToLatest(database.db);
   let t = performance.now();
   await load();
   console.log(
@@ -100,7 +91,6 @@ try {
   );
 } finally {
   await line.close();
-  await database.close();
   await scratch.drop();
 }
 

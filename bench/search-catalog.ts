@@ -108,7 +108,10 @@ function prng(seed: number): () => number {
 function zipf(n: number, s: number): (r: number) => number {
   const cum: number[] = [];
   let sum = 0;
-  for (let i = 0; i < n; i++) cum.push((sum += 1 / (i + 1) ** s));
+  for (let i = 0; i < n; i++) {
+    sum += 1 / (i + 1) ** s;
+    cum.push(sum);
+  }
   return (r) => {
     const x = r * sum;
     let lo = 0;
@@ -125,7 +128,10 @@ function zipf(n: number, s: number): (r: number) => number {
 const pickers = new Map<Word[], (r: number) => number>();
 function pick(list: Word[], r: () => number, s = 0.7): Word {
   let z = pickers.get(list);
-  if (!z) pickers.set(list, (z = zipf(list.length, s)));
+  if (!z) {
+    z = zipf(list.length, s);
+    pickers.set(list, z);
+  }
   return list[z(r())]!;
 }
 const join = (...ws: Word[]): Word => [ws.map((x) => x[0]).join(''), ws.map((x) => x[1]).join('')];

@@ -7,17 +7,12 @@
  * class, so that p95 is not the second-slowest of a handful). A PostgreSQL
  * database is created and dropped; PGlite runs in a temporary directory, removed at the end.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { createScratchDatabase } from './scratch-database.js';
+import { benchDatabase } from './bench-database.js';
 import { COUNT_CAP, searchTitles } from '../src/db/catalog-search.js';
 import { insertRecords } from '../src/db/catalog-bulk.js';
 import { vacuumCatalog } from '../src/db/search-columns.js';
-import { openDatabase, type Database } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/database.js';
 import { parseSearchQuery } from '../src/domain/search-query.js';
 import { baselineSearch, percentile, QUERY_MIX } from './search-baseline.js';
 import { benchRecord } from './search-catalog.js';
@@ -27,22 +22,15 @@ const TITLES = Number(process.env.BENCH_TITLES ?? (kind === 'pglite' ? 300_000 :
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const TARGET_MS = kind === 'pglite' ? 25 : 15;
 const BATCH = 2000;
-const serverUrl = process.env.DATABASE_URL;
-if (kind === 'postgres' && !serverUrl) {
-  console.error(
-    'bench:search needs DATABASE_URL (a PostgreSQL server; a database is created and dropped), or BENCH_DB=pglite',
-  );
-  process.exit(2);
-}
 
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 let peakRss = process.memoryUsage().rss;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
-const { database, drop } = await open();
+const scratch = await benchDatabase('bench:search', { pglite: true });
+const database = await scratch.open();
 try {
   const db = database.db;
-  await migrateToLatest(db);
   console.log(
     `bench:search on ${kind}, ${TITLES.toLocaleString('en')} titles, ${ROUNDS} rounds; ${new Date().toISOString()}`,
   );
@@ -158,20 +146,7 @@ try {
     `SUMMARY bench:search db=${kind} titles=${TITLES} load=${(loadMs / 1000).toFixed(0)}s index=${(indexMs / 1000).toFixed(0)}s p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} exact=${mismatches === 0 ? 'yes' : 'NO'} target p95<=${TARGET_MS}ms: ${met ? 'met' : 'MISSED'}`,
   );
 } finally {
-  await database.close();
-  await drop();
-}
-
-async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
-    return {
-      database: await openDatabase({ pgliteDir: dir }),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const scratch = await createScratchDatabase(serverUrl!, 'bench_search');
-  return { database: await openDatabase({ databaseUrl: scratch.url }), drop: scratch.drop };
+  await scratch.drop();
 }
 
 async function sizes(d: Database): Promise<string> {

@@ -17,13 +17,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createScratchDatabase } from '../scratch-database.js';
+import { benchDatabase } from '../bench-database.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,11 +32,8 @@ const TOKEN = 'bench-token';
 const WORDS = ['ねこ', '夏目漱石', 'こころ', '料理', '宮沢賢治', '星', 'ハリー', '歴史', '絵本', 'ご利用状況'];
 const ROOT = resolve(import.meta.dirname, '../..');
 
-const serverUrl = process.env.BENCH_DB === 'pglite' ? undefined : process.env.DATABASE_URL;
-if (!serverUrl && process.env.BENCH_DB !== 'pglite') {
-  console.error('bench:webhook needs DATABASE_URL (a database is created and dropped) or BENCH_DB=pglite');
-  process.exit(2);
-}
+// The scratch database (or, with BENCH_DB=pglite, the folder of the servers' embedded one).
+const scratch = await benchDatabase('bench:webhook', { pglite: true });
 
 /** The fake LINE API (fake-line.ts, on its own thread): when each reply token was answered, in absolute ms. */
 const repliedAt = new Map<string, number>();
@@ -337,8 +333,8 @@ const appEnv = () => ({
   SEED: 'demo',
   CRON: 'off',
   LOG_LEVEL: 'warn',
-  DATA_DIR: dataDir,
-  ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  DATA_DIR: scratch.dir,
+  ...(scratch.url ? { DATABASE_URL: scratch.url } : {}),
 });
 // The app runs as it is deployed: compiled, then the Dockerfile's CMD (its node flags and script).
 const [, ...deployedArgs] = JSON.parse(
@@ -350,8 +346,6 @@ execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '
   cwd: ROOT,
   stdio: 'inherit',
 });
-const scratch = serverUrl ? await createScratchDatabase(serverUrl, 'bench_webhook') : undefined;
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-webhook-'));
 try {
   if (process.env.BENCH_ONLY === 'paced') {
     let rssMb = NaN;
@@ -359,7 +353,10 @@ try {
     // The same warm-up as the full run's (measure()): a cold server answers far slower.
     await saturate(real, 300);
     await saturate(real, 3000);
-    const p = await paced(real, RATE, SECONDS).finally(() => ((rssMb = real.peakRssMb()), real.stop()));
+    const p = await paced(real, RATE, SECONDS).finally(() => {
+      rssMb = real.peakRssMb();
+      return real.stop();
+    });
     if (process.env.BENCH_TRACE)
       writeFileSync(
         process.env.BENCH_TRACE,
@@ -379,7 +376,7 @@ try {
     const bare = await startServer('bench/webhook/baseline-server.ts', {});
     const base = await measure(bare).finally(() => bare.stop());
     // Informational, PostgreSQL only: the echo that stores each event first (not the target's baseline).
-    const durableServer = scratch
+    const durableServer = scratch.url
       ? await startServer('bench/webhook/baseline-server.ts', { DATABASE_URL: scratch.url })
       : undefined;
     const durable = durableServer ? await measure(durableServer).finally(() => durableServer.stop()) : undefined;
@@ -424,11 +421,10 @@ try {
       app.atRate.replied === app.atRate.n &&
       app.failed === 0;
     console.log(
-      `SUMMARY bench:webhook db=${scratch ? 'postgres' : 'pglite'} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${app.failed} same-run ack p99: baseline=${f(base.atRate.ackP99)}ms${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
+      `SUMMARY bench:webhook db=${scratch.kind} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${app.failed} same-run ack p99: baseline=${f(base.atRate.ackP99)}ms${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
     );
   }
 } finally {
   await fakeLine.terminate();
-  rmSync(dataDir, { recursive: true, force: true });
-  await scratch?.drop();
+  await scratch.drop();
 }

@@ -77,7 +77,9 @@ export async function devChatServer(opts: { env?: Record<string, string> } = {})
     base,
     rt,
     now: clock,
-    travelTo: (instant) => void (offset = instant.getTime() - Date.now()),
+    travelTo: (instant) => {
+      offset = instant.getTime() - Date.now();
+    },
     async nextOpeningMorning(branch) {
       const today = tokyoDate(clock());
       const day = nextOpeningDayAfter(await branchCalendar(rt.database.db, branch, today), today);

@@ -2,7 +2,7 @@ import type { TestApp } from './app.js';
 import { PAGES_ORIGIN } from './pages.js';
 import { rememberSecretFields } from './test-log.js';
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -15,7 +15,7 @@ export function hiddenFields(html: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const input of html.match(/<input[^>]*type="hidden"[^>]*>/g) ?? []) {
     const name = input.match(/name="([^"]*)"/)?.[1];
-    if (name) out[name] = unescape(input.match(/value="([^"]*)"/)?.[1] ?? '');
+    if (name) out[name] = unescapeHtml(input.match(/value="([^"]*)"/)?.[1] ?? '');
   }
   return out;
 }

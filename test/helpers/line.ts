@@ -216,7 +216,9 @@ export function fakeLine(server: SetupServer): FakeLine {
     pushes: () => calls.filter((c) => c.endpoint === 'push'),
     answerReply: (...statuses) => void scripted.reply.push(...statuses),
     answerPush: (...statuses) => void scripted.push.push(...statuses),
-    beforeAnswer: (hook) => void (before = hook),
+    beforeAnswer: (hook) => {
+      before = hook;
+    },
   };
 }
 

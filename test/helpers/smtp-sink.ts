@@ -34,7 +34,7 @@ export async function startSmtpSink(port = 0, env: Record<string, string> = {}):
       const m = line.match(/^listening (\d+)$/);
       if (m) return resolve(Number(m[1]));
       received.push(JSON.parse(line) as ReceivedMail);
-      waiters.splice(0).forEach((w) => w());
+      for (const w of waiters.splice(0)) w();
     });
   });
   const actual = await listening;

@@ -5,7 +5,7 @@ import { createMetrics } from '../../src/metrics/metrics.js';
 import { ADMIN_TOKEN } from '../helpers/app.js';
 import { lineUserId, postWebhook, textEvent, followEvent, webhookBody } from '../helpers/line.js';
 import { METRICS_TOKEN, opsRuntime } from './ops-runtime.js';
-import { parsePromText, valueOf } from './prom-text.js';
+import { parsePromText, sampleValue } from './prom-text.js';
 
 let o: Awaited<ReturnType<typeof opsRuntime>>;
 beforeAll(async () => {
@@ -51,16 +51,16 @@ describe('GET /metrics', () => {
     const { types, samples } = parsePromText(await (await scrape()).text());
     expect(types.get('library_webhook_events_total')).toBe('counter');
     expect(types.get('library_reply_latency_seconds')).toBe('histogram');
-    expect(valueOf(samples, 'library_webhook_events_total', { type: 'message', outcome: 'processed' })).toBe(2);
-    expect(valueOf(samples, 'library_webhook_events_total', { type: 'follow', outcome: 'processed' })).toBe(1);
-    expect(valueOf(samples, 'library_reply_latency_seconds_count', { via: 'reply' })).toBe(3);
-    expect(valueOf(samples, 'library_reply_latency_seconds_bucket', { via: 'reply', le: '+Inf' })).toBe(3);
-    expect(valueOf(samples, 'library_job_runs_total', { job: 'expire-holds', outcome: 'ok' })).toBe(1);
-    expect(valueOf(samples, 'library_job_duration_seconds_count', { job: 'expire-holds' })).toBe(1);
-    expect(valueOf(samples, 'library_inbox_backlog', { status: 'pending' })).toBe(0);
-    expect(valueOf(samples, 'library_notices', { channel: 'line', status: 'pending' })).toBe(0);
-    expect(valueOf(samples, 'library_login_failures')).toBe(2);
-    expect(valueOf(samples, 'library_login_lockouts_active')).toBe(0);
+    expect(sampleValue(samples, 'library_webhook_events_total', { type: 'message', outcome: 'processed' })).toBe(2);
+    expect(sampleValue(samples, 'library_webhook_events_total', { type: 'follow', outcome: 'processed' })).toBe(1);
+    expect(sampleValue(samples, 'library_reply_latency_seconds_count', { via: 'reply' })).toBe(3);
+    expect(sampleValue(samples, 'library_reply_latency_seconds_bucket', { via: 'reply', le: '+Inf' })).toBe(3);
+    expect(sampleValue(samples, 'library_job_runs_total', { job: 'expire-holds', outcome: 'ok' })).toBe(1);
+    expect(sampleValue(samples, 'library_job_duration_seconds_count', { job: 'expire-holds' })).toBe(1);
+    expect(sampleValue(samples, 'library_inbox_backlog', { status: 'pending' })).toBe(0);
+    expect(sampleValue(samples, 'library_notices', { channel: 'line', status: 'pending' })).toBe(0);
+    expect(sampleValue(samples, 'library_login_failures')).toBe(2);
+    expect(sampleValue(samples, 'library_login_lockouts_active')).toBe(0);
   });
 
   it('counts failed LINE calls by status (none = network error), and passes the error on', async () => {
@@ -84,7 +84,7 @@ describe('GET /metrics', () => {
     await expect(messenger.reply('t', [])).rejects.toBe(next);
     await expect(messenger.push('U1', [], 'k')).rejects.toBe(next);
     const { samples } = parsePromText(await m.registry.metrics());
-    expect(valueOf(samples, 'library_line_api_errors_total', { status: '429' })).toBe(2);
-    expect(valueOf(samples, 'library_line_api_errors_total', { status: 'none' })).toBe(1);
+    expect(sampleValue(samples, 'library_line_api_errors_total', { status: '429' })).toBe(2);
+    expect(sampleValue(samples, 'library_line_api_errors_total', { status: 'none' })).toBe(1);
   });
 });

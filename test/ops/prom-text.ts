@@ -29,6 +29,6 @@ export function parsePromText(text: string): { types: Map<string, string>; sampl
 }
 
 /** The value of the one sample with this name whose labels include `labels`. */
-export function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
+export function sampleValue(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
   return samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
 }

@@ -51,16 +51,16 @@ describe.each(FILES)('richmenus/%s.json', (alias) => {
       expect(b.x + b.width).toBeLessThanOrEqual(m.size.width);
       expect(b.y + b.height).toBeLessThanOrEqual(m.size.height);
     }
-    m.areas.forEach((a, i) =>
-      m.areas.slice(i + 1).forEach((o) => {
+    m.areas.forEach((a, i) => {
+      for (const o of m.areas.slice(i + 1)) {
         const apart =
           a.bounds.x + a.bounds.width <= o.bounds.x ||
           o.bounds.x + o.bounds.width <= a.bounds.x ||
           a.bounds.y + a.bounds.height <= o.bounds.y ||
           o.bounds.y + o.bounds.height <= a.bounds.y;
         expect(apart, `${a.action.label} overlaps ${o.action.label}`).toBe(true);
-      }),
-    );
+      }
+    });
     // Non-overlapping areas whose sizes add up to the menu's leave no dead spot to tap.
     expect(m.areas.reduce((s, a) => s + a.bounds.width * a.bounds.height, 0)).toBe(m.size.width * m.size.height);
     expect(problemsOf(m)).toEqual([]);

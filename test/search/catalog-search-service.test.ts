@@ -75,7 +75,9 @@ beforeAll(async () => {
   close = database.close;
   db = database.db;
   const ids = await addTitles(db, CATALOG);
-  CATALOG.forEach((r, i) => (bib[r.title] = ids[i]!));
+  CATALOG.forEach((r, i) => {
+    bib[r.title] = ids[i]!;
+  });
   await setStatus('A2', 'on_loan');
   await setStatus('A3', 'in_transit');
   await setStatus('A4', 'on_hold_shelf');
