@@ -57,7 +57,7 @@ function inLine<T extends QueuedHold>(holds: readonly T[]): T[] {
  */
 export function queuePositions<T extends QueuedHold>(holds: readonly T[]): Map<string, number> {
   const positions = new Map<string, number>();
-  inLine(holds).forEach((h, i) => positions.set(h.id, i + 1));
+  for (const [i, h] of inLine(holds).entries()) positions.set(h.id, i + 1);
   return positions;
 }
 

@@ -53,7 +53,8 @@ export function parseSearchQuery(input: string): SearchQuery {
 }
 
 function add(q: SearchQuery, field: SearchField, value: string): void {
-  (q.fields[field] ??= []).push(value.slice(0, MAX_TERM_LENGTH));
+  q.fields[field] ??= [];
+  q.fields[field].push(value.slice(0, MAX_TERM_LENGTH));
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {

@@ -71,9 +71,7 @@ export async function drainInLanes<E extends { moreWaiting: boolean }>(
           signal();
         }
       } else if (worthClaiming() && (await refill()) > 0) {
-        continue;
       } else if (queue.length > 0) {
-        continue;
       } else if (inFlight === 0 && refilling === undefined) {
         exhausted = true;
       } else {

@@ -115,13 +115,14 @@ export class InboxThread implements InboxProcessor {
         this.#waiting.delete(m.id);
         return;
       case 'afterEvents':
-        return this.#deps.afterEvents();
+        this.#deps.afterEvents();
+        return;
       case 'metrics':
         for (const [name, args] of m.counts) (this.#deps.metrics[name] as (...a: unknown[]) => void)(...args);
         return;
       case 'log':
         // Synchronous on Linux pipes and files, as the main thread's own log lines are.
-        return void process.stdout.write(m.line + '\n');
+        return void process.stdout.write(`${m.line}\n`);
       case 'stopped':
         return void this.#worker.terminate();
     }

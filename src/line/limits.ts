@@ -54,7 +54,10 @@ export function limitViolations(messages: readonly unknown[]): string[] {
 }
 
 function walkActions(node: unknown, visit: (a: Record<string, unknown>) => void): void {
-  if (Array.isArray(node)) return node.forEach((n) => walkActions(n, visit));
+  if (Array.isArray(node)) {
+    for (const n of node) walkActions(n, visit);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   for (const [k, v] of Object.entries(node)) {
     if (k === 'action' && typeof v === 'object' && v !== null) visit(v as Record<string, unknown>);
@@ -63,7 +66,10 @@ function walkActions(node: unknown, visit: (a: Record<string, unknown>) => void)
 }
 
 function walkTexts(node: unknown, visit: (t: string) => void): void {
-  if (Array.isArray(node)) return node.forEach((n) => walkTexts(n, visit));
+  if (Array.isArray(node)) {
+    for (const n of node) walkTexts(n, visit);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const n = node as Record<string, unknown>;
   if (n.type === 'text' && 'size' in n) visit(String(n.text ?? ''));

@@ -41,7 +41,10 @@ async function pickupReminders(tx: Tx, today: string, now: Date): Promise<NewNot
     const channel = holdNoticeChannel(h.contact);
     if (!channel) continue;
     let cal = calendars.get(h.pickupBranch);
-    if (!cal) calendars.set(h.pickupBranch, (cal = await branchCalendar(tx, h.pickupBranch, today)));
+    if (!cal) {
+      cal = await branchCalendar(tx, h.pickupBranch, today);
+      calendars.set(h.pickupBranch, cal);
+    }
     if (!inReminderWindow(today, pickupReminderDay(cal, h.pickupDeadline), h.pickupDeadline)) continue;
     out.push({
       patronId: h.patronId,
