@@ -199,3 +199,11 @@ export function isValidIsbn13(isbn: string): boolean {
   for (let i = 0; i < 12; i += 1) sum += Number(isbn[i]) * (i % 2 === 0 ? 1 : 3);
   return (10 - (sum % 10)) % 10 === Number(isbn[12]);
 }
+
+/**
+ * The records of a data file (data/*.json): one row per title, the builder's arguments in order,
+ * so the catalog stays one line per title. The order of the rows fixes the barcodes.
+ */
+export function rowsOf<A extends unknown[]>(builder: (...args: A) => DemoRecord, rows: unknown): DemoRecord[] {
+  return (rows as A[]).map((args) => builder(...args));
+}
