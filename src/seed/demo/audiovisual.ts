@@ -2,7 +2,7 @@
  * Audiovisual material: CDs, DVDs, video tapes and cassette tapes. They can be lent
  * but never reserved (R-RES-1) nor renewed (R-LOAN-4). Section 31.
  */
-import audiovisualRows from './data/audiovisual.json' with { type: 'json' };
+import audiovisualRows from './rows/audiovisual.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 

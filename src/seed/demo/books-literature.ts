@@ -3,7 +3,7 @@
  * Section 11. ISBNs are format-valid (correct check digit) but not necessarily the
  * real ISBN of the edition named.
  */
-import literatureRows from './data/literature.json' with { type: 'json' };
+import literatureRows from './rows/literature.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 

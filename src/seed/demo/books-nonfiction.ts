@@ -3,7 +3,7 @@
  * 鎌ケ谷 and 千葉, science, computers). Section 12. ISBNs are format-valid (correct
  * check digit) but not necessarily the real ISBN of the edition named.
  */
-import nonfictionRows from './data/nonfiction.json' with { type: 'json' };
+import nonfictionRows from './rows/nonfiction.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 

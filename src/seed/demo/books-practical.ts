@@ -3,7 +3,7 @@
  * hobbies, travel guides). Section 13. ISBNs are format-valid (correct check digit)
  * but not necessarily the real ISBN of the edition named.
  */
-import practicalRows from './data/practical.json' with { type: 'json' };
+import practicalRows from './rows/practical.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 

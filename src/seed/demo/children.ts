@@ -3,7 +3,7 @@
  * novels and children's non-fiction. Section 21. ISBNs are format-valid (correct
  * check digit) but not necessarily the real ISBN of the edition named.
  */
-import childrenRows from './data/children.json' with { type: 'json' };
+import childrenRows from './rows/children.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 

@@ -201,7 +201,7 @@ export function isValidIsbn13(isbn: string): boolean {
 }
 
 /**
- * The records of a data file (data/*.json): one row per title, the builder's arguments in order,
+ * The records of a data file (rows/*.json): one row per title, the builder's arguments in order,
  * so the catalog stays one line per title. The order of the rows fixes the barcodes.
  */
 export function rowsOf<A extends unknown[]>(builder: (...args: A) => DemoRecord, rows: unknown): DemoRecord[] {

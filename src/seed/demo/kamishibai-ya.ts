@@ -3,8 +3,8 @@
  * and young-adult material (call numbers 'YA …', R-SRCH-3), section 23.
  * ISBNs are format-valid (correct check digit) but not necessarily real.
  */
-import kamishibaiSetRows from './data/kamishibaiSet.json' with { type: 'json' };
-import youngAdultRows from './data/youngAdult.json' with { type: 'json' };
+import kamishibaiSetRows from './rows/kamishibaiSet.json' with { type: 'json' };
+import youngAdultRows from './rows/youngAdult.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 

@@ -3,7 +3,7 @@
  * issue per magazine is the latest issue (最新号), which cannot be reserved (R-RES-1)
  * and is not lent. Call numbers 'Z <NDC>'. Section 41.
  */
-import magazinesRows from './data/magazines.json' with { type: 'json' };
+import magazinesRows from './rows/magazines.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 

@@ -4,7 +4,7 @@
  * 'R <NDC>'. Section 51. ISBNs are format-valid (correct check digit) but not
  * necessarily real; local publications of 鎌ケ谷市 are illustrative.
  */
-import referenceBooksRows from './data/referenceBooks.json' with { type: 'json' };
+import referenceBooksRows from './rows/referenceBooks.json' with { type: 'json' };
 import { rowsOf, section } from './helpers.js';
 import type { DemoRecord } from './types.js';
 
