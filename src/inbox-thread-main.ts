@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './db/database.js';
 import { createLogger, errorText } from './log.js';
 import type { MetricsHooks } from './metrics/metrics.js';
-import { INBOX_LANES } from './inbox/worker.js';
+import { INBOX_LANES } from './inbox/timings.js';
 import {
   METRICS_FLUSH_MS,
   type FromInboxThread,

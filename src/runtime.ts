@@ -10,7 +10,7 @@ import { refreshSearchColumns } from './db/search-columns.js';
 import { underStartupLock } from './db/startup-lock.js';
 import type { LineAccount, Messenger } from './conversation/ports.js';
 import { formSecret } from './http/page-security.js';
-import { INBOX_LANES } from './inbox/worker.js';
+import { INBOX_LANES } from './inbox/timings.js';
 import { InboxThread, type InboxProcessor } from './inbox/thread.js';
 import { errorText, type Logger } from './log.js';
 import { seedDemoLibrary } from './seed/demo-library.js';

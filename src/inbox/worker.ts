@@ -5,8 +5,6 @@ import {
   completeInboxEvent,
   completeInboxEvents,
   failInboxEvent,
-  parkExhaustedEvents,
-  purgeHandledEvents,
   type EventCompletion,
 } from '../db/inbox.js';
 import { claimInboxEvents, type ClaimedEvent } from '../db/inbox-claim.js';
@@ -22,43 +20,8 @@ import type { MetricsHooks } from '../metrics/metrics.js';
 import { backoff, REPLY_LEASE_MS, ReplySender } from './reply-sender.js';
 import type { InboxProcessor } from './thread.js';
 import { drainInLanes } from './lanes.js';
-
-const MAX_EVENT_ATTEMPTS = 8;
-/**
- * A claimed event not finished by then (its process died, or its failure could not be recorded
- * while the database was away) is claimed again. Short, because a second attempt is harmless:
- * completion is fenced by the claim, and an attempt's writes commit only with its completion.
- */
-const EVENT_LEASE_MS = 20_000;
-/** Retries of replies and parking of hopeless events: looked for at most this often. */
-const SWEEP_EVERY_MS = 1_000;
-/**
- * Handled events are kept this long, then deleted: long past LINE's redeliveries (so a
- * redelivered event is still recognised) and long enough to look back at a failure, but the
- * patrons' words are not kept for ever.
- */
-export const INBOX_RETENTION_MS = 30 * 24 * 60 * 60_000;
-const PURGE_EVERY_MS = 60 * 60_000;
-const PURGE_BATCH = 1000;
-
-/**
- * Lanes on PostgreSQL. Many, because lanes mostly wait, and events handled together share their
- * statements (claim, copies, completion — see Coalescer): bench:webhook on 2 cores went from
- * ~375 events/s with 8 lanes to ~480 with 16 and ~510–575 with 64, the database's CPU per event
- * falling from 1.1 to 0.7 ms. The pool stays small: lanes wait on shared statements, not on
- * connections of their own.
- */
-export const INBOX_LANES = 64;
-
-/**
- * While events trickle in (the last claim took every due event), a claim is made no sooner than
- * this after the one before, so the events stored meanwhile are claimed, read and completed
- * together: a few statements (and wake-ups of the database and of this thread) for several events
- * instead of for each. bench:webhook at 500 events/s: PostgreSQL's CPU per event 1.0 → 0.8-0.9 ms
- * and the acknowledgements, which share the two cores, faster (see docs/reliability.md). A backlog
- * is claimed without waiting; the cost is at most this much on a reply.
- */
-export const CLAIM_GATHER_MS = 10;
+import { InboxMaintenance } from './maintenance.js';
+import { CLAIM_GATHER_MS, EVENT_LEASE_MS, MAX_EVENT_ATTEMPTS } from './timings.js';
 
 export interface InboxWorkerDeps {
   db: Kysely<DB>;
@@ -100,8 +63,7 @@ export class InboxWorker implements InboxProcessor {
   #kicks = 0;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
-  #nextSweep = 0;
-  #nextPurge = 0;
+  readonly #maintenance: InboxMaintenance;
   /** When the last claim was made (performance.now()), and whether it took every due event. */
   #lastClaimAt = -Infinity;
   #lastClaimShort = false;
@@ -112,6 +74,7 @@ export class InboxWorker implements InboxProcessor {
   constructor(deps: InboxWorkerDeps) {
     this.#deps = deps;
     this.#replies = new ReplySender({ ...deps, clock: () => this.#now() });
+    this.#maintenance = new InboxMaintenance(deps.db, this.#replies);
     // Events handled at the same time are completed by one statement (one round trip, one WAL flush).
     this.#completions = new Coalescer((items) => completeInboxEvents(deps.db, items, this.#now()));
     // The database is away for a while: the timer tries again, nothing is lost.
@@ -169,22 +132,7 @@ export class InboxWorker implements InboxProcessor {
     // none): under load, kicking notice delivery after every drain kept it running without pause.
     const wrote = await this.#handleDueEvents();
     if (wrote > 0) this.#deps.afterEvents?.();
-    const now = this.#now().getTime();
-    if (now >= this.#nextSweep && !this.#stopped) {
-      this.#nextSweep = now + SWEEP_EVERY_MS;
-      await parkExhaustedEvents(this.#deps.db, this.#now(), MAX_EVENT_ATTEMPTS);
-      while (!this.#stopped && (await this.#replies.sendDue())) {
-        /* send every reply that is due */
-      }
-    }
-    if (now >= this.#nextPurge && !this.#stopped) {
-      this.#nextPurge = now + PURGE_EVERY_MS;
-      // In batches, so no statement holds many rows; what is left goes at the next purge.
-      for (let i = 0; i < 20 && !this.#stopped; i++) {
-        if ((await purgeHandledEvents(this.#deps.db, new Date(now - INBOX_RETENTION_MS), PURGE_BATCH)) < PURGE_BATCH)
-          break;
-      }
-    }
+    await this.#maintenance.run(this.#now(), () => this.#stopped);
     await this.#replies.settled();
   }
 
