@@ -1,6 +1,6 @@
 /**
  * What the bot says, independent of LINE. line/outbound.ts is the one place that turns these
- * into LINE message JSON; flows never see LINE types. All wording comes from messages/ja.ts.
+ * into LINE message JSON; flows never see LINE types. All wording comes from messages/ja/.
  */
 export type Action =
   | { kind: 'postback'; label: string; data: string; displayText?: string }

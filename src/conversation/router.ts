@@ -1,5 +1,5 @@
 import type { Input } from './input.js';
-import { KEYWORDS } from '../messages/ja.js';
+import { KEYWORDS } from '../messages/ja/index.js';
 import { decodePostback, type Postback } from './postback.js';
 
 export interface Route {

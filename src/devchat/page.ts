@@ -1,5 +1,5 @@
 import { html, raw } from 'hono/html';
-import { pages } from '../messages/ja.js';
+import { pages } from '../messages/ja/index.js';
 import { CHAT_SCRIPT } from './client-chat.js';
 import { RENDER_SCRIPT } from './client-render.js';
 import type { ChatMenu } from './menus.js';

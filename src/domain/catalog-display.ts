@@ -1,6 +1,6 @@
 /**
  * What the catalog shows about a title and its copies (R-SRCH-2..5), as facts; the Japanese
- * words for them are in messages/ja.ts.
+ * words for them are in messages/ja/.
  */
 export type CopyState = 'available' | 'on_loan' | 'in_library_only' | 'on_hold_shelf' | 'in_transit' | 'unavailable';
 

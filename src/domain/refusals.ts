@@ -1,5 +1,5 @@
 // Reasons a patron's request is refused. A refusal is a value, not an exception:
-// the domain says which rule said no, messages/ja.ts says it in Japanese, and only
+// the domain says which rule said no, messages/ja/ says it in Japanese, and only
 // the HTTP edge decides on status codes. Errors that are not the patron's doing
 // (a misconfigured calendar, an impossible state change) are thrown instead.
 

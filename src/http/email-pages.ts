@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { EmailType } from '../domain/email.js';
 import { maskCard } from '../log.js';
-import { accountPages as t, pages, refusalMessage } from '../messages/ja.js';
+import { accountPages as t, pages, refusalMessage } from '../messages/ja/index.js';
 import { EmailConfirmPage, EmailDonePage, EmailPage, EmailRefusedPage, type EmailFormView } from '../pages/email.js';
 import { checkEmailRequest, requestEmailRegistration } from '../services/email-registration.js';
 import type { ServiceFailure } from '../services/errors.js';

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { maskCard } from '../log.js';
-import { accountPages as t, pages, refusalMessage } from '../messages/ja.js';
+import { accountPages as t, pages, refusalMessage } from '../messages/ja/index.js';
 import { PasswordConfirmPage, PasswordDonePage, PasswordPage, type PasswordFormView } from '../pages/password.js';
 import { changePassword } from '../services/credentials.js';
 import type { ServiceFailure } from '../services/errors.js';

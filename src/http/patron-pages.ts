@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { errorText, maskCard, type Logger } from '../log.js';
-import { pages, refusalMessage } from '../messages/ja.js';
+import { pages, refusalMessage } from '../messages/ja/index.js';
 import { renderPage } from '../pages/layout.js';
 import {
   FailedPage,

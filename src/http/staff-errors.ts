@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { refusalMessage } from '../messages/ja.js';
+import { refusalMessage } from '../messages/ja/index.js';
 import type { Outcome, ServiceFailure } from '../services/errors.js';
 
 /** The one place where service failures become staff API status codes (CONTRACT.md). */

@@ -1,5 +1,5 @@
 import { isRefusalCode } from '../domain/refusals.js';
-import { formatDateJa, noticeMessages as m, patronChat, refusalMessage } from '../messages/ja.js';
+import { formatDateJa, noticeMessages as m, patronChat, refusalMessage } from '../messages/ja/index.js';
 import { encodePostback } from '../conversation/postback.js';
 import type { Action, InfoCard, Reply } from '../conversation/reply.js';
 

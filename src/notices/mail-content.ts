@@ -1,6 +1,6 @@
 import type { DueMail } from '../db/mail-outbox.js';
 import type { OutgoingMail } from '../mail/transport.js';
-import { botMessages, formatDateJa, MAIL_SENDER_NOTICE, mailText, noticeMessages } from '../messages/ja.js';
+import { botMessages, formatDateJa, MAIL_SENDER_NOTICE, mailText, noticeMessages } from '../messages/ja/index.js';
 
 /** What a mail needs besides its notice: where links point, who sends, branch names. */
 export interface MailContext {

@@ -1,4 +1,4 @@
-import { accountPages as t } from '../messages/ja.js';
+import { accountPages as t } from '../messages/ja/index.js';
 import { Layout, LinkButton } from './layout.js';
 
 /** A page that only says something, with one way on (back to the form, or to the chat). */

@@ -1,4 +1,4 @@
-import { accountPages as t, pages } from '../messages/ja.js';
+import { accountPages as t, pages } from '../messages/ja/index.js';
 import { NoticePage } from './account-messages.js';
 import { emailTypeLabel } from './email.js';
 import { ConfirmList, Form, Layout } from './layout.js';

@@ -1,4 +1,4 @@
-import { accountPages as t, MAIL_SENDER_NOTICE, pages } from '../messages/ja.js';
+import { accountPages as t, MAIL_SENDER_NOTICE, pages } from '../messages/ja/index.js';
 import { NoticePage } from './account-messages.js';
 import { Choice, ConfirmList, Field, Form, Layout, LinkButton } from './layout.js';
 

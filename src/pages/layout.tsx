@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { pages } from '../messages/ja.js';
+import { pages } from '../messages/ja/index.js';
 
 /**
  * The one layout of the patron pages (login now; password change and e-mail registration later).

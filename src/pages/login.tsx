@@ -1,4 +1,4 @@
-import { pages } from '../messages/ja.js';
+import { pages } from '../messages/ja/index.js';
 import { Field, Form, Layout, MessagePage } from './layout.js';
 
 const t = pages.login;

@@ -1,4 +1,4 @@
-import { accountPages as t, pages } from '../messages/ja.js';
+import { accountPages as t, pages } from '../messages/ja/index.js';
 import { ConfirmList, Field, Form, Layout, LinkButton } from './layout.js';
 import { NoticePage } from './account-messages.js';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { patronChat } from '../../src/messages/ja.js';
+import { patronChat } from '../../src/messages/ja/index.js';
 import { devChatServer, type DevChatServer } from './server.js';
 
 import { screenshotDir } from '../helpers/screenshots.js';

@@ -7,7 +7,7 @@ import { devChatEnabled, loopbackOrigin } from '../../src/devchat/index.js';
 import type { Entry } from '../../src/devchat/transcript.js';
 import { DEV_CHAT_USERS } from '../../src/devchat/users.js';
 import { testLog } from '../helpers/test-log.js';
-import { botMessages, patronChat } from '../../src/messages/ja.js';
+import { botMessages, patronChat } from '../../src/messages/ja/index.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { JOBS } from '../../src/services/jobs.js';
 import { placeHold } from '../../src/services/holds.js';

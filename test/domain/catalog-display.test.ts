@@ -7,7 +7,7 @@ import {
   COPY_STATE_LABELS,
   MAIL_SENDER_NOTICE,
   reservationConfirmationText,
-} from '../../src/messages/ja.js';
+} from '../../src/messages/ja/index.js';
 
 describe('catalog display', () => {
   it('R-SRCH-1: words search title, author and publisher together; typed fields narrow, all combined with AND', () => {

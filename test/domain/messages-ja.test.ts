@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOLD_STATUSES } from '../../src/domain/holds.js';
 import { REFUSAL_CODES, isRefusalCode, refuse } from '../../src/domain/refusals.js';
-import { formatDateJa, holdStatusLabel, refusalMessage } from '../../src/messages/ja.js';
+import { formatDateJa, holdStatusLabel, refusalMessage } from '../../src/messages/ja/index.js';
 
 /** Every param any message uses, with a recognisable value. */
 const ALL_PARAMS = {

@@ -7,7 +7,7 @@ import {
   initialPasswordIssueRefusal,
   newPasswordRefusal,
 } from '../../src/domain/passwords.js';
-import { refusalMessage } from '../../src/messages/ja.js';
+import { refusalMessage } from '../../src/messages/ja/index.js';
 
 const TODAY = '2025-06-10';
 const adult = { birthDate: '1980-05-05', disabilityService: false };

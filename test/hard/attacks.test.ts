@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusalMessage } from '../../src/messages/ja.js';
+import { refusalMessage } from '../../src/messages/ja/index.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';
 import { addPatronWithPassword, formError, loginClient, PAGES_ORIGIN } from '../helpers/pages.js';

@@ -6,7 +6,7 @@ import type { DB } from '../../src/db/schema.js';
 import { InboxWorker } from '../../src/inbox/worker.js';
 import { toInput } from '../../src/line/inbound.js';
 import { testLog } from '../helpers/test-log.js';
-import { chat, patronChat } from '../../src/messages/ja.js';
+import { chat, patronChat } from '../../src/messages/ja/index.js';
 import { testDatabase } from '../helpers/database.js';
 import {
   fakeLine,

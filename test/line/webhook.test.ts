@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { serve, type ServerType } from '@hono/node-server';
 import { http, passthrough } from 'msw';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { botMessages, chat } from '../../src/messages/ja.js';
+import { botMessages, chat } from '../../src/messages/ja/index.js';
 import {
   ACCESS_TOKEN,
   BOT_USER_ID,

@@ -4,7 +4,7 @@ import { insertNotice } from '../../src/db/notices.js';
 import { setConfirmedEmail } from '../../src/db/patrons.js';
 import type { Logger } from '../../src/log.js';
 import { smtpTransport } from '../../src/mail/smtp.js';
-import { accountPages, MAIL_SENDER_NOTICE } from '../../src/messages/ja.js';
+import { accountPages, MAIL_SENDER_NOTICE } from '../../src/messages/ja/index.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { accountClient } from '../helpers/account-pages.js';
 import { testDatabase } from '../helpers/database.js';

@@ -4,7 +4,7 @@ import { defaultCalendar, pickupDeadline } from '../../src/domain/calendar.js';
 import { addDays, tokyoDate, weekdayOf, type IsoDate } from '../../src/domain/dates.js';
 import { pickupReminderDay } from '../../src/domain/reminders.js';
 import { testLog } from '../helpers/test-log.js';
-import { noticeMessages } from '../../src/messages/ja.js';
+import { noticeMessages } from '../../src/messages/ja/index.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, at } from '../helpers/library.js';

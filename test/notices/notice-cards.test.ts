@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeReply } from '../../src/notices/cards.js';
 import { limitViolations } from '../../src/line/limits.js';
 import { toLineMessages } from '../../src/line/outbound.js';
-import { noticeMessages, patronChat, refusalMessage } from '../../src/messages/ja.js';
+import { noticeMessages, patronChat, refusalMessage } from '../../src/messages/ja/index.js';
 
 const KINDS = ['hold_ready', 'hold_expired', 'pickup_reminder', 'due_reminder', 'loan_reserved'];
 const branchName = (code: string) => ({ honkan: '本館', tobu: '東部分館' })[code] ?? '';

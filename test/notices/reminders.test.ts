@@ -3,7 +3,7 @@ import { conversationHandler } from '../../src/conversation/engine.js';
 import type { Database } from '../../src/db/database.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
 import { testLog } from '../helpers/test-log.js';
-import { noticeMessages, patronChat, refusalMessage } from '../../src/messages/ja.js';
+import { noticeMessages, patronChat, refusalMessage } from '../../src/messages/ja/index.js';
 import { checkout } from '../../src/services/circulation.js';
 import { cancelHold, placeHold } from '../../src/services/holds.js';
 import { sendReminders } from '../../src/services/reminders.js';

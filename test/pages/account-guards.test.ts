@@ -6,7 +6,7 @@ import { accountPages as account } from '../../src/http/account-pages.js';
 import { formSecret } from '../../src/http/page-security.js';
 import type { Logger } from '../../src/log.js';
 import { fileTransport } from '../../src/mail/file.js';
-import { accountPages } from '../../src/messages/ja.js';
+import { accountPages } from '../../src/messages/ja/index.js';
 import { deliverEmailNotices } from '../../src/notices/email-delivery.js';
 import { accountClient, hiddenFields } from '../helpers/account-pages.js';
 import { testApp, type TestApp } from '../helpers/app.js';

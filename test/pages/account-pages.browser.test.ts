@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { testLog } from '../helpers/test-log.js';
-import { accountPages, refusalMessage } from '../../src/messages/ja.js';
+import { accountPages, refusalMessage } from '../../src/messages/ja/index.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { verifyCredentials } from '../../src/services/credentials.js';
 import { testDatabase } from '../helpers/database.js';

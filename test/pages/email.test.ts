@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPatronByCard, setConfirmedEmail } from '../../src/db/patrons.js';
-import { accountPages, MAIL_SENDER_NOTICE, refusalMessage } from '../../src/messages/ja.js';
+import { accountPages, MAIL_SENDER_NOTICE, refusalMessage } from '../../src/messages/ja/index.js';
 import { accountClient, fieldError, hiddenFields, withoutHiddenInputs } from '../helpers/account-pages.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';

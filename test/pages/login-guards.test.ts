@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSecret } from '../../src/http/page-security.js';
 import { patronPages } from '../../src/http/patron-pages.js';
 import type { Logger } from '../../src/log.js';
-import { pages } from '../../src/messages/ja.js';
+import { pages } from '../../src/messages/ja/index.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';
 import { addPatronWithPassword, hiddenValue, loginClient, PAGES_ORIGIN as ORIGIN } from '../helpers/pages.js';

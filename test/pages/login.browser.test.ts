@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { touchLineUser } from '../../src/db/line-users.js';
 import { testLog } from '../helpers/test-log.js';
-import { pages, refusalMessage } from '../../src/messages/ja.js';
+import { pages, refusalMessage } from '../../src/messages/ja/index.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { completeAccountLink, rememberLinkToken } from '../../src/services/account-link.js';
 import { testDatabase } from '../helpers/database.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pages, refusalMessage } from '../../src/messages/ja.js';
+import { pages, refusalMessage } from '../../src/messages/ja/index.js';
 import { completeAccountLink, unlinkAccount } from '../../src/services/account-link.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';

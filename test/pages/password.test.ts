@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPatronByCard } from '../../src/db/patrons.js';
-import { accountPages, pages, refusalMessage } from '../../src/messages/ja.js';
+import { accountPages, pages, refusalMessage } from '../../src/messages/ja/index.js';
 import { verifyCredentials } from '../../src/services/credentials.js';
 import { accountClient, fieldError, hiddenFields, withoutHiddenInputs } from '../helpers/account-pages.js';
 import { testApp, type TestApp } from '../helpers/app.js';

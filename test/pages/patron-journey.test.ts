@@ -3,7 +3,7 @@ import { createApp } from '../../src/app.js';
 import { findPatronByCard } from '../../src/db/patrons.js';
 import { formSecret } from '../../src/http/page-security.js';
 import { testLog } from '../helpers/test-log.js';
-import { accountPages } from '../../src/messages/ja.js';
+import { accountPages } from '../../src/messages/ja/index.js';
 import { deliverEmailNotices } from '../../src/notices/email-delivery.js';
 import { patronOverview } from '../../src/services/patrons.js';
 import { accountClient } from '../helpers/account-pages.js';

@@ -1,4 +1,4 @@
-import { patronChat } from '../../messages/ja.js';
+import { patronChat } from '../../messages/ja/index.js';
 import type { Flow } from '../flow.js';
 import { text } from '../reply.js';
 import {

@@ -1,4 +1,4 @@
-import { chat, patronChat, refusalMessage } from '../../messages/ja.js';
+import { chat, patronChat, refusalMessage } from '../../messages/ja/index.js';
 import type { ServiceFailure } from '../../services/errors.js';
 import type { StepContext, StepResult } from '../flow.js';
 import { encodePostback } from '../postback.js';

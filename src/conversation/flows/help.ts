@@ -1,4 +1,4 @@
-import { botMessages, chat, patronChat } from '../../messages/ja.js';
+import { botMessages, chat, patronChat } from '../../messages/ja/index.js';
 import type { Flow } from '../flow.js';
 import { text, type Action } from '../reply.js';
 

@@ -1,4 +1,4 @@
-import { chat } from '../../messages/ja.js';
+import { chat } from '../../messages/ja/index.js';
 import type { Flow } from '../flow.js';
 import { text } from '../reply.js';
 import { helpFlow } from './help.js';

@@ -1,4 +1,4 @@
-import { pagesChat } from '../../messages/ja.js';
+import { pagesChat } from '../../messages/ja/index.js';
 import type { Flow, StepContext } from '../flow.js';
 import type { Action, Reply } from '../reply.js';
 

@@ -1,4 +1,4 @@
-import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja.js';
+import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja/index.js';
 import type { Flow, StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';

@@ -1,4 +1,4 @@
-import { availabilityLabel, chat, COPY_STATE_LABELS, materialLabel, refusalMessage } from '../../messages/ja.js';
+import { availabilityLabel, chat, COPY_STATE_LABELS, materialLabel, refusalMessage } from '../../messages/ja/index.js';
 import type { Flow, StepContext, StepResult } from '../flow.js';
 import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';

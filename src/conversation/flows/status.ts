@@ -1,4 +1,4 @@
-import { formatDateJa, holdStatusLabel, patronChat, refusalMessage } from '../../messages/ja.js';
+import { formatDateJa, holdStatusLabel, patronChat, refusalMessage } from '../../messages/ja/index.js';
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type InfoCard, type Reply } from '../reply.js';

@@ -1,0 +1,106 @@
+// The conversation's own words: the greeting, the keywords that start a conversation, search and
+// help, and the answers that open the patron pages.
+
+import { formatDateJa } from './format.js';
+
+/**
+ * What the bot says outside refusals. Kept in the messages table with the refusals so the whole
+ * patron-facing text can be reviewed and translated in one place.
+ */
+export const botMessages = {
+  greeting:
+    '鎌ケ谷市立図書館のLINE公式アカウントです。友だち追加ありがとうございます。\n' +
+    'このアカウントでは、蔵書検索、予約、ご利用状況の確認、貸出期間の延長、予約の取消ができ、' +
+    '予約資料のご用意ができたらLINEでお知らせします。\n' +
+    '蔵書検索はどなたでもご利用いただけます。予約などには利用者カードの番号とパスワードでのログインが必要です。' +
+    'パスワードは本館・分館のカウンターで発行しています。',
+  holdReady: (p: { title: string; branchName: string; deadline: string }) =>
+    `ご予約の資料をご用意しました。\n『${p.title}』\n受取館：${p.branchName}\n受取期限：${formatDateJa(p.deadline)}\n` +
+    '利用者カードをお持ちのうえ、受取期限までにお越しください。',
+  holdExpired: (p: { branchName: string }) =>
+    `${p.branchName}でお取り置きしていた予約資料は、受取期限を過ぎたため予約を取り消しました。` +
+    'ご希望の場合は、あらためて予約をお申し込みください。',
+} as const;
+
+/** Typed words (and rich-menu taps, which send the same words) that start a conversation. */
+export const KEYWORDS = {
+  search: ['蔵書検索', '検索'],
+  status: ['ご利用状況', '利用状況'],
+  login: ['ログイン'],
+  logout: ['ログアウト'],
+  passwordChange: ['パスワード変更'],
+  emailRegistration: ['メールアドレス登録'],
+  services: ['各種サービス'],
+  help: ['ヘルプ', 'help', 'ﾍﾙﾌﾟ'],
+  stop: ['やめる', 'キャンセル'],
+} as const;
+
+/** Conversation wording: search, help, and the words on buttons. */
+export const chat = {
+  help: [
+    '【鎌ケ谷市立図書館 LINEでできること】',
+    '■蔵書検索：どなたでも。書名・著者名などの言葉を送ると検索します。' +
+      '「著者:夏目」「出版者:新潮社」「分類:C」（紙芝居）のように項目を指定することもできます。',
+    '■予約・ご利用状況の確認・貸出期間の延長・予約の取消：' +
+      '利用者カードの番号とパスワードでログインしてご利用ください（小学生以上）。' +
+      'パスワードは、利用者カードと本人確認書類をお持ちのうえ、本館・分館のカウンターで発行します。',
+    '■予約は窓口・電話・インターネットをあわせて1人5冊まで。' +
+      'LINEでの予約は「依頼中」として受け付け、翌開館日の朝に正式な予約になります。',
+    '■ご用意ができた資料は、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
+    '■紙芝居は「分類:C」で探せます（請求記号は「P」で始まります）。請求記号に「YA」のある資料は中学生・高校生向けです。',
+    '■視聴覚資料（CD・DVDなど）、館内閲覧のみの資料、雑誌の最新号は予約できません。',
+  ].join('\n'),
+  searchGuide:
+    '探したい資料の書名・著者名・出版者などを送ってください。\n' +
+    '項目を指定するときは「書名:」「著者:」「出版者:」「分類:」を付けてください（例：著者:宮部　分類:913）。' +
+    '下のボタンからも選べます。',
+  askField: (fieldLabel: string) => `${fieldLabel}を入力してください。`,
+  fieldLabels: { title: '書名', author: '著者名', publisher: '出版者', classification: '分類' } as Record<
+    string,
+    string
+  >,
+  noHits: (q: string) =>
+    `「${q}」に当てはまる資料は見つかりませんでした。` +
+    '言葉を減らすか、別の言葉（ひらがな・カタカナ、書名の一部など）でお試しください。',
+  emptyQuery: '検索する言葉を入力してください。',
+  resultHeader: (q: string, total: number, capped: boolean, from: number, to: number) =>
+    `「${q}」の検索結果：${capped ? '1000件以上' : `${total}件`}（${from}〜${to}件目）\n` +
+    '資料を選ぶと、所蔵館と貸出状況を表示します。',
+  tooMany: '1000件以上見つかりました。言葉を増やすか、「書名:」「著者:」などで絞り込んでください。',
+  titleNotFound: 'この資料は見つかりませんでした。もう一度検索してください。',
+  holdCount: (n: number) => `予約件数：${n}件`,
+  notReservable: (reason: string) => `この資料は予約できません。${reason}`,
+  expired:
+    'この操作は時間切れになりました。お手数ですが、もう一度はじめからお願いします。下のメニューからお選びください。',
+  unknownInput:
+    'すみません、よくわかりませんでした。書名などの言葉を送ると蔵書を検索します。使い方は「ヘルプ」をご覧ください。',
+  comingSoon: 'この機能は準備中です。図書館のホームページまたはカウンターをご利用ください。',
+  buttons: {
+    detail: '詳細を見る',
+    next: '次の10件',
+    search: '蔵書検索',
+    help: 'ヘルプ',
+    reserve: '予約申込',
+    byTitle: '書名で探す',
+    byAuthor: '著者で探す',
+    byPublisher: '出版者で探す',
+    kamishibai: '紙芝居を探す',
+    ya: 'YA（中高生向け）',
+  },
+} as const;
+
+/** The chat's answers to パスワード変更, メールアドレス登録 and 各種サービス: buttons that open the pages. */
+export const pagesChat = {
+  password:
+    'パスワードの変更は、図書館のページで行います。' +
+    '下の「パスワード変更」を押してページを開き、利用者カード番号・現在のパスワード・新しいパスワード（英数字6文字以上）を入力してください。\n' +
+    '（パスワードはLINEのトークには入力しないでください。）',
+  email:
+    'メールアドレスの登録は、図書館のページで行います。下の「メールアドレス登録」を押してページを開いてください。' +
+    '登録のあとに届くメールのURLから「確定」すると、予約の連絡方法で「E-mail」を選べるようになります。\n' +
+    '（市内在住・在勤・在学の小学生以上の方が対象です。）',
+  menu:
+    '各種サービス\n' +
+    'パスワードの変更とメールアドレスの登録は、図書館のページで行います。下のボタンからお選びください。',
+  buttons: { password: 'パスワード変更', email: 'メールアドレス登録' },
+} as const;

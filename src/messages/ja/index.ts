@@ -1,0 +1,59 @@
+// THE table of patron-facing Japanese: refusals, hold states, the chat, notices, mails and pages.
+// Wording follows the library's own guide (利用者カード, 本人確認書類, 受取館, 受取り可 ...).
+// Each area has its own file; this one gathers them into `ja`, whose shape is the type every
+// other language's table must have (../table.ts), and re-exports the named pieces callers use.
+
+import { accountPages } from './account-pages.js';
+import { botMessages, chat, KEYWORDS, pagesChat } from './chat.js';
+import { formatDateJa, formatDateTimeJa } from './format.js';
+import { availabilityLabel, COPY_STATE_LABELS, contactLabel, holdStatusLabel, materialLabel } from './labels.js';
+import { MAIL_SENDER_NOTICE, mailText } from './mail.js';
+import { noticeMessages } from './notices.js';
+import { pages } from './pages.js';
+import { patronChat, reservationConfirmationText } from './patron-chat.js';
+import { refusalMessage } from './refusals.js';
+
+export {
+  accountPages,
+  availabilityLabel,
+  botMessages,
+  COPY_STATE_LABELS,
+  chat,
+  contactLabel,
+  formatDateJa,
+  formatDateTimeJa,
+  holdStatusLabel,
+  KEYWORDS,
+  MAIL_SENDER_NOTICE,
+  mailText,
+  materialLabel,
+  noticeMessages,
+  pages,
+  pagesChat,
+  patronChat,
+  refusalMessage,
+  reservationConfirmationText,
+};
+
+/** The Japanese table. Its keys name what a text is for, not the language it is in. */
+export const ja = {
+  formatDate: formatDateJa,
+  formatDateTime: formatDateTimeJa,
+  refusalMessage,
+  holdStatusLabel,
+  availabilityLabel,
+  copyStateLabels: COPY_STATE_LABELS,
+  materialLabel,
+  contactLabel,
+  keywords: KEYWORDS,
+  botMessages,
+  chat,
+  pagesChat,
+  patronChat,
+  reservationConfirmationText,
+  noticeMessages,
+  mailSenderNotice: MAIL_SENDER_NOTICE,
+  mailText,
+  pages,
+  accountPages,
+} as const;

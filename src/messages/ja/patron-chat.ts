@@ -1,0 +1,81 @@
+// The logged-in services in the chat: login, status, reserve, renew, cancel, logout.
+
+import { formatDateJa } from './format.js';
+
+/** Wording of the logged-in services: login, status, reserve, renew, cancel, logout. */
+export const patronChat = {
+  loginNeeded:
+    'この操作には、利用者カードの番号とパスワードでのログインが必要です。下の「ログイン」からログインしてください。',
+  loginPrompt:
+    '下の「ログイン」を押すと、図書館のログインページが開きます。利用者カードの番号とパスワードを入力してください。\n' +
+    '（パスワードはLINEのトークには入力しないでください。）',
+  loginUnavailable: 'ただいまログインを受け付けられません。しばらくしてからもう一度お試しください。',
+  alreadyLoggedIn: 'すでにログインしています。別の利用者カードでログインするときは、先に「ログアウト」してください。',
+  loggedIn:
+    'ログインしました。予約・ご利用状況の確認・貸出期間の延長・予約の取消ができます。\n' +
+    'ログアウトはいつでも「ログアウト」と送るか、メニューからできます。',
+  // The title is not known when the reservation was tapped before login (the button carries only its id).
+  continueReservation: (title: string) =>
+    title ? `ログイン前に選んでいた『${title}』の予約を続けますか？` : 'ログイン前に選んでいた資料の予約を続けますか？',
+  linkFailed: 'ログインできませんでした。もう一度「ログイン」からお試しください。',
+  notLoggedIn: 'ログインしていません。',
+  logoutConfirm: 'ログアウトしますか？ログアウトすると、ご利用状況の確認や予約にはもう一度ログインが必要です。',
+  loggedOut: 'ログアウトしました。ご利用ありがとうございました。',
+  cancelled: '操作をやめました。',
+  statusHeader: (name: string, loans: number, holds: number, limit: number) =>
+    `${name}さんのご利用状況\n貸出中：${loans}冊\n予約：${holds}/${limit}件`,
+  noLoans: '貸出中の資料はありません。',
+  noHolds: '予約中の資料はありません。',
+  moreLoans: (n: number) => `ほかに${n}冊あります。すべての貸出状況は図書館のカウンターでもご確認いただけます。`,
+  dueDateLabel: '返却予定日',
+  overdue: '返却予定日を過ぎています',
+  holdStateLabel: '状態',
+  pickupBranchLabel: '受取館',
+  pickupDeadlineLabel: '受取期限',
+  chooseBranch: (title: string) => `『${title}』を予約します。\n受取館を選んでください。`,
+  chooseContact: 'ご用意ができたときの連絡方法を選んでください。',
+  emailNotRegistered: 'E-mailで連絡を受けるには、メールアドレスの登録が必要です（「メールアドレス登録」）。',
+  accepted: (title: string, branch: string, contact: string) =>
+    `予約受付\n『${title}』\n受取館：${branch}\n連絡方法：${contact}\n状態：依頼中\n` +
+    '翌開館日の朝に正式な予約になり、順位がつきます。「ご利用状況」で確認できます。',
+  renewConfirm: (title: string, due: string, newDue: string, shortens: boolean) =>
+    `『${title}』の貸出期間を延長しますか？\n` +
+    `現在の返却予定日：${formatDateJa(due)}\n延長後の返却予定日：${formatDateJa(newDue)}` +
+    (shortens ? '\n※延長は申込日から2週間のため、返却予定日が今より早くなります。' : ''),
+  renewed: (title: string, newDue: string) => `延長しました。\n『${title}』\n新しい返却予定日：${formatDateJa(newDue)}`,
+  cancelConfirm: (title: string, branch: string) => `この予約を取り消しますか？\n『${title}』\n受取館：${branch}`,
+  cancelDone: '予約の取消が完了しました。',
+  notYours: 'この資料は見つかりませんでした。「ご利用状況」からもう一度お選びください。',
+  buttons: {
+    login: 'ログイン',
+    logout: 'ログアウト',
+    status: 'ご利用状況',
+    reserve: '予約申込',
+    send: '送信',
+    renew: '延長する',
+    cancelHold: '取消する',
+    stop: 'やめる',
+  },
+} as const;
+
+/**
+ * R-RES-5 予約確認: what the patron confirms before 送信, including R-RES-3 (when the hold becomes
+ * official), R-RES-4 (a walk-in patron may borrow it first) and R-RES-8 (how the shelf period counts).
+ */
+export function reservationConfirmationText(p: {
+  title: string;
+  branchName: string;
+  contactLabel: string;
+  officialDate: string;
+}): string {
+  return [
+    '予約確認',
+    `『${p.title}』`,
+    `受取館：${p.branchName}`,
+    `連絡方法：${p.contactLabel}`,
+    `この予約は「依頼中」として受け付け、${formatDateJa(p.officialDate)}の朝に正式な予約になります。`,
+    '検索結果で貸出可となっていても、それまでに来館された方に貸し出されることがあります。',
+    'ご用意ができたら、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
+    'よろしければ「送信」を押してください。',
+  ].join('\n');
+}
