@@ -40,4 +40,7 @@ if (problems.length > 0) {
   console.error(`${problems.length} problem(s)`);
   process.exit(1);
 }
-console.log(`check:source: ${files.length} files, no line over ${MAX_COLUMNS} columns, no src/ file over ${MAX_SOURCE_LINES} lines`);
+console.log(
+  `check:source: ${files.length} files, no line over ${MAX_COLUMNS} columns, ` +
+    `no src/ file over ${MAX_SOURCE_LINES} lines`,
+);
