@@ -39,24 +39,28 @@ try {
     (await sql<{ n: string }>`SELECT count(*) AS n FROM holds WHERE status = 'ready'`.execute(database.db)).rows[0]!.n,
   );
   console.log(
-    `promoteHolds: ${promoted} holds in ${promoteMs.toFixed(0)} ms (${promoteRate} holds/s), ${trapped} copies trapped; plain UPDATE ${baselinePromoteMs.toFixed(0)} ms; ratio ${(promoteMs / baselinePromoteMs).toFixed(2)}x`,
+    `promoteHolds: ${promoted} holds in ${promoteMs.toFixed(0)} ms (${promoteRate} holds/s), ` +
+      `${trapped} copies trapped; plain UPDATE ${baselinePromoteMs.toFixed(0)} ms; ` +
+      `ratio ${(promoteMs / baselinePromoteMs).toFixed(2)}x`,
   );
 
   // Make every queued hold ready with a past deadline, on a copy of its own.
-  await sql`UPDATE items SET status = 'on_hold_shelf' WHERE bib_id IN (SELECT bib_id FROM holds WHERE status = 'queued')`.execute(
-    database.db,
-  );
   await sql`
-    UPDATE holds h SET status = 'ready', item_id = i.id, secured_on = '2026-12-01', pickup_deadline = '2026-12-09', trapped_at = now()
+    UPDATE items SET status = 'on_hold_shelf'
+     WHERE bib_id IN (SELECT bib_id FROM holds WHERE status = 'queued')`.execute(database.db);
+  await sql`
+    UPDATE holds h
+       SET status = 'ready', item_id = i.id, secured_on = '2026-12-01', pickup_deadline = '2026-12-09',
+           trapped_at = now()
       FROM items i WHERE i.bib_id = h.bib_id AND h.status = 'queued'`.execute(database.db);
   const ready = Number(
     (await sql<{ n: string }>`SELECT count(*) AS n FROM holds WHERE status = 'ready'`.execute(database.db)).rows[0]!.n,
   );
 
   t = performance.now();
-  await sql`UPDATE holds SET status = 'expired', closed_at = now() WHERE status = 'ready' AND pickup_deadline < '2026-12-10'`.execute(
-    database.db,
-  );
+  await sql`
+    UPDATE holds SET status = 'expired', closed_at = now()
+     WHERE status = 'ready' AND pickup_deadline < '2026-12-10'`.execute(database.db);
   const baselineExpireMs = performance.now() - t;
   await sql`UPDATE holds SET status = 'ready', closed_at = NULL WHERE status = 'expired'`.execute(database.db);
   await sql`VACUUM ANALYZE holds`.execute(database.db);
@@ -66,10 +70,15 @@ try {
   const expireMs = performance.now() - t;
   const expireRate = rate(expired, t);
   console.log(
-    `expireHolds: ${expired} of ${ready} ready holds in ${expireMs.toFixed(0)} ms (${expireRate} holds/s); plain UPDATE ${baselineExpireMs.toFixed(0)} ms; ratio ${(expireMs / baselineExpireMs).toFixed(2)}x`,
+    `expireHolds: ${expired} of ${ready} ready holds in ${expireMs.toFixed(0)} ms (${expireRate} holds/s); ` +
+      `plain UPDATE ${baselineExpireMs.toFixed(0)} ms; ratio ${(expireMs / baselineExpireMs).toFixed(2)}x`,
   );
   console.log(
-    `SUMMARY bench:jobs holds=${HOLDS} promote=${promoteMs.toFixed(0)}ms (${promoteRate}/s, ${(promoteMs / baselinePromoteMs).toFixed(2)}x plain UPDATE) expire=${expireMs.toFixed(0)}ms (${expireRate}/s, ${(expireMs / baselineExpireMs).toFixed(2)}x plain UPDATE) target<10000ms each: ${promoteMs < 10_000 && expireMs < 10_000 ? 'met' : 'MISSED'}`,
+    `SUMMARY bench:jobs holds=${HOLDS} ` +
+      `promote=${promoteMs.toFixed(0)}ms ` +
+      `(${promoteRate}/s, ${(promoteMs / baselinePromoteMs).toFixed(2)}x plain UPDATE) ` +
+      `expire=${expireMs.toFixed(0)}ms (${expireRate}/s, ${(expireMs / baselineExpireMs).toFixed(2)}x plain UPDATE) ` +
+      `target<10000ms each: ${promoteMs < 10_000 && expireMs < 10_000 ? 'met' : 'MISSED'}`,
   );
 } finally {
   await scratch.drop();
@@ -78,15 +87,15 @@ try {
 /** Fixture: set-based SQL, so loading is not what the bench measures. */
 async function load(d: Database): Promise<void> {
   const db = d.db;
-  await sql`INSERT INTO bibs (title, material_type) SELECT 'ベンチ書名 ' || g, 'book' FROM generate_series(1, ${HOLDS}) g`.execute(
-    db,
-  );
+  await sql`
+    INSERT INTO bibs (title, material_type)
+    SELECT 'ベンチ書名 ' || g, 'book' FROM generate_series(1, ${HOLDS}) g`.execute(db);
   // One copy per title, on loan except for SHELVED_TITLES of them.
   await sql`
     INSERT INTO items (barcode, bib_id, home_branch, location_branch, call_number, status)
-    SELECT 'B' || id, id, 'honkan', 'honkan', '913.6', CASE WHEN id <= ${SHELVED_TITLES} THEN 'available' ELSE 'on_loan' END FROM bibs`.execute(
-    db,
-  );
+    SELECT 'B' || id, id, 'honkan', 'honkan', '913.6',
+           CASE WHEN id <= ${SHELVED_TITLES} THEN 'available' ELSE 'on_loan' END
+      FROM bibs`.execute(db);
   await sql`
     INSERT INTO patrons (card_number, name, birth_date, residency, password_hash)
     SELECT 'C' || g, '利用者 ' || g, '1980-01-01', 'resident', 'x' FROM generate_series(1, ${HOLDS / 5}) g`.execute(db);

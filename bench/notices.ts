@@ -56,7 +56,8 @@ try {
   await rawPushes(1000);
   const rawBeforeMs = await rawPushes(NOTICES);
   console.log(
-    `fake LINE raw (before): ${NOTICES} pushes in ${rawBeforeMs.toFixed(0)} ms (${perSecond(NOTICES, rawBeforeMs)} req/s, ${PUSH_CONCURRENCY} in flight)`,
+    `fake LINE raw (before): ${NOTICES} pushes in ${rawBeforeMs.toFixed(0)} ms ` +
+      `(${perSecond(NOTICES, rawBeforeMs)} req/s, ${PUSH_CONCURRENCY} in flight)`,
   );
   const acceptedBefore = line.accepted.length;
 
@@ -84,10 +85,12 @@ try {
   const rawRate = perSecond(NOTICES, Math.min(rawBeforeMs, rawAfterMs));
   const ratio = rate / rawRate;
   console.log(
-    `delivery runs at ${(ratio * 100).toFixed(0)}% of the fake server's raw rate (${rawRate} req/s, the faster baseline)`,
+    `delivery runs at ${(ratio * 100).toFixed(0)}% of the fake server's raw rate ` +
+      `(${rawRate} req/s, the faster baseline)`,
   );
   console.log(
-    `SUMMARY bench:notices notices=${NOTICES} delivered=${delivered} ${rate}/s raw=${rawRate}/s ratio=${ratio.toFixed(2)} target>=${TARGET_PER_S}/s: ${rate >= TARGET_PER_S ? 'met' : 'MISSED'}`,
+    `SUMMARY bench:notices notices=${NOTICES} delivered=${delivered} ${rate}/s raw=${rawRate}/s ` +
+      `ratio=${ratio.toFixed(2)} target>=${TARGET_PER_S}/s: ${rate >= TARGET_PER_S ? 'met' : 'MISSED'}`,
   );
 } finally {
   await line.close();

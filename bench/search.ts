@@ -39,9 +39,8 @@ try {
   // definitions are read back from the database, so they are the migration's own.
   const indexes = (
     await sql<{ indexname: string; indexdef: string }>`
-    SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'bibs' AND indexname LIKE ANY (ARRAY['bibs_search_%', 'bibs_norm_%'])`.execute(
-      db,
-    )
+    SELECT indexname, indexdef FROM pg_indexes
+     WHERE tablename = 'bibs' AND indexname LIKE ANY (ARRAY['bibs_search_%', 'bibs_norm_%'])`.execute(db)
   ).rows;
   for (const ix of indexes) await sql`DROP INDEX ${sql.id(ix.indexname)}`.execute(db);
   let t = performance.now();
@@ -54,7 +53,8 @@ try {
   }
   const loadMs = performance.now() - t;
   console.log(
-    `load: ${TITLES} titles and copies in ${(loadMs / 1000).toFixed(1)} s (${Math.round(TITLES / (loadMs / 1000))} titles/s)`,
+    `load: ${TITLES} titles and copies in ${(loadMs / 1000).toFixed(1)} s ` +
+      `(${Math.round(TITLES / (loadMs / 1000))} titles/s)`,
   );
   t = performance.now();
   const built: string[] = [];
@@ -67,7 +67,8 @@ try {
   t = performance.now();
   await vacuumCatalog(db);
   console.log(
-    `index build: ${(indexMs / 1000).toFixed(1)} s (${built.join(', ')}); VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `index build: ${(indexMs / 1000).toFixed(1)} s (${built.join(', ')}); ` +
+      `VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
   console.log(`sizes: ${await sizes(database)}`);
   sampleRss();
@@ -97,11 +98,13 @@ try {
       if (!same || !all) {
         mismatches++;
         console.log(
-          `MISMATCH ${text}: search ${got.total}${got.capped ? '+' : ''} [${got.hits.map((h) => h.bibId).join(',')}] baseline ${base.matched} [${base.ids.join(',')}]`,
+          `MISMATCH ${text}: search ${got.total}${got.capped ? '+' : ''} [${got.hits.map((h) => h.bibId).join(',')}] ` +
+            `baseline ${base.matched} [${base.ids.join(',')}]`,
         );
       }
       console.log(
-        `  ${cls.padEnd(14)} ${text.padEnd(16)} hits ${got.capped ? `>${COUNT_CAP}` : String(got.total).padStart(4)}  baseline ${times.at(-1)!.toFixed(0)} ms`,
+        `  ${cls.padEnd(14)} ${text.padEnd(16)} hits ${got.capped ? `>${COUNT_CAP}` : String(got.total).padStart(4)}` +
+          `  baseline ${times.at(-1)!.toFixed(0)} ms`,
       );
     }
     baselineMs.set(
@@ -133,17 +136,23 @@ try {
     const [p50, p95, b50, b95] = [percentile(s, 50), percentile(s, 95), percentile(b, 50), percentile(b, 95)];
     met &&= p95 <= TARGET_MS;
     console.log(
-      `${cls.padEnd(15)} ${p50.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(5)} | ${b50.toFixed(0).padStart(12)} ${b95.toFixed(0).padStart(5)} | ${(b50 / p50).toFixed(0).padStart(8)}x ${(b95 / p95).toFixed(0).padStart(4)}x`,
+      `${cls.padEnd(15)} ${p50.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(5)} | ` +
+        `${b50.toFixed(0).padStart(12)} ${b95.toFixed(0).padStart(5)} | ` +
+        `${(b50 / p50).toFixed(0).padStart(8)}x ${(b95 / p95).toFixed(0).padStart(4)}x`,
     );
     summary.push(`${cls.replace(/ /g, '_')}=${p95.toFixed(1)}ms(${(b95 / p95).toFixed(0)}x)`);
   }
   const rss = kind === 'pglite' ? ` rss=${mib(peakRss)}` : '';
   if (kind === 'pglite') met &&= peakRss < 2 ** 30;
   console.log(
-    `results identical to the baseline: ${mismatches === 0 ? 'yes' : `NO (${mismatches} queries differ)`}${kind === 'pglite' ? `; peak RSS ${mib(peakRss)} (target < 1024 MiB)` : ''}`,
+    `results identical to the baseline: ${mismatches === 0 ? 'yes' : `NO (${mismatches} queries differ)`}` +
+      `${kind === 'pglite' ? `; peak RSS ${mib(peakRss)} (target < 1024 MiB)` : ''}`,
   );
   console.log(
-    `SUMMARY bench:search db=${kind} titles=${TITLES} load=${(loadMs / 1000).toFixed(0)}s index=${(indexMs / 1000).toFixed(0)}s p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} exact=${mismatches === 0 ? 'yes' : 'NO'} target p95<=${TARGET_MS}ms: ${met ? 'met' : 'MISSED'}`,
+    `SUMMARY bench:search db=${kind} titles=${TITLES} ` +
+      `load=${(loadMs / 1000).toFixed(0)}s index=${(indexMs / 1000).toFixed(0)}s ` +
+      `p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} ` +
+      `exact=${mismatches === 0 ? 'yes' : 'NO'} target p95<=${TARGET_MS}ms: ${met ? 'met' : 'MISSED'}`,
   );
 } finally {
   await scratch.drop();
@@ -152,8 +161,10 @@ try {
 async function sizes(d: Database): Promise<string> {
   const { rows } = await sql<{ name: string; size: string }>`
     SELECT name, pg_size_pretty(sum(pg_relation_size(c.oid))) AS size FROM pg_class c,
-           LATERAL (SELECT CASE WHEN c.relname LIKE 'bibs_search_grams_%' THEN 'GIN shards' ELSE c.relname END AS name) n
-     WHERE c.relname IN ('bibs', 'items', 'bibs_search_walk', 'search_gram_titles') OR c.relname LIKE 'bibs_search_grams_%'
+           LATERAL (SELECT CASE WHEN c.relname LIKE 'bibs_search_grams_%' THEN 'GIN shards' ELSE c.relname END
+                      AS name) n
+     WHERE c.relname IN ('bibs', 'items', 'bibs_search_walk', 'search_gram_titles')
+        OR c.relname LIKE 'bibs_search_grams_%'
      GROUP BY name ORDER BY name`.execute(d.db);
   return rows.map((r) => `${r.name} ${r.size}`).join(', ');
 }

@@ -153,7 +153,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       replied_at timestamptz
     );
     CREATE INDEX webhook_inbox_pending ON webhook_inbox (next_attempt_at, id) WHERE status = 'pending';
-    CREATE INDEX webhook_inbox_replies ON webhook_inbox (reply_next_attempt_at, id) WHERE reply_status IN ('pending','sending');
+    CREATE INDEX webhook_inbox_replies ON webhook_inbox (reply_next_attempt_at, id)
+      WHERE reply_status IN ('pending','sending');
 
     CREATE TABLE loans (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -202,7 +203,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       WHERE status IN ('requested','queued','in_transit','ready');
     -- A copy is trapped for one hold at most.
     CREATE UNIQUE INDEX holds_trapped_item ON holds (item_id) WHERE status IN ('in_transit','ready');
-    CREATE INDEX holds_active_bib ON holds (bib_id, official_at, id) WHERE status IN ('requested','queued','in_transit','ready');
+    CREATE INDEX holds_active_bib ON holds (bib_id, official_at, id)
+      WHERE status IN ('requested','queued','in_transit','ready');
     CREATE INDEX holds_active_patron ON holds (patron_id) WHERE status IN ('requested','queued','in_transit','ready');
     CREATE INDEX holds_ready_deadline ON holds (pickup_deadline) WHERE status = 'ready';
     CREATE INDEX holds_requested ON holds (requested_at) WHERE status = 'requested';

@@ -23,6 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
-    ALTER TABLE bibs DROP COLUMN norm_title, DROP COLUMN norm_author, DROP COLUMN norm_publisher, DROP COLUMN norm_version
+    ALTER TABLE bibs
+      DROP COLUMN norm_title, DROP COLUMN norm_author, DROP COLUMN norm_publisher, DROP COLUMN norm_version
   `.execute(db);
 }

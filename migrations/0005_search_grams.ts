@@ -31,9 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
           + octet_length(coalesce(classification, '')) <= 2000) STORED
   `.execute(db);
   for (let s = 0; s < SHARDS; s++) {
-    await sql`CREATE INDEX ${sql.id(`bibs_search_grams_${s}`)} ON bibs USING gin (search_grams) WHERE id % ${sql.lit(SHARDS)} = ${sql.lit(s)}`.execute(
-      db,
-    );
+    await sql`
+      CREATE INDEX ${sql.id(`bibs_search_grams_${s}`)} ON bibs USING gin (search_grams)
+        WHERE id % ${sql.lit(SHARDS)} = ${sql.lit(s)}`.execute(db);
   }
   await sql`
     CREATE INDEX bibs_search_walk ON bibs (year DESC NULLS LAST, id)
@@ -41,9 +41,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       WHERE search_short
   `.execute(db);
   await sql`CREATE INDEX bibs_search_long ON bibs (id) WHERE NOT search_short`.execute(db);
-  await sql`CREATE TABLE search_gram_titles (gram text PRIMARY KEY, titles integer NOT NULL CHECK (titles >= 0))`.execute(
-    db,
-  );
+  await sql`
+    CREATE TABLE search_gram_titles (gram text PRIMARY KEY, titles integer NOT NULL CHECK (titles >= 0))
+  `.execute(db);
   await sql`CREATE INDEX bibs_norm_title_exact ON bibs USING hash (norm_title)`.execute(db);
   await sql`CREATE INDEX bibs_norm_kana_exact ON bibs USING hash (norm_kana)`.execute(db);
 }

@@ -41,5 +41,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `check:source: ${files.length} files, no line over ${MAX_COLUMNS} columns, no src/ file over ${MAX_SOURCE_LINES} lines`,
+  `check:source: ${files.length} files, no line over ${MAX_COLUMNS} columns, ` +
+    `no src/ file over ${MAX_SOURCE_LINES} lines`,
 );

@@ -14,18 +14,22 @@ import { readRichMenuDefinitions, type RichMenuDefinition } from '../src/line/ri
 /** Line icons on a 48×48 grid, drawn with `currentColor`; one per word a tile sends. */
 const ICONS: Record<string, string> = {
   蔵書検索:
-    '<path d="M3 9c6-2.5 12-2.5 18 1v26c-6-3.5-12-3.5-18-1z"/><path d="M39 9c-6-2.5-12-2.5-18 1v26c6-3.5 12-3.5 18-1z"/>' +
+    '<path d="M3 9c6-2.5 12-2.5 18 1v26c-6-3.5-12-3.5-18-1z"/>' +
+    '<path d="M39 9c-6-2.5-12-2.5-18 1v26c6-3.5 12-3.5 18-1z"/>' +
     '<circle cx="33" cy="32" r="8" class="knock"/><path d="M39 38l6 6"/>',
   ご利用状況:
-    '<rect x="9" y="8" width="30" height="36" rx="3.5"/><rect x="17" y="4" width="14" height="8" rx="2.5" class="knock"/>' +
+    '<rect x="9" y="8" width="30" height="36" rx="3.5"/>' +
+    '<rect x="17" y="4" width="14" height="8" rx="2.5" class="knock"/>' +
     '<path d="M15 22l3.5 3.5 6-6"/><path d="M29 23h5"/><path d="M15 34l3.5 3.5 6-6"/><path d="M29 35h5"/>',
   ログイン: '<path d="M27 6h10a4 4 0 0 1 4 4v28a4 4 0 0 1-4 4H27"/><path d="M5 24h24"/><path d="M20 15l9 9-9 9"/>',
   ログアウト: '<path d="M21 6H11a4 4 0 0 0-4 4v28a4 4 0 0 0 4 4h10"/><path d="M19 24h24"/><path d="M34 15l9 9-9 9"/>',
   パスワード変更:
-    '<circle cx="14" cy="24" r="10"/><path d="M24 24h20"/><path d="M37 24v8"/><path d="M44 24v6"/><path d="M14 24h.01"/>',
+    '<circle cx="14" cy="24" r="10"/><path d="M24 24h20"/>' +
+    '<path d="M37 24v8"/><path d="M44 24v6"/><path d="M14 24h.01"/>',
   メールアドレス登録: '<rect x="5" y="10" width="38" height="28" rx="3.5"/><path d="M7 13l17 13 17-13"/>',
   ヘルプ:
-    '<circle cx="24" cy="24" r="19"/><path d="M18.5 19a5.5 5.5 0 1 1 7.7 5c-1.4.7-2.2 1.8-2.2 3.3V29"/><path d="M24 35.5v.01"/>',
+    '<circle cx="24" cy="24" r="19"/>' +
+    '<path d="M18.5 19a5.5 5.5 0 1 1 7.7 5c-1.4.7-2.2 1.8-2.2 3.3V29"/><path d="M24 35.5v.01"/>',
   各種サービス:
     '<rect x="6" y="6" width="15" height="15" rx="3"/><rect x="27" y="6" width="15" height="15" rx="3"/>' +
     '<rect x="6" y="27" width="15" height="15" rx="3"/><rect x="27" y="27" width="15" height="15" rx="3"/>',
@@ -62,24 +66,31 @@ function pageFor(menu: RichMenuDefinition): string {
       throw new Error(`${menu.jsonPath}: no icon for "${word}"; add one to ICONS in scripts/richmenu-images.ts`);
     const b = area.bounds!;
     const cls = CALL_TO_ACTION.has(word) ? 'tile cta' : 'tile';
-    return `<div class="${cls}" style="left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px">
-      <div class="card"><svg viewBox="0 0 48 48" aria-hidden="true">${icon}</svg><div class="label">${labelHtml(label)}</div></div></div>`;
+    return (
+      `<div class="${cls}" style="left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px">
+      <div class="card"><svg viewBox="0 0 48 48" aria-hidden="true">${icon}</svg>` +
+      `<div class="label">${labelHtml(label)}</div></div></div>`
+    );
   });
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>
+  return (
+    `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>
     * { margin: 0; padding: 0; box-sizing: border-box; }
     html, body { width: ${width}px; height: ${height}px; overflow: hidden; background: ${theme.ground}; }
     body { font-family: 'Noto Sans CJK JP', sans-serif; font-weight: 700; color: ${theme.ink}; --card: #ffffff; }
     .tile { position: absolute; padding: 20px; }
     .card { width: 100%; height: 100%; border-radius: 56px; background: var(--card); border: 6px solid ${theme.line};
-            display: grid; grid-template-rows: 430px 1fr; grid-template-columns: minmax(0, 1fr); justify-items: center; padding: 0 40px; }
+            display: grid; grid-template-rows: 430px 1fr; grid-template-columns: minmax(0, 1fr); ` +
+    `justify-items: center; padding: 0 40px; }
     svg { align-self: end; width: 300px; height: 300px; margin-bottom: 24px; color: ${theme.accent};
           fill: none; stroke: currentColor; stroke-width: 3.2; stroke-linecap: round; stroke-linejoin: round; }
     svg .knock { fill: var(--card); }
-    .label { width: 100%; align-self: start; margin-top: 8px; font-size: 118px; line-height: 1.18; letter-spacing: 0.02em; text-align: center;
+    .label { width: 100%; align-self: start; margin-top: 8px; font-size: 118px; line-height: 1.18; ` +
+    `letter-spacing: 0.02em; text-align: center;
              word-break: keep-all; overflow-wrap: normal; }
     .cta .card { --card: ${theme.accent}; border-color: ${theme.accent}; color: #ffffff; }
     .cta svg { color: #ffffff; }
-  </style></head><body>${tiles.join('\n')}</body></html>`;
+  </style></head><body>${tiles.join('\n')}</body></html>`
+  );
 }
 
 const browser = await chromium.launch({

@@ -20,7 +20,8 @@ const pool = process.env.DATABASE_URL
   ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
   : undefined;
 await pool?.query(
-  'CREATE TABLE IF NOT EXISTS echo_inbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, webhook_event_id text UNIQUE NOT NULL, payload jsonb NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS echo_inbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ' +
+    'webhook_event_id text UNIQUE NOT NULL, payload jsonb NOT NULL)',
 );
 
 type Event = { webhookEventId: string; replyToken: string; message: { text: string } };
@@ -32,7 +33,8 @@ app.post('/webhook', async (c) => {
   const { events } = JSON.parse(raw.toString('utf8')) as { events: Event[] };
   if (pool) {
     await pool.query(
-      'INSERT INTO echo_inbox (webhook_event_id, payload) SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT DO NOTHING',
+      'INSERT INTO echo_inbox (webhook_event_id, payload) ' +
+        'SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT DO NOTHING',
       [events.map((e) => e.webhookEventId), events.map((e) => JSON.stringify(e))],
     );
   }

@@ -5,8 +5,9 @@
  * fake LINE API, against a baseline in the same run: a bare Hono server, also a process of its own,
  * that checks the signature and replies with an echo through the same SDK (baseline-server.ts).
  * On PostgreSQL a second, informational baseline stores each event first (the "durable echo").
- * The load generator runs here, the fake LINE on a thread of this process (fake-line.ts); each server is measured alone, and its
- * peak RSS is read from /proc (VmHWM), so the figure is the server's, not the bench's.
+ * The load generator runs here, the fake LINE on a thread of this process (fake-line.ts); each
+ * server is measured alone, and its peak RSS is read from /proc (VmHWM), so the figure is the
+ * server's, not the bench's.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:webhook
  *   BENCH_DB=pglite npm run bench:webhook
  * BENCH_RATE (default 500 events/s) and BENCH_SECONDS (default 10) set the paced phase;
@@ -324,7 +325,8 @@ const f = (x: number) => x.toFixed(1);
 type CpuPerEvent = ReturnType<ReturnType<typeof cpuMeter>['perEvent']>;
 /** A phase's machine CPU per event and its split, as every report line prints it. */
 const cpuSplit = (c: CpuPerEvent) =>
-  `${f(c.cpuMsPerEvent)} ms (server ${f(c.serverCpuMsPerEvent)}, PostgreSQL ${f(c.postgresCpuMsPerEvent)}, load generator and fake LINE ${f(c.benchCpuMsPerEvent)})`;
+  `${f(c.cpuMsPerEvent)} ms (server ${f(c.serverCpuMsPerEvent)}, PostgreSQL ${f(c.postgresCpuMsPerEvent)}, ` +
+  `load generator and fake LINE ${f(c.benchCpuMsPerEvent)})`;
 const profileArgs = () => [
   ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
   ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_PROFILE)}`] : []),
@@ -363,14 +365,18 @@ try {
         JSON.stringify(p.samples.map((s) => [s.sent, s.acked - s.sent, (repliedAt.get(s.replyToken) ?? NaN) - s.sent])),
       );
     console.log(
-      `app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; machine CPU per event ${cpuSplit(p)}; server peak RSS ${f(rssMb)} MB${failedAt(real.url) > 0 ? `; failed sends: ${failureReasons(real.url)}` : ''}`,
+      `app only at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ` +
+        `ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; ` +
+        `machine CPU per event ${cpuSplit(p)}; server peak RSS ${f(rssMb)} MB` +
+        `${failedAt(real.url) > 0 ? `; failed sends: ${failureReasons(real.url)}` : ''}`,
     );
   } else if (process.env.BENCH_ONLY === 'app') {
     const real = await startServer(deployedScript, appEnv(), appArgs());
     await saturate(real, 300);
     const max = await saturate(real, 3000).finally(() => real.stop());
     console.log(
-      `app only: ${f(max.perSecond)} events/s end to end, machine CPU per event ${cpuSplit(max)}; ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`,
+      `app only: ${f(max.perSecond)} events/s end to end, machine CPU per event ${cpuSplit(max)}; ` +
+        `ack p50 ${f(max.ackP50)} ms p99 ${f(max.ackP99)} ms; reply p50 ${f(max.e2eP50)} ms p99 ${f(max.e2eP99)} ms`,
     );
   } else {
     const bare = await startServer('bench/webhook/baseline-server.ts', {});
@@ -384,14 +390,19 @@ try {
     const app = await measure(real).finally(() => real.stop());
 
     console.log(
-      `saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`,
+      `saturated (32 senders, 3000 events): app ${f(app.max.perSecond)} events/s end to end, ` +
+        `baseline ${f(base.max.perSecond)} events/s; ratio ${(app.max.perSecond / base.max.perSecond).toFixed(2)}`,
     );
     console.log(
-      `machine CPU per event (all processes, saturated phase): app ${cpuSplit(app.max)}, baseline ${cpuSplit(base.max)}`,
+      `machine CPU per event (all processes, saturated phase): ` +
+        `app ${cpuSplit(app.max)}, baseline ${cpuSplit(base.max)}`,
     );
     if (durable) {
       console.log(
-        `durable echo (stores each event in PostgreSQL first): ${f(durable.max.perSecond)} events/s, ${f(durable.max.cpuMsPerEvent)} ms of machine CPU per event (PostgreSQL ${f(durable.max.postgresCpuMsPerEvent)}); app / durable echo ${(app.max.perSecond / durable.max.perSecond).toFixed(2)}`,
+        `durable echo (stores each event in PostgreSQL first): ${f(durable.max.perSecond)} events/s, ` +
+          `${f(durable.max.cpuMsPerEvent)} ms of machine CPU per event ` +
+          `(PostgreSQL ${f(durable.max.postgresCpuMsPerEvent)}); ` +
+          `app / durable echo ${(app.max.perSecond / durable.max.perSecond).toFixed(2)}`,
       );
     }
     // × RATE / 1000 = cores busy: how close the paced phase runs the two cores to full.
@@ -403,7 +414,9 @@ try {
     ] as const) {
       const p = r.atRate;
       console.log(
-        `${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; server peak RSS ${f(r.rssMb)} MB`,
+        `${label} at ${RATE}/s for ${SECONDS} s: ${p.replied}/${p.n} replied; ` +
+          `ack p50 ${f(p.ackP50)} ms p99 ${f(p.ackP99)} ms; reply p50 ${f(p.e2eP50)} ms p99 ${f(p.e2eP99)} ms; ` +
+          `server peak RSS ${f(r.rssMb)} MB`,
       );
     }
     for (const [label, r] of [
@@ -421,7 +434,14 @@ try {
       app.atRate.replied === app.atRate.n &&
       app.failed === 0;
     console.log(
-      `SUMMARY bench:webhook db=${scratch.kind} max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms rss=${f(app.rssMb)}MB failed=${app.failed} same-run ack p99: baseline=${f(base.atRate.ackP99)}ms${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
+      `SUMMARY bench:webhook db=${scratch.kind} ` +
+        `max=${f(app.max.perSecond)}ev/s baseline=${f(base.max.perSecond)}ev/s ratio=${ratio.toFixed(2)} ` +
+        `at${RATE}/s: ack p50=${f(app.atRate.ackP50)}ms p99=${f(app.atRate.ackP99)}ms ` +
+        `reply p50=${f(app.atRate.e2eP50)}ms p99=${f(app.atRate.e2eP99)}ms ` +
+        `rss=${f(app.rssMb)}MB failed=${app.failed} ` +
+        `same-run ack p99: baseline=${f(base.atRate.ackP99)}ms` +
+        `${durable ? ` durable-echo=${f(durable.atRate.ackP99)}ms` : ''} ` +
+        `targets(ratio>=0.5, ack p99<50ms, rss<400MB): ${met ? 'met' : 'MISSED'}`,
     );
   }
 } finally {

@@ -61,16 +61,20 @@ describe('a patron in the chat', () => {
     expect(after!.holds.filter((x) => x.title === '吾輩は猫である')).toHaveLength(1);
   });
 
-  it('R-RES-7/R-RES-9/R-LOAN-1: ご利用状況 lists loans with due dates and holds with 依頼中, branch and the slots used', async () => {
-    const r = await h.say(taro(), 'ご利用状況');
-    const t = wordsOf(r);
-    expect(t).toContain('貸出中：6冊');
-    expect(t).toContain('予約：2/5件');
-    expect(t).toContain('依頼中');
-    expect(t).toContain('東部分館');
-    expect(t).toContain('返却予定日を過ぎています'); // こころ is overdue
-    expect(t).toContain('視聴覚資料'); // the DVD cannot be renewed: the reason is shown
-  });
+  it(
+    'R-RES-7/R-RES-9/R-LOAN-1: ご利用状況 lists loans with due ' +
+      'dates and holds with 依頼中, branch and the slots used',
+    async () => {
+      const r = await h.say(taro(), 'ご利用状況');
+      const t = wordsOf(r);
+      expect(t).toContain('貸出中：6冊');
+      expect(t).toContain('予約：2/5件');
+      expect(t).toContain('依頼中');
+      expect(t).toContain('東部分館');
+      expect(t).toContain('返却予定日を過ぎています'); // こころ is overdue
+      expect(t).toContain('視聴覚資料'); // the DVD cannot be renewed: the reason is shown
+    },
+  );
 
   it('R-LOAN-2: 延長する → confirmation with the new due date → 延長する → done', async () => {
     const status = await h.say(taro(), 'ご利用状況');
@@ -134,42 +138,49 @@ describe('a patron in the chat', () => {
     expect(wordsOf(await h.say(u, 'ご利用状況'))).toContain('ログインが必要です');
   });
 
-  it('tapping ご利用状況 again before logging in offers the same login button, until it has under five minutes left', async () => {
-    const u = h.user(13);
-    const button = async () => buttonData(await h.say(u, 'ご利用状況'), 'ログイン')!;
-    const first = await button();
-    expect(await button()).toBe(first);
-    const then = h.now;
-    try {
-      h.now = new Date(then.getTime() + 4 * 60_000);
+  it(
+    'tapping ご利用状況 again before logging in offers the same ' +
+      'login button, until it has under five minutes left',
+    async () => {
+      const u = h.user(13);
+      const button = async () => buttonData(await h.say(u, 'ご利用状況'), 'ログイン')!;
+      const first = await button();
       expect(await button()).toBe(first);
-      h.now = new Date(then.getTime() + 5 * 60_000 + 1);
-      const fresh = await button();
-      expect(fresh).not.toBe(first);
-      // The page still takes the older one until it expires: a patron may have it open.
-      const older = new URL(first).searchParams.get('linkToken')!;
-      expect(
-        (
-          await h.db
-            .selectFrom('account_link_requests')
-            .select('link_token')
-            .where('link_token', '=', older)
-            .executeTakeFirst()
-        )?.link_token,
-      ).toBe(older);
-    } finally {
-      h.now = then;
-    }
-  });
+      const then = h.now;
+      try {
+        h.now = new Date(then.getTime() + 4 * 60_000);
+        expect(await button()).toBe(first);
+        h.now = new Date(then.getTime() + 5 * 60_000 + 1);
+        const fresh = await button();
+        expect(fresh).not.toBe(first);
+        // The page still takes the older one until it expires: a patron may have it open.
+        const older = new URL(first).searchParams.get('linkToken')!;
+        expect(
+          (
+            await h.db
+              .selectFrom('account_link_requests')
+              .select('link_token')
+              .where('link_token', '=', older)
+              .executeTakeFirst()
+          )?.link_token,
+        ).toBe(older);
+      } finally {
+        h.now = then;
+      }
+    },
+  );
 
-  it('a login button whose token went to LINE with a nonce is not offered again (LINE takes a token once)', async () => {
-    const u = h.user(14);
-    const used = buttonData(await h.say(u, 'ログイン'), 'ログイン')!;
-    await h.login(u, ITO, 'Nr5b7Gk3', used);
-    await h.say(u, 'ログアウト').then((ask) => h.tap(u, buttonData(ask, 'ログアウト')!));
-    const next = buttonData(await h.say(u, 'ご利用状況'), 'ログイン')!;
-    expect(next).not.toBe(used);
-  });
+  it(
+    'a login button whose token went to LINE with a ' + 'nonce is not offered again (LINE takes a token once)',
+    async () => {
+      const u = h.user(14);
+      const used = buttonData(await h.say(u, 'ログイン'), 'ログイン')!;
+      await h.login(u, ITO, 'Nr5b7Gk3', used);
+      await h.say(u, 'ログアウト').then((ask) => h.tap(u, buttonData(ask, 'ログアウト')!));
+      const next = buttonData(await h.say(u, 'ご利用状況'), 'ログイン')!;
+      expect(next).not.toBe(used);
+    },
+  );
 
   it('login nonces are not kept once expired: the next login deletes them', async () => {
     const nonces = async () =>

@@ -126,9 +126,8 @@ function loan(patronId: string, t: { bibId: string; itemId: string }) {
 describe(`migrations (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('creates every table of the schema', async () => {
     const rows = await sql<{ table_name: string }>`
-      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(
-      db,
-    );
+      SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`.execute(db);
     const names = rows.rows.map((r) => r.table_name);
     for (const t of TABLES) expect(names).toContain(t);
   });

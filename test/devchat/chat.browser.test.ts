@@ -81,8 +81,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
 
     // Search: the patron's bubble on the right, the bot's carousel of titles on the left, and the
     // typing indicator in between (counted by an observer: it may show for a few milliseconds only).
-    await page.evaluate(`window.typingSeen = 0; new MutationObserver(() => { if (document.querySelector('#talk .typing')) window.typingSeen++; })
-      .observe(document.getElementById('talk'), { childList: true, subtree: true });`);
+    await page.evaluate(
+      'window.typingSeen = 0; ' +
+        "new MutationObserver(() => { if (document.querySelector('#talk .typing')) window.typingSeen++; })\n" +
+        "      .observe(document.getElementById('talk'), { childList: true, subtree: true });",
+    );
     await say('猫');
     await page.locator('#talk .row.patron', { hasText: '猫' }).waitFor();
     const results = botMessage(TITLE);

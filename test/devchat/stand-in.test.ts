@@ -156,19 +156,22 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
     expect(channel.useLinkToken('never-issued')).toBeUndefined();
   });
 
-  it('rich menus: logged-in links the alias’s menu to the user, logged-out removes the link (twice is fine)', async () => {
-    const { account } = sdk();
-    await account.showRichMenu(USER, 'logged-in');
-    expect(channel.linkedRichMenuId(USER)).toBe(channel.richMenuIdOf('logged-in'));
-    expect(channel.richMenuIdOf('logged-in')).toMatch(/^richmenu-[0-9a-f]{32}$/);
-    expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-in' });
-    await account.showRichMenu(USER, 'logged-out');
-    expect(channel.linkedRichMenuId(USER)).toBeUndefined();
-    expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-out' });
-    // Nothing linked: LINE answers 404, which the bot takes as "the default menu shows".
-    await expect(account.showRichMenu(USER, 'logged-out')).resolves.toBeUndefined();
-    expect(entries().filter((e) => e.kind === 'menu')).toHaveLength(2);
-  });
+  it(
+    'rich menus: logged-in links the alias’s menu to the ' + 'user, logged-out removes the link (twice is fine)',
+    async () => {
+      const { account } = sdk();
+      await account.showRichMenu(USER, 'logged-in');
+      expect(channel.linkedRichMenuId(USER)).toBe(channel.richMenuIdOf('logged-in'));
+      expect(channel.richMenuIdOf('logged-in')).toMatch(/^richmenu-[0-9a-f]{32}$/);
+      expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-in' });
+      await account.showRichMenu(USER, 'logged-out');
+      expect(channel.linkedRichMenuId(USER)).toBeUndefined();
+      expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-out' });
+      // Nothing linked: LINE answers 404, which the bot takes as "the default menu shows".
+      await expect(account.showRichMenu(USER, 'logged-out')).resolves.toBeUndefined();
+      expect(entries().filter((e) => e.kind === 'menu')).toHaveLength(2);
+    },
+  );
 });
 
 describe('the account-link dialog stand-in', () => {

@@ -71,18 +71,22 @@ describe('catalog display', () => {
 });
 
 describe('reservation and mail wording', () => {
-  it('R-RES-4: the confirmation says the hold becomes official on a given morning and a walk-in patron may borrow it first', () => {
-    const t = reservationConfirmationText({
-      title: 'こころ',
-      branchName: '東部分館',
-      contactLabel: 'LINE',
-      officialDate: '2026-12-01',
-    });
-    expect(t).toContain('2026年12月1日（火）の朝に正式な予約');
-    expect(t).toContain('来館された方に貸し出されることがあります');
-    expect(t).toContain('受取館：東部分館');
-    expect(t).toContain('7開館日');
-  });
+  it(
+    'R-RES-4: the confirmation says the hold becomes official ' +
+      'on a given morning and a walk-in patron may borrow it first',
+    () => {
+      const t = reservationConfirmationText({
+        title: 'こころ',
+        branchName: '東部分館',
+        contactLabel: 'LINE',
+        officialDate: '2026-12-01',
+      });
+      expect(t).toContain('2026年12月1日（火）の朝に正式な予約');
+      expect(t).toContain('来館された方に貸し出されることがあります');
+      expect(t).toContain('受取館：東部分館');
+      expect(t).toContain('7開館日');
+    },
+  );
 
   it('R-MAIL-1: an address must look like one before it is registered', () => {
     expect(emailAddressRefusal('hanako@example.jp')).toBeNull();

@@ -113,19 +113,22 @@ describe('channels', () => {
     expect(loanNoticeChannel({ lineLinked: false, following: false, emailConfirmed: false })).toBeNull();
   });
 
-  it('a patron who blocked the account gets no push: a loan notice falls back to e-mail, a hold notice is dropped', () => {
-    const blocked = { lineLinked: true, following: false, emailConfirmed: true };
-    expect(lineRoute('due_reminder', blocked)).toEqual({ to: 'email' });
-    expect(lineRoute('hold_ready', blocked)).toEqual({ to: 'drop', reason: 'patron blocked the LINE account' });
-    expect(lineRoute('hold_ready', { lineLinked: false, following: false, emailConfirmed: true })).toEqual({
-      to: 'drop',
-      reason: 'no linked LINE account',
-    });
-    expect(lineRoute('loan_reserved', { ...blocked, emailConfirmed: false })).toMatchObject({ to: 'drop' });
-    expect(lineRoute('hold_ready', { lineLinked: true, following: true, emailConfirmed: false })).toEqual({
-      to: 'line',
-    });
-  });
+  it(
+    'a patron who blocked the account gets no push: a loan ' + 'notice falls back to e-mail, a hold notice is dropped',
+    () => {
+      const blocked = { lineLinked: true, following: false, emailConfirmed: true };
+      expect(lineRoute('due_reminder', blocked)).toEqual({ to: 'email' });
+      expect(lineRoute('hold_ready', blocked)).toEqual({ to: 'drop', reason: 'patron blocked the LINE account' });
+      expect(lineRoute('hold_ready', { lineLinked: false, following: false, emailConfirmed: true })).toEqual({
+        to: 'drop',
+        reason: 'no linked LINE account',
+      });
+      expect(lineRoute('loan_reserved', { ...blocked, emailConfirmed: false })).toMatchObject({ to: 'drop' });
+      expect(lineRoute('hold_ready', { lineLinked: true, following: true, emailConfirmed: false })).toEqual({
+        to: 'line',
+      });
+    },
+  );
 });
 
 describe('notices that lost their point', () => {

@@ -122,7 +122,8 @@ describe.skipIf(!onPostgres())('database faults (PostgreSQL)', () => {
       let pid = 0;
       await until(async () => {
         const r = await admin.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() ' +
+            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
         );
         pid = r.rows[0]?.pid ?? 0;
         return pid !== 0;
@@ -147,7 +148,8 @@ describe.skipIf(!onPostgres())('database faults (PostgreSQL)', () => {
     }
   });
 
-  it('PostgreSQL lost just as LINE takes an answer: the event is completed when it is back, and not answered again', async () => {
+  it('PostgreSQL lost just as LINE takes an answer: the event ' +
+    'is completed when it is back, and not answered again', async () => {
     const line = fakeLine(lineApi);
     let cut = false;
     line.beforeAnswer(async () => {
@@ -175,7 +177,8 @@ describe.skipIf(!onPostgres())('database faults (PostgreSQL)', () => {
     expect(line.calls.map((c) => [c.endpoint, c.replyToken])).toEqual([['reply', event.replyToken]]);
   }, 40_000);
 
-  it('PostgreSQL away for a while: /healthz 503, webhooks refused (LINE redelivers), accepted events processed once after', async () => {
+  it('PostgreSQL away for a while: /healthz 503, webhooks refused ' +
+    '(LINE redelivers), accepted events processed once after', async () => {
     const line = fakeLine(lineApi);
     const user = lineUserId('outage');
     const accepted = [textEvent(user, 'ねこ'), textEvent(user, '夏目漱石'), textEvent(lineUserId('outage2'), '星')];

@@ -25,9 +25,8 @@ function postbackData(replies: readonly Reply[]): string[] {
 async function circulation(): Promise<string> {
   const { rows } = await sql<{ h: string; l: string }>`
     SELECT (SELECT string_agg(id || ':' || patron_id || ':' || status, ',' ORDER BY id) FROM holds) AS h,
-           (SELECT string_agg(id || ':' || patron_id || ':' || renewals || ':' || due_date, ',' ORDER BY id) FROM loans) AS l`.execute(
-    h.db,
-  );
+           (SELECT string_agg(id || ':' || patron_id || ':' || renewals || ':' || due_date, ',' ORDER BY id)
+              FROM loans) AS l`.execute(h.db);
   return JSON.stringify(rows[0]);
 }
 

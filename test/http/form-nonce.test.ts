@@ -17,17 +17,21 @@ describe('form nonces', () => {
     expect(checkFormNonce(key, 'password', formNonce, csrfToken, later(FORM_NONCE_TTL_MS + 1))).toBe('expired');
   });
 
-  it('another purpose, another key, an edited nonce (a stretched time), a missing token or one from the future: forged', () => {
-    const { formNonce, csrfToken } = issueFormNonce(key, 'password', now);
-    const [time, random] = formNonce.split('.');
-    const stretched = `${(Number.parseInt(time!, 36) + FORM_NONCE_TTL_MS).toString(36)}.${random}`;
-    expect(checkFormNonce(key, 'email', formNonce, csrfToken, now)).toBe('forged');
-    expect(checkFormNonce(randomBytes(32), 'password', formNonce, csrfToken, now)).toBe('forged');
-    expect(checkFormNonce(key, 'password', stretched, csrfToken, later(FORM_NONCE_TTL_MS + 1))).toBe('forged');
-    expect(checkFormNonce(key, 'password', formNonce, undefined, now)).toBe('forged');
-    expect(checkFormNonce(key, 'password', undefined, csrfToken, now)).toBe('forged');
-    expect(checkFormNonce(key, 'password', 'x'.repeat(100), csrfToken, now)).toBe('forged');
-    const future = issueFormNonce(key, 'password', later(10 * 60_000));
-    expect(checkFormNonce(key, 'password', future.formNonce, future.csrfToken, now)).toBe('forged');
-  });
+  it(
+    'another purpose, another key, an edited nonce (a stretched ' +
+      'time), a missing token or one from the future: forged',
+    () => {
+      const { formNonce, csrfToken } = issueFormNonce(key, 'password', now);
+      const [time, random] = formNonce.split('.');
+      const stretched = `${(Number.parseInt(time!, 36) + FORM_NONCE_TTL_MS).toString(36)}.${random}`;
+      expect(checkFormNonce(key, 'email', formNonce, csrfToken, now)).toBe('forged');
+      expect(checkFormNonce(randomBytes(32), 'password', formNonce, csrfToken, now)).toBe('forged');
+      expect(checkFormNonce(key, 'password', stretched, csrfToken, later(FORM_NONCE_TTL_MS + 1))).toBe('forged');
+      expect(checkFormNonce(key, 'password', formNonce, undefined, now)).toBe('forged');
+      expect(checkFormNonce(key, 'password', undefined, csrfToken, now)).toBe('forged');
+      expect(checkFormNonce(key, 'password', 'x'.repeat(100), csrfToken, now)).toBe('forged');
+      const future = issueFormNonce(key, 'password', later(10 * 60_000));
+      expect(checkFormNonce(key, 'password', future.formNonce, future.csrfToken, now)).toBe('forged');
+    },
+  );
 });

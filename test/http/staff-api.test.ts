@@ -363,13 +363,16 @@ describe('staff API', () => {
       expectRefusal(await call('POST', `/admin/patrons/${card}/initial-password`), 'NOT_ELEMENTARY_AGE');
     });
 
-    it('R-ELIG-6: a child born on 1 April 2020 is in first grade in December 2026, one born on 2 April 2020 is not', async () => {
-      setNow(T0);
-      const older = await patron(call, { birthDate: '2020-04-01' });
-      const younger = await patron(call, { birthDate: '2020-04-02' });
-      expect((await call('POST', `/admin/patrons/${older}/initial-password`)).status).toBe(201);
-      expectRefusal(await call('POST', `/admin/patrons/${younger}/initial-password`), 'NOT_ELEMENTARY_AGE');
-    });
+    it(
+      'R-ELIG-6: a child born on 1 April 2020 is in first ' + 'grade in December 2026, one born on 2 April 2020 is not',
+      async () => {
+        setNow(T0);
+        const older = await patron(call, { birthDate: '2020-04-01' });
+        const younger = await patron(call, { birthDate: '2020-04-02' });
+        expect((await call('POST', `/admin/patrons/${older}/initial-password`)).status).toBe(201);
+        expectRefusal(await call('POST', `/admin/patrons/${younger}/initial-password`), 'NOT_ELEMENTARY_AGE');
+      },
+    );
   });
 
   describe('POST /admin/catalog', () => {
@@ -577,29 +580,33 @@ describe('staff API', () => {
       );
     });
 
-    it('refuses to lend a copy on the hold shelf to someone else: 422 ITEM_TRAPPED_FOR_OTHER_PATRON; its patron may borrow it', async () => {
-      setNow(T0);
-      const book = await title(call, [{ branch: 'honkan' }]);
-      const holder = await patron(call);
-      const walkIn = await patron(call);
-      const hold = await call('POST', '/admin/holds', {
-        cardNumber: holder,
-        bibId: book.bibId,
-        pickupBranch: 'honkan',
-        channel: 'counter',
-      });
-      expect((await holdOf(call, holder, hold.body.holdId)).status).toBe('ready');
-      expectRefusal(
-        await call('POST', '/admin/checkouts', { cardNumber: walkIn, itemBarcode: book.barcodes[0] }),
-        'ITEM_TRAPPED_FOR_OTHER_PATRON',
-      );
-      expect(
-        (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status,
-      ).toBe(201);
-      const view = await patronView(call, holder);
-      expect(view.holds).toEqual([]);
-      expect(view.loans.map((l: any) => l.itemBarcode)).toEqual([book.barcodes[0]]);
-    });
+    it(
+      'refuses to lend a copy on the hold shelf to someone else: ' +
+        '422 ITEM_TRAPPED_FOR_OTHER_PATRON; its patron may borrow it',
+      async () => {
+        setNow(T0);
+        const book = await title(call, [{ branch: 'honkan' }]);
+        const holder = await patron(call);
+        const walkIn = await patron(call);
+        const hold = await call('POST', '/admin/holds', {
+          cardNumber: holder,
+          bibId: book.bibId,
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        });
+        expect((await holdOf(call, holder, hold.body.holdId)).status).toBe('ready');
+        expectRefusal(
+          await call('POST', '/admin/checkouts', { cardNumber: walkIn, itemBarcode: book.barcodes[0] }),
+          'ITEM_TRAPPED_FOR_OTHER_PATRON',
+        );
+        expect(
+          (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status,
+        ).toBe(201);
+        const view = await patronView(call, holder);
+        expect(view.holds).toEqual([]);
+        expect(view.loans.map((l: any) => l.itemBarcode)).toEqual([book.barcodes[0]]);
+      },
+    );
 
     it('the patron a copy is travelling to may borrow it where it is: the hold is fulfilled', async () => {
       setNow(T0);
@@ -622,41 +629,44 @@ describe('staff API', () => {
       expect(view.loans.map((l: any) => l.itemBarcode)).toEqual([book.barcodes[0]]);
     });
 
-    it('a patron who borrows another copy than the one kept for them puts the kept copy back into circulation', async () => {
-      setNow(T0);
-      const book = await title(call, [{ branch: 'honkan' }, { branch: 'tobu' }]);
-      const holder = await patron(call);
-      const borrower = await patron(call);
-      const next = await patron(call);
-      // The tobu copy is out; the honkan copy is kept for the holder at honkan.
-      await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[1] });
-      const h1 = await call('POST', '/admin/holds', {
-        cardNumber: holder,
-        bibId: book.bibId,
-        pickupBranch: 'honkan',
-        channel: 'counter',
-      });
-      expect((await holdOf(call, holder, h1.body.holdId)).status).toBe('ready');
-      // The tobu copy comes back with nobody waiting, and the holder borrows it at tobu.
-      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[1], branch: 'tobu' })).body).toEqual(
-        {},
-      );
-      expect(
-        (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[1] })).status,
-      ).toBe(201);
-      expect((await patronView(call, holder)).holds).toEqual([]);
-      // The honkan copy no longer waits on the hold shelf: the next hold gets it at once.
-      const h2 = await call('POST', '/admin/holds', {
-        cardNumber: next,
-        bibId: book.bibId,
-        pickupBranch: 'honkan',
-        channel: 'counter',
-      });
-      expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({ status: 'ready', pickupBranch: 'honkan' });
-      expect((await call('POST', '/admin/checkouts', { cardNumber: next, itemBarcode: book.barcodes[0] })).status).toBe(
-        201,
-      );
-    });
+    it(
+      'a patron who borrows another copy than the one kept ' + 'for them puts the kept copy back into circulation',
+      async () => {
+        setNow(T0);
+        const book = await title(call, [{ branch: 'honkan' }, { branch: 'tobu' }]);
+        const holder = await patron(call);
+        const borrower = await patron(call);
+        const next = await patron(call);
+        // The tobu copy is out; the honkan copy is kept for the holder at honkan.
+        await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[1] });
+        const h1 = await call('POST', '/admin/holds', {
+          cardNumber: holder,
+          bibId: book.bibId,
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        });
+        expect((await holdOf(call, holder, h1.body.holdId)).status).toBe('ready');
+        // The tobu copy comes back with nobody waiting, and the holder borrows it at tobu.
+        expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[1], branch: 'tobu' })).body).toEqual(
+          {},
+        );
+        expect(
+          (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[1] })).status,
+        ).toBe(201);
+        expect((await patronView(call, holder)).holds).toEqual([]);
+        // The honkan copy no longer waits on the hold shelf: the next hold gets it at once.
+        const h2 = await call('POST', '/admin/holds', {
+          cardNumber: next,
+          bibId: book.bibId,
+          pickupBranch: 'honkan',
+          channel: 'counter',
+        });
+        expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({ status: 'ready', pickupBranch: 'honkan' });
+        expect(
+          (await call('POST', '/admin/checkouts', { cardNumber: next, itemBarcode: book.barcodes[0] })).status,
+        ).toBe(201);
+      },
+    );
   });
 
   describe('POST /admin/checkins', () => {
@@ -674,52 +684,59 @@ describe('staff API', () => {
       ).toBe(201);
     });
 
-    it('R-RES-8: a copy returned at the pickup branch of a waiting hold is ready at once, kept 7 opening days', async () => {
-      setNow(T0);
-      const book = await title(call, [{ branch: 'tobu' }]);
-      const borrower = await patron(call);
-      const holder = await patron(call);
-      await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', {
-        cardNumber: holder,
-        bibId: book.bibId,
-        pickupBranch: 'tobu',
-        channel: 'counter',
-      });
-      expect(hold.status).toBe(201);
-      const r = await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'tobu' });
-      expect(r.status).toBe(200);
-      expect(String(r.body.trappedHoldId)).toBe(String(hold.body.holdId));
-      // Secured Tue 1 Dec; 7 opening days from Wed 2 Dec, skipping Monday 7 Dec: Wed 9 Dec.
-      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
-        status: 'ready',
-        pickupBranch: 'tobu',
-        pickupDeadline: '2026-12-09',
-        position: 1,
-      });
-    });
+    it(
+      'R-RES-8: a copy returned at the pickup branch of a ' + 'waiting hold is ready at once, kept 7 opening days',
+      async () => {
+        setNow(T0);
+        const book = await title(call, [{ branch: 'tobu' }]);
+        const borrower = await patron(call);
+        const holder = await patron(call);
+        await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
+        const hold = await call('POST', '/admin/holds', {
+          cardNumber: holder,
+          bibId: book.bibId,
+          pickupBranch: 'tobu',
+          channel: 'counter',
+        });
+        expect(hold.status).toBe(201);
+        const r = await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'tobu' });
+        expect(r.status).toBe(200);
+        expect(String(r.body.trappedHoldId)).toBe(String(hold.body.holdId));
+        // Secured Tue 1 Dec; 7 opening days from Wed 2 Dec, skipping Monday 7 Dec: Wed 9 Dec.
+        expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
+          status: 'ready',
+          pickupBranch: 'tobu',
+          pickupDeadline: '2026-12-09',
+          position: 1,
+        });
+      },
+    );
 
-    it('R-RES-8: a copy secured just before the year end is kept 7 opening days counted after the closure and the Mondays', async () => {
-      setNow(at('2026-12-27 15:00')); // Sunday; 28 Dec is a Monday, 29 Dec - 3 Jan closed, 4 and 11 Jan are Mondays
-      const book = await title(call, [{ branch: 'seibu' }]);
-      const borrower = await patron(call);
-      const holder = await patron(call);
-      await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', {
-        cardNumber: holder,
-        bibId: book.bibId,
-        pickupBranch: 'seibu',
-        channel: 'counter',
-      });
-      expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'seibu' })).status).toBe(
-        200,
-      );
-      // Opening days: 5, 6, 7, 8, 9, 10 and 12 January.
-      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
-        status: 'ready',
-        pickupDeadline: '2027-01-12',
-      });
-    });
+    it(
+      'R-RES-8: a copy secured just before the year end is kept ' +
+        '7 opening days counted after the closure and the Mondays',
+      async () => {
+        setNow(at('2026-12-27 15:00')); // Sunday; 28 Dec is a Monday, 29 Dec - 3 Jan closed, 4 and 11 Jan are Mondays
+        const book = await title(call, [{ branch: 'seibu' }]);
+        const borrower = await patron(call);
+        const holder = await patron(call);
+        await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
+        const hold = await call('POST', '/admin/holds', {
+          cardNumber: holder,
+          bibId: book.bibId,
+          pickupBranch: 'seibu',
+          channel: 'counter',
+        });
+        expect((await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'seibu' })).status).toBe(
+          200,
+        );
+        // Opening days: 5, 6, 7, 8, 9, 10 and 12 January.
+        expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
+          status: 'ready',
+          pickupDeadline: '2027-01-12',
+        });
+      },
+    );
 
     it('a copy returned at another branch travels to the pickup branch: the hold is in transit', async () => {
       setNow(T0);
@@ -790,35 +807,38 @@ describe('staff API', () => {
   });
 
   describe('POST /admin/transits/arrive', () => {
-    it('R-RES-8: a copy arriving at the pickup branch makes the hold ready, kept 7 opening days from the next one', async () => {
-      setNow(T0);
-      const book = await title(call, [{ branch: 'honkan' }]);
-      const borrower = await patron(call);
-      const holder = await patron(call);
-      await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
-      const hold = await call('POST', '/admin/holds', {
-        cardNumber: holder,
-        bibId: book.bibId,
-        pickupBranch: 'higashi-hatsutomi',
-        channel: 'counter',
-      });
-      await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
-      setNow(at('2026-12-02 11:00'));
-      const r = await call('POST', '/admin/transits/arrive', {
-        itemBarcode: book.barcodes[0],
-        branch: 'higashi-hatsutomi',
-      });
-      expect(r.status).toBe(200);
-      // Secured Wed 2 Dec; opening days Thu 3 .. Sun 6, Tue 8 .. Thu 10.
-      expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
-        status: 'ready',
-        pickupBranch: 'higashi-hatsutomi',
-        pickupDeadline: '2026-12-10',
-      });
-      expect(
-        (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status,
-      ).toBe(201);
-    });
+    it(
+      'R-RES-8: a copy arriving at the pickup branch makes ' + 'the hold ready, kept 7 opening days from the next one',
+      async () => {
+        setNow(T0);
+        const book = await title(call, [{ branch: 'honkan' }]);
+        const borrower = await patron(call);
+        const holder = await patron(call);
+        await call('POST', '/admin/checkouts', { cardNumber: borrower, itemBarcode: book.barcodes[0] });
+        const hold = await call('POST', '/admin/holds', {
+          cardNumber: holder,
+          bibId: book.bibId,
+          pickupBranch: 'higashi-hatsutomi',
+          channel: 'counter',
+        });
+        await call('POST', '/admin/checkins', { itemBarcode: book.barcodes[0], branch: 'honkan' });
+        setNow(at('2026-12-02 11:00'));
+        const r = await call('POST', '/admin/transits/arrive', {
+          itemBarcode: book.barcodes[0],
+          branch: 'higashi-hatsutomi',
+        });
+        expect(r.status).toBe(200);
+        // Secured Wed 2 Dec; opening days Thu 3 .. Sun 6, Tue 8 .. Thu 10.
+        expect(await holdOf(call, holder, hold.body.holdId)).toMatchObject({
+          status: 'ready',
+          pickupBranch: 'higashi-hatsutomi',
+          pickupDeadline: '2026-12-10',
+        });
+        expect(
+          (await call('POST', '/admin/checkouts', { cardNumber: holder, itemBarcode: book.barcodes[0] })).status,
+        ).toBe(201);
+      },
+    );
 
     it('answers 409 when the copy is not in transit', async () => {
       const book = await title(call);
@@ -1154,41 +1174,47 @@ describe('staff API jobs', () => {
     expect(r).toEqual({ status: 200, body: { processed: 0 } });
   });
 
-  it('R-RES-8: expire-holds cancels a hold not collected by its deadline, and its copy goes to the next in line', async () => {
-    t.now = T0;
-    const book = await title(call, [{ branch: 'hokubu' }]);
-    const first = await patron(call);
-    const next = await patron(call);
-    const h1 = await call('POST', '/admin/holds', {
-      cardNumber: first,
-      bibId: book.bibId,
-      pickupBranch: 'hokubu',
-      channel: 'counter',
-    });
-    t.now = at('2026-12-01 10:30');
-    const h2 = await call('POST', '/admin/holds', {
-      cardNumber: next,
-      bibId: book.bibId,
-      pickupBranch: 'hokubu',
-      channel: 'counter',
-    });
-    expect(await holdOf(call, first, h1.body.holdId)).toMatchObject({ status: 'ready', pickupDeadline: '2026-12-09' });
+  it(
+    'R-RES-8: expire-holds cancels a hold not collected ' + 'by its deadline, and its copy goes to the next in line',
+    async () => {
+      t.now = T0;
+      const book = await title(call, [{ branch: 'hokubu' }]);
+      const first = await patron(call);
+      const next = await patron(call);
+      const h1 = await call('POST', '/admin/holds', {
+        cardNumber: first,
+        bibId: book.bibId,
+        pickupBranch: 'hokubu',
+        channel: 'counter',
+      });
+      t.now = at('2026-12-01 10:30');
+      const h2 = await call('POST', '/admin/holds', {
+        cardNumber: next,
+        bibId: book.bibId,
+        pickupBranch: 'hokubu',
+        channel: 'counter',
+      });
+      expect(await holdOf(call, first, h1.body.holdId)).toMatchObject({
+        status: 'ready',
+        pickupDeadline: '2026-12-09',
+      });
 
-    // The deadline day itself is still in time.
-    let r = await call('POST', '/admin/jobs/expire-holds', { now: '2026-12-09T20:00:00+09:00' });
-    expect(r).toEqual({ status: 200, body: { processed: 0 } });
-    expect((await holdOf(call, first, h1.body.holdId)).status).toBe('ready');
+      // The deadline day itself is still in time.
+      let r = await call('POST', '/admin/jobs/expire-holds', { now: '2026-12-09T20:00:00+09:00' });
+      expect(r).toEqual({ status: 200, body: { processed: 0 } });
+      expect((await holdOf(call, first, h1.body.holdId)).status).toBe('ready');
 
-    r = await call('POST', '/admin/jobs/expire-holds', { now: '2026-12-10T00:00:00+09:00' });
-    expect(r).toEqual({ status: 200, body: { processed: 1 } });
-    expect((await patronView(call, first)).holds).toEqual([]);
-    // Secured Thu 10 Dec: Fri 11 .. Sun 13, Tue 15 .. Fri 18.
-    expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({
-      status: 'ready',
-      position: 1,
-      pickupDeadline: '2026-12-18',
-    });
-  });
+      r = await call('POST', '/admin/jobs/expire-holds', { now: '2026-12-10T00:00:00+09:00' });
+      expect(r).toEqual({ status: 200, body: { processed: 1 } });
+      expect((await patronView(call, first)).holds).toEqual([]);
+      // Secured Thu 10 Dec: Fri 11 .. Sun 13, Tue 15 .. Fri 18.
+      expect(await holdOf(call, next, h2.body.holdId)).toMatchObject({
+        status: 'ready',
+        position: 1,
+        pickupDeadline: '2026-12-18',
+      });
+    },
+  );
 
   it('deliver-notices sends a due LINE notice once, and waits out quiet hours', async () => {
     const card = await patron(call);

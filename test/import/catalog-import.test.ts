@@ -46,7 +46,8 @@ const count = async (table: 'bibs' | 'items') =>
 
 // One row per copy; the rows of a title share its ISBN (or record id). Line numbers in comments.
 const CSV = [
-  '\uFEFFtitle,title_kana,author,publisher,year,isbn,classification,material_type,latest_issue,barcode,branch,call_number,in_library_only', // 1
+  '\uFEFFtitle,title_kana,author,publisher,year,isbn,classification,material_type,' +
+    'latest_issue,barcode,branch,call_number,in_library_only', // 1
   '吾輩は猫である,ワガハイハネコデアル,夏目漱石,新潮社,2003,978-4-10-101001-4,913.6,本,,IM001,本館,913.6 ナ,', // 2
   '吾輩は猫である,ワガハイハネコデアル,夏目漱石,新潮社,2003,978-4-10-101001-4,913.6,本,,IM002,tobu,913.6 ナ,', // 3
   '"猫と暮らす, 改訂版",,"山田 ""ねこ"" 太郎",ｵﾗｲﾘｰ,２０２１年,,645.7,book,,IM003,西部分館,645 ヤ,○', // 4
@@ -64,55 +65,59 @@ const CSV = [
 ].join('\r\n');
 
 describe(`npm run import (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it('imports a CSV export: titles grouped by ISBN, quotes, line breaks, Japanese branch names and words; rejects bad rows with the line and why', async () => {
-    const s = await importFile('catalog.csv', CSV);
-    expect(s).toMatchObject({ rows: 13, titles: 3, copies: 4, present: 0, ignoredColumns: [] });
-    expect(s.rejections.map((r) => r.line)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
-    const reasons = Object.fromEntries(s.rejections.map((r) => [r.line, r.reason]));
-    expect(reasons).toMatchObject({
-      7: 'title is empty',
-      9: 'unknown material_type "レコード"',
-      11: 'unknown branch "北口分館"',
-      12: 'barcode IM002 is also on line 3',
-      13: 'call_number is empty',
-    });
-    expect(reasons[8]).toMatch(/^year/);
-    expect(reasons[10]).toMatch(/^barcode: /);
-    expect(reasons[14]).toMatch(/^in_library_only/);
-    expect(reasons[15]).toMatch(/^latest_issue: /);
+  it(
+    'imports a CSV export: titles grouped by ISBN, quotes, line breaks, ' +
+      'Japanese branch names and words; rejects bad rows with the line and why',
+    async () => {
+      const s = await importFile('catalog.csv', CSV);
+      expect(s).toMatchObject({ rows: 13, titles: 3, copies: 4, present: 0, ignoredColumns: [] });
+      expect(s.rejections.map((r) => r.line)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
+      const reasons = Object.fromEntries(s.rejections.map((r) => [r.line, r.reason]));
+      expect(reasons).toMatchObject({
+        7: 'title is empty',
+        9: 'unknown material_type "レコード"',
+        11: 'unknown branch "北口分館"',
+        12: 'barcode IM002 is also on line 3',
+        13: 'call_number is empty',
+      });
+      expect(reasons[8]).toMatch(/^year/);
+      expect(reasons[10]).toMatch(/^barcode: /);
+      expect(reasons[14]).toMatch(/^in_library_only/);
+      expect(reasons[15]).toMatch(/^latest_issue: /);
 
-    const neko = await db
-      .selectFrom('items')
-      .innerJoin('bibs', 'bibs.id', 'items.bib_id')
-      .select(['bibs.id', 'bibs.title', 'items.home_branch'])
-      .where('items.barcode', 'in', ['IM001', 'IM002'])
-      .execute();
-    expect(new Set(neko.map((r) => r.id)).size).toBe(1);
-    expect(neko.map((r) => r.home_branch).sort()).toEqual(['honkan', 'tobu']);
-    const kurasu = await db
-      .selectFrom('bibs')
-      .selectAll()
-      .where('title', '=', '猫と暮らす, 改訂版')
-      .executeTakeFirstOrThrow();
-    expect(kurasu).toMatchObject({ author: '山田 "ねこ" 太郎', publisher: 'ｵﾗｲﾘｰ', year: 2021 });
-    const magazine = await db
-      .selectFrom('bibs')
-      .selectAll()
-      .where('material_type', '=', 'magazine')
-      .executeTakeFirstOrThrow();
-    expect(magazine).toMatchObject({ title: '月刊 ねこ\n2026年12月号', latest_issue: true });
-    const copy = await db.selectFrom('items').selectAll().where('barcode', '=', 'IM003').executeTakeFirstOrThrow();
-    expect(copy).toMatchObject({ home_branch: 'seibu', in_library_only: true, call_number: '645 ヤ' });
+      const neko = await db
+        .selectFrom('items')
+        .innerJoin('bibs', 'bibs.id', 'items.bib_id')
+        .select(['bibs.id', 'bibs.title', 'items.home_branch'])
+        .where('items.barcode', 'in', ['IM001', 'IM002'])
+        .execute();
+      expect(new Set(neko.map((r) => r.id)).size).toBe(1);
+      expect(neko.map((r) => r.home_branch).sort()).toEqual(['honkan', 'tobu']);
+      const kurasu = await db
+        .selectFrom('bibs')
+        .selectAll()
+        .where('title', '=', '猫と暮らす, 改訂版')
+        .executeTakeFirstOrThrow();
+      expect(kurasu).toMatchObject({ author: '山田 "ねこ" 太郎', publisher: 'ｵﾗｲﾘｰ', year: 2021 });
+      const magazine = await db
+        .selectFrom('bibs')
+        .selectAll()
+        .where('material_type', '=', 'magazine')
+        .executeTakeFirstOrThrow();
+      expect(magazine).toMatchObject({ title: '月刊 ねこ\n2026年12月号', latest_issue: true });
+      const copy = await db.selectFrom('items').selectAll().where('barcode', '=', 'IM003').executeTakeFirstOrThrow();
+      expect(copy).toMatchObject({ home_branch: 'seibu', in_library_only: true, call_number: '645 ヤ' });
 
-    // Imported titles are searchable at once, by the GIN index too.
-    const byIndex = { offset: 0, limit: 10, tuning: { probeRows: 1, walkRows: 1, prefer: 'index' as const } };
-    expect((await searchTitles(db, parseSearchQuery('おらいりー'), byIndex)).hits.map((h) => h.title)).toEqual([
-      '猫と暮らす, 改訂版',
-    ]);
-    expect((await searchTitles(db, parseSearchQuery('著者:夏目'), byIndex)).hits.map((h) => h.title)).toEqual([
-      '吾輩は猫である',
-    ]);
-  });
+      // Imported titles are searchable at once, by the GIN index too.
+      const byIndex = { offset: 0, limit: 10, tuning: { probeRows: 1, walkRows: 1, prefer: 'index' as const } };
+      expect((await searchTitles(db, parseSearchQuery('おらいりー'), byIndex)).hits.map((h) => h.title)).toEqual([
+        '猫と暮らす, 改訂版',
+      ]);
+      expect((await searchTitles(db, parseSearchQuery('著者:夏目'), byIndex)).hits.map((h) => h.title)).toEqual([
+        '吾輩は猫である',
+      ]);
+    },
+  );
 
   it('re-running the same file adds nothing twice: every copy is found present', async () => {
     const [bibs, items] = [await count('bibs'), await count('items')];

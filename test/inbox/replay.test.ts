@@ -164,27 +164,30 @@ describe('answers LINE did not take', () => {
     return { user, event, state, worker };
   }
 
-  it('an answer LINE takes at once is recorded with its event in one statement: sent, and its messages not kept', async () => {
-    const { event, worker } = await storedEvent({ writtenAgo: 0, workerLate: 0 });
-    await worker.kick();
-    expect(line.calls.map((c) => [c.endpoint, c.status, c.replyToken])).toEqual([['reply', 200, event.replyToken]]);
-    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({
-      status: 'done',
-      attempts: 1,
-      replyStatus: 'sent',
-      replyAttempts: 1,
-      lastError: null,
-    });
-    const stored = await db
-      .selectFrom('webhook_inbox')
-      .select(['replies', 'replied_at'])
-      .where('webhook_event_id', '=', event.webhookEventId)
-      .executeTakeFirstOrThrow();
-    expect(stored.replies).toBeNull();
-    expect(stored.replied_at).not.toBeNull();
-    await worker.kick();
-    expect(line.calls).toHaveLength(1);
-  });
+  it(
+    'an answer LINE takes at once is recorded with its ' + 'event in one statement: sent, and its messages not kept',
+    async () => {
+      const { event, worker } = await storedEvent({ writtenAgo: 0, workerLate: 0 });
+      await worker.kick();
+      expect(line.calls.map((c) => [c.endpoint, c.status, c.replyToken])).toEqual([['reply', 200, event.replyToken]]);
+      expect(await inboxRow(db, event.webhookEventId)).toMatchObject({
+        status: 'done',
+        attempts: 1,
+        replyStatus: 'sent',
+        replyAttempts: 1,
+        lastError: null,
+      });
+      const stored = await db
+        .selectFrom('webhook_inbox')
+        .select(['replies', 'replied_at'])
+        .where('webhook_event_id', '=', event.webhookEventId)
+        .executeTakeFirstOrThrow();
+      expect(stored.replies).toBeNull();
+      expect(stored.replied_at).not.toBeNull();
+      await worker.kick();
+      expect(line.calls).toHaveLength(1);
+    },
+  );
 
   it('an answer LINE refuses with 500 at once is kept with its event and pushed when due, once', async () => {
     line.answerReply(500);
@@ -242,41 +245,47 @@ describe('answers LINE did not take', () => {
     expect(line.calls).toHaveLength(2);
   });
 
-  it('a retried push LINE answers 409 (retry key already accepted) counts as sent, and nothing more is called', async () => {
-    line.answerPush(500, 409);
-    const { event, state, worker } = await storedEvent({ writtenAgo: 10 * MINUTE, workerLate: 10 * MINUTE });
-    await worker.kick();
-    const failed = await inboxRow(db, event.webhookEventId);
-    expect(failed.replyStatus).toBe('pending');
-
-    state.now = failed.replyNextAttemptAt!;
-    await worker.kick();
-    expect(line.pushes().map((p) => p.status)).toEqual([500, 409]);
-    expect(line.pushes()[1]!.retryKey).toBe(failed.replyRetryKey);
-    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ replyStatus: 'sent', replyAttempts: 2 });
-
-    for (const later of [1, 15, 60, 24 * 60]) {
-      state.now = new Date(state.now.getTime() + later * MINUTE);
+  it(
+    'a retried push LINE answers 409 (retry key already ' + 'accepted) counts as sent, and nothing more is called',
+    async () => {
+      line.answerPush(500, 409);
+      const { event, state, worker } = await storedEvent({ writtenAgo: 10 * MINUTE, workerLate: 10 * MINUTE });
       await worker.kick();
-    }
-    expect(line.calls).toHaveLength(2);
-  });
+      const failed = await inboxRow(db, event.webhookEventId);
+      expect(failed.replyStatus).toBe('pending');
 
-  it('an old event received just now tries its reply token first; when LINE calls the token invalid, it is pushed', async () => {
-    line.answerReply(400);
-    // Redelivered by LINE ten minutes after the user wrote. LINE honours a reply token for a
-    // minute after the webhook is received; this one was received now, so the token is tried.
-    const { user, event, worker } = await storedEvent({ writtenAgo: 10 * MINUTE, workerLate: 0 });
-    await worker.kick();
-    expect(line.calls.map((c) => [c.endpoint, c.status])).toEqual([
-      ['reply', 400],
-      ['push', 200],
-    ]);
-    expect(line.calls[0]!.replyToken).toBe(event.replyToken);
-    expect(line.calls[1]!.to).toBe(user);
-    expect(line.calls[1]!.retryKey).toMatch(UUID);
-    expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ replyStatus: 'sent', replyAttempts: 1 });
-  });
+      state.now = failed.replyNextAttemptAt!;
+      await worker.kick();
+      expect(line.pushes().map((p) => p.status)).toEqual([500, 409]);
+      expect(line.pushes()[1]!.retryKey).toBe(failed.replyRetryKey);
+      expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ replyStatus: 'sent', replyAttempts: 2 });
+
+      for (const later of [1, 15, 60, 24 * 60]) {
+        state.now = new Date(state.now.getTime() + later * MINUTE);
+        await worker.kick();
+      }
+      expect(line.calls).toHaveLength(2);
+    },
+  );
+
+  it(
+    'an old event received just now tries its reply token ' + 'first; when LINE calls the token invalid, it is pushed',
+    async () => {
+      line.answerReply(400);
+      // Redelivered by LINE ten minutes after the user wrote. LINE honours a reply token for a
+      // minute after the webhook is received; this one was received now, so the token is tried.
+      const { user, event, worker } = await storedEvent({ writtenAgo: 10 * MINUTE, workerLate: 0 });
+      await worker.kick();
+      expect(line.calls.map((c) => [c.endpoint, c.status])).toEqual([
+        ['reply', 400],
+        ['push', 200],
+      ]);
+      expect(line.calls[0]!.replyToken).toBe(event.replyToken);
+      expect(line.calls[1]!.to).toBe(user);
+      expect(line.calls[1]!.retryKey).toMatch(UUID);
+      expect(await inboxRow(db, event.webhookEventId)).toMatchObject({ replyStatus: 'sent', replyAttempts: 1 });
+    },
+  );
 });
 
 describe('a handler that throws', () => {
@@ -290,55 +299,59 @@ describe('a handler that throws', () => {
     await database.close();
   });
 
-  it('leaves the event pending for a later retry, holds back that user’s later events, and processes it once when the cause is gone', async () => {
-    const alice = lineUserId('alice-throws');
-    const bob = lineUserId('bob-waits-for-nobody');
-    const a1 = textEvent(alice, '一つ目');
-    const a2 = textEvent(alice, '二つ目');
-    const b1 = textEvent(bob, 'こんにちは');
-    expect((await postWebhook(webhookApp(db), webhookBody([a1, a2, b1]))).status).toBe(200);
+  it(
+    'leaves the event pending for a later retry, holds back that ' +
+      'user’s later events, and processes it once when the cause is gone',
+    async () => {
+      const alice = lineUserId('alice-throws');
+      const bob = lineUserId('bob-waits-for-nobody');
+      const a1 = textEvent(alice, '一つ目');
+      const a2 = textEvent(alice, '二つ目');
+      const b1 = textEvent(bob, 'こんにちは');
+      expect((await postWebhook(webhookApp(db), webhookBody([a1, a2, b1]))).status).toBe(200);
 
-    const handled: string[] = [];
-    let broken = true;
-    const handler = beforeEachEvent((id) => {
-      if (broken && id === a1.webhookEventId) throw new Error('the catalog is away');
-      handled.push(id);
-    });
-    const { state, clock } = manualClock(new Date());
-    const worker = new InboxWorker({ db, handler, messenger: testMessenger(), toInput, log: testLog, clock });
-    await worker.kick();
+      const handled: string[] = [];
+      let broken = true;
+      const handler = beforeEachEvent((id) => {
+        if (broken && id === a1.webhookEventId) throw new Error('the catalog is away');
+        handled.push(id);
+      });
+      const { state, clock } = manualClock(new Date());
+      const worker = new InboxWorker({ db, handler, messenger: testMessenger(), toInput, log: testLog, clock });
+      await worker.kick();
 
-    // Bob is answered; Alice's first event waits for a retry and her second waits behind it.
-    expect(handled).toEqual([b1.webhookEventId]);
-    const failed = await inboxRow(db, a1.webhookEventId);
-    expect(failed).toMatchObject({ status: 'pending', attempts: 1, replyStatus: 'none' });
-    expect(failed.lastError).toContain('the catalog is away');
-    expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(state.now.getTime());
-    expect(await inboxRow(db, a2.webhookEventId)).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(line.replies().map((c) => c.replyToken)).toEqual([b1.replyToken]);
-    // The failed attempt's effects were rolled back with its transaction.
-    expect(
-      await db.selectFrom('line_users').select('line_user_id').where('line_user_id', '=', alice).executeTakeFirst(),
-    ).toBeUndefined();
+      // Bob is answered; Alice's first event waits for a retry and her second waits behind it.
+      expect(handled).toEqual([b1.webhookEventId]);
+      const failed = await inboxRow(db, a1.webhookEventId);
+      expect(failed).toMatchObject({ status: 'pending', attempts: 1, replyStatus: 'none' });
+      expect(failed.lastError).toContain('the catalog is away');
+      expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(state.now.getTime());
+      expect(await inboxRow(db, a2.webhookEventId)).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(line.replies().map((c) => c.replyToken)).toEqual([b1.replyToken]);
+      // The failed attempt's effects were rolled back with its transaction.
+      expect(
+        await db.selectFrom('line_users').select('line_user_id').where('line_user_id', '=', alice).executeTakeFirst(),
+      ).toBeUndefined();
 
-    // Before it is due nothing happens, even with the cause gone.
-    broken = false;
-    await worker.kick();
-    expect(handled).toEqual([b1.webhookEventId]);
+      // Before it is due nothing happens, even with the cause gone.
+      broken = false;
+      await worker.kick();
+      expect(handled).toEqual([b1.webhookEventId]);
 
-    state.now = failed.nextAttemptAt;
-    await worker.kick();
-    expect(handled).toEqual([b1.webhookEventId, a1.webhookEventId, a2.webhookEventId]);
-    expect(await inboxRow(db, a1.webhookEventId)).toMatchObject({ status: 'done', attempts: 2, replyStatus: 'sent' });
-    expect(await inboxRow(db, a2.webhookEventId)).toMatchObject({ status: 'done', attempts: 1, replyStatus: 'sent' });
-    // Still within the token's minute: answered on the reply tokens, in order.
-    expect(line.replies().map((c) => c.replyToken)).toEqual([b1.replyToken, a1.replyToken, a2.replyToken]);
+      state.now = failed.nextAttemptAt;
+      await worker.kick();
+      expect(handled).toEqual([b1.webhookEventId, a1.webhookEventId, a2.webhookEventId]);
+      expect(await inboxRow(db, a1.webhookEventId)).toMatchObject({ status: 'done', attempts: 2, replyStatus: 'sent' });
+      expect(await inboxRow(db, a2.webhookEventId)).toMatchObject({ status: 'done', attempts: 1, replyStatus: 'sent' });
+      // Still within the token's minute: answered on the reply tokens, in order.
+      expect(line.replies().map((c) => c.replyToken)).toEqual([b1.replyToken, a1.replyToken, a2.replyToken]);
 
-    state.now = new Date(state.now.getTime() + 60 * MINUTE);
-    await worker.kick();
-    expect(handled).toHaveLength(3);
-    expect(line.calls).toHaveLength(3);
-  });
+      state.now = new Date(state.now.getTime() + 60 * MINUTE);
+      await worker.kick();
+      expect(handled).toHaveLength(3);
+      expect(line.calls).toHaveLength(3);
+    },
+  );
 
   it('that never recovers is parked as failed after its attempts, and the user’s next events go ahead', async () => {
     const user = lineUserId('always-throws');

@@ -35,56 +35,62 @@ describe.skipIf(!onPostgres())('the inbox on a thread of its own (PostgreSQL)', 
     await database.close();
   });
 
-  it('answers stored events in order per user, once; a kick resolves when they are done; its counts reach /metrics', async () => {
-    expect(rt.worker).toBeInstanceOf(InboxThread);
-    const user = lineUserId('thread');
-    const events = ['ねこ', '夏目漱石', 'こころ'].map((w) => textEvent(user, w));
-    for (const e of events) expect((await postWebhook(rt.app, webhookBody([e]))).status).toBe(200);
-    await rt.worker.kick();
-    const rows = await rt.database.db
-      .selectFrom('webhook_inbox')
-      .select(['webhook_event_id', 'status', 'reply_status', 'attempts'])
-      .orderBy('id')
-      .execute();
-    expect(rows).toEqual(
-      events.map((e) => ({ webhook_event_id: e.webhookEventId, status: 'done', reply_status: 'sent', attempts: 1 })),
-    );
-    expect(line.replies).toEqual(events.map((e) => e.replyToken));
-    // Counted on the thread, reported by the main thread's registry (sent over every 100 ms).
-    await new Promise((r) => setTimeout(r, 250));
-    const metrics = await (
-      await rt.app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
-    ).text();
-    expect(metrics).toMatch(/library_webhook_events_total\{type="message",outcome="processed"\} 3/);
-    expect(metrics).toMatch(/library_reply_latency_seconds_count\{via="reply"\} 3/);
-  });
+  it(
+    'answers stored events in order per user, once; a kick ' + 'resolves when they are done; its counts reach /metrics',
+    async () => {
+      expect(rt.worker).toBeInstanceOf(InboxThread);
+      const user = lineUserId('thread');
+      const events = ['ねこ', '夏目漱石', 'こころ'].map((w) => textEvent(user, w));
+      for (const e of events) expect((await postWebhook(rt.app, webhookBody([e]))).status).toBe(200);
+      await rt.worker.kick();
+      const rows = await rt.database.db
+        .selectFrom('webhook_inbox')
+        .select(['webhook_event_id', 'status', 'reply_status', 'attempts'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual(
+        events.map((e) => ({ webhook_event_id: e.webhookEventId, status: 'done', reply_status: 'sent', attempts: 1 })),
+      );
+      expect(line.replies).toEqual(events.map((e) => e.replyToken));
+      // Counted on the thread, reported by the main thread's registry (sent over every 100 ms).
+      await new Promise((r) => setTimeout(r, 250));
+      const metrics = await (
+        await rt.app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+      ).text();
+      expect(metrics).toMatch(/library_webhook_events_total\{type="message",outcome="processed"\} 3/);
+      expect(metrics).toMatch(/library_reply_latency_seconds_count\{via="reply"\} 3/);
+    },
+  );
 
-  it('events stored by many webhooks at once are all answered, once, from the nudges alone (no kick, no polling)', async () => {
-    // Nudges are coalesced (at most one on its way to the thread): one dropped wrongly would
-    // leave its events pending here, since nothing polls the inbox in this runtime. In waves, so
-    // later webhooks arrive while the thread is busy with, or done with, earlier ones.
-    const sent: string[] = [];
-    for (let wave = 0; wave < 3; wave++) {
-      const events = Array.from({ length: 20 }, (_, i) =>
-        textEvent(lineUserId(`nudge-${i % 10}`), ['ねこ', '星', '料理'][(i + wave) % 3]!),
-      );
-      const statuses = await Promise.all(
-        events.map((e) => postWebhook(rt.app, webhookBody([e])).then((r) => r.status)),
-      );
-      expect(statuses.every((s) => s === 200)).toBe(true);
-      sent.push(...events.map((e) => e.replyToken!));
+  it(
+    'events stored by many webhooks at once are all answered, ' + 'once, from the nudges alone (no kick, no polling)',
+    async () => {
+      // Nudges are coalesced (at most one on its way to the thread): one dropped wrongly would
+      // leave its events pending here, since nothing polls the inbox in this runtime. In waves, so
+      // later webhooks arrive while the thread is busy with, or done with, earlier ones.
+      const sent: string[] = [];
+      for (let wave = 0; wave < 3; wave++) {
+        const events = Array.from({ length: 20 }, (_, i) =>
+          textEvent(lineUserId(`nudge-${i % 10}`), ['ねこ', '星', '料理'][(i + wave) % 3]!),
+        );
+        const statuses = await Promise.all(
+          events.map((e) => postWebhook(rt.app, webhookBody([e])).then((r) => r.status)),
+        );
+        expect(statuses.every((s) => s === 200)).toBe(true);
+        sent.push(...events.map((e) => e.replyToken!));
+        const deadline = Date.now() + 10_000;
+        while (line.replies.length < sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        expect([...line.replies].sort()).toEqual([...sent].sort());
+      }
+      // An answer goes out before its event is recorded as done (inbox-worker.ts): both, in the end.
+      const notDone = () =>
+        rt.database.db.selectFrom('webhook_inbox').select('id').where('status', '!=', 'done').execute();
       const deadline = Date.now() + 10_000;
-      while (line.replies.length < sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect([...line.replies].sort()).toEqual([...sent].sort());
-    }
-    // An answer goes out before its event is recorded as done (inbox-worker.ts): both, in the end.
-    const notDone = () =>
-      rt.database.db.selectFrom('webhook_inbox').select('id').where('status', '!=', 'done').execute();
-    const deadline = Date.now() + 10_000;
-    while ((await notDone()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(await notDone()).toEqual([]);
-    expect(line.replies).toHaveLength(sent.length);
-  });
+      while ((await notDone()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(await notDone()).toEqual([]);
+      expect(line.replies).toHaveLength(sent.length);
+    },
+  );
 
   it('stops with the runtime: events stored after the stop wait in the inbox for the next start', async () => {
     await rt.worker.stop();

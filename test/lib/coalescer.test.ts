@@ -55,20 +55,23 @@ describe('Coalescer (statements shared by calls made at the same time)', () => {
     expect(w.batches).toEqual([[1], [2, 13], [2], [13]]);
   });
 
-  it('with two in flight, a second write goes out while the first is out, never a third; settled waits for both', async () => {
-    const w = manualWrites();
-    const c = new Coalescer(w.write, 2);
-    const calls = [c.add([1]), c.add([2]), c.add([3]), c.add([4])];
-    expect(w.batches).toEqual([[1], [2]]);
-    expect(w.open()).toBe(2);
-    await w.finishOne();
-    expect(w.batches).toEqual([[1], [2], [3, 4]]);
-    let settled = false;
-    const done = c.settled().then(() => (settled = true));
-    while (w.open() > 0) await w.finishOne();
-    await done;
-    expect(settled).toBe(true);
-    await Promise.all(calls);
-    expect(w.mostOut()).toBe(2);
-  });
+  it(
+    'with two in flight, a second write goes out while the ' + 'first is out, never a third; settled waits for both',
+    async () => {
+      const w = manualWrites();
+      const c = new Coalescer(w.write, 2);
+      const calls = [c.add([1]), c.add([2]), c.add([3]), c.add([4])];
+      expect(w.batches).toEqual([[1], [2]]);
+      expect(w.open()).toBe(2);
+      await w.finishOne();
+      expect(w.batches).toEqual([[1], [2], [3, 4]]);
+      let settled = false;
+      const done = c.settled().then(() => (settled = true));
+      while (w.open() > 0) await w.finishOne();
+      await done;
+      expect(settled).toBe(true);
+      await Promise.all(calls);
+      expect(w.mostOut()).toBe(2);
+    },
+  );
 });

@@ -56,36 +56,39 @@ describe('replies and pushes on kept-alive connections (line-post.ts)', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
-  it("LINE's refusals read as the SDK's: a spent reply token, a rate limit with Retry-After, a server error", async () => {
-    const answers = [
-      HttpResponse.json({ message: 'Invalid reply token' }, { status: 400 }),
-      HttpResponse.json(
-        { message: 'The API rate limit has been exceeded.' },
-        { status: 429, headers: { 'Retry-After': '30' } },
-      ),
-      HttpResponse.json({ message: 'Internal error' }, { status: 500 }),
-    ];
-    recordLine(() => answers.shift()!);
-    const messenger = lineMessenger({ channelAccessToken: ACCESS_TOKEN, apiBaseUrl: LINE_API });
-    const failure = (p: Promise<void>) =>
-      p.then(
-        () => expect.unreachable('LINE refused it'),
-        (e: unknown) => classifyLineError(e),
-      );
-    expect(await failure(messenger.reply('spent', [{ type: 'text', text: 'x' }]))).toEqual({
-      outcome: 'invalid_token',
-      status: 400,
-    });
-    expect(await failure(messenger.reply('busy', [{ type: 'text', text: 'x' }]))).toEqual({
-      outcome: 'retry',
-      status: 429,
-      retryAfterMs: 30_000,
-    });
-    expect(await failure(messenger.reply('down', [{ type: 'text', text: 'x' }]))).toEqual({
-      outcome: 'retry',
-      status: 500,
-    });
-  });
+  it(
+    "LINE's refusals read as the SDK's: a spent reply " + 'token, a rate limit with Retry-After, a server error',
+    async () => {
+      const answers = [
+        HttpResponse.json({ message: 'Invalid reply token' }, { status: 400 }),
+        HttpResponse.json(
+          { message: 'The API rate limit has been exceeded.' },
+          { status: 429, headers: { 'Retry-After': '30' } },
+        ),
+        HttpResponse.json({ message: 'Internal error' }, { status: 500 }),
+      ];
+      recordLine(() => answers.shift()!);
+      const messenger = lineMessenger({ channelAccessToken: ACCESS_TOKEN, apiBaseUrl: LINE_API });
+      const failure = (p: Promise<void>) =>
+        p.then(
+          () => expect.unreachable('LINE refused it'),
+          (e: unknown) => classifyLineError(e),
+        );
+      expect(await failure(messenger.reply('spent', [{ type: 'text', text: 'x' }]))).toEqual({
+        outcome: 'invalid_token',
+        status: 400,
+      });
+      expect(await failure(messenger.reply('busy', [{ type: 'text', text: 'x' }]))).toEqual({
+        outcome: 'retry',
+        status: 429,
+        retryAfterMs: 30_000,
+      });
+      expect(await failure(messenger.reply('down', [{ type: 'text', text: 'x' }]))).toEqual({
+        outcome: 'retry',
+        status: 500,
+      });
+    },
+  );
 
   it('a LINE that never answers fails the call after the timeout (to be retried), it does not hang', async () => {
     lineApi.use(

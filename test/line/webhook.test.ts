@@ -85,16 +85,19 @@ describe('POST /webhook: signature', () => {
     expect(line.calls).toEqual([]);
   });
 
-  it('the signature is checked on the raw bytes: a pretty-printed body passes, a re-serialised one does not', async () => {
-    const user = lineUserId('raw-bytes');
-    const event = textEvent(user, '鎌ケ谷 🌸');
-    const pretty = JSON.stringify({ destination: BOT_USER_ID, events: [event] }, null, 2);
-    const compact = JSON.stringify(JSON.parse(pretty));
-    expect((await postWebhook(rt.app, compact, { signature: sign(pretty) })).status).toBe(401);
-    expect(await inboxCount()).toBe(0);
-    expect((await postWebhook(rt.app, pretty)).status).toBe(200);
-    expect(await inboxCount()).toBe(1);
-  });
+  it(
+    'the signature is checked on the raw bytes: ' + 'a pretty-printed body passes, a re-serialised one does not',
+    async () => {
+      const user = lineUserId('raw-bytes');
+      const event = textEvent(user, '鎌ケ谷 🌸');
+      const pretty = JSON.stringify({ destination: BOT_USER_ID, events: [event] }, null, 2);
+      const compact = JSON.stringify(JSON.parse(pretty));
+      expect((await postWebhook(rt.app, compact, { signature: sign(pretty) })).status).toBe(401);
+      expect(await inboxCount()).toBe(0);
+      expect((await postWebhook(rt.app, pretty)).status).toBe(200);
+      expect(await inboxCount()).toBe(1);
+    },
+  );
 });
 
 describe('POST /webhook: body', () => {

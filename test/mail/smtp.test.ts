@@ -81,62 +81,69 @@ describe('mail over SMTP', () => {
     await expect(smtpTransport(`smtp://127.0.0.1:${smtpPort}`, FROM).verify()).resolves.toBe(false);
   });
 
-  it('R-MAIL-2/R-MAIL-3: the confirmation mail arrives from MAIL_FROM, with subject, text and HTML, and its link works', async () => {
-    sink = await startSmtpSink(smtpPort);
-    await expect(smtpTransport(`smtp://127.0.0.1:${smtpPort}`, FROM).verify()).resolves.toBe(true);
-    const p = await patron();
-    const done = await register(p, 'hanako@example.jp');
-    expect(done.html).toContain(accountPages.email.doneTitle);
-    await sink.waitFor(1);
-    const got = sink.received[0]!;
-    expect(got.from).toBe(FROM);
-    expect(got.to).toEqual(['hanako@example.jp']);
-    const mail = parseMail(got.raw);
-    expect(mail.headers.get('from')).toBe(FROM);
-    expect(mail.headers.get('to')).toBe('hanako@example.jp');
-    expect(mail.headers.get('subject')).toBe('メールアドレス変更確認のお知らせ');
-    const text = mail.parts.get('text/plain')!;
-    const html = mail.parts.get('text/html')!;
-    expect(text).toContain(MAIL_SENDER_NOTICE(FROM));
-    expect(html).toContain(FROM);
-    const link = linkIn(text)!;
-    expect(link.startsWith(`${BASE}/email/confirm?token=`)).toBe(true);
-    expect(html).toContain(`href="${link}"`);
-    expect(tokenOf(link)).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
+  it(
+    'R-MAIL-2/R-MAIL-3: the confirmation mail arrives from ' +
+      'MAIL_FROM, with subject, text and HTML, and its link works',
+    async () => {
+      sink = await startSmtpSink(smtpPort);
+      await expect(smtpTransport(`smtp://127.0.0.1:${smtpPort}`, FROM).verify()).resolves.toBe(true);
+      const p = await patron();
+      const done = await register(p, 'hanako@example.jp');
+      expect(done.html).toContain(accountPages.email.doneTitle);
+      await sink.waitFor(1);
+      const got = sink.received[0]!;
+      expect(got.from).toBe(FROM);
+      expect(got.to).toEqual(['hanako@example.jp']);
+      const mail = parseMail(got.raw);
+      expect(mail.headers.get('from')).toBe(FROM);
+      expect(mail.headers.get('to')).toBe('hanako@example.jp');
+      expect(mail.headers.get('subject')).toBe('メールアドレス変更確認のお知らせ');
+      const text = mail.parts.get('text/plain')!;
+      const html = mail.parts.get('text/html')!;
+      expect(text).toContain(MAIL_SENDER_NOTICE(FROM));
+      expect(html).toContain(FROM);
+      const link = linkIn(text)!;
+      expect(link.startsWith(`${BASE}/email/confirm?token=`)).toBe(true);
+      expect(html).toContain(`href="${link}"`);
+      expect(tokenOf(link)).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
 
-    const page = await client().get(link.slice(BASE.length));
-    expect(page.html).toContain('hanako@example.jp');
-    expect((await client().send('/email/confirm', page.html)).html).toContain(accountPages.emailConfirm.doneTitle);
-    const row = await rt.database.db
-      .selectFrom('patrons')
-      .select(['email', 'email_confirmed_at'])
-      .where('id', '=', p.id)
-      .executeTakeFirstOrThrow();
-    expect(row.email).toBe('hanako@example.jp');
-    expect(row.email_confirmed_at).not.toBeNull();
-  });
+      const page = await client().get(link.slice(BASE.length));
+      expect(page.html).toContain('hanako@example.jp');
+      expect((await client().send('/email/confirm', page.html)).html).toContain(accountPages.emailConfirm.doneTitle);
+      const row = await rt.database.db
+        .selectFrom('patrons')
+        .select(['email', 'email_confirmed_at'])
+        .where('id', '=', p.id)
+        .executeTakeFirstOrThrow();
+      expect(row.email).toBe('hanako@example.jp');
+      expect(row.email_confirmed_at).not.toBeNull();
+    },
+  );
 
-  it('R-MAIL-3: SMTP down, then up: the notice stays pending with a retry within 15 minutes, then goes out once', async () => {
-    const p = await patron();
-    const done = await register(p, 'later@example.jp');
-    expect(done.html).toContain(MAIL_SENDER_NOTICE(FROM)); // the page still completes, and says whom to allow
-    let [n] = await noticesOf(p.id);
-    expect(n).toMatchObject({ status: 'pending', attempts: 1 });
-    const retryAt = n!.due_at;
-    expect(retryAt.getTime() - NOW.getTime()).toBeGreaterThan(0);
-    expect(retryAt.getTime() - NOW.getTime()).toBeLessThanOrEqual(15 * 60_000);
+  it(
+    'R-MAIL-3: SMTP down, then up: the notice stays pending ' + 'with a retry within 15 minutes, then goes out once',
+    async () => {
+      const p = await patron();
+      const done = await register(p, 'later@example.jp');
+      expect(done.html).toContain(MAIL_SENDER_NOTICE(FROM)); // the page still completes, and says whom to allow
+      let [n] = await noticesOf(p.id);
+      expect(n).toMatchObject({ status: 'pending', attempts: 1 });
+      const retryAt = n!.due_at;
+      expect(retryAt.getTime() - NOW.getTime()).toBeGreaterThan(0);
+      expect(retryAt.getTime() - NOW.getTime()).toBeLessThanOrEqual(15 * 60_000);
 
-    sink = await startSmtpSink(smtpPort);
-    expect(await rt.runJob('deliver-notices', new Date(retryAt.getTime() - 1000))).toBe(0); // not due yet
-    expect(await rt.runJob('deliver-notices', retryAt)).toBe(1);
-    expect(await rt.runJob('deliver-notices', new Date(retryAt.getTime() + 3_600_000))).toBe(0);
-    await sink.waitFor(1);
-    expect(sink.received).toHaveLength(1);
-    expect(sink.received[0]!.to).toEqual(['later@example.jp']);
-    [n] = await noticesOf(p.id);
-    expect(n).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(n!.payload).not.toHaveProperty('token');
-  });
+      sink = await startSmtpSink(smtpPort);
+      expect(await rt.runJob('deliver-notices', new Date(retryAt.getTime() - 1000))).toBe(0); // not due yet
+      expect(await rt.runJob('deliver-notices', retryAt)).toBe(1);
+      expect(await rt.runJob('deliver-notices', new Date(retryAt.getTime() + 3_600_000))).toBe(0);
+      await sink.waitFor(1);
+      expect(sink.received).toHaveLength(1);
+      expect(sink.received[0]!.to).toEqual(['later@example.jp']);
+      [n] = await noticesOf(p.id);
+      expect(n).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(n!.payload).not.toHaveProperty('token');
+    },
+  );
 
   it('retries: each next attempt within 15 minutes while the server is down; given up after 24 hours', async () => {
     const p = await patron();

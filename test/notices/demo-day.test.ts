@@ -126,83 +126,96 @@ const noticePushes = (heading: string) =>
   line.pushes().filter((p) => p.to === patronUser && wordsIn(p.messages).includes(heading));
 
 describe('a demo library day', () => {
-  it('R-RES-3, R-RES-8: reserved in the evening, official next morning, ready on return, one LINE message, expired after 7 opening days and passed on', async () => {
-    const db = rt.database.db;
-    clock.now = at(`${tue} 10:00`);
-    const patronId = await addPatron(db, 'DEMO1');
-    await addPatron(db, 'DEMO2');
-    await addPatron(db, 'DEMO3');
-    await linkLine(db, patronId, { seed: 'demo-day patron' });
-    const { bibIds } = await staff('/admin/catalog', {
-      records: [
-        { title: TITLE, materialType: 'book', items: [{ barcode: 'DAY001', branch: 'honkan', callNumber: '291.35' }] },
-      ],
-    });
-    await staff('/admin/checkouts', { cardNumber: 'DEMO2', itemBarcode: 'DAY001' });
+  it(
+    'R-RES-3, R-RES-8: reserved in the evening, official next morning, ready ' +
+      'on return, one LINE message, expired after 7 opening days and passed on',
+    async () => {
+      const db = rt.database.db;
+      clock.now = at(`${tue} 10:00`);
+      const patronId = await addPatron(db, 'DEMO1');
+      await addPatron(db, 'DEMO2');
+      await addPatron(db, 'DEMO3');
+      await linkLine(db, patronId, { seed: 'demo-day patron' });
+      const { bibIds } = await staff('/admin/catalog', {
+        records: [
+          {
+            title: TITLE,
+            materialType: 'book',
+            items: [{ barcode: 'DAY001', branch: 'honkan', callNumber: '291.35' }],
+          },
+        ],
+      });
+      await staff('/admin/checkouts', { cardNumber: 'DEMO2', itemBarcode: 'DAY001' });
 
-    // Tuesday 19:00: the patron reserves in LINE (予約申込 → 本館 → LINE → 送信).
-    clock.now = at(`${tue} 19:00`);
-    await tap(`reserve|start|${bibIds[0]}`);
-    await tap('reserve|branch|honkan');
-    const confirm = await tap('reserve|contact|line');
-    const send = postbacksIn(confirm).find(([label]) => label === '送信')![1];
-    expect(wordsIn(await tap(send))).toContain('予約受付');
-    expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'requested', contact: 'line' }]);
+      // Tuesday 19:00: the patron reserves in LINE (予約申込 → 本館 → LINE → 送信).
+      clock.now = at(`${tue} 19:00`);
+      await tap(`reserve|start|${bibIds[0]}`);
+      await tap('reserve|branch|honkan');
+      const confirm = await tap('reserve|contact|line');
+      const send = postbacksIn(confirm).find(([label]) => label === '送信')![1];
+      expect(wordsIn(await tap(send))).toContain('予約受付');
+      expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'requested', contact: 'line' }]);
 
-    // Wednesday: official at 09:00, not before.
-    await runDay(wed);
-    expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'queued', position: 1 }]);
-    clock.now = at(`${wed} 10:00`);
-    await staff('/admin/holds', { cardNumber: 'DEMO3', bibId: bibIds[0], pickupBranch: 'honkan', channel: 'counter' });
+      // Wednesday: official at 09:00, not before.
+      await runDay(wed);
+      expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'queued', position: 1 }]);
+      clock.now = at(`${wed} 10:00`);
+      await staff('/admin/holds', {
+        cardNumber: 'DEMO3',
+        bibId: bibIds[0],
+        pickupBranch: 'honkan',
+        channel: 'counter',
+      });
 
-    // 14:00: the copy comes back at 本館 → 受取り可, and the patron hears it at once (no job needed).
-    clock.now = at(`${wed} 14:00`);
-    expect(noticePushes(noticeMessages.holdReady.heading)).toEqual([]);
-    expect(await staff('/admin/checkins', { itemBarcode: 'DAY001', branch: 'honkan' })).toEqual({
-      trappedHoldId: expect.anything(),
-    });
-    await rt.notices.idle();
-    const deadline = pickupDeadline(cal, wed);
-    expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'ready', pickupDeadline: deadline }]);
-    const ready = noticePushes(noticeMessages.holdReady.heading);
-    expect(ready).toHaveLength(1);
-    expect(wordsIn(ready[0]!.messages)).toContain(TITLE);
-    await runDay(wed, '20:00');
+      // 14:00: the copy comes back at 本館 → 受取り可, and the patron hears it at once (no job needed).
+      clock.now = at(`${wed} 14:00`);
+      expect(noticePushes(noticeMessages.holdReady.heading)).toEqual([]);
+      expect(await staff('/admin/checkins', { itemBarcode: 'DAY001', branch: 'honkan' })).toEqual({
+        trappedHoldId: expect.anything(),
+      });
+      await rt.notices.idle();
+      const deadline = pickupDeadline(cal, wed);
+      expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'ready', pickupDeadline: deadline }]);
+      const ready = noticePushes(noticeMessages.holdReady.heading);
+      expect(ready).toHaveLength(1);
+      expect(wordsIn(ready[0]!.messages)).toContain(TITLE);
+      await runDay(wed, '20:00');
 
-    // The following days run by themselves; the patron does not come.
-    for (let d = addDays(wed, 1); d <= addDays(deadline, 1); d = addDays(d, 1)) await runDay(d);
+      // The following days run by themselves; the patron does not come.
+      for (let d = addDays(wed, 1); d <= addDays(deadline, 1); d = addDays(d, 1)) await runDay(d);
 
-    expect(noticePushes(noticeMessages.holdReady.heading)).toHaveLength(1);
-    const reminders = noticePushes(noticeMessages.pickupReminder.heading);
-    expect(reminders).toHaveLength(1);
-    const expired = noticePushes(noticeMessages.holdExpired.heading);
-    expect(expired).toHaveLength(1);
-    expect(wordsIn(expired[0]!.messages)).toContain(TITLE);
+      expect(noticePushes(noticeMessages.holdReady.heading)).toHaveLength(1);
+      const reminders = noticePushes(noticeMessages.pickupReminder.heading);
+      expect(reminders).toHaveLength(1);
+      const expired = noticePushes(noticeMessages.holdExpired.heading);
+      expect(expired).toHaveLength(1);
+      expect(wordsIn(expired[0]!.messages)).toContain(TITLE);
 
-    // R-RES-8: expired the night after the deadline; the copy went to the next patron in line.
-    expect(await holdsOf('DEMO1')).toEqual([]);
-    expect(await holdsOf('DEMO3')).toMatchObject([
-      { status: 'ready', position: 1, pickupDeadline: pickupDeadline(cal, addDays(deadline, 1)) },
-    ]);
-    // When each went out: at once on return; the reminder and the expiry (written at midnight,
-    // quiet hours) at 08:00 of their days.
-    const sentAt = async (kind: string) =>
-      (
-        await db
-          .selectFrom('notices')
-          .select('sent_at')
-          .where('kind', '=', kind)
-          .where('patron_id', '=', patronId)
-          .executeTakeFirstOrThrow()
-      ).sent_at;
-    expect(await sentAt('hold_ready')).toEqual(at(`${wed} 14:00`));
-    expect(await sentAt('pickup_reminder')).toEqual(at(`${pickupReminderDay(cal, deadline)} 08:00`));
-    expect(await sentAt('hold_expired')).toEqual(at(`${addDays(deadline, 1)} 08:00`));
-    // Nothing was pushed twice: every push carried its own retry key, and LINE took each once.
-    const keys = line
-      .pushes()
-      .filter((p) => p.status === 200)
-      .map((p) => p.retryKey);
-    expect(new Set(keys).size).toBe(keys.length);
-  });
+      // R-RES-8: expired the night after the deadline; the copy went to the next patron in line.
+      expect(await holdsOf('DEMO1')).toEqual([]);
+      expect(await holdsOf('DEMO3')).toMatchObject([
+        { status: 'ready', position: 1, pickupDeadline: pickupDeadline(cal, addDays(deadline, 1)) },
+      ]);
+      // When each went out: at once on return; the reminder and the expiry (written at midnight,
+      // quiet hours) at 08:00 of their days.
+      const sentAt = async (kind: string) =>
+        (
+          await db
+            .selectFrom('notices')
+            .select('sent_at')
+            .where('kind', '=', kind)
+            .where('patron_id', '=', patronId)
+            .executeTakeFirstOrThrow()
+        ).sent_at;
+      expect(await sentAt('hold_ready')).toEqual(at(`${wed} 14:00`));
+      expect(await sentAt('pickup_reminder')).toEqual(at(`${pickupReminderDay(cal, deadline)} 08:00`));
+      expect(await sentAt('hold_expired')).toEqual(at(`${addDays(deadline, 1)} 08:00`));
+      // Nothing was pushed twice: every push carried its own retry key, and LINE took each once.
+      const keys = line
+        .pushes()
+        .filter((p) => p.status === 200)
+        .map((p) => p.retryKey);
+      expect(new Set(keys).size).toBe(keys.length);
+    },
+  );
 });

@@ -253,21 +253,25 @@ describe('when a push may go, and what goes', () => {
     });
   });
 
-  it('a patron who blocked the account after the push was written gets none either; e-mail holds are not pushed at all', async () => {
-    const t0 = at('2026-12-08 11:00');
-    const h = await readyHold(at('2026-12-07 21:30'));
-    await setFollowing(database.db, h.user, false);
-    const mail = await readyHold(t0, { contact: 'email' });
-    expect(await deliver(t0)).toBe(0);
-    expect(line.pushes()).toEqual([]);
-    expect((await noticeRows(database.db, { patronId: h.patronId }))[0]!.status).toBe('dropped');
-    // Left for the e-mail sender, untouched.
-    expect((await noticeRows(database.db, { patronId: mail.patronId }))[0]).toMatchObject({
-      channel: 'email',
-      status: 'pending',
-      pushId: null,
-    });
-  });
+  it(
+    'a patron who blocked the account after the push was ' +
+      'written gets none either; e-mail holds are not pushed at all',
+    async () => {
+      const t0 = at('2026-12-08 11:00');
+      const h = await readyHold(at('2026-12-07 21:30'));
+      await setFollowing(database.db, h.user, false);
+      const mail = await readyHold(t0, { contact: 'email' });
+      expect(await deliver(t0)).toBe(0);
+      expect(line.pushes()).toEqual([]);
+      expect((await noticeRows(database.db, { patronId: h.patronId }))[0]!.status).toBe('dropped');
+      // Left for the e-mail sender, untouched.
+      expect((await noticeRows(database.db, { patronId: mail.patronId }))[0]).toMatchObject({
+        channel: 'email',
+        status: 'pending',
+        pushId: null,
+      });
+    },
+  );
 });
 
 async function until(cond: () => boolean, ms = 5000): Promise<void> {

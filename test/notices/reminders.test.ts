@@ -156,26 +156,30 @@ describe('due-date reminder', () => {
     expect(loanId).toBeTruthy();
   });
 
-  it('goes by e-mail when the patron has no LINE (or blocked it) but a confirmed address, and nowhere without either', async () => {
-    const mailOnly = await patron({ line: false, email: true });
-    const blocked = await patron({ following: false, email: true });
-    const unreachable = await patron({ line: false });
-    for (const p of [mailOnly, blocked, unreachable]) {
-      const t = await title();
-      await lend(p.card, t.barcode, '2027-04-10', at('2027-03-27 10:00'));
-    }
-    await sendReminders(db(), at('2027-04-08 07:30'));
-    expect((await noticeRows(db(), { patronId: mailOnly.patronId }))[0]).toMatchObject({
-      kind: 'due_reminder',
-      channel: 'email',
-      status: 'pending',
-    });
-    expect((await noticeRows(db(), { patronId: blocked.patronId }))[0]).toMatchObject({
-      kind: 'due_reminder',
-      channel: 'email',
-    });
-    expect(await noticeRows(db(), { patronId: unreachable.patronId })).toEqual([]);
-  });
+  it(
+    'goes by e-mail when the patron has no LINE (or blocked ' +
+      'it) but a confirmed address, and nowhere without either',
+    async () => {
+      const mailOnly = await patron({ line: false, email: true });
+      const blocked = await patron({ following: false, email: true });
+      const unreachable = await patron({ line: false });
+      for (const p of [mailOnly, blocked, unreachable]) {
+        const t = await title();
+        await lend(p.card, t.barcode, '2027-04-10', at('2027-03-27 10:00'));
+      }
+      await sendReminders(db(), at('2027-04-08 07:30'));
+      expect((await noticeRows(db(), { patronId: mailOnly.patronId }))[0]).toMatchObject({
+        kind: 'due_reminder',
+        channel: 'email',
+        status: 'pending',
+      });
+      expect((await noticeRows(db(), { patronId: blocked.patronId }))[0]).toMatchObject({
+        kind: 'due_reminder',
+        channel: 'email',
+      });
+      expect(await noticeRows(db(), { patronId: unreachable.patronId })).toEqual([]);
+    },
+  );
 
   it('a reminder for a loan renewed before it went out is dropped, and the new due date gets its own', async () => {
     const p = await patron();
@@ -201,89 +205,96 @@ describe('due-date reminder', () => {
 });
 
 describe('"someone reserved the title you have on loan"', () => {
-  it('R-LOAN-4: written when a hold is placed (依頼中 too), once, for the borrowers who could renew until then', async () => {
-    const borrower = await patron();
-    const renewedOnce = await patron();
-    const [first, second] = [await patron(), await patron()];
-    const n = ++serial;
-    const name = `予約が入る本${n}`;
-    const [bibId] = await addTitles(db(), [
-      BOOK(name, [
-        [`LR${n}a`, 'honkan'],
-        [`LR${n}b`, 'tobu'],
-      ]),
-    ]);
-    const loanId = await lend(borrower.card, `LR${n}a`, '2027-06-20', at('2027-06-06 10:00'));
-    // The other copy is out with a patron who has renewed it already: nothing changes for them.
-    const renewedLoan = await lend(renewedOnce.card, `LR${n}b`, '2027-06-20', at('2027-06-06 10:00'));
-    expect(
-      (
-        await renewLoan(
-          db(),
-          { loanId: renewedLoan, patronId: renewedOnce.patronId, actor: 'test' },
-          at('2027-06-08 10:00'),
-        )
-      ).ok,
-    ).toBe(true);
+  it(
+    'R-LOAN-4: written when a hold is placed (依頼中 too), ' + 'once, for the borrowers who could renew until then',
+    async () => {
+      const borrower = await patron();
+      const renewedOnce = await patron();
+      const [first, second] = [await patron(), await patron()];
+      const n = ++serial;
+      const name = `予約が入る本${n}`;
+      const [bibId] = await addTitles(db(), [
+        BOOK(name, [
+          [`LR${n}a`, 'honkan'],
+          [`LR${n}b`, 'tobu'],
+        ]),
+      ]);
+      const loanId = await lend(borrower.card, `LR${n}a`, '2027-06-20', at('2027-06-06 10:00'));
+      // The other copy is out with a patron who has renewed it already: nothing changes for them.
+      const renewedLoan = await lend(renewedOnce.card, `LR${n}b`, '2027-06-20', at('2027-06-06 10:00'));
+      expect(
+        (
+          await renewLoan(
+            db(),
+            { loanId: renewedLoan, patronId: renewedOnce.patronId, actor: 'test' },
+            at('2027-06-08 10:00'),
+          )
+        ).ok,
+      ).toBe(true);
 
-    const placed = await placeHold(
-      db(),
-      { cardNumber: first.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
-      at('2027-06-09 19:00'),
-    );
-    expect(placed.ok).toBe(true);
-    // A second hold changes nothing more: renewal was refused already.
-    await placeHold(
-      db(),
-      { cardNumber: second.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
-      at('2027-06-09 19:30'),
-    );
-    const notices = await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId });
-    expect(notices.map((x) => [x.channel, x.loanId, x.payload.title, x.payload.dueDate])).toEqual([
-      ['line', loanId, name, '2027-06-20'],
-    ]);
-    expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: renewedOnce.patronId })).toEqual([]);
+      const placed = await placeHold(
+        db(),
+        { cardNumber: first.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+        at('2027-06-09 19:00'),
+      );
+      expect(placed.ok).toBe(true);
+      // A second hold changes nothing more: renewal was refused already.
+      await placeHold(
+        db(),
+        { cardNumber: second.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+        at('2027-06-09 19:30'),
+      );
+      const notices = await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId });
+      expect(notices.map((x) => [x.channel, x.loanId, x.payload.title, x.payload.dueDate])).toEqual([
+        ['line', loanId, name, '2027-06-20'],
+      ]);
+      expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: renewedOnce.patronId })).toEqual([]);
 
-    await deliver(at('2027-06-09 20:00'));
-    const [push, ...more] = line.pushes().filter((x) => x.to === borrower.user);
-    expect(more).toEqual([]);
-    expect(wordsIn(push!.messages)).toContain(noticeMessages.loanReserved.note);
-    expect(wordsIn(push!.messages)).toContain(name);
-    expect(postbacksIn(push!.messages)).toEqual([]);
-  });
+      await deliver(at('2027-06-09 20:00'));
+      const [push, ...more] = line.pushes().filter((x) => x.to === borrower.user);
+      expect(more).toEqual([]);
+      expect(wordsIn(push!.messages)).toContain(noticeMessages.loanReserved.note);
+      expect(wordsIn(push!.messages)).toContain(name);
+      expect(postbacksIn(push!.messages)).toEqual([]);
+    },
+  );
 
-  it('is not written when a copy on the shelf serves the hold at once, and dropped when the hold is cancelled before it goes', async () => {
-    const borrower = await patron();
-    const holder = await patron();
-    const n = ++serial;
-    const [bibId] = await addTitles(db(), [
-      BOOK(`二冊${n}`, [
-        [`TW${n}a`, 'honkan'],
-        [`TW${n}b`, 'honkan'],
-      ]),
-    ]);
-    await lend(borrower.card, `TW${n}a`, '2027-07-20', at('2027-07-06 10:00'));
-    await counterHold(db(), holder.card, bibId!, at('2027-07-07 10:00'), { contact: 'none' });
-    expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId })).toEqual([]);
+  it(
+    'is not written when a copy on the shelf serves the hold at ' +
+      'once, and dropped when the hold is cancelled before it goes',
+    async () => {
+      const borrower = await patron();
+      const holder = await patron();
+      const n = ++serial;
+      const [bibId] = await addTitles(db(), [
+        BOOK(`二冊${n}`, [
+          [`TW${n}a`, 'honkan'],
+          [`TW${n}b`, 'honkan'],
+        ]),
+      ]);
+      await lend(borrower.card, `TW${n}a`, '2027-07-20', at('2027-07-06 10:00'));
+      await counterHold(db(), holder.card, bibId!, at('2027-07-07 10:00'), { contact: 'none' });
+      expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId })).toEqual([]);
 
-    const late = await patron();
-    const h = await placeHold(
-      db(),
-      { cardNumber: late.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
-      at('2027-07-07 22:00'),
-    );
-    if (!h.ok) throw new Error('hold refused');
-    expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId })).toHaveLength(1);
-    await cancelHold(
-      db(),
-      { holdId: h.value.id, online: true, patronId: h.value.patronId, actor: 'test' },
-      at('2027-07-07 23:00'),
-    );
-    await deliver(at('2027-07-08 08:00'));
-    expect(line.pushes().filter((x) => x.to === borrower.user)).toEqual([]);
-    expect((await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId }))[0]).toMatchObject({
-      status: 'dropped',
-      lastError: 'hold is cancelled',
-    });
-  });
+      const late = await patron();
+      const h = await placeHold(
+        db(),
+        { cardNumber: late.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+        at('2027-07-07 22:00'),
+      );
+      if (!h.ok) throw new Error('hold refused');
+      expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId })).toHaveLength(1);
+      await cancelHold(
+        db(),
+        { holdId: h.value.id, online: true, patronId: h.value.patronId, actor: 'test' },
+        at('2027-07-07 23:00'),
+      );
+      await deliver(at('2027-07-08 08:00'));
+      expect(line.pushes().filter((x) => x.to === borrower.user)).toEqual([]);
+      expect((await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId }))[0]).toMatchObject({
+        status: 'dropped',
+        lastError: 'hold is cancelled',
+      });
+    },
+  );
 });

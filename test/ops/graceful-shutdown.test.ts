@@ -117,7 +117,8 @@ describe('graceful shutdown', () => {
     for (const e of accepted)
       expect(byId.get(e.webhookEventId), e.webhookEventId).toMatchObject({ status: 'done', reply_status: 'sent' });
     console.log(
-      `graceful shutdown: ${accepted.length}/${BURST} accepted before SIGTERM took effect, ${rows.length} inbox rows, ${line.replies.length} replies + ${line.pushes.length} pushes`,
+      `graceful shutdown: ${accepted.length}/${BURST} accepted before SIGTERM took effect, ` +
+        `${rows.length} inbox rows, ${line.replies.length} replies + ${line.pushes.length} pushes`,
     );
   }, 180_000);
 });

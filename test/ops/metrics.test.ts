@@ -17,51 +17,64 @@ const scrape = async (token: string | null = METRICS_TOKEN) =>
   o.rt.app.request('/metrics', token === null ? {} : { headers: { authorization: `Bearer ${token}` } });
 
 describe('GET /metrics', () => {
-  it('needs the metrics token: none or a wrong one is 401, the staff token is not the metrics token when both are set', async () => {
-    expect((await scrape(null)).status).toBe(401);
-    expect((await scrape('nope')).status).toBe(401);
-    expect((await scrape(ADMIN_TOKEN)).status).toBe(401);
-    const ok = await scrape();
-    expect(ok.status).toBe(200);
-    expect(ok.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  });
+  it(
+    'needs the metrics token: none or a wrong one is 401, ' +
+      'the staff token is not the metrics token when both are set',
+    async () => {
+      expect((await scrape(null)).status).toBe(401);
+      expect((await scrape('nope')).status).toBe(401);
+      expect((await scrape(ADMIN_TOKEN)).status).toBe(401);
+      const ok = await scrape();
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    },
+  );
 
-  it('counts webhook events by type and outcome, reply latency, jobs, backlog, notices and logins — parsed back from the text format', async () => {
-    const user = lineUserId('metrics');
-    expect(
-      (
-        await postWebhook(
-          o.rt.app,
-          webhookBody([followEvent(user), textEvent(user, 'ヘルプ'), textEvent(user, '吾輩')]),
-        )
-      ).status,
-    ).toBe(200);
-    await o.rt.worker.kick();
-    await o.rt.runJob('expire-holds');
-    // Two failed logins on a known card: counted from the audit log, on every instance alike.
-    await o.rt.app.request('/admin/patrons', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ cardNumber: '7700000001', name: '試験', birthDate: '1990-01-01', residency: 'resident' }),
-    });
-    const { verifyCredentials } = await import('../../src/services/credentials.js');
-    for (let i = 0; i < 2; i++)
-      await verifyCredentials(o.rt.database.db, { cardNumber: '7700000001', password: 'wrong' }, new Date());
+  it(
+    'counts webhook events by type and outcome, reply latency, jobs, ' +
+      'backlog, notices and logins — parsed back from the text format',
+    async () => {
+      const user = lineUserId('metrics');
+      expect(
+        (
+          await postWebhook(
+            o.rt.app,
+            webhookBody([followEvent(user), textEvent(user, 'ヘルプ'), textEvent(user, '吾輩')]),
+          )
+        ).status,
+      ).toBe(200);
+      await o.rt.worker.kick();
+      await o.rt.runJob('expire-holds');
+      // Two failed logins on a known card: counted from the audit log, on every instance alike.
+      await o.rt.app.request('/admin/patrons', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          cardNumber: '7700000001',
+          name: '試験',
+          birthDate: '1990-01-01',
+          residency: 'resident',
+        }),
+      });
+      const { verifyCredentials } = await import('../../src/services/credentials.js');
+      for (let i = 0; i < 2; i++)
+        await verifyCredentials(o.rt.database.db, { cardNumber: '7700000001', password: 'wrong' }, new Date());
 
-    const { types, samples } = parsePromText(await (await scrape()).text());
-    expect(types.get('library_webhook_events_total')).toBe('counter');
-    expect(types.get('library_reply_latency_seconds')).toBe('histogram');
-    expect(sampleValue(samples, 'library_webhook_events_total', { type: 'message', outcome: 'processed' })).toBe(2);
-    expect(sampleValue(samples, 'library_webhook_events_total', { type: 'follow', outcome: 'processed' })).toBe(1);
-    expect(sampleValue(samples, 'library_reply_latency_seconds_count', { via: 'reply' })).toBe(3);
-    expect(sampleValue(samples, 'library_reply_latency_seconds_bucket', { via: 'reply', le: '+Inf' })).toBe(3);
-    expect(sampleValue(samples, 'library_job_runs_total', { job: 'expire-holds', outcome: 'ok' })).toBe(1);
-    expect(sampleValue(samples, 'library_job_duration_seconds_count', { job: 'expire-holds' })).toBe(1);
-    expect(sampleValue(samples, 'library_inbox_backlog', { status: 'pending' })).toBe(0);
-    expect(sampleValue(samples, 'library_notices', { channel: 'line', status: 'pending' })).toBe(0);
-    expect(sampleValue(samples, 'library_login_failures')).toBe(2);
-    expect(sampleValue(samples, 'library_login_lockouts_active')).toBe(0);
-  });
+      const { types, samples } = parsePromText(await (await scrape()).text());
+      expect(types.get('library_webhook_events_total')).toBe('counter');
+      expect(types.get('library_reply_latency_seconds')).toBe('histogram');
+      expect(sampleValue(samples, 'library_webhook_events_total', { type: 'message', outcome: 'processed' })).toBe(2);
+      expect(sampleValue(samples, 'library_webhook_events_total', { type: 'follow', outcome: 'processed' })).toBe(1);
+      expect(sampleValue(samples, 'library_reply_latency_seconds_count', { via: 'reply' })).toBe(3);
+      expect(sampleValue(samples, 'library_reply_latency_seconds_bucket', { via: 'reply', le: '+Inf' })).toBe(3);
+      expect(sampleValue(samples, 'library_job_runs_total', { job: 'expire-holds', outcome: 'ok' })).toBe(1);
+      expect(sampleValue(samples, 'library_job_duration_seconds_count', { job: 'expire-holds' })).toBe(1);
+      expect(sampleValue(samples, 'library_inbox_backlog', { status: 'pending' })).toBe(0);
+      expect(sampleValue(samples, 'library_notices', { channel: 'line', status: 'pending' })).toBe(0);
+      expect(sampleValue(samples, 'library_login_failures')).toBe(2);
+      expect(sampleValue(samples, 'library_login_lockouts_active')).toBe(0);
+    },
+  );
 
   it('counts failed LINE calls by status (none = network error), and passes the error on', async () => {
     const m = createMetrics(o.rt.database.db);

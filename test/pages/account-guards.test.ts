@@ -60,66 +60,76 @@ describe('account page guards', () => {
     expect((await t.app.request('/healthz')).headers.get('cache-control')).toBeNull();
   });
 
-  it("CSRF: each form without its token, with another form's, with a forged one, from a foreign or no Origin: 403, nothing done or counted", async () => {
-    const confirmPage = await linkPage();
-    const forms: [string, Record<string, string>][] = [
-      [
-        '/password',
-        {
-          ...hiddenFields((await client.get('/password')).html),
-          cardNumber: P.card,
-          password: 'wrongPass1',
-          newPassword: 'newPass22',
-          newPasswordConfirm: 'newPass22',
-        },
-      ],
-      [
-        '/email',
-        {
-          ...hiddenFields((await client.get('/email')).html),
-          cardNumber: P.card,
-          password: 'wrongPass1',
-          email: 'x@example.jp',
-          emailType: 'pc',
-        },
-      ],
-      ['/email/confirm', hiddenFields(confirmPage)],
-    ];
-    const emailForm = hiddenFields((await client.get('/email')).html);
-    const throttle = await throttleRows();
-    const notices = await noticeCount();
-    for (const [path, fields] of forms) {
-      const { csrfToken: _drop, ...withoutToken } = fields;
-      const attempts = [
-        await client.post(path, withoutToken),
-        await client.post(path, { ...fields, csrfToken: 'A'.repeat(43) }),
-        await client.post(path, { ...fields, formNonce: `${fields.formNonce}x` }),
-        // A genuine pair, but rendered for another form (purposes differ).
-        ...(path === '/email'
-          ? []
-          : [await client.post(path, { ...fields, formNonce: emailForm.formNonce!, csrfToken: emailForm.csrfToken! })]),
-        await client.post(path, fields, { origin: 'https://evil.example' }),
-        await client.post(path, fields, { origin: null }),
+  it(
+    "CSRF: each form without its token, with another form's, with a " +
+      'forged one, from a foreign or no Origin: 403, nothing done or counted',
+    async () => {
+      const confirmPage = await linkPage();
+      const forms: [string, Record<string, string>][] = [
+        [
+          '/password',
+          {
+            ...hiddenFields((await client.get('/password')).html),
+            cardNumber: P.card,
+            password: 'wrongPass1',
+            newPassword: 'newPass22',
+            newPasswordConfirm: 'newPass22',
+          },
+        ],
+        [
+          '/email',
+          {
+            ...hiddenFields((await client.get('/email')).html),
+            cardNumber: P.card,
+            password: 'wrongPass1',
+            email: 'x@example.jp',
+            emailType: 'pc',
+          },
+        ],
+        ['/email/confirm', hiddenFields(confirmPage)],
       ];
-      for (const { res, html } of attempts) {
-        expect(res.status, path).toBe(403);
-        expect(html).toContain(accountPages.forbidden.title);
-        expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const emailForm = hiddenFields((await client.get('/email')).html);
+      const throttle = await throttleRows();
+      const notices = await noticeCount();
+      for (const [path, fields] of forms) {
+        const { csrfToken: _drop, ...withoutToken } = fields;
+        const attempts = [
+          await client.post(path, withoutToken),
+          await client.post(path, { ...fields, csrfToken: 'A'.repeat(43) }),
+          await client.post(path, { ...fields, formNonce: `${fields.formNonce}x` }),
+          // A genuine pair, but rendered for another form (purposes differ).
+          ...(path === '/email'
+            ? []
+            : [
+                await client.post(path, {
+                  ...fields,
+                  formNonce: emailForm.formNonce!,
+                  csrfToken: emailForm.csrfToken!,
+                }),
+              ]),
+          await client.post(path, fields, { origin: 'https://evil.example' }),
+          await client.post(path, fields, { origin: null }),
+        ];
+        for (const { res, html } of attempts) {
+          expect(res.status, path).toBe(403);
+          expect(html).toContain(accountPages.forbidden.title);
+          expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+        }
+        const json = await t.app.request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN },
+          body: JSON.stringify(fields),
+        });
+        expect(json.status).toBe(403);
       }
-      const json = await t.app.request(`${ORIGIN}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: ORIGIN },
-        body: JSON.stringify(fields),
-      });
-      expect(json.status).toBe(403);
-    }
-    expect(await throttleRows()).toBe(throttle);
-    expect(await noticeCount()).toBe(notices);
-    expect(
-      (await t.db.selectFrom('patrons').select('email').where('card_number', '=', P.card).executeTakeFirstOrThrow())
-        .email,
-    ).toBeNull();
-  });
+      expect(await throttleRows()).toBe(throttle);
+      expect(await noticeCount()).toBe(notices);
+      expect(
+        (await t.db.selectFrom('patrons').select('email').where('card_number', '=', P.card).executeTakeFirstOrThrow())
+          .email,
+      ).toBeNull();
+    },
+  );
 
   it('builds the link in the mail from PUBLIC_BASE_URL, never from the Host header', async () => {
     const confirm = await client.change('/email', {
@@ -140,93 +150,104 @@ describe('account page guards', () => {
     expect(mail.text + mail.html).not.toContain('evil.example');
   });
 
-  it('a 確定 page left open over 30 minutes is shown again with a fresh form (the link itself lives 24 hours)', async () => {
-    const page = await linkPage();
-    const before = t.now;
-    try {
-      t.now = new Date(before.getTime() + 40 * 60_000);
-      const again = await client.send('/email/confirm', page);
-      expect(again.res.status).toBe(200);
-      expect(again.html).toContain(accountPages.emailConfirm.title);
-      expect(hiddenFields(again.html).formNonce).not.toBe(hiddenFields(page).formNonce);
-      expect((await client.send('/email/confirm', again.html)).html).toContain(accountPages.emailConfirm.doneTitle);
-    } finally {
-      t.now = before;
-    }
-  });
+  it(
+    'a 確定 page left open over 30 minutes is shown again ' + 'with a fresh form (the link itself lives 24 hours)',
+    async () => {
+      const page = await linkPage();
+      const before = t.now;
+      try {
+        t.now = new Date(before.getTime() + 40 * 60_000);
+        const again = await client.send('/email/confirm', page);
+        expect(again.res.status).toBe(200);
+        expect(again.html).toContain(accountPages.emailConfirm.title);
+        expect(hiddenFields(again.html).formNonce).not.toBe(hiddenFields(page).formNonce);
+        expect((await client.send('/email/confirm', again.html)).html).toContain(accountPages.emailConfirm.doneTitle);
+      } finally {
+        t.now = before;
+      }
+    },
+  );
 });
 
 describe('logs and dev mail files', () => {
-  it('never carry a password, a token or a full card number; the .eml file holds the link, the log only its path', async () => {
-    const lines: string[] = [];
-    const record = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
-      void lines.push(JSON.stringify({ level, msg, ...fields }));
-    const log: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
-    const dir = await mkdtemp(join(tmpdir(), 'mail-'));
-    try {
-      const mail = {
-        db: t.db,
-        transport: fileTransport(dir, 'yoyaku@library-kamagaya-chiba.jp', log),
-        log,
-        publicBaseUrl: ORIGIN,
-        mailFrom: 'yoyaku@library-kamagaya-chiba.jp',
+  it(
+    'never carry a password, a token or a full card number; ' + 'the .eml file holds the link, the log only its path',
+    async () => {
+      const lines: string[] = [];
+      const record = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
+        void lines.push(JSON.stringify({ level, msg, ...fields }));
+      const log: Logger = {
+        debug: record('debug'),
+        info: record('info'),
+        warn: record('warn'),
+        error: record('error'),
       };
-      const app = account({
-        db: t.db,
-        log,
-        clock: () => t.now,
-        publicBaseUrl: ORIGIN,
-        lineAccessBaseUrl: 'https://access.line.me',
-        formSecret: formSecret(undefined),
-        mailFrom: mail.mailFrom,
-        sendMailNow: async (id) => void (await deliverEmailNotices(mail, t.now, id)),
-      });
-      const post = async (path: string, fields: Record<string, string>) =>
-        (
-          await app.request(`${ORIGIN}${path}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
-            body: new URLSearchParams(fields).toString(),
-          })
-        ).text();
-      const form = async (path: string) => hiddenFields(await (await app.request(`${ORIGIN}${path}`)).text());
-      await post('/password', {
-        ...(await form('/password')),
-        cardNumber: P.card,
-        password: 'wrongPass1',
-        newPassword: 'newPass22',
-        newPasswordConfirm: 'newPass22',
-      });
-      const confirmPw = await post('/password', {
-        ...(await form('/password')),
-        cardNumber: P.card,
-        password: P.password,
-        newPassword: 'newPass22',
-        newPasswordConfirm: 'newPass22',
-      });
-      await post('/password', hiddenFields(confirmPw));
-      const confirmMail = await post('/email', {
-        ...(await form('/email')),
-        cardNumber: P.card,
-        password: 'newPass22',
-        email: 'log@example.jp',
-        emailType: 'pc',
-      });
-      await post('/email', hiddenFields(confirmMail));
+      const dir = await mkdtemp(join(tmpdir(), 'mail-'));
+      try {
+        const mail = {
+          db: t.db,
+          transport: fileTransport(dir, 'yoyaku@library-kamagaya-chiba.jp', log),
+          log,
+          publicBaseUrl: ORIGIN,
+          mailFrom: 'yoyaku@library-kamagaya-chiba.jp',
+        };
+        const app = account({
+          db: t.db,
+          log,
+          clock: () => t.now,
+          publicBaseUrl: ORIGIN,
+          lineAccessBaseUrl: 'https://access.line.me',
+          formSecret: formSecret(undefined),
+          mailFrom: mail.mailFrom,
+          sendMailNow: async (id) => void (await deliverEmailNotices(mail, t.now, id)),
+        });
+        const post = async (path: string, fields: Record<string, string>) =>
+          (
+            await app.request(`${ORIGIN}${path}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+              body: new URLSearchParams(fields).toString(),
+            })
+          ).text();
+        const form = async (path: string) => hiddenFields(await (await app.request(`${ORIGIN}${path}`)).text());
+        await post('/password', {
+          ...(await form('/password')),
+          cardNumber: P.card,
+          password: 'wrongPass1',
+          newPassword: 'newPass22',
+          newPasswordConfirm: 'newPass22',
+        });
+        const confirmPw = await post('/password', {
+          ...(await form('/password')),
+          cardNumber: P.card,
+          password: P.password,
+          newPassword: 'newPass22',
+          newPasswordConfirm: 'newPass22',
+        });
+        await post('/password', hiddenFields(confirmPw));
+        const confirmMail = await post('/email', {
+          ...(await form('/email')),
+          cardNumber: P.card,
+          password: 'newPass22',
+          email: 'log@example.jp',
+          emailType: 'pc',
+        });
+        await post('/email', hiddenFields(confirmMail));
 
-      const files = await readdir(dir);
-      expect(files).toHaveLength(1);
-      expect(files[0]).toMatch(/\.eml$/);
-      const eml = await readFile(join(dir, files[0]!), 'utf8');
-      expect(eml).toContain('From: yoyaku@library-kamagaya-chiba.jp');
-      expect(eml).toContain('To: log@example.jp');
-      const token = tokenOf(linkIn(parseMail(eml).parts.get('text/plain')!)!);
-      const all = lines.join('\n');
-      expect(all).toContain(join(dir, files[0]!));
-      expect(all).toContain('******0001');
-      for (const secret of [P.password, 'wrongPass1', 'newPass22', token, P.card]) expect(all).not.toContain(secret);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+        const files = await readdir(dir);
+        expect(files).toHaveLength(1);
+        expect(files[0]).toMatch(/\.eml$/);
+        const eml = await readFile(join(dir, files[0]!), 'utf8');
+        expect(eml).toContain('From: yoyaku@library-kamagaya-chiba.jp');
+        expect(eml).toContain('To: log@example.jp');
+        const token = tokenOf(linkIn(parseMail(eml).parts.get('text/plain')!)!);
+        const all = lines.join('\n');
+        expect(all).toContain(join(dir, files[0]!));
+        expect(all).toContain('******0001');
+        for (const secret of [P.password, 'wrongPass1', 'newPass22', token, P.card]) expect(all).not.toContain(secret);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -61,41 +61,44 @@ describe('GET /email', () => {
 });
 
 describe('POST /email', () => {
-  it('R-MAIL-1/R-MAIL-2/R-MAIL-3: 変更 → 確認 → 送信 → 完了; the mail goes out from the outbox with a 24-hour link', async () => {
-    const p = await patron();
-    const { confirm, done, mail, link } = await register(p, 'taro@example.jp', 'mobile');
-    expect(confirm.html).toContain(accountPages.email.confirmTitle);
-    expect(confirm.html).toContain('taro@example.jp');
-    expect(confirm.html).toContain(accountPages.email.emailTypes.mobile);
-    expect(confirm.html).toContain('<button type="submit">送信</button>');
-    expect(withoutHiddenInputs(confirm.html)).not.toContain(p.password);
-    expect(done.res.status).toBe(200);
-    expect(done.html).toContain(accountPages.email.doneTitle);
-    expect(done.html).toContain('taro@example.jp あてに「メールアドレス変更確認のお知らせ」');
-    expect(done.html).toContain(MAIL_SENDER_NOTICE(SENDER)); // R-MAIL-3
+  it(
+    'R-MAIL-1/R-MAIL-2/R-MAIL-3: 変更 → 確認 → 送信 → 完了; the ' + 'mail goes out from the outbox with a 24-hour link',
+    async () => {
+      const p = await patron();
+      const { confirm, done, mail, link } = await register(p, 'taro@example.jp', 'mobile');
+      expect(confirm.html).toContain(accountPages.email.confirmTitle);
+      expect(confirm.html).toContain('taro@example.jp');
+      expect(confirm.html).toContain(accountPages.email.emailTypes.mobile);
+      expect(confirm.html).toContain('<button type="submit">送信</button>');
+      expect(withoutHiddenInputs(confirm.html)).not.toContain(p.password);
+      expect(done.res.status).toBe(200);
+      expect(done.html).toContain(accountPages.email.doneTitle);
+      expect(done.html).toContain('taro@example.jp あてに「メールアドレス変更確認のお知らせ」');
+      expect(done.html).toContain(MAIL_SENDER_NOTICE(SENDER)); // R-MAIL-3
 
-    expect(mail).toMatchObject({ to: 'taro@example.jp', subject: 'メールアドレス変更確認のお知らせ' });
-    expect(mail!.text).toContain(MAIL_SENDER_NOTICE(SENDER));
-    expect(mail!.html).toContain(`href="${link}"`);
-    expect(link).toMatch(/^http:\/\/localhost:3000\/email\/confirm\?token=[A-Za-z0-9_-]{43}$/);
-    // The notice row: one e-mail confirmation, sent, and no longer holding the token.
-    const notices = await noticesOf(p.id);
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ kind: 'email_confirmation', channel: 'email', status: 'sent', attempts: 1 });
-    expect(notices[0]!.payload).toMatchObject({ email: 'taro@example.jp', emailType: 'mobile' });
-    expect(JSON.stringify(notices[0]!.payload)).not.toContain(tokenOf(link!));
-    // Only the token's SHA-256 is stored; it expires 24 hours later.
-    const v = await t.db
-      .selectFrom('email_verifications')
-      .selectAll()
-      .where('patron_id', '=', p.id)
-      .executeTakeFirstOrThrow();
-    expect(v.token_hash).toBe(createHash('sha256').update(tokenOf(link!)).digest('hex'));
-    expect(v.expires_at.getTime() - t0.getTime()).toBe(24 * 3_600_000);
-    expect(JSON.stringify(await t.db.selectFrom('email_verifications').selectAll().execute())).not.toContain(
-      tokenOf(link!),
-    );
-  });
+      expect(mail).toMatchObject({ to: 'taro@example.jp', subject: 'メールアドレス変更確認のお知らせ' });
+      expect(mail!.text).toContain(MAIL_SENDER_NOTICE(SENDER));
+      expect(mail!.html).toContain(`href="${link}"`);
+      expect(link).toMatch(/^http:\/\/localhost:3000\/email\/confirm\?token=[A-Za-z0-9_-]{43}$/);
+      // The notice row: one e-mail confirmation, sent, and no longer holding the token.
+      const notices = await noticesOf(p.id);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ kind: 'email_confirmation', channel: 'email', status: 'sent', attempts: 1 });
+      expect(notices[0]!.payload).toMatchObject({ email: 'taro@example.jp', emailType: 'mobile' });
+      expect(JSON.stringify(notices[0]!.payload)).not.toContain(tokenOf(link!));
+      // Only the token's SHA-256 is stored; it expires 24 hours later.
+      const v = await t.db
+        .selectFrom('email_verifications')
+        .selectAll()
+        .where('patron_id', '=', p.id)
+        .executeTakeFirstOrThrow();
+      expect(v.token_hash).toBe(createHash('sha256').update(tokenOf(link!)).digest('hex'));
+      expect(v.expires_at.getTime() - t0.getTime()).toBe(24 * 3_600_000);
+      expect(JSON.stringify(await t.db.selectFrom('email_verifications').selectAll().execute())).not.toContain(
+        tokenOf(link!),
+      );
+    },
+  );
 
   it('R-MAIL-2: the old address stays until 確定; the link shows the new one with 確定, which registers it', async () => {
     const p = await patron({ email: 'old@example.jp' });
@@ -111,7 +114,8 @@ describe('POST /email', () => {
     expect(page.html).toContain(`action="${ORIGIN}/email/confirm"`);
     expect(page.res.headers.get('cache-control')).toBe('no-store');
     expect(page.res.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(await emailOf(p.card)).toEqual({ email: 'old@example.jp', type: 'pc', confirmed: true }); // opening is not confirming
+    // Opening is not confirming.
+    expect(await emailOf(p.card)).toEqual({ email: 'old@example.jp', type: 'pc', confirmed: true });
 
     const done = await client.send('/email/confirm', page.html);
     expect(done.res.status).toBe(200);
@@ -141,23 +145,29 @@ describe('POST /email', () => {
     ).toHaveLength(1);
   });
 
-  it('R-MAIL-2: a link is valid 24 hours; after that it says so, how to start again, and registers nothing', async () => {
-    const p = await patron();
-    const { link } = await register(p, 'late@example.jp');
-    const page = await client.get(link!.slice(ORIGIN.length));
-    t.now = new Date(t0.getTime() + 24 * 3_600_000 + 1000);
-    try {
-      for (const r of [await client.get(link!.slice(ORIGIN.length)), await client.send('/email/confirm', page.html)]) {
-        expect(r.res.status).toBe(410);
-        expect(r.html).toContain(c.expired.title);
-        expect(r.html).toContain('「メールアドレス登録」と送信');
-        expect(r.html).toContain(`href="${ORIGIN}/email"`);
+  it(
+    'R-MAIL-2: a link is valid 24 hours; after that it ' + 'says so, how to start again, and registers nothing',
+    async () => {
+      const p = await patron();
+      const { link } = await register(p, 'late@example.jp');
+      const page = await client.get(link!.slice(ORIGIN.length));
+      t.now = new Date(t0.getTime() + 24 * 3_600_000 + 1000);
+      try {
+        for (const r of [
+          await client.get(link!.slice(ORIGIN.length)),
+          await client.send('/email/confirm', page.html),
+        ]) {
+          expect(r.res.status).toBe(410);
+          expect(r.html).toContain(c.expired.title);
+          expect(r.html).toContain('「メールアドレス登録」と送信');
+          expect(r.html).toContain(`href="${ORIGIN}/email"`);
+        }
+      } finally {
+        t.now = t0;
       }
-    } finally {
-      t.now = t0;
-    }
-    expect((await emailOf(p.card)).email).toBeNull();
-  });
+      expect((await emailOf(p.card)).email).toBeNull();
+    },
+  );
 
   it('R-MAIL-2: an unknown, cut or overlong token gets the "cannot be used" page (404)', async () => {
     for (const q of ['', '?token=', '?token=not-a-token', `?token=${'A'.repeat(43)}`, `?token=${'x'.repeat(5000)}`]) {
@@ -254,29 +264,32 @@ describe('POST /email', () => {
     expect(await noticesOf(p.id)).toHaveLength(0);
   });
 
-  it('R-MAIL-2: with the mail server down the page still completes; the notice waits in the outbox for the job', async () => {
-    const p = await patron();
-    t.mailer.failWith = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ESOCKET' });
-    let result: Awaited<ReturnType<typeof register>>;
-    try {
-      result = await register(p, 'queued@example.jp');
-    } finally {
-      t.mailer.failWith = undefined;
-    }
-    expect(result.done.html).toContain(accountPages.email.doneTitle);
-    expect(result.mail).toBeUndefined();
-    const [pending] = await noticesOf(p.id);
-    expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(pending!.last_error).toContain('ECONNREFUSED');
-    expect(pending!.due_at.getTime() - t0.getTime()).toBeLessThanOrEqual(15 * 60_000);
-    // The deliver-notices job at the due time sends it, once.
-    expect((await t.call('POST', '/admin/jobs/deliver-notices', { now: pending!.due_at.toISOString() })).status).toBe(
-      200,
-    );
-    await t.call('POST', '/admin/jobs/deliver-notices', {
-      now: new Date(pending!.due_at.getTime() + 3_600_000).toISOString(),
-    });
-    expect(t.mailer.sent.filter((m) => m.to === 'queued@example.jp')).toHaveLength(1);
-    expect((await noticesOf(p.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
-  });
+  it(
+    'R-MAIL-2: with the mail server down the page still ' + 'completes; the notice waits in the outbox for the job',
+    async () => {
+      const p = await patron();
+      t.mailer.failWith = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ESOCKET' });
+      let result: Awaited<ReturnType<typeof register>>;
+      try {
+        result = await register(p, 'queued@example.jp');
+      } finally {
+        t.mailer.failWith = undefined;
+      }
+      expect(result.done.html).toContain(accountPages.email.doneTitle);
+      expect(result.mail).toBeUndefined();
+      const [pending] = await noticesOf(p.id);
+      expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(pending!.last_error).toContain('ECONNREFUSED');
+      expect(pending!.due_at.getTime() - t0.getTime()).toBeLessThanOrEqual(15 * 60_000);
+      // The deliver-notices job at the due time sends it, once.
+      expect((await t.call('POST', '/admin/jobs/deliver-notices', { now: pending!.due_at.toISOString() })).status).toBe(
+        200,
+      );
+      await t.call('POST', '/admin/jobs/deliver-notices', {
+        now: new Date(pending!.due_at.getTime() + 3_600_000).toISOString(),
+      });
+      expect(t.mailer.sent.filter((m) => m.to === 'queued@example.jp')).toHaveLength(1);
+      expect((await noticesOf(p.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    },
+  );
 });

@@ -120,26 +120,30 @@ describe('POST /login', () => {
     expect(res.status).toBe(302);
   });
 
-  it('wrong password, unknown card and malformed input: the same status and sentence, the card number kept, no nonce', async () => {
-    const { linkToken } = await visitor('wrong');
-    const nonces = await nonceCount();
-    const answers = [
-      await login(linkToken, { cardNumber: ADULT.card, password: 'wrongpass1' }),
-      await login(linkToken, { cardNumber: '2999999999', password: ADULT.password }),
-      await login(linkToken, { cardNumber: ADULT.card, password: 'a'.repeat(65) }),
-      await login(linkToken, { cardNumber: '2000-0000-01', password: ADULT.password }),
-    ];
-    for (const { res, html } of answers) {
-      expect(res.status).toBe(200);
-      expect(formError(html)).toBe(INVALID);
-      expect(html).not.toContain(ADULT.password);
-      expect(html).not.toContain('wrongpass1');
-      expect(html).toMatch(/<button type="submit">ログイン<\/button>/);
-    }
-    expect(answers[0]!.html).toMatch(/<input(?=[^>]*name="cardNumber")(?=[^>]*value="2000000001")[^>]*>/);
-    expect(answers[0]!.html).not.toMatch(/<input(?=[^>]*name="password")(?=[^>]*value="[^"]+")[^>]*>/);
-    expect(await nonceCount()).toBe(nonces);
-  });
+  it(
+    'wrong password, unknown card and malformed input: the ' +
+      'same status and sentence, the card number kept, no nonce',
+    async () => {
+      const { linkToken } = await visitor('wrong');
+      const nonces = await nonceCount();
+      const answers = [
+        await login(linkToken, { cardNumber: ADULT.card, password: 'wrongpass1' }),
+        await login(linkToken, { cardNumber: '2999999999', password: ADULT.password }),
+        await login(linkToken, { cardNumber: ADULT.card, password: 'a'.repeat(65) }),
+        await login(linkToken, { cardNumber: '2000-0000-01', password: ADULT.password }),
+      ];
+      for (const { res, html } of answers) {
+        expect(res.status).toBe(200);
+        expect(formError(html)).toBe(INVALID);
+        expect(html).not.toContain(ADULT.password);
+        expect(html).not.toContain('wrongpass1');
+        expect(html).toMatch(/<button type="submit">ログイン<\/button>/);
+      }
+      expect(answers[0]!.html).toMatch(/<input(?=[^>]*name="cardNumber")(?=[^>]*value="2000000001")[^>]*>/);
+      expect(answers[0]!.html).not.toMatch(/<input(?=[^>]*name="password")(?=[^>]*value="[^"]+")[^>]*>/);
+      expect(await nonceCount()).toBe(nonces);
+    },
+  );
 
   it('an empty field is named next to that field', async () => {
     const { linkToken } = await visitor('empty');
@@ -151,33 +155,39 @@ describe('POST /login', () => {
     expect(formError(html)).toBeUndefined();
   });
 
-  it('10 wrong passwords lock the card: the 11th try, with the right password, fails with the same wording', async () => {
-    const nonces = await nonceCount();
-    // Each try from another LINE user, so that only the card's own count can lock it.
-    for (let i = 0; i < 10; i++) {
-      const { linkToken } = await visitor(`lock-${i}`);
-      const { res, html } = await login(linkToken, { cardNumber: LOCKME.card, password: `nope${i}abc` });
+  it(
+    '10 wrong passwords lock the card: the 11th try, ' + 'with the right password, fails with the same wording',
+    async () => {
+      const nonces = await nonceCount();
+      // Each try from another LINE user, so that only the card's own count can lock it.
+      for (let i = 0; i < 10; i++) {
+        const { linkToken } = await visitor(`lock-${i}`);
+        const { res, html } = await login(linkToken, { cardNumber: LOCKME.card, password: `nope${i}abc` });
+        expect(res.status).toBe(200);
+        expect(formError(html)).toBe(INVALID);
+      }
+      const { linkToken } = await visitor('lock-right');
+      const { res, html } = await login(linkToken, { cardNumber: LOCKME.card, password: LOCKME.password });
       expect(res.status).toBe(200);
       expect(formError(html)).toBe(INVALID);
-    }
-    const { linkToken } = await visitor('lock-right');
-    const { res, html } = await login(linkToken, { cardNumber: LOCKME.card, password: LOCKME.password });
-    expect(res.status).toBe(200);
-    expect(formError(html)).toBe(INVALID);
-    expect(html).not.toContain(LOCKME.password);
-    expect(await nonceCount()).toBe(nonces);
-  });
+      expect(html).not.toContain(LOCKME.password);
+      expect(await nonceCount()).toBe(nonces);
+    },
+  );
 
-  it('R-ELIG-3/R-ELIG-6: a preschool child with a password is told why (NOT_ELEMENTARY_AGE) and what next', async () => {
-    const { user, linkToken } = await visitor('child');
-    const nonces = await nonceCount();
-    const { res, html } = await login(linkToken, { cardNumber: CHILD.card, password: CHILD.password });
-    expect(res.status).toBe(200);
-    expect(html).toContain(refusalMessage({ code: 'NOT_ELEMENTARY_AGE', params: { eligibleFrom: '2027-04-01' } }));
-    expect(html).toContain(pages.closeAndReturn);
-    expect(html).not.toContain(CHILD.password);
-    expect(html).not.toContain('<form');
-    expect(await nonceCount()).toBe(nonces);
-    expect(await linkedPatron(user)).toBeNull();
-  });
+  it(
+    'R-ELIG-3/R-ELIG-6: a preschool child with a password ' + 'is told why (NOT_ELEMENTARY_AGE) and what next',
+    async () => {
+      const { user, linkToken } = await visitor('child');
+      const nonces = await nonceCount();
+      const { res, html } = await login(linkToken, { cardNumber: CHILD.card, password: CHILD.password });
+      expect(res.status).toBe(200);
+      expect(html).toContain(refusalMessage({ code: 'NOT_ELEMENTARY_AGE', params: { eligibleFrom: '2027-04-01' } }));
+      expect(html).toContain(pages.closeAndReturn);
+      expect(html).not.toContain(CHILD.password);
+      expect(html).not.toContain('<form');
+      expect(await nonceCount()).toBe(nonces);
+      expect(await linkedPatron(user)).toBeNull();
+    },
+  );
 });

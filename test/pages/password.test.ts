@@ -112,25 +112,28 @@ describe('POST /password', () => {
     expect((await findPatronByCard(t.db, p.card))!.passwordIsInitial).toBe(false);
   });
 
-  it('R-PW-2: the initial password works as is until it is changed, and a changed one can be changed again', async () => {
-    const p = await patron('Abc8De2f');
-    expect(await verifies(p.card, p.password)).toBe(true);
-    const first = await change({
-      cardNumber: p.card,
-      password: p.password,
-      newPassword: 'second22',
-      newPasswordConfirm: 'second22',
-    });
-    await client.send('/password', first.html);
-    const again = await change({
-      cardNumber: p.card,
-      password: 'second22',
-      newPassword: 'third333',
-      newPasswordConfirm: 'third333',
-    });
-    expect((await client.send('/password', again.html)).html).toContain(accountPages.password.doneTitle);
-    expect(await verifies(p.card, 'third333')).toBe(true);
-  });
+  it(
+    'R-PW-2: the initial password works as is until it ' + 'is changed, and a changed one can be changed again',
+    async () => {
+      const p = await patron('Abc8De2f');
+      expect(await verifies(p.card, p.password)).toBe(true);
+      const first = await change({
+        cardNumber: p.card,
+        password: p.password,
+        newPassword: 'second22',
+        newPasswordConfirm: 'second22',
+      });
+      await client.send('/password', first.html);
+      const again = await change({
+        cardNumber: p.card,
+        password: 'second22',
+        newPassword: 'third333',
+        newPasswordConfirm: 'third333',
+      });
+      expect((await client.send('/password', again.html)).html).toContain(accountPages.password.doneTitle);
+      expect(await verifies(p.card, 'third333')).toBe(true);
+    },
+  );
 
   const refusals: [string, string, string, string, 'newPassword' | 'newPasswordConfirm'][] = [
     [
@@ -178,7 +181,8 @@ describe('POST /password', () => {
       expect(fieldError(html, field)).toBe(sentence);
       expect(html).toMatch(
         new RegExp(
-          `<input(?=[^>]*name="${field}")(?=[^>]*aria-invalid="true")(?=[^>]*aria-describedby="[^"]*f-${field}-error")[^>]*>`,
+          `<input(?=[^>]*name="${field}")(?=[^>]*aria-invalid="true")` +
+            `(?=[^>]*aria-describedby="[^"]*f-${field}-error")[^>]*>`,
         ),
       );
       expect(formError(html)).toBeUndefined();
@@ -191,43 +195,46 @@ describe('POST /password', () => {
     });
   }
 
-  it('R-PW-3: a wrong current password gets the login sentence and counts towards the same lockout as login', async () => {
-    const p = await patron();
-    const wrong = await change({
-      cardNumber: p.card,
-      password: 'wrongPass1',
-      newPassword: 'newPass2026',
-      newPasswordConfirm: 'newPass2026',
-    });
-    expect(wrong.res.status).toBe(200);
-    expect(formError(wrong.html)).toBe(INVALID);
-    expect(await throttle(p.card)).toMatchObject({ failures: 1 });
-    for (let i = 2; i <= 10; i++)
-      await change({
+  it(
+    'R-PW-3: a wrong current password gets the login ' + 'sentence and counts towards the same lockout as login',
+    async () => {
+      const p = await patron();
+      const wrong = await change({
         cardNumber: p.card,
-        password: `wrongPass${i}`,
+        password: 'wrongPass1',
         newPassword: 'newPass2026',
         newPasswordConfirm: 'newPass2026',
       });
-    expect((await throttle(p.card))!.locked_until).not.toBeNull();
-    // Locked: even the right password gets the same sentence, here and at login.
-    const locked = await change({
-      cardNumber: p.card,
-      password: p.password,
-      newPassword: 'newPass2026',
-      newPasswordConfirm: 'newPass2026',
-    });
-    expect(formError(locked.html)).toBe(INVALID);
-    expect(locked.html).not.toContain(accountPages.password.confirmTitle);
-    expect(await verifies(p.card, p.password)).toBe(false);
-    // 30 minutes later the card works again, and the password is unchanged.
-    t.now = new Date(t0.getTime() + 31 * 60_000);
-    try {
-      expect(await verifies(p.card, p.password)).toBe(true);
-    } finally {
-      t.now = t0;
-    }
-  });
+      expect(wrong.res.status).toBe(200);
+      expect(formError(wrong.html)).toBe(INVALID);
+      expect(await throttle(p.card)).toMatchObject({ failures: 1 });
+      for (let i = 2; i <= 10; i++)
+        await change({
+          cardNumber: p.card,
+          password: `wrongPass${i}`,
+          newPassword: 'newPass2026',
+          newPasswordConfirm: 'newPass2026',
+        });
+      expect((await throttle(p.card))!.locked_until).not.toBeNull();
+      // Locked: even the right password gets the same sentence, here and at login.
+      const locked = await change({
+        cardNumber: p.card,
+        password: p.password,
+        newPassword: 'newPass2026',
+        newPasswordConfirm: 'newPass2026',
+      });
+      expect(formError(locked.html)).toBe(INVALID);
+      expect(locked.html).not.toContain(accountPages.password.confirmTitle);
+      expect(await verifies(p.card, p.password)).toBe(false);
+      // 30 minutes later the card works again, and the password is unchanged.
+      t.now = new Date(t0.getTime() + 31 * 60_000);
+      try {
+        expect(await verifies(p.card, p.password)).toBe(true);
+      } finally {
+        t.now = t0;
+      }
+    },
+  );
 
   it('an unknown card gets the same sentence as a wrong password', async () => {
     const { html } = await change({

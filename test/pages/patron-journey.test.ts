@@ -59,56 +59,60 @@ describe('a patron of the demo library, from the chat to the pages and back', ()
     expect(wordsOf(menu)).not.toContain('準備中');
   });
 
-  it('R-PW-3/R-MAIL-2/R-RES-6: changes the initial password, logs in with the new one, registers and confirms an address, reserves with E-mail', async () => {
-    const user = h.user(301);
-    // 1. パスワード変更 from the chat's button.
-    const passwordUrl = buttonData(await h.say(user, 'パスワード変更'), 'パスワード変更')!;
-    const confirm = await pagesOf.change(pathOf(passwordUrl), {
-      step: 'confirm',
-      cardNumber: TARO.card,
-      password: TARO.initial,
-      newPassword: TARO.next,
-      newPasswordConfirm: TARO.next,
-    });
-    expect((await pagesOf.send('/password', confirm.html)).html).toContain(accountPages.password.doneTitle);
+  it(
+    'R-PW-3/R-MAIL-2/R-RES-6: changes the initial password, logs in with ' +
+      'the new one, registers and confirms an address, reserves with E-mail',
+    async () => {
+      const user = h.user(301);
+      // 1. パスワード変更 from the chat's button.
+      const passwordUrl = buttonData(await h.say(user, 'パスワード変更'), 'パスワード変更')!;
+      const confirm = await pagesOf.change(pathOf(passwordUrl), {
+        step: 'confirm',
+        cardNumber: TARO.card,
+        password: TARO.initial,
+        newPassword: TARO.next,
+        newPasswordConfirm: TARO.next,
+      });
+      expect((await pagesOf.send('/password', confirm.html)).html).toContain(accountPages.password.doneTitle);
 
-    // 2. The old password no longer logs in; the new one does.
-    await expect(h.login(user, TARO.card, TARO.initial)).rejects.toThrow(/CREDENTIALS_INVALID/);
-    expect(wordsOf(await h.login(user, TARO.card, TARO.next))).toContain('ログインしました');
+      // 2. The old password no longer logs in; the new one does.
+      await expect(h.login(user, TARO.card, TARO.initial)).rejects.toThrow(/CREDENTIALS_INVALID/);
+      expect(wordsOf(await h.login(user, TARO.card, TARO.next))).toContain('ログインしました');
 
-    // 3. メールアドレス登録, the mail, its link, 確定.
-    const emailUrl = buttonData(await h.say(user, 'メールアドレス登録'), 'メールアドレス登録')!;
-    const emailConfirm = await pagesOf.change(pathOf(emailUrl), {
-      step: 'confirm',
-      cardNumber: TARO.card,
-      password: TARO.next,
-      email: 'taro@example.jp',
-      emailType: 'mobile',
-    });
-    expect((await pagesOf.send('/email', emailConfirm.html)).html).toContain(accountPages.email.doneTitle);
-    const link = linkIn(mailer.sent.at(-1)!.text)!;
-    expect(mailer.sent.at(-1)!.to).toBe('taro@example.jp');
-    const page = await pagesOf.get(pathOf(link));
-    expect((await pagesOf.send('/email/confirm', page.html)).html).toContain(accountPages.emailConfirm.doneTitle);
+      // 3. メールアドレス登録, the mail, its link, 確定.
+      const emailUrl = buttonData(await h.say(user, 'メールアドレス登録'), 'メールアドレス登録')!;
+      const emailConfirm = await pagesOf.change(pathOf(emailUrl), {
+        step: 'confirm',
+        cardNumber: TARO.card,
+        password: TARO.next,
+        email: 'taro@example.jp',
+        emailType: 'mobile',
+      });
+      expect((await pagesOf.send('/email', emailConfirm.html)).html).toContain(accountPages.email.doneTitle);
+      const link = linkIn(mailer.sent.at(-1)!.text)!;
+      expect(mailer.sent.at(-1)!.to).toBe('taro@example.jp');
+      const page = await pagesOf.get(pathOf(link));
+      expect((await pagesOf.send('/email/confirm', page.html)).html).toContain(accountPages.emailConfirm.doneTitle);
 
-    // 4. A reservation now offers E-mail as the contact method.
-    const found = await h.say(user, '吾輩は猫である');
-    const branches = await h.tap(user, buttonData(found, '予約申込')!);
-    const contact = await h.tap(user, buttonData(branches, '本館')!);
-    const email = buttonData(contact, 'E-mail');
-    expect(email).toBeDefined();
-    const sendButton = buttonData(await h.tap(user, email!), '送信')!;
-    expect(wordsOf(await h.tap(user, sendButton))).toContain('連絡方法：E-mail');
-    const o = await patronOverview(h.db, TARO.card);
-    expect(await findPatronByCard(h.db, TARO.card)).toMatchObject({
-      email: 'taro@example.jp',
-      emailType: 'mobile',
-      emailConfirmed: true,
-    });
-    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({
-      status: 'requested',
-      pickupBranch: 'honkan',
-      contact: 'email',
-    });
-  });
+      // 4. A reservation now offers E-mail as the contact method.
+      const found = await h.say(user, '吾輩は猫である');
+      const branches = await h.tap(user, buttonData(found, '予約申込')!);
+      const contact = await h.tap(user, buttonData(branches, '本館')!);
+      const email = buttonData(contact, 'E-mail');
+      expect(email).toBeDefined();
+      const sendButton = buttonData(await h.tap(user, email!), '送信')!;
+      expect(wordsOf(await h.tap(user, sendButton))).toContain('連絡方法：E-mail');
+      const o = await patronOverview(h.db, TARO.card);
+      expect(await findPatronByCard(h.db, TARO.card)).toMatchObject({
+        email: 'taro@example.jp',
+        emailType: 'mobile',
+        emailConfirmed: true,
+      });
+      expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({
+        status: 'requested',
+        pickupBranch: 'honkan',
+        contact: 'email',
+      });
+    },
+  );
 });

@@ -90,28 +90,33 @@ describe('deployRichMenus: running again', () => {
     expect(report.kept).toHaveLength(2);
   });
 
-  it('a changed image: a new menu, the alias moved to it, linked patrons moved, then the old menu deleted', async () => {
-    await deploy(menus);
-    const patron = 'U0123456789abcdef0123456789abcdef';
-    await linkRichMenuForUser(client, patron, 'logged-in');
-    line.calls.length = 0;
+  it(
+    'a changed image: a new menu, the alias moved to it, ' + 'linked patrons moved, then the old menu deleted',
+    async () => {
+      await deploy(menus);
+      const patron = 'U0123456789abcdef0123456789abcdef';
+      await linkRichMenuForUser(client, patron, 'logged-in');
+      line.calls.length = 0;
 
-    const changed = menus.map((m) => (m.alias === 'logged-in' ? redrawn(m) : m));
-    const report = await deploy(changed);
-    expect(line.writes()).toEqual([
-      'POST /v2/bot/richmenu',
-      'POST data:/v2/bot/richmenu/richmenu-3/content',
-      'POST /v2/bot/richmenu/alias/logged-in',
-      'POST /v2/bot/richmenu/batch',
-      'DELETE /v2/bot/richmenu/richmenu-1',
-    ]);
-    expect(line.calls).toContain('GET /v2/bot/richmenu/progress/batch');
-    expect(line.aliases.get('logged-in')).toBe('richmenu-3');
-    expect(line.userLinks.get(patron)).toBe('richmenu-3');
-    expect(line.defaultId).toBe('richmenu-2');
-    expect(report).toMatchObject({ aliasesUpdated: ['logged-in'], deleted: [menu('logged-in').deployedName] });
-    expect(kamagayaNames()).toEqual([redrawn(menu('logged-in')).deployedName, menu('logged-out').deployedName].sort());
-  });
+      const changed = menus.map((m) => (m.alias === 'logged-in' ? redrawn(m) : m));
+      const report = await deploy(changed);
+      expect(line.writes()).toEqual([
+        'POST /v2/bot/richmenu',
+        'POST data:/v2/bot/richmenu/richmenu-3/content',
+        'POST /v2/bot/richmenu/alias/logged-in',
+        'POST /v2/bot/richmenu/batch',
+        'DELETE /v2/bot/richmenu/richmenu-1',
+      ]);
+      expect(line.calls).toContain('GET /v2/bot/richmenu/progress/batch');
+      expect(line.aliases.get('logged-in')).toBe('richmenu-3');
+      expect(line.userLinks.get(patron)).toBe('richmenu-3');
+      expect(line.defaultId).toBe('richmenu-2');
+      expect(report).toMatchObject({ aliasesUpdated: ['logged-in'], deleted: [menu('logged-in').deployedName] });
+      expect(kamagayaNames()).toEqual(
+        [redrawn(menu('logged-in')).deployedName, menu('logged-out').deployedName].sort(),
+      );
+    },
+  );
 
   it('a changed logged-out menu becomes the default before the old one is deleted', async () => {
     await deploy(menus);
@@ -135,13 +140,16 @@ describe('deployRichMenus: what it leaves alone and what it repairs', () => {
     expect(line.menus.has(retired)).toBe(false);
   });
 
-  it('finishes a deploy that stopped between creating a menu and uploading its image, creating nothing twice', async () => {
-    const halfMade = line.seed(menu('logged-in').deployedName, { image: false });
-    await deploy(menus);
-    expect(line.calls.filter((c) => c === 'POST /v2/bot/richmenu')).toHaveLength(1); // only logged-out
-    expect(line.calls).toContain(`POST data:/v2/bot/richmenu/${halfMade}/content`);
-    expect(line.aliases.get('logged-in')).toBe(halfMade);
-  });
+  it(
+    'finishes a deploy that stopped between creating a ' + 'menu and uploading its image, creating nothing twice',
+    async () => {
+      const halfMade = line.seed(menu('logged-in').deployedName, { image: false });
+      await deploy(menus);
+      expect(line.calls.filter((c) => c === 'POST /v2/bot/richmenu')).toHaveLength(1); // only logged-out
+      expect(line.calls).toContain(`POST data:/v2/bot/richmenu/${halfMade}/content`);
+      expect(line.aliases.get('logged-in')).toBe(halfMade);
+    },
+  );
 
   it('a refused upload removes the menu it had just created and stops', async () => {
     lineApi.use(

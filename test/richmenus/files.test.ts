@@ -38,44 +38,51 @@ const labels = (m: MenuJson) => m.areas.map((a) => a.action.label);
 const problemsOf = (m: MenuJson) => richMenuProblems(m as unknown as Parameters<typeof richMenuProblems>[0]);
 
 describe.each(FILES)('richmenus/%s.json', (alias) => {
-  it("is within LINE's limits: size, areas inside the menu and not overlapping, ≤ 20 areas, labels ≤ 20, chatBarText ≤ 14", async () => {
-    const m = await readJson(alias);
-    expect(m.size).toEqual({ width: 2500, height: 1686 });
-    expect(m.selected).toBe(false);
-    expect(m.chatBarText.length).toBeGreaterThan(0);
-    expect(m.chatBarText.length).toBeLessThanOrEqual(14);
-    expect(m.areas.length).toBeGreaterThan(0);
-    expect(m.areas.length).toBeLessThanOrEqual(20);
-    for (const { bounds: b } of m.areas) {
-      expect(b.x >= 0 && b.y >= 0 && b.width > 0 && b.height > 0).toBe(true);
-      expect(b.x + b.width).toBeLessThanOrEqual(m.size.width);
-      expect(b.y + b.height).toBeLessThanOrEqual(m.size.height);
-    }
-    m.areas.forEach((a, i) => {
-      for (const o of m.areas.slice(i + 1)) {
-        const apart =
-          a.bounds.x + a.bounds.width <= o.bounds.x ||
-          o.bounds.x + o.bounds.width <= a.bounds.x ||
-          a.bounds.y + a.bounds.height <= o.bounds.y ||
-          o.bounds.y + o.bounds.height <= a.bounds.y;
-        expect(apart, `${a.action.label} overlaps ${o.action.label}`).toBe(true);
+  it(
+    "is within LINE's limits: size, areas inside the menu and " +
+      'not overlapping, ≤ 20 areas, labels ≤ 20, chatBarText ≤ 14',
+    async () => {
+      const m = await readJson(alias);
+      expect(m.size).toEqual({ width: 2500, height: 1686 });
+      expect(m.selected).toBe(false);
+      expect(m.chatBarText.length).toBeGreaterThan(0);
+      expect(m.chatBarText.length).toBeLessThanOrEqual(14);
+      expect(m.areas.length).toBeGreaterThan(0);
+      expect(m.areas.length).toBeLessThanOrEqual(20);
+      for (const { bounds: b } of m.areas) {
+        expect(b.x >= 0 && b.y >= 0 && b.width > 0 && b.height > 0).toBe(true);
+        expect(b.x + b.width).toBeLessThanOrEqual(m.size.width);
+        expect(b.y + b.height).toBeLessThanOrEqual(m.size.height);
       }
-    });
-    // Non-overlapping areas whose sizes add up to the menu's leave no dead spot to tap.
-    expect(m.areas.reduce((s, a) => s + a.bounds.width * a.bounds.height, 0)).toBe(m.size.width * m.size.height);
-    expect(problemsOf(m)).toEqual([]);
-  });
+      m.areas.forEach((a, i) => {
+        for (const o of m.areas.slice(i + 1)) {
+          const apart =
+            a.bounds.x + a.bounds.width <= o.bounds.x ||
+            o.bounds.x + o.bounds.width <= a.bounds.x ||
+            a.bounds.y + a.bounds.height <= o.bounds.y ||
+            o.bounds.y + o.bounds.height <= a.bounds.y;
+          expect(apart, `${a.action.label} overlaps ${o.action.label}`).toBe(true);
+        }
+      });
+      // Non-overlapping areas whose sizes add up to the menu's leave no dead spot to tap.
+      expect(m.areas.reduce((s, a) => s + a.bounds.width * a.bounds.height, 0)).toBe(m.size.width * m.size.height);
+      expect(problemsOf(m)).toEqual([]);
+    },
+  );
 
-  it('every area sends a typed word of CONTRACT.md as a message, labelled with that word (≤ 20 characters)', async () => {
-    const m = await readJson(alias);
-    for (const { action } of m.areas) {
-      expect(action.type).toBe('message');
-      expect(TYPED_WORDS).toContain(action.text);
-      expect(action.label).toBe(action.text);
-      expect(action.label!.length).toBeLessThanOrEqual(20);
-    }
-    expect(new Set(labels(m)).size).toBe(m.areas.length);
-  });
+  it(
+    'every area sends a typed word of CONTRACT.md as a ' + 'message, labelled with that word (≤ 20 characters)',
+    async () => {
+      const m = await readJson(alias);
+      for (const { action } of m.areas) {
+        expect(action.type).toBe('message');
+        expect(TYPED_WORDS).toContain(action.text);
+        expect(action.label).toBe(action.text);
+        expect(action.label!.length).toBeLessThanOrEqual(20);
+      }
+      expect(new Set(labels(m)).size).toBe(m.areas.length);
+    },
+  );
 
   it('its PNG is 2500×1686 (IHDR) and under 1 MB', async () => {
     const png = await readFile(`${RICH_MENUS_DIR}${alias}.png`);

@@ -175,17 +175,23 @@ describe(`catalog search service (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, (
     expect((await titleDetailView(db, bib['月刊 調べもの 先月号']!))?.reservable).toBeNull();
   });
 
-  it('R-RES-1 / R-SRCH-5: no 予約申込 for audiovisual material, the latest magazine issue, in-library-only material', async () => {
-    expect((await titleDetailView(db, bib['となりのトトロ']!))?.reservable).toEqual({ code: 'NOT_RESERVABLE_AV' });
-    expect((await titleDetailView(db, bib['月刊 調べもの 最新号']!))?.reservable).toEqual({
-      code: 'NOT_RESERVABLE_LATEST_ISSUE',
-    });
-    expect((await titleDetailView(db, bib['調べものの事典']!))?.reservable).toEqual({
-      code: 'NOT_RESERVABLE_IN_LIBRARY_ONLY',
-    });
-    expect((await titleDetailView(db, bib['目録だけの本']!))?.reservable).toEqual({ code: 'NOT_RESERVABLE_NO_COPIES' });
-    expect((await only('トトロ')).reservable).toEqual({ code: 'NOT_RESERVABLE_AV' });
-  });
+  it(
+    'R-RES-1 / R-SRCH-5: no 予約申込 for audiovisual material, ' +
+      'the latest magazine issue, in-library-only material',
+    async () => {
+      expect((await titleDetailView(db, bib['となりのトトロ']!))?.reservable).toEqual({ code: 'NOT_RESERVABLE_AV' });
+      expect((await titleDetailView(db, bib['月刊 調べもの 最新号']!))?.reservable).toEqual({
+        code: 'NOT_RESERVABLE_LATEST_ISSUE',
+      });
+      expect((await titleDetailView(db, bib['調べものの事典']!))?.reservable).toEqual({
+        code: 'NOT_RESERVABLE_IN_LIBRARY_ONLY',
+      });
+      expect((await titleDetailView(db, bib['目録だけの本']!))?.reservable).toEqual({
+        code: 'NOT_RESERVABLE_NO_COPIES',
+      });
+      expect((await only('トトロ')).reservable).toEqual({ code: 'NOT_RESERVABLE_AV' });
+    },
+  );
 
   it('a title without copies has no call number', async () => {
     expect(await only('目録だけ')).toMatchObject({ callNumber: null, copies: [] });

@@ -176,9 +176,12 @@ describe(`catalog search SQL (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () =>
     expect(await expectExact('種別:本 種別:DVD')).toEqual([]);
   });
 
-  it('relevance: exact title, then title prefix, then title contains, then author/publisher; newest first in each', async () => {
-    expect(await titles('猫')).toEqual(['猫', '猫の島', '猫の手帖', '吾輩は猫である', '黒猫', LONG, '犬の本', '鳥']);
-  });
+  it(
+    'relevance: exact title, then title prefix, then title ' + 'contains, then author/publisher; newest first in each',
+    async () => {
+      expect(await titles('猫')).toEqual(['猫', '猫の島', '猫の手帖', '吾輩は猫である', '黒猫', LONG, '犬の本', '鳥']);
+    },
+  );
 
   it('relevance follows the title field when there is one', async () => {
     // By 猫 the order would be 猫の島, 猫の手帖 (prefix), 犬の本; by の all three only contain it.

@@ -64,20 +64,23 @@ describe('kept search rankings', () => {
     });
   });
 
-  it('are dropped when a title is added or removed behind the process’s back, and the next search sees the change', async () => {
-    const rankings = new RankingCache();
-    expect(await titles(rankings)).toEqual(expect.arrayContaining(['星の王子さま', '星を継ぐもの']));
-    expect(await titles(rankings)).toHaveLength(2);
-    // The cache is told nothing: an import by this process or by another is the same to it.
-    await addTitles(db, [{ title: '星の旅', materialType: 'book', items: [] }]);
-    const afterAdd = await searchCatalog(db, '星', 0, { rankings });
-    const fresh = await searchCatalog(db, '星', 0);
-    expect(afterAdd.total).toBe(fresh.total);
-    expect(afterAdd.results.map((r) => r.title)).toEqual(fresh.results.map((r) => r.title));
+  it(
+    'are dropped when a title is added or removed behind ' + 'the process’s back, and the next search sees the change',
+    async () => {
+      const rankings = new RankingCache();
+      expect(await titles(rankings)).toEqual(expect.arrayContaining(['星の王子さま', '星を継ぐもの']));
+      expect(await titles(rankings)).toHaveLength(2);
+      // The cache is told nothing: an import by this process or by another is the same to it.
+      await addTitles(db, [{ title: '星の旅', materialType: 'book', items: [] }]);
+      const afterAdd = await searchCatalog(db, '星', 0, { rankings });
+      const fresh = await searchCatalog(db, '星', 0);
+      expect(afterAdd.total).toBe(fresh.total);
+      expect(afterAdd.results.map((r) => r.title)).toEqual(fresh.results.map((r) => r.title));
 
-    await db.deleteFrom('bibs').where('title', '=', '星の旅').execute(); // plain SQL, as an operator would
-    expect((await searchCatalog(db, '星', 0, { rankings })).total).toBe(2);
-  });
+      await db.deleteFrom('bibs').where('title', '=', '星の旅').execute(); // plain SQL, as an operator would
+      expect((await searchCatalog(db, '星', 0, { rankings })).total).toBe(2);
+    },
+  );
 
   it('are used again while the catalog is unchanged (the ranking is not run a second time)', async () => {
     const rankings = new RankingCache();
@@ -93,22 +96,26 @@ describe('kept search rankings', () => {
 });
 
 describe('copies read together', () => {
-  it('give searches running at the same time each their own page; those that arrive while a read is in flight share the next one', async () => {
-    const { counting, statements } = countingStatements();
-    const rankings = new RankingCache();
-    const copies = batchedCopies(counting);
-    await searchCatalog(db, '星の王子', 0, { rankings });
-    await searchCatalog(db, '星を継ぐ', 0, { rankings });
-    const found = await Promise.all(
-      ['星の王子', '星を継ぐ', '星を継ぐ', '星の王子'].map((q) => searchCatalog(db, q, 0, { rankings, copies })),
-    );
-    expect(found.map((f) => f.results.map((r) => r.title))).toEqual([
-      ['星の王子さま'],
-      ['星を継ぐもの'],
-      ['星を継ぐもの'],
-      ['星の王子さま'],
-    ]);
-    // The first goes out at once; the other three wait for it and go together.
-    expect(statements()).toBe(2);
-  });
+  it(
+    'give searches running at the same time each their own page; ' +
+      'those that arrive while a read is in flight share the next one',
+    async () => {
+      const { counting, statements } = countingStatements();
+      const rankings = new RankingCache();
+      const copies = batchedCopies(counting);
+      await searchCatalog(db, '星の王子', 0, { rankings });
+      await searchCatalog(db, '星を継ぐ', 0, { rankings });
+      const found = await Promise.all(
+        ['星の王子', '星を継ぐ', '星を継ぐ', '星の王子'].map((q) => searchCatalog(db, q, 0, { rankings, copies })),
+      );
+      expect(found.map((f) => f.results.map((r) => r.title))).toEqual([
+        ['星の王子さま'],
+        ['星を継ぐもの'],
+        ['星を継ぐもの'],
+        ['星の王子さま'],
+      ]);
+      // The first goes out at once; the other three wait for it and go together.
+      expect(statements()).toBe(2);
+    },
+  );
 });

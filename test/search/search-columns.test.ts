@@ -73,39 +73,41 @@ describe(`search columns (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
     });
   });
 
-  it('migrations 0003..0005 and the start fill the columns of titles that were there before them, in batches', async () => {
-    const down = await new Migrator({ db, provider: new FolderMigrationProvider() }).migrateTo(
-      '0002_library_configuration',
-    );
-    expect(down.error).toBeUndefined();
-    // Later migrations (other features) are undone and redone too.
-    expect(down.results?.map((r) => r.migrationName).slice(-3)).toEqual([
-      '0005_search_grams',
-      '0004_title_reading',
-      '0003_search_columns',
-    ]);
-
-    // 1,205 titles: more than two batches of 500.
-    const titles = Array.from({ length: 1200 }, (_, i) => `古い本 ${i} ねこ`).concat(TRICKY);
-    for (let i = 0; i < titles.length; i += 400) {
-      await sql`INSERT INTO bibs (title, author, material_type)
-        SELECT t, CASE WHEN t LIKE '%1 ねこ' THEN NULL ELSE 'ｱﾍﾞ ' || t END, 'book' FROM unnest(${titles.slice(i, i + 400)}::text[]) AS t`.execute(
-        db,
+  it(
+    'migrations 0003..0005 and the start fill the columns ' + 'of titles that were there before them, in batches',
+    async () => {
+      const down = await new Migrator({ db, provider: new FolderMigrationProvider() }).migrateTo(
+        '0002_library_configuration',
       );
-    }
+      expect(down.error).toBeUndefined();
+      // Later migrations (other features) are undone and redone too.
+      expect(down.results?.map((r) => r.migrationName).slice(-3)).toEqual([
+        '0005_search_grams',
+        '0004_title_reading',
+        '0003_search_columns',
+      ]);
 
-    expect((await migrateToLatest(db)).slice(0, 3)).toEqual([
-      '0003_search_columns',
-      '0004_title_reading',
-      '0005_search_grams',
-    ]);
-    // The migration fills version 1 (no grams yet); the start's refresh brings every row to the current version.
-    await refreshSearchColumns(db);
-    const rows = await normRows();
-    expect(rows.length).toBe(titles.length + 1);
-    expectNormalised(rows);
-    expect(rows.find((r) => r.title === 'a,b {c} \\d')?.norm_title).toBe('a,b{c}\\d');
-  });
+      // 1,205 titles: more than two batches of 500.
+      const titles = Array.from({ length: 1200 }, (_, i) => `古い本 ${i} ねこ`).concat(TRICKY);
+      for (let i = 0; i < titles.length; i += 400) {
+        await sql`INSERT INTO bibs (title, author, material_type)
+        SELECT t, CASE WHEN t LIKE '%1 ねこ' THEN NULL ELSE 'ｱﾍﾞ ' || t END, 'book'
+        FROM unnest(${titles.slice(i, i + 400)}::text[]) AS t`.execute(db);
+      }
+
+      expect((await migrateToLatest(db)).slice(0, 3)).toEqual([
+        '0003_search_columns',
+        '0004_title_reading',
+        '0005_search_grams',
+      ]);
+      // The migration fills version 1 (no grams yet); the start's refresh brings every row to the current version.
+      await refreshSearchColumns(db);
+      const rows = await normRows();
+      expect(rows.length).toBe(titles.length + 1);
+      expectNormalised(rows);
+      expect(rows.find((r) => r.title === 'a,b {c} \\d')?.norm_title).toBe('a,b{c}\\d');
+    },
+  );
 
   it('search_gram_titles counts the titles of every gram, as titles are added and after a rebuild', async () => {
     const counted = async () =>

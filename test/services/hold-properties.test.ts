@@ -66,91 +66,97 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 describe('random sequences of circulation', () => {
-  it('R-RES-2: never more than 5 active holds per patron; a copy is trapped for one hold at most; queue positions are 1..n', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 40 }), async (commands) => {
-        const db = database.db;
-        const prefix = `X${run++}`;
-        const cards = Array.from({ length: PATRONS }, (_, i) => `${prefix}P${i}`);
-        for (const c of cards) await addPatron(db, c);
-        const bibIds = await addTitles(
-          db,
-          Array.from({ length: TITLES }, (_, t) =>
-            BOOK(`${prefix} 書名 ${t}`, [
-              [`${prefix}C${2 * t}`, 'honkan'],
-              [`${prefix}C${2 * t + 1}`, BRANCHES[t % 3]!],
-            ]),
-          ),
-        );
-        let now = new Date('2026-12-01T10:00:00+09:00');
-        for (const c of commands) {
-          switch (c.kind) {
-            case 'hold':
-              await placeHold(
-                db,
-                {
-                  cardNumber: cards[c.patron]!,
-                  bibId: bibIds[c.title]!,
-                  pickupBranch: BRANCHES[c.branch]!,
-                  channel: c.channel,
-                },
-                now,
-              );
-              break;
-            case 'cancel': {
-              const holds = await db
-                .selectFrom('holds')
-                .innerJoin('patrons', 'patrons.id', 'holds.patron_id')
-                .select('holds.id')
-                .where('patrons.card_number', '=', cards[c.patron]!)
-                .orderBy('holds.id')
-                .execute();
-              const h = holds[c.pick % Math.max(1, holds.length)];
-              if (h) await cancelHold(db, { holdId: h.id, online: c.pick % 2 === 0, actor: 'test' }, now);
-              break;
+  it(
+    'R-RES-2: never more than 5 active holds per patron; a copy ' +
+      'is trapped for one hold at most; queue positions are 1..n',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 40 }), async (commands) => {
+          const db = database.db;
+          const prefix = `X${run++}`;
+          const cards = Array.from({ length: PATRONS }, (_, i) => `${prefix}P${i}`);
+          for (const c of cards) await addPatron(db, c);
+          const bibIds = await addTitles(
+            db,
+            Array.from({ length: TITLES }, (_, t) =>
+              BOOK(`${prefix} 書名 ${t}`, [
+                [`${prefix}C${2 * t}`, 'honkan'],
+                [`${prefix}C${2 * t + 1}`, BRANCHES[t % 3]!],
+              ]),
+            ),
+          );
+          let now = new Date('2026-12-01T10:00:00+09:00');
+          for (const c of commands) {
+            switch (c.kind) {
+              case 'hold':
+                await placeHold(
+                  db,
+                  {
+                    cardNumber: cards[c.patron]!,
+                    bibId: bibIds[c.title]!,
+                    pickupBranch: BRANCHES[c.branch]!,
+                    channel: c.channel,
+                  },
+                  now,
+                );
+                break;
+              case 'cancel': {
+                const holds = await db
+                  .selectFrom('holds')
+                  .innerJoin('patrons', 'patrons.id', 'holds.patron_id')
+                  .select('holds.id')
+                  .where('patrons.card_number', '=', cards[c.patron]!)
+                  .orderBy('holds.id')
+                  .execute();
+                const h = holds[c.pick % Math.max(1, holds.length)];
+                if (h) await cancelHold(db, { holdId: h.id, online: c.pick % 2 === 0, actor: 'test' }, now);
+                break;
+              }
+              case 'lend':
+                await checkout(
+                  db,
+                  { cardNumber: cards[c.patron]!, itemBarcode: `${prefix}C${c.copy}`, loanPeriodDays: 14 },
+                  now,
+                );
+                break;
+              case 'return':
+                await checkin(db, { itemBarcode: `${prefix}C${c.copy}`, branch: BRANCHES[c.branch]! }, now);
+                break;
+              case 'promote':
+                await promoteHolds(jobs(), now);
+                break;
+              case 'expire':
+                await expireHolds(jobs(), now);
+                break;
+              case 'nextDay':
+                now = new Date(now.getTime() + 3 * 86_400_000);
+                break;
             }
-            case 'lend':
-              await checkout(
-                db,
-                { cardNumber: cards[c.patron]!, itemBarcode: `${prefix}C${c.copy}`, loanPeriodDays: 14 },
-                now,
-              );
-              break;
-            case 'return':
-              await checkin(db, { itemBarcode: `${prefix}C${c.copy}`, branch: BRANCHES[c.branch]! }, now);
-              break;
-            case 'promote':
-              await promoteHolds(jobs(), now);
-              break;
-            case 'expire':
-              await expireHolds(jobs(), now);
-              break;
-            case 'nextDay':
-              now = new Date(now.getTime() + 3 * 86_400_000);
-              break;
           }
-        }
-        const active = await activeHoldsOfBibs(db, bibIds);
-        const perPatron = new Map<string, number>();
-        for (const h of active) perPatron.set(h.patronId, (perPatron.get(h.patronId) ?? 0) + 1);
-        expect(Math.max(0, ...perPatron.values())).toBeLessThanOrEqual(5);
-        const trappedItems = active
-          .filter((h) => h.status === 'ready' || h.status === 'in_transit')
-          .map((h) => h.itemId);
-        expect(new Set(trappedItems).size).toBe(trappedItems.length);
-        for (const bibId of bibIds) {
-          const positions = [...queuePositions(active.filter((h) => h.bibId === bibId)).values()].sort((a, b) => a - b);
-          expect(positions).toEqual(positions.map((_, i) => i + 1));
-        }
-        // A copy on a hold shelf or in transit belongs to exactly one active hold.
-        const items = await db.selectFrom('items').select(['id', 'status']).where('bib_id', 'in', bibIds).execute();
-        for (const item of items.filter((i) => i.status === 'on_hold_shelf' || i.status === 'in_transit')) {
-          expect(trappedItems).toContain(item.id);
-        }
-      }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
-    );
-  });
+          const active = await activeHoldsOfBibs(db, bibIds);
+          const perPatron = new Map<string, number>();
+          for (const h of active) perPatron.set(h.patronId, (perPatron.get(h.patronId) ?? 0) + 1);
+          expect(Math.max(0, ...perPatron.values())).toBeLessThanOrEqual(5);
+          const trappedItems = active
+            .filter((h) => h.status === 'ready' || h.status === 'in_transit')
+            .map((h) => h.itemId);
+          expect(new Set(trappedItems).size).toBe(trappedItems.length);
+          for (const bibId of bibIds) {
+            const positions = [...queuePositions(active.filter((h) => h.bibId === bibId)).values()].sort(
+              (a, b) => a - b,
+            );
+            expect(positions).toEqual(positions.map((_, i) => i + 1));
+          }
+          // A copy on a hold shelf or in transit belongs to exactly one active hold.
+          const items = await db.selectFrom('items').select(['id', 'status']).where('bib_id', 'in', bibIds).execute();
+          for (const item of items.filter((i) => i.status === 'on_hold_shelf' || i.status === 'in_transit')) {
+            expect(trappedItems).toContain(item.id);
+          }
+        }),
+        { numRuns: Number(process.env.PROPERTY_RUNS ?? 25) },
+      );
+    },
+  );
 });
 
 function jobs(): JobContext {

@@ -66,29 +66,37 @@ describe('placing holds', () => {
     }
   });
 
-  it('R-ELIG-2: online holds are refused for a non-resident, a preschool child, a patron without password and a disability-service patron', async () => {
-    const codes = [];
-    for (const card of ['OUT', 'KID', 'NOPW', 'DIS']) {
-      const r = await hold(card, 'sanshiro', 'online', at('2026-12-01 10:00'));
-      codes.push(r.ok ? 'ok' : r.failure.kind === 'refused' ? r.failure.refusal.code : r.failure.kind);
-    }
-    expect(codes).toEqual(['NOT_RESIDENT', 'NOT_ELEMENTARY_AGE', 'NO_PASSWORD', 'DISABILITY_SERVICE']);
-  });
+  it(
+    'R-ELIG-2: online holds are refused for a non-resident, a preschool ' +
+      'child, a patron without password and a disability-service patron',
+    async () => {
+      const codes = [];
+      for (const card of ['OUT', 'KID', 'NOPW', 'DIS']) {
+        const r = await hold(card, 'sanshiro', 'online', at('2026-12-01 10:00'));
+        codes.push(r.ok ? 'ok' : r.failure.kind === 'refused' ? r.failure.refusal.code : r.failure.kind);
+      }
+      expect(codes).toEqual(['NOT_RESIDENT', 'NOT_ELEMENTARY_AGE', 'NO_PASSWORD', 'DISABILITY_SERVICE']);
+    },
+  );
 
-  it('R-RES-3: an online hold is 依頼中 until the morning of the next opening day; a counter hold is official at once and stays ahead', async () => {
-    // Saturday evening online, Sunday 08:30 at the counter; Sunday is an opening day.
-    const online = await hold('P1', 'kokoro', 'online', at('2026-11-28 19:00'));
-    expect(online.ok && online.value.status).toBe('requested');
-    const counter = await hold('P2', 'kokoro', 'counter', at('2026-11-29 08:30'));
-    expect(counter.ok && counter.value.status).toBe('queued');
+  it(
+    'R-RES-3: an online hold is 依頼中 until the morning of the next ' +
+      'opening day; a counter hold is official at once and stays ahead',
+    async () => {
+      // Saturday evening online, Sunday 08:30 at the counter; Sunday is an opening day.
+      const online = await hold('P1', 'kokoro', 'online', at('2026-11-28 19:00'));
+      expect(online.ok && online.value.status).toBe('requested');
+      const counter = await hold('P2', 'kokoro', 'counter', at('2026-11-29 08:30'));
+      expect(counter.ok && counter.value.status).toBe('queued');
 
-    expect(await promoteHolds(jobs, at('2026-11-29 08:59'))).toBe(0);
-    expect(await promoteHolds(jobs, at('2026-11-29 09:00'))).toBe(1);
-    const p1 = await patronOverview(database.db, 'P1');
-    const p2 = await patronOverview(database.db, 'P2');
-    expect(p2!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({ status: 'queued', position: 1 });
-    expect(p1!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({ status: 'queued', position: 2 });
-  });
+      expect(await promoteHolds(jobs, at('2026-11-29 08:59'))).toBe(0);
+      expect(await promoteHolds(jobs, at('2026-11-29 09:00'))).toBe(1);
+      const p1 = await patronOverview(database.db, 'P1');
+      const p2 = await patronOverview(database.db, 'P2');
+      expect(p2!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({ status: 'queued', position: 1 });
+      expect(p1!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({ status: 'queued', position: 2 });
+    },
+  );
 
   it('R-RES-3: a hold placed online on Sunday waits past the closed Monday until Tuesday morning', async () => {
     const r = await hold('P2', 'kojin', 'online', at('2026-11-29 15:00'));
@@ -108,39 +116,49 @@ describe('placing holds', () => {
     );
   });
 
-  it('R-RES-2: the 5th hold is taken and the 6th refused, counting counter, phone and online holds together', async () => {
-    // P1 holds こころ (online, now official); add 3 more from other channels, then the 5th and 6th.
-    expect((await hold('P1', 'sanshiro', 'counter', at('2026-12-01 10:00'))).ok).toBe(true);
-    expect((await hold('P1', 'sorekara', 'phone', at('2026-12-01 10:00'))).ok).toBe(true);
-    expect((await hold('P1', 'mon', 'online', at('2026-12-01 10:00'))).ok).toBe(true);
-    const fifth = await hold('P1', 'kusamakura', 'counter', at('2026-12-01 10:01'));
-    expect(fifth.ok).toBe(true);
-    const sixth = await hold('P1', 'gubijinso', 'online', at('2026-12-01 10:02'));
-    expect(sixth.ok ? null : sixth.failure).toMatchObject({ kind: 'refused', refusal: { code: 'HOLD_LIMIT_REACHED' } });
-    expect((await patronOverview(database.db, 'P1'))!.holds).toHaveLength(5);
-  });
+  it(
+    'R-RES-2: the 5th hold is taken and the 6th refused, ' + 'counting counter, phone and online holds together',
+    async () => {
+      // P1 holds こころ (online, now official); add 3 more from other channels, then the 5th and 6th.
+      expect((await hold('P1', 'sanshiro', 'counter', at('2026-12-01 10:00'))).ok).toBe(true);
+      expect((await hold('P1', 'sorekara', 'phone', at('2026-12-01 10:00'))).ok).toBe(true);
+      expect((await hold('P1', 'mon', 'online', at('2026-12-01 10:00'))).ok).toBe(true);
+      const fifth = await hold('P1', 'kusamakura', 'counter', at('2026-12-01 10:01'));
+      expect(fifth.ok).toBe(true);
+      const sixth = await hold('P1', 'gubijinso', 'online', at('2026-12-01 10:02'));
+      expect(sixth.ok ? null : sixth.failure).toMatchObject({
+        kind: 'refused',
+        refusal: { code: 'HOLD_LIMIT_REACHED' },
+      });
+      expect((await patronOverview(database.db, 'P1'))!.holds).toHaveLength(5);
+    },
+  );
 });
 
 describe('copies going to holds', () => {
-  it('R-RES-8: a returned copy is ready at the pickup branch with a deadline 7 opening days on, and can be lent only to that patron', async () => {
-    // こころ comes back on Tuesday 1 Dec at 本館: P2 is first in line.
-    const r = await checkin(database.db, { itemBarcode: '1001', branch: 'honkan' }, at('2026-12-01 11:00'));
-    expect(r.ok).toBe(true);
-    const p2 = await patronOverview(database.db, 'P2');
-    // Secured Tue 1 Dec; opening days from Wed 2 Dec, skipping Monday 7 Dec: 2,3,4,5,6,8,9.
-    expect(p2!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({
-      status: 'ready',
-      pickupDeadline: '2026-12-09',
-    });
-    const other = await checkout(
-      database.db,
-      { cardNumber: 'P1', itemBarcode: '1001', loanPeriodDays: 14 },
-      at('2026-12-02 10:00'),
-    );
-    expect(!other.ok && other.failure.kind === 'refused' && other.failure.refusal.code).toBe(
-      'ITEM_TRAPPED_FOR_OTHER_PATRON',
-    );
-  });
+  it(
+    'R-RES-8: a returned copy is ready at the pickup branch with a ' +
+      'deadline 7 opening days on, and can be lent only to that patron',
+    async () => {
+      // こころ comes back on Tuesday 1 Dec at 本館: P2 is first in line.
+      const r = await checkin(database.db, { itemBarcode: '1001', branch: 'honkan' }, at('2026-12-01 11:00'));
+      expect(r.ok).toBe(true);
+      const p2 = await patronOverview(database.db, 'P2');
+      // Secured Tue 1 Dec; opening days from Wed 2 Dec, skipping Monday 7 Dec: 2,3,4,5,6,8,9.
+      expect(p2!.holds.find((h) => h.bibId === bib.kokoro)).toMatchObject({
+        status: 'ready',
+        pickupDeadline: '2026-12-09',
+      });
+      const other = await checkout(
+        database.db,
+        { cardNumber: 'P1', itemBarcode: '1001', loanPeriodDays: 14 },
+        at('2026-12-02 10:00'),
+      );
+      expect(!other.ok && other.failure.kind === 'refused' && other.failure.refusal.code).toBe(
+        'ITEM_TRAPPED_FOR_OTHER_PATRON',
+      );
+    },
+  );
 
   it('R-CAN-2: a 受取り可 hold cannot be cancelled online; the patron is given the branch phone number', async () => {
     const h = (await patronOverview(database.db, 'P2'))!.holds.find((x) => x.bibId === bib.kokoro)!;
@@ -207,24 +225,28 @@ describe('copies going to holds', () => {
     expect((await findItemByBarcode(database.db, '1010'))!.status).toBe('on_hold_shelf');
   });
 
-  it('R-CAN-1: a waiting hold is cancelled online; staff may cancel a ready hold and its copy goes back to the shelf', async () => {
-    const p1 = await patronOverview(database.db, 'P1');
-    const mon = p1!.holds.find((h) => h.bibId === bib.mon)!;
-    const r = await cancelHold(
-      database.db,
-      { holdId: mon.holdId, online: true, patronId: undefined, actor: 'patron' },
-      at('2026-12-12 11:00'),
-    );
-    expect(r.ok && r.value.status).toBe('cancelled');
-    const ready = (await patronOverview(database.db, 'P2'))!.holds.find((h) => h.bibId === bib.kojin)!;
-    const staff = await cancelHold(
-      database.db,
-      { holdId: ready.holdId, online: false, actor: 'staff' },
-      at('2026-12-12 12:00'),
-    );
-    expect(staff.ok).toBe(true);
-    expect((await findItemByBarcode(database.db, '1010'))!.status).toBe('available');
-  });
+  it(
+    'R-CAN-1: a waiting hold is cancelled online; staff may ' +
+      'cancel a ready hold and its copy goes back to the shelf',
+    async () => {
+      const p1 = await patronOverview(database.db, 'P1');
+      const mon = p1!.holds.find((h) => h.bibId === bib.mon)!;
+      const r = await cancelHold(
+        database.db,
+        { holdId: mon.holdId, online: true, patronId: undefined, actor: 'patron' },
+        at('2026-12-12 11:00'),
+      );
+      expect(r.ok && r.value.status).toBe('cancelled');
+      const ready = (await patronOverview(database.db, 'P2'))!.holds.find((h) => h.bibId === bib.kojin)!;
+      const staff = await cancelHold(
+        database.db,
+        { holdId: ready.holdId, online: false, actor: 'staff' },
+        at('2026-12-12 12:00'),
+      );
+      expect(staff.ok).toBe(true);
+      expect((await findItemByBarcode(database.db, '1010'))!.status).toBe('available');
+    },
+  );
 
   it("a patron cannot cancel another patron's hold (answered as unknown)", async () => {
     const p1Hold = await hold('P1', 'gubijinso', 'online', at('2026-12-12 12:00'));
@@ -242,42 +264,46 @@ describe('copies going to holds', () => {
 });
 
 describe('what the patron chose and sees', () => {
-  it('R-RES-5: the hold keeps the chosen pickup branch and contact method; an e-mail contact needs a confirmed address', async () => {
-    await addPatron(database.db, 'MAIL', { email: 'reader@example.jp' });
-    const r = await placeHold(
-      database.db,
-      { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
-      at('2026-12-12 13:00'),
-    );
-    expect(r.ok && { branch: r.value.pickupBranch, contact: r.value.contact, status: r.value.status }).toEqual({
-      branch: 'tobu',
-      contact: 'email',
-      status: 'requested',
-    });
-    const noMail = await placeHold(
-      database.db,
-      { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
-      at('2026-12-12 13:00'),
-    );
-    expect(!noMail.ok && noMail.failure.kind === 'refused' && noMail.failure.refusal.code).toBe(
-      'EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL',
-    );
-    const noLine = await placeHold(
-      database.db,
-      {
-        cardNumber: 'P3',
-        bibId: bib.kojin!,
-        pickupBranch: 'tobu',
-        channel: 'online',
-        contact: 'line',
-        lineLinked: false,
-      },
-      at('2026-12-12 13:00'),
-    );
-    expect(!noLine.ok && noLine.failure.kind === 'refused' && noLine.failure.refusal.code).toBe(
-      'LINE_CONTACT_NEEDS_LINKED_ACCOUNT',
-    );
-  });
+  it(
+    'R-RES-5: the hold keeps the chosen pickup branch and ' +
+      'contact method; an e-mail contact needs a confirmed address',
+    async () => {
+      await addPatron(database.db, 'MAIL', { email: 'reader@example.jp' });
+      const r = await placeHold(
+        database.db,
+        { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+        at('2026-12-12 13:00'),
+      );
+      expect(r.ok && { branch: r.value.pickupBranch, contact: r.value.contact, status: r.value.status }).toEqual({
+        branch: 'tobu',
+        contact: 'email',
+        status: 'requested',
+      });
+      const noMail = await placeHold(
+        database.db,
+        { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+        at('2026-12-12 13:00'),
+      );
+      expect(!noMail.ok && noMail.failure.kind === 'refused' && noMail.failure.refusal.code).toBe(
+        'EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL',
+      );
+      const noLine = await placeHold(
+        database.db,
+        {
+          cardNumber: 'P3',
+          bibId: bib.kojin!,
+          pickupBranch: 'tobu',
+          channel: 'online',
+          contact: 'line',
+          lineLinked: false,
+        },
+        at('2026-12-12 13:00'),
+      );
+      expect(!noLine.ok && noLine.failure.kind === 'refused' && noLine.failure.refusal.code).toBe(
+        'LINE_CONTACT_NEEDS_LINKED_ACCOUNT',
+      );
+    },
+  );
 
   it('R-LOAN-1: the loan list gives every item on loan with its due date, soonest first', async () => {
     const p3 = await patronOverview(database.db, 'P3');

@@ -61,49 +61,53 @@ describe('holds under concurrency', () => {
     expect(active).toHaveLength(5);
   });
 
-  it('20 simultaneous check-ins and expiry runs on one title trap each copy for one hold, and each hold gets one copy', async () => {
-    const bib = bibIds[59]!;
-    const cards = Array.from({ length: 20 }, (_, i) => `Q${i}`);
-    for (const c of cards) await addPatron(database.db, c);
-    await addPatron(database.db, 'BORROWER');
-    for (const b of ['R0059', 'S0059']) {
-      const r = await checkout(
-        database.db,
-        { cardNumber: 'BORROWER', itemBarcode: b, loanPeriodDays: 14 },
-        at('2026-12-01 09:30'),
-      );
-      expect(r.ok).toBe(true);
-    }
-    for (const c of cards) {
-      const r = await placeHold(
-        database.db,
-        { cardNumber: c, bibId: bib, pickupBranch: 'honkan', channel: 'counter' },
-        at('2026-12-01 10:00'),
-      );
-      expect(r.ok).toBe(true);
-    }
-    const jobs: JobContext = { db: database.db, promoteHoldsHour: 9, deliverNotices: async () => 0 };
-    const when = at('2026-12-02 10:00');
-    await Promise.all([
-      ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'R0059', branch: 'honkan' }, when)),
-      ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'S0059', branch: 'honkan' }, when)),
-      expireHolds(jobs, when),
-      expireHolds(jobs, when),
-    ]);
-    const trapped = await database.db
-      .selectFrom('holds')
-      .select(['id', 'item_id', 'status'])
-      .where('bib_id', '=', bib)
-      .where('status', 'in', ['ready', 'in_transit'])
-      .execute();
-    expect(trapped).toHaveLength(2);
-    expect(new Set(trapped.map((h) => h.item_id)).size).toBe(2);
-    const queued = await database.db
-      .selectFrom('holds')
-      .select('id')
-      .where('bib_id', '=', bib)
-      .where('status', '=', 'queued')
-      .execute();
-    expect(queued).toHaveLength(18);
-  });
+  it(
+    '20 simultaneous check-ins and expiry runs on one title ' +
+      'trap each copy for one hold, and each hold gets one copy',
+    async () => {
+      const bib = bibIds[59]!;
+      const cards = Array.from({ length: 20 }, (_, i) => `Q${i}`);
+      for (const c of cards) await addPatron(database.db, c);
+      await addPatron(database.db, 'BORROWER');
+      for (const b of ['R0059', 'S0059']) {
+        const r = await checkout(
+          database.db,
+          { cardNumber: 'BORROWER', itemBarcode: b, loanPeriodDays: 14 },
+          at('2026-12-01 09:30'),
+        );
+        expect(r.ok).toBe(true);
+      }
+      for (const c of cards) {
+        const r = await placeHold(
+          database.db,
+          { cardNumber: c, bibId: bib, pickupBranch: 'honkan', channel: 'counter' },
+          at('2026-12-01 10:00'),
+        );
+        expect(r.ok).toBe(true);
+      }
+      const jobs: JobContext = { db: database.db, promoteHoldsHour: 9, deliverNotices: async () => 0 };
+      const when = at('2026-12-02 10:00');
+      await Promise.all([
+        ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'R0059', branch: 'honkan' }, when)),
+        ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'S0059', branch: 'honkan' }, when)),
+        expireHolds(jobs, when),
+        expireHolds(jobs, when),
+      ]);
+      const trapped = await database.db
+        .selectFrom('holds')
+        .select(['id', 'item_id', 'status'])
+        .where('bib_id', '=', bib)
+        .where('status', 'in', ['ready', 'in_transit'])
+        .execute();
+      expect(trapped).toHaveLength(2);
+      expect(new Set(trapped.map((h) => h.item_id)).size).toBe(2);
+      const queued = await database.db
+        .selectFrom('holds')
+        .select('id')
+        .where('bib_id', '=', bib)
+        .where('status', '=', 'queued')
+        .execute();
+      expect(queued).toHaveLength(18);
+    },
+  );
 });

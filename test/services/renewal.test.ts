@@ -90,22 +90,25 @@ describe('renewing loans', () => {
     expect(code(await renew('kumo', 'OUT', '2026-11-29 10:00'))).toBe('not_found');
   });
 
-  it('R-LOAN-3: a renewal landing on a listed closed day of the lending branch moves to the next opening day', async () => {
-    // トロッコ was lent at 東部分館; renewing on Tue 1 Dec gives Tue 15 Dec, closed there this year.
-    await addClosedDates(database.db, ['2026-12-15'], 'tobu');
-    await addPatron(database.db, 'T');
-    const lent = await checkout(
-      database.db,
-      { cardNumber: 'T', itemBarcode: '2007', loanPeriodDays: 14 },
-      at('2026-11-25 10:00'),
-    );
-    if (!lent.ok) throw new Error(JSON.stringify(lent.failure));
-    const t = await findPatronByCard(database.db, 'T');
-    const r = await renewLoan(
-      database.db,
-      { loanId: lent.value.loanId, patronId: t!.id, actor: 'patron' },
-      at('2026-12-01 10:00'),
-    );
-    expect(r.ok && r.value.dueDate).toBe('2026-12-16');
-  });
+  it(
+    'R-LOAN-3: a renewal landing on a listed closed day ' + 'of the lending branch moves to the next opening day',
+    async () => {
+      // トロッコ was lent at 東部分館; renewing on Tue 1 Dec gives Tue 15 Dec, closed there this year.
+      await addClosedDates(database.db, ['2026-12-15'], 'tobu');
+      await addPatron(database.db, 'T');
+      const lent = await checkout(
+        database.db,
+        { cardNumber: 'T', itemBarcode: '2007', loanPeriodDays: 14 },
+        at('2026-11-25 10:00'),
+      );
+      if (!lent.ok) throw new Error(JSON.stringify(lent.failure));
+      const t = await findPatronByCard(database.db, 'T');
+      const r = await renewLoan(
+        database.db,
+        { loanId: lent.value.loanId, patronId: t!.id, actor: 'patron' },
+        at('2026-12-01 10:00'),
+      );
+      expect(r.ok && r.value.dueDate).toBe('2026-12-16');
+    },
+  );
 });
