@@ -63,7 +63,8 @@ const draw = (p: ImportProgress, final = false) => {
   const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
   const rate = Math.round(p.rows / Math.max(0.001, (now - started) / 1000));
   process.stderr.write(
-    `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  rows ${p.rows}  titles +${p.titles}  copies +${p.copies}  present ${p.present}  rejected ${p.rejected}  ${rate} rows/s `,
+    `\r[${bar}] ${(share * 100).toFixed(0).padStart(3)}%  rows ${p.rows}  titles +${p.titles}  copies +${p.copies}  ` +
+      `present ${p.present}  rejected ${p.rejected}  ${rate} rows/s `,
   );
   if (final) process.stderr.write('\n');
 };
@@ -91,7 +92,9 @@ try {
     const s = outcome.summary;
     draw(s, true);
     console.log(
-      `${file}: ${s.rows} rows read in ${((performance.now() - started) / 1000).toFixed(1)} s; added ${s.titles} titles and ${s.copies} copies; ${s.present} copies were in the catalog already; ${s.rejected} rows rejected`,
+      `${file}: ${s.rows} rows read in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `added ${s.titles} titles and ${s.copies} copies; ${s.present} copies were in the catalog already; ` +
+        `${s.rejected} rows rejected`,
     );
     if (s.ignoredColumns.length > 0) console.log(`columns not imported: ${s.ignoredColumns.join(', ')}`);
     for (const r of s.rejections.slice(0, 100)) console.log(`  line ${r.line}: ${r.reason}`);
@@ -107,7 +110,8 @@ try {
   }
 } catch (err) {
   console.error(
-    `\nimport stopped: ${(err as Error).message}\nwhat was written before stays; run the same command again to continue`,
+    `\nimport stopped: ${(err as Error).message}\n` +
+      'what was written before stays; run the same command again to continue',
   );
   code = 1;
 } finally {

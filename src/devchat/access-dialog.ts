@@ -5,7 +5,8 @@ import type { StandInChannel } from './channel.js';
 /** Where LINE_ACCESS_BASE_URL points in dev chat mode (the login page redirects below it). */
 export const ACCESS_PREFIX = '/__line-access';
 
-const CSS = `body{margin:0;font:16px/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;background:#fff;color:#111}
+const CSS = `body{margin:0;font:16px/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP",sans-serif;
+  background:#fff;color:#111}
 header{background:#06c755;color:#fff;font-weight:700;padding:12px 16px}
 main{max-width:480px;margin:0 auto;padding:32px 20px;text-align:center}
 .mark{font-size:56px;line-height:1;color:#06c755}.mark.ng{color:#b3261e}

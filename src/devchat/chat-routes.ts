@@ -46,7 +46,8 @@ export function chatRoutes(deps: ChatRoutesDeps): Hono {
     const nonce = crypto.randomUUID().replaceAll('-', '');
     c.header(
       'Content-Security-Policy',
-      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src 'self' https: data:; ` +
+        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
     c.header('Cache-Control', 'no-store');
     return c.html(

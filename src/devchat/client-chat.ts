@@ -8,12 +8,17 @@ export const CHAT_SCRIPT = String.raw`
 var boot = JSON.parse(document.getElementById('boot').textContent);
 var $ = function (id) { return document.getElementById(id); };
 var talk = $('talk'), quick = $('quick'), input = $('text'), userSel = $('user'), chatBar = $('chatBar');
-var richMenu = $('richMenu'), menuImage = $('richMenuImage'), menuAreas = $('richMenuAreas'), devStatus = $('devStatus'), jobsButton = $('runJobs');
-var entries = [], menus = {}, typing = {}, unread = {}, ready = false, menuOpen = false, shownMenu = null, lastDay = null, lastSide = null;
+var richMenu = $('richMenu'), menuImage = $('richMenuImage'), menuAreas = $('richMenuAreas');
+var devStatus = $('devStatus'), jobsButton = $('runJobs');
+var entries = [], menus = {}, typing = {}, unread = {}, ready = false, menuOpen = false, shownMenu = null;
+var lastDay = null, lastSide = null;
 var timeFmt = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
-var dayFmt = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric', weekday: 'short' });
+var dayFmt = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric', weekday: 'short',
+});
 var known = function (id) { return boot.users.some(function (u) { return u.id === id; }) ? id : null; };
-var current = known(new URLSearchParams(location.search).get('user')) || known(localStorage.getItem('devchat-user')) || boot.users[0].id;
+var current = known(new URLSearchParams(location.search).get('user')) ||
+  known(localStorage.getItem('devchat-user')) || boot.users[0].id;
 userSel.value = current;
 
 var typingRow = el('div', 'row bot');
@@ -226,7 +231,9 @@ jobsButton.addEventListener('click', function () {
   jobsButton.disabled = true;
   devStatus.textContent = 'ジョブを実行中…';
   post('/chat/jobs', {}).then(function (r) {
-    devStatus.textContent = r.results.map(function (x) { return x.label + ' ' + (x.processed === null ? '失敗' : x.processed + '件'); }).join('・');
+    devStatus.textContent = r.results.map(function (x) {
+      return x.label + ' ' + (x.processed === null ? '失敗' : x.processed + '件');
+    }).join('・');
   }).catch(function () {
     devStatus.textContent = 'ジョブを実行できませんでした';
   }).then(function () { jobsButton.disabled = false; });

@@ -126,13 +126,19 @@ function box(c, act) {
   if (radius) e.style.borderRadius = radius;
   var pad = size(c.paddingAll, SPACING);
   if (pad) e.style.padding = pad;
-  [['paddingTop', 'paddingTop'], ['paddingBottom', 'paddingBottom'], ['paddingStart', 'paddingLeft'], ['paddingEnd', 'paddingRight']].forEach(function (p) {
+  [
+    ['paddingTop', 'paddingTop'], ['paddingBottom', 'paddingBottom'],
+    ['paddingStart', 'paddingLeft'], ['paddingEnd', 'paddingRight'],
+  ].forEach(function (p) {
     var v = size(c[p[0]], SPACING);
     if (v) e.style[p[1]] = v;
   });
   if (size(c.width)) e.style.width = size(c.width);
   if (size(c.height)) e.style.height = size(c.height);
-  var just = {center: 'center', 'flex-start': 'flex-start', 'flex-end': 'flex-end', 'space-between': 'space-between', 'space-around': 'space-around', 'space-evenly': 'space-evenly'};
+  var just = {
+    center: 'center', 'flex-start': 'flex-start', 'flex-end': 'flex-end',
+    'space-between': 'space-between', 'space-around': 'space-around', 'space-evenly': 'space-evenly',
+  };
   if (just[c.justifyContent]) e.style.justifyContent = just[c.justifyContent];
   if (just[c.alignItems]) e.style.alignItems = just[c.alignItems];
   (c.contents || []).forEach(function (child) { e.appendChild(component(child, act, layout)); });
@@ -197,15 +203,25 @@ function image(c, act) {
 function template(t, act) {
   if (t.type === 'carousel' || t.type === 'image_carousel') {
     var car = el('div', 'carousel');
-    (t.columns || []).forEach(function (col) { car.appendChild(template({ type: 'buttons', title: col.title, text: col.text, thumbnailImageUrl: col.thumbnailImageUrl || col.imageUrl, actions: col.actions || (col.action ? [col.action] : []) }, act)); });
+    (t.columns || []).forEach(function (col) {
+      car.appendChild(template({
+        type: 'buttons', title: col.title, text: col.text,
+        thumbnailImageUrl: col.thumbnailImageUrl || col.imageUrl,
+        actions: col.actions || (col.action ? [col.action] : []),
+      }, act));
+    });
     return car;
   }
   var e = el('div', 'bubble kilo');
-  if (webUrl(t.thumbnailImageUrl)) e.appendChild(image({ url: t.thumbnailImageUrl, size: 'full', aspectRatio: '1.51:1' }, act));
+  if (webUrl(t.thumbnailImageUrl)) {
+    e.appendChild(image({ url: t.thumbnailImageUrl, size: 'full', aspectRatio: '1.51:1' }, act));
+  }
   if (t.title) e.appendChild(el('div', 'tpl-title', t.title));
   if (t.text) e.appendChild(el('div', 'tpl-text', t.text));
   var actions = el('div', 'tpl-actions' + (t.type === 'confirm' ? ' confirm' : ''));
-  (t.actions || []).forEach(function (a) { actions.appendChild(button({ action: a, style: 'link', height: 'sm' }, act)); });
+  (t.actions || []).forEach(function (a) {
+    actions.appendChild(button({ action: a, style: 'link', height: 'sm' }, act));
+  });
   e.appendChild(actions);
   return e;
 }

@@ -62,11 +62,13 @@ export function chatPage(v: ChatPageView) {
   <main id="talk" class="talk" aria-live="polite" aria-label="トーク"></main>
   <div id="quick" class="quick" hidden></div>
   <form id="compose" class="compose" autocomplete="off">
-    <input id="text" name="text" type="text" placeholder="メッセージを入力" maxlength="5000" aria-label="メッセージ" enterkeyhint="send">
+    <input id="text" name="text" type="text" placeholder="メッセージを入力" maxlength="5000" aria-label="メッセージ"
+      enterkeyhint="send">
     <button id="send" type="submit" class="send" aria-label="送信">送信</button>
   </form>
   <button type="button" id="chatBar" class="chatbar" aria-expanded="false" hidden></button>
-  <div id="richMenu" class="richmenu" hidden><img id="richMenuImage" alt=""><div id="richMenuAreas" class="areas"></div></div>
+  <div id="richMenu" class="richmenu" hidden
+    ><img id="richMenuImage" alt=""><div id="richMenuAreas" class="areas"></div></div>
 </div>
 <script type="application/json" id="boot">${raw(scriptJson(boot))}</script>
 <script nonce="${v.nonce}">(function () {

@@ -64,7 +64,10 @@ export function prepareRichMenu(alias: string, request: messagingApi.RichMenuReq
   return { alias, request, image, hash, deployedName: `${request.name}#${hash}` };
 }
 
-/** Every menu of richmenus/ with its image; a missing, mis-sized or too large image stops here, before LINE is called. */
+/**
+ * Every menu of richmenus/ with its image; a missing, mis-sized or too large image stops here,
+ * before LINE is called.
+ */
 export async function loadRichMenus(dir: string = RICH_MENUS_DIR): Promise<RichMenu[]> {
   const menus: RichMenu[] = [];
   for (const d of await readRichMenuDefinitions(dir)) {

@@ -24,7 +24,9 @@ export const demoPatrons: DemoPatron[] = [
     password: 'hanako2026lib',
     email: 'hanako@example.jp',
     emailType: 'pc',
-    note: 'Resident adult with a changed password and a confirmed PC e-mail address (E-mail contact available); first in the queue for 街とその不確かな壁',
+    note:
+      'Resident adult with a changed password and a confirmed PC e-mail address (E-mail contact available); first in ' +
+      'the queue for 街とその不確かな壁',
   },
   {
     cardNumber: '2000000003',
@@ -64,7 +66,10 @@ export const demoPatrons: DemoPatron[] = [
     birthDate: '1972-01-25',
     residency: 'none',
     password: 'Nr5b7Gk3',
-    note: 'Lives, works and studies outside the city: may see usage status and renew (R-ELIG-3) but not reserve or register an e-mail address (R-ELIG-2, R-ELIG-4); loans show every renewal refusal (overdue, hold waiting, renewed once)',
+    note:
+      'Lives, works and studies outside the city: may see usage status and renew (R-ELIG-3) but not reserve or ' +
+      'register an e-mail address (R-ELIG-2, R-ELIG-4); loans show every renewal refusal (overdue, hold waiting, ' +
+      'renewed once)',
   },
   {
     cardNumber: '2000000008',
@@ -72,7 +77,9 @@ export const demoPatrons: DemoPatron[] = [
     birthDate: '2020-04-02',
     residency: 'resident',
     password: 'Hn2c8Rw4',
-    note: 'Born 2020-04-02 (cohort boundary): enters first grade only on 2027-04-01, so not yet elementary-school age; password services refused although a password exists (R-ELIG-6)',
+    note:
+      'Born 2020-04-02 (cohort boundary): enters first grade only on 2027-04-01, so not yet elementary-school age; ' +
+      'password services refused although a password exists (R-ELIG-6)',
   },
   {
     cardNumber: '2000000009',
@@ -80,7 +87,9 @@ export const demoPatrons: DemoPatron[] = [
     birthDate: '2020-10-05',
     residency: 'resident',
     password: 'Kt6f3Jp7',
-    note: 'Preschool child (enters first grade on 2027-04-01): below elementary-school age, password services refused (R-ELIG-2, R-ELIG-3, R-ELIG-6); borrows at the counter',
+    note:
+      'Preschool child (enters first grade on 2027-04-01): below elementary-school age, password services refused ' +
+      '(R-ELIG-2, R-ELIG-3, R-ELIG-6); borrows at the counter',
   },
   {
     cardNumber: '2000000010',
@@ -88,7 +97,9 @@ export const demoPatrons: DemoPatron[] = [
     birthDate: '2020-04-01',
     residency: 'resident',
     password: 'Hr4t7Nb2',
-    note: 'Born 2020-04-01 (cohort boundary): entered first grade on 2026-04-01, so is a pupil and may reserve (R-ELIG-6)',
+    note:
+      'Born 2020-04-01 (cohort boundary): entered first grade on 2026-04-01, so is a pupil ' +
+      'and may reserve (R-ELIG-6)',
   },
   {
     cardNumber: '2000000011',
@@ -104,13 +115,17 @@ export const demoPatrons: DemoPatron[] = [
     birthDate: '1950-03-08',
     residency: 'resident',
     disabilityService: true,
-    note: 'Registered for disability services (障がい者サービス): no password can be issued, so no password-protected service (R-ELIG-5); borrows at the counter',
+    note:
+      'Registered for disability services (障がい者サービス): no password can be issued, so no password-protected service ' +
+      '(R-ELIG-5); borrows at the counter',
   },
   {
     cardNumber: '2000000013',
     name: '吉田 次郎',
     birthDate: '1979-12-01',
     residency: 'resident',
-    note: 'Registered resident adult with no password issued yet: must get an initial password at the counter before logging in (R-PW-1); has loans',
+    note:
+      'Registered resident adult with no password issued yet: must get an initial password at the counter before ' +
+      'logging in (R-PW-1); has loans',
   },
 ];
