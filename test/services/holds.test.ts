@@ -8,6 +8,7 @@ import { expireHolds, promoteHolds, type JobContext } from '../../src/services/j
 import { patronOverview } from '../../src/services/patrons.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
+import { ONLINE, PATRON, placedBy, STAFF } from '../helpers/actors.js';
 
 let database: Database;
 let jobs: JobContext;
@@ -56,7 +57,10 @@ const hold = (
   channel: 'online' | 'counter' | 'phone',
   now: Date,
   pickupBranch = 'honkan',
-) => placeHold(database.db, { cardNumber: card, bibId: bib[bibKey]!, pickupBranch, channel }, now);
+) => {
+  const actor = placedBy(channel);
+  return placeHold(database.db, { cardNumber: card, bibId: bib[bibKey]!, pickupBranch, channel, actor }, now);
+};
 
 describe('placing holds', () => {
   it('R-RES-1: a CD cannot be reserved, from any channel', async () => {
@@ -144,11 +148,7 @@ describe('copies going to holds', () => {
 
   it('R-CAN-2: a 受取り可 hold cannot be cancelled online; the patron is given the branch phone number', async () => {
     const h = (await patronOverview(database.db, 'P2'))!.holds.find((x) => x.bibId === bib.kokoro)!;
-    const r = await cancelHold(
-      database.db,
-      { holdId: h.holdId, online: true, actor: 'patron' },
-      at('2026-12-02 10:00'),
-    );
+    const r = await cancelHold(database.db, { holdId: h.holdId, online: true, actor: PATRON }, at('2026-12-02 10:00'));
     expect(r.ok ? null : r.failure).toEqual({
       kind: 'refused',
       refusal: { code: 'HOLD_NOT_CANCELLABLE_READY', params: { branchName: '本館', phone: '047-445-1010' } },
@@ -212,14 +212,14 @@ describe('copies going to holds', () => {
     const mon = p1!.holds.find((h) => h.bibId === bib.mon)!;
     const r = await cancelHold(
       database.db,
-      { holdId: mon.holdId, online: true, patronId: undefined, actor: 'patron' },
+      { holdId: mon.holdId, online: true, patronId: undefined, actor: PATRON },
       at('2026-12-12 11:00'),
     );
     expect(r.ok && r.value.status).toBe('cancelled');
     const ready = (await patronOverview(database.db, 'P2'))!.holds.find((h) => h.bibId === bib.kojin)!;
     const staff = await cancelHold(
       database.db,
-      { holdId: ready.holdId, online: false, actor: 'staff' },
+      { holdId: ready.holdId, online: false, actor: STAFF },
       at('2026-12-12 12:00'),
     );
     expect(staff.ok).toBe(true);
@@ -233,7 +233,7 @@ describe('copies going to holds', () => {
     ).id;
     const r = await cancelHold(
       database.db,
-      { holdId: p1Hold.ok ? p1Hold.value.id : '', online: true, patronId: p2Id, actor: 'patron' },
+      { holdId: p1Hold.ok ? p1Hold.value.id : '', online: true, patronId: p2Id, actor: PATRON },
       at('2026-12-12 12:01'),
     );
     expect(r.ok ? null : r.failure.kind).toBe('not_found');
@@ -246,7 +246,7 @@ describe('what the patron chose and sees', () => {
     await addPatron(database.db, 'MAIL', { email: 'reader@example.jp' });
     const r = await placeHold(
       database.db,
-      { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+      { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', contact: 'email', ...ONLINE },
       at('2026-12-12 13:00'),
     );
     expect(r.ok && { branch: r.value.pickupBranch, contact: r.value.contact, status: r.value.status }).toEqual({
@@ -256,7 +256,7 @@ describe('what the patron chose and sees', () => {
     });
     const noMail = await placeHold(
       database.db,
-      { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+      { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', contact: 'email', ...ONLINE },
       at('2026-12-12 13:00'),
     );
     expect(!noMail.ok && noMail.failure.kind === 'refused' && noMail.failure.refusal.code).toBe(
@@ -271,6 +271,7 @@ describe('what the patron chose and sees', () => {
         channel: 'online',
         contact: 'line',
         lineLinked: false,
+        actor: PATRON,
       },
       at('2026-12-12 13:00'),
     );
