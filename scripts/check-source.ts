@@ -9,11 +9,13 @@ import { readFileSync } from 'node:fs';
 const MAX_COLUMNS = 120;
 const MAX_SOURCE_LINES = 300;
 
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], {
+const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], {
   encoding: 'utf8',
 })
   .split('\n')
   .filter(Boolean);
+// During a merge, a file in conflict is listed once per stage.
+const files = [...new Set(listed)];
 
 const problems: string[] = [];
 for (const file of files) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditActor } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
 import type { LineAccount } from './ports.js';
 import { errorText, type Logger } from '../log.js';
@@ -126,7 +127,7 @@ export async function runEffects(
         if (patronId) facts.preview = await reservationPreview(db, e.bibId, e.branch, now);
         break;
       case 'placeHold':
-        if (patronId) facts.placed = await place(deps, patronId, e, now);
+        if (patronId) facts.placed = await place(deps, user, patronId, e, now);
         break;
       case 'renewalOffer':
         if (patronId) facts.renewal = await renewalOffer(db, patronId, e.loanId, now);
@@ -168,8 +169,11 @@ async function switchMenu(deps: EffectDeps, lineUserId: string, which: 'logged-i
   }
 }
 
+const inLine = (user: UserFacts): AuditActor => ({ kind: 'patron', via: 'line', lineUserId: user.lineUserId });
+
 async function place(
   deps: EffectDeps,
+  user: UserFacts,
   patronId: string,
   e: Extract<Effect, { kind: 'placeHold' }>,
   now: Date,
@@ -178,7 +182,15 @@ async function place(
   if (!cardNumber) return { ok: false, failure: { kind: 'not_found', what: 'patron', id: patronId } };
   const r = await placeHold(
     deps.db,
-    { cardNumber, bibId: e.bibId, pickupBranch: e.branch, channel: 'online', contact: e.contact, lineLinked: true },
+    {
+      cardNumber,
+      bibId: e.bibId,
+      pickupBranch: e.branch,
+      channel: 'online',
+      contact: e.contact,
+      lineLinked: true,
+      actor: inLine(user),
+    },
     now,
   );
   return r.ok ? { ok: true, value: { holdId: r.value.id, branch: e.branch } } : r;
@@ -191,7 +203,7 @@ async function renew(
   loanId: string,
   now: Date,
 ): Promise<Facts['renewed']> {
-  const r = await renewLoan(deps.db, { loanId, patronId, actor: `line:${user.lineUserId}` }, now);
+  const r = await renewLoan(deps.db, { loanId, patronId, actor: inLine(user) }, now);
   if (!r.ok && r.failure.kind === 'not_found')
     deps.log.warn('foreign or unknown loan in a postback', { lineUserId: user.lineUserId, loanId });
   return r.ok ? { ok: true, value: { dueDate: r.value.dueDate } } : r;
@@ -204,7 +216,7 @@ async function cancel(
   holdId: string,
   now: Date,
 ): Promise<Facts['cancelled']> {
-  const r = await cancelHold(deps.db, { holdId, online: true, patronId, actor: `line:${user.lineUserId}` }, now);
+  const r = await cancelHold(deps.db, { holdId, online: true, patronId, actor: inLine(user) }, now);
   if (!r.ok && r.failure.kind === 'not_found')
     deps.log.warn('foreign or unknown hold in a postback', { lineUserId: user.lineUserId, holdId });
   return r.ok ? { ok: true, value: { holdId } } : r;

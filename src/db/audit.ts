@@ -1,8 +1,38 @@
 import type { Executor } from './executor.js';
 
+/**
+ * Who did it. A patron acting as a LINE user (in the chat, or on the login page LINE opened for
+ * them) is named by that user; on the library's own pages by the card alone (the row's patron_id).
+ */
+export type AuditActor =
+  | { kind: 'patron'; via: 'line'; lineUserId: string }
+  | { kind: 'patron'; via: 'page' }
+  | { kind: 'staff' }
+  | { kind: 'job'; name: string };
+
+/** The text audit_log.actor holds for the actor: 'line:<userId>', 'patron', 'staff' or 'job:<name>'. */
+export function actorText(actor: AuditActor): string {
+  switch (actor.kind) {
+    case 'patron':
+      return actor.via === 'line' ? `line:${actor.lineUserId}` : 'patron';
+    case 'staff':
+      return 'staff';
+    case 'job':
+      return `job:${actor.name}`;
+  }
+}
+
+/**
+ * hold.place rows have said 'patron' for a patron's hold from the start, placed in LINE too, while
+ * renewals and cancels name the LINE user. Kept, so that old and new rows of an action read alike.
+ */
+const PATRON_BY_KIND_ONLY: ReadonlySet<string> = new Set(['hold.place']);
+
+const storedActor = (e: AuditEntry): string =>
+  e.actor.kind === 'patron' && PATRON_BY_KIND_ONLY.has(e.action) ? 'patron' : actorText(e.actor);
+
 export interface AuditEntry {
-  /** 'staff', 'patron', 'line:<userId>', 'job:<name>' */
-  actor: string;
+  actor: AuditActor;
   action: string;
   patronId?: string | null;
   holdId?: string | null;
@@ -21,7 +51,7 @@ export async function auditMany(db: Executor, entries: AuditEntry[]): Promise<vo
     .insertInto('audit_log')
     .values(
       entries.map((e) => ({
-        actor: e.actor,
+        actor: storedActor(e),
         action: e.action,
         patron_id: e.patronId ?? null,
         hold_id: e.holdId ?? null,

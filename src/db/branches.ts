@@ -1,12 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { Camelized } from './camelized.js';
 import type { Executor } from './executor.js';
+import type { BranchesTable } from './schema.js';
 
-export interface BranchRow {
-  code: string;
-  name: string;
-  phone: string;
-  weeklyClosedDays: number[];
-}
+export type BranchRow = Camelized<Pick<Selectable<BranchesTable>, 'code' | 'name' | 'phone' | 'weekly_closed_days'>>;
 
 export async function listBranches(db: Executor): Promise<BranchRow[]> {
   const rows = await db.selectFrom('branches').selectAll().orderBy('sort_order').execute();

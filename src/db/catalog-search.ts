@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type MaterialType } from '../domain/holds.js';
 import type { SearchQuery } from '../domain/search-query.js';
 import type { Executor } from './executor.js';
+import type { BibsTable } from './schema.js';
 import { Coalescer } from '../lib/coalescer.js';
 import { preparedMarker } from './prepared-statements.js';
 import { catalogGeneration, type RankingCache } from './search-ranking-cache.js';
@@ -122,19 +123,14 @@ export async function titleDetail(db: Executor, bibId: string): Promise<TitleHit
   return (await titlesWithCopies(db, [bibId])).titles[0];
 }
 
-interface TitleRow {
-  id: string;
-  title: string;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  material_type: string;
-  classification: string | null;
-  latest_issue: boolean;
+type TitleRow = Pick<
+  Selectable<BibsTable>,
+  'id' | 'title' | 'author' | 'publisher' | 'year' | 'material_type' | 'classification' | 'latest_issue'
+> & {
   copies: CopyHit[] | null;
   holds: string;
   generation: string;
-}
+};
 
 /**
  * Titles with their copies (by branch order, then as catalogued) and active hold counts, in
@@ -164,8 +160,7 @@ async function titlesWithCopies(
     author: r.author,
     publisher: r.publisher,
     year: r.year,
-    // The CHECK of migrations/0001 allows only these values.
-    materialType: r.material_type as MaterialType,
+    materialType: r.material_type,
     classification: r.classification,
     latestIssue: r.latest_issue,
     copies: r.copies ?? [],

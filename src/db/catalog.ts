@@ -1,4 +1,8 @@
-import { anyBigint, anyText, type Executor, type LockOption } from './executor.js';
+import type { Selectable } from 'kysely';
+import type { MaterialType } from '../domain/holds.js';
+import type { Camelized } from './camelized.js';
+import { anyBigint, anyText, type Executor, type LockOption, type Tx } from './executor.js';
+import type { BibsTable, ItemsTable } from './schema.js';
 
 export interface NewBib {
   title: string;
@@ -8,7 +12,7 @@ export interface NewBib {
   year?: number | undefined;
   isbn?: string | undefined;
   classification?: string | undefined;
-  materialType: string;
+  materialType: MaterialType;
   latestIssue?: boolean | undefined;
 }
 export interface NewItem {
@@ -16,29 +20,6 @@ export interface NewItem {
   branch: string;
   callNumber: string;
   inLibraryOnly?: boolean | undefined;
-}
-
-export interface BibRow {
-  id: string;
-  title: string;
-  titleKana: string | null;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  isbn: string | null;
-  classification: string | null;
-  materialType: string;
-  latestIssue: boolean;
-}
-export interface ItemRow {
-  id: string;
-  barcode: string;
-  bibId: string;
-  homeBranch: string;
-  locationBranch: string;
-  callNumber: string;
-  inLibraryOnly: boolean;
-  status: string;
 }
 
 /** The title of each barcode already in the catalog, by barcode. */
@@ -70,6 +51,8 @@ const bibColumns = [
   'material_type',
   'latest_issue',
 ] as const;
+type RawBib = Pick<Selectable<BibsTable>, (typeof bibColumns)[number]>;
+export type BibRow = Camelized<RawBib>;
 
 export async function findBib(db: Executor, id: string): Promise<BibRow | undefined> {
   if (!/^\d{1,18}$/.test(id)) return undefined;
@@ -77,18 +60,7 @@ export async function findBib(db: Executor, id: string): Promise<BibRow | undefi
   return r && toBib(r);
 }
 
-function toBib(r: {
-  id: string;
-  title: string;
-  title_kana: string | null;
-  author: string | null;
-  publisher: string | null;
-  year: number | null;
-  isbn: string | null;
-  classification: string | null;
-  material_type: string;
-  latest_issue: boolean;
-}): BibRow {
+function toBib(r: RawBib): BibRow {
   return {
     id: r.id,
     title: r.title,
@@ -113,17 +85,10 @@ const itemColumns = [
   'in_library_only',
   'status',
 ] as const;
+type RawItem = Pick<Selectable<ItemsTable>, (typeof itemColumns)[number]>;
+export type ItemRow = Camelized<RawItem>;
 
-function toItem(r: {
-  id: string;
-  barcode: string;
-  bib_id: string;
-  home_branch: string;
-  location_branch: string;
-  call_number: string;
-  in_library_only: boolean;
-  status: string;
-}): ItemRow {
+function toItem(r: RawItem): ItemRow {
   return {
     id: r.id,
     barcode: r.barcode,
@@ -136,26 +101,29 @@ function toItem(r: {
   };
 }
 
-export async function itemsOfBib(db: Executor, bibId: string, lock: LockOption = {}): Promise<ItemRow[]> {
-  let q = db.selectFrom('items').select(itemColumns).where('bib_id', '=', bibId).orderBy('id');
-  if (lock.forUpdate) q = q.forUpdate();
-  return (await q.execute()).map(toItem);
+export async function itemsOfBib(db: Executor, bibId: string): Promise<ItemRow[]> {
+  const rows = await db.selectFrom('items').select(itemColumns).where('bib_id', '=', bibId).orderBy('id').execute();
+  return rows.map(toItem);
 }
 
+export function findItemByBarcode(db: Executor, barcode: string): Promise<ItemRow | undefined>;
+export function findItemByBarcode(tx: Tx, barcode: string, lock: LockOption): Promise<ItemRow | undefined>;
 export async function findItemByBarcode(
   db: Executor,
   barcode: string,
-  lock: LockOption = {},
+  lock?: LockOption,
 ): Promise<ItemRow | undefined> {
   let q = db.selectFrom('items').select(itemColumns).where('barcode', '=', barcode);
-  if (lock.forUpdate) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toItem(r);
 }
 
-export async function findItem(db: Executor, id: string, lock: LockOption = {}): Promise<ItemRow | undefined> {
+export function findItem(db: Executor, id: string): Promise<ItemRow | undefined>;
+export function findItem(tx: Tx, id: string, lock: LockOption): Promise<ItemRow | undefined>;
+export async function findItem(db: Executor, id: string, lock?: LockOption): Promise<ItemRow | undefined> {
   let q = db.selectFrom('items').select(itemColumns).where('id', '=', id);
-  if (lock.forUpdate) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toItem(r);
 }
@@ -177,8 +145,8 @@ export async function updateItem(
 }
 
 /** Locks a copy that is on the shelf; false when it is not, or another transaction holds it. */
-export async function lockShelvedItem(db: Executor, id: string): Promise<boolean> {
-  const r = await db
+export async function lockShelvedItem(tx: Tx, id: string): Promise<boolean> {
+  const r = await tx
     .selectFrom('items')
     .select('id')
     .where('id', '=', id)

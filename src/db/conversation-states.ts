@@ -1,17 +1,15 @@
-import type { Executor } from './executor.js';
+import type { Selectable } from 'kysely';
+import type { Camelized } from './camelized.js';
+import type { Executor, Tx } from './executor.js';
+import type { ConversationStatesTable } from './schema.js';
 
-export interface StoredConversation {
-  flow: string;
-  step: string;
-  version: number;
-  data: Record<string, unknown>;
-  updatedAt: Date;
-  expiresAt: Date;
-}
+export type StoredConversation = Camelized<
+  Pick<Selectable<ConversationStatesTable>, 'flow' | 'step' | 'version' | 'data' | 'updated_at' | 'expires_at'>
+>;
 
 /** The user's conversation row, locked for the event's transaction (events of one user in turn). */
-export async function lockConversation(db: Executor, lineUserId: string): Promise<StoredConversation | undefined> {
-  const r = await db
+export async function lockConversation(tx: Tx, lineUserId: string): Promise<StoredConversation | undefined> {
+  const r = await tx
     .selectFrom('conversation_states')
     .select(['flow', 'step', 'version', 'data', 'updated_at', 'expires_at'])
     .where('line_user_id', '=', lineUserId)

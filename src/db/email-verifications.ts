@@ -1,23 +1,19 @@
-import type { Executor, Tx } from './executor.js';
-
-/** A pending e-mail registration (R-MAIL-2): the address waits here until its link is confirmed. */
-export interface EmailVerificationRow {
-  id: string;
-  patronId: string;
-  email: string;
-  emailType: 'pc' | 'mobile';
-  expiresAt: Date;
-  usedAt: Date | null;
-}
+import type { Selectable } from 'kysely';
+import type { Camelized } from './camelized.js';
+import type { Executor, LockOption, Tx } from './executor.js';
+import type { EmailVerificationsTable } from './schema.js';
 
 const columns = ['id', 'patron_id', 'email', 'email_type', 'expires_at', 'used_at'] as const;
+type Raw = Pick<Selectable<EmailVerificationsTable>, (typeof columns)[number]>;
 
-type Raw = { id: string; patron_id: string; email: string; email_type: string; expires_at: Date; used_at: Date | null };
+/** A pending e-mail registration (R-MAIL-2): the address waits here until its link is confirmed. */
+export type EmailVerificationRow = Camelized<Raw>;
+
 const toRow = (r: Raw): EmailVerificationRow => ({
   id: r.id,
   patronId: r.patron_id,
   email: r.email,
-  emailType: r.email_type as EmailVerificationRow['emailType'],
+  emailType: r.email_type,
   expiresAt: r.expires_at,
   usedAt: r.used_at,
 });
@@ -25,14 +21,12 @@ const toRow = (r: Raw): EmailVerificationRow => ({
 /** Only the token's hash is stored: a copy of the table opens no link. */
 export async function insertEmailVerification(
   tx: Tx,
-  v: {
-    patronId: string;
-    email: string;
-    emailType: 'pc' | 'mobile';
-    tokenHash: string;
-    createdAt: Date;
-    expiresAt: Date;
-  },
+  v: Camelized<
+    Pick<
+      Selectable<EmailVerificationsTable>,
+      'patron_id' | 'email' | 'email_type' | 'token_hash' | 'created_at' | 'expires_at'
+    >
+  >,
 ): Promise<string> {
   const r = await tx
     .insertInto('email_verifications')
@@ -49,13 +43,19 @@ export async function insertEmailVerification(
   return r.id;
 }
 
+export function findEmailVerification(db: Executor, tokenHash: string): Promise<EmailVerificationRow | undefined>;
+export function findEmailVerification(
+  tx: Tx,
+  tokenHash: string,
+  lock: LockOption,
+): Promise<EmailVerificationRow | undefined>;
 export async function findEmailVerification(
   db: Executor,
   tokenHash: string,
-  lock: { forUpdate?: boolean } = {},
+  lock?: LockOption,
 ): Promise<EmailVerificationRow | undefined> {
   let q = db.selectFrom('email_verifications').select(columns).where('token_hash', '=', tokenHash);
-  if (lock.forUpdate) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toRow(r);
 }

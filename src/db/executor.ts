@@ -2,13 +2,22 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
-/** Query functions take the executor first; `Transaction<DB>` in a signature means "call me inside one". */
+/**
+ * Query functions take the executor first; `Tx` in a signature means "call me inside one". A
+ * function that locks rows (FOR UPDATE) or takes an advisory transaction lock takes a `Tx`: outside
+ * a transaction the lock would end with the statement, before the caller used what it locked.
+ * A function that opens its own transaction takes `Kysely<DB>` (a transaction cannot open one).
+ * inbox-claim.ts is the one exception, and says why.
+ */
 export type Executor = Kysely<DB> | Transaction<DB>;
 export type Tx = Transaction<DB>;
 
-/** Tables whose rows a service locks get `forUpdate` through this flag, never by string. */
+/**
+ * Asks a read for `FOR UPDATE`: its rows stay locked until the caller's transaction ends. The
+ * reads that take it have an overload that accepts it with a `Tx` only.
+ */
 export interface LockOption {
-  forUpdate?: boolean;
+  forUpdate: true;
 }
 
 /**

@@ -1,21 +1,12 @@
-import { anyBigint, type Executor, type LockOption } from './executor.js';
+import type { Selectable, Updateable } from 'kysely';
+import { ACTIVE_HOLD_STATUSES } from '../domain/holds.js';
+import type { HoldStatus } from '../domain/hold-status.js';
+import type { Camelized } from './camelized.js';
+import { anyBigint, type Executor, type LockOption, type Tx } from './executor.js';
+import type { HoldsTable } from './schema.js';
 
-export const ACTIVE = ['requested', 'queued', 'in_transit', 'ready'] as const;
-
-export interface HoldRow {
-  id: string;
-  patronId: string;
-  bibId: string;
-  pickupBranch: string;
-  channel: string;
-  contact: 'none' | 'email' | 'line';
-  status: 'requested' | 'queued' | 'in_transit' | 'ready' | 'fulfilled' | 'cancelled' | 'expired';
-  requestedAt: Date;
-  officialAt: Date | null;
-  itemId: string | null;
-  securedOn: string | null;
-  pickupDeadline: string | null;
-}
+/** A copy is trapped for the hold: on its way, or on the hold shelf. */
+const TRAPPED: readonly HoldStatus[] = ['in_transit', 'ready'];
 
 const columns = [
   'id',
@@ -32,20 +23,31 @@ const columns = [
   'pickup_deadline',
 ] as const;
 
-type Raw = {
-  id: string;
-  patron_id: string;
-  bib_id: string;
-  pickup_branch: string;
-  channel: string;
-  contact: string;
-  status: string;
-  requested_at: Date;
-  official_at: Date | null;
-  item_id: string | null;
-  secured_on: string | null;
-  pickup_deadline: string | null;
-};
+type Raw = Pick<Selectable<HoldsTable>, (typeof columns)[number]>;
+export type HoldRow = Camelized<Raw>;
+
+export type NewHold = Camelized<
+  Pick<
+    Selectable<HoldsTable>,
+    'patron_id' | 'bib_id' | 'pickup_branch' | 'channel' | 'contact' | 'status' | 'requested_at' | 'official_at'
+  >
+>;
+
+export type HoldChange = Partial<
+  Camelized<
+    Pick<
+      Selectable<HoldsTable>,
+      | 'status'
+      | 'official_at'
+      | 'item_id'
+      | 'trapped_at'
+      | 'secured_on'
+      | 'pickup_deadline'
+      | 'closed_at'
+      | 'close_reason'
+    >
+  >
+>;
 
 function toHold(r: Raw): HoldRow {
   return {
@@ -54,8 +56,8 @@ function toHold(r: Raw): HoldRow {
     bibId: r.bib_id,
     pickupBranch: r.pickup_branch,
     channel: r.channel,
-    contact: r.contact as HoldRow['contact'],
-    status: r.status as HoldRow['status'],
+    contact: r.contact,
+    status: r.status,
     requestedAt: r.requested_at,
     officialAt: r.official_at,
     itemId: r.item_id,
@@ -64,19 +66,7 @@ function toHold(r: Raw): HoldRow {
   };
 }
 
-export async function insertHold(
-  db: Executor,
-  h: {
-    patronId: string;
-    bibId: string;
-    pickupBranch: string;
-    channel: string;
-    contact: string;
-    status: string;
-    requestedAt: Date;
-    officialAt: Date | null;
-  },
-): Promise<HoldRow> {
+export async function insertHold(db: Executor, h: NewHold): Promise<HoldRow> {
   const r = await db
     .insertInto('holds')
     .values({
@@ -94,10 +84,12 @@ export async function insertHold(
   return toHold(r);
 }
 
-export async function findHold(db: Executor, id: string, lock: LockOption = {}): Promise<HoldRow | undefined> {
+export function findHold(db: Executor, id: string): Promise<HoldRow | undefined>;
+export function findHold(tx: Tx, id: string, lock: LockOption): Promise<HoldRow | undefined>;
+export async function findHold(db: Executor, id: string, lock?: LockOption): Promise<HoldRow | undefined> {
   if (!/^\d{1,18}$/.test(id)) return undefined;
   let q = db.selectFrom('holds').select(columns).where('id', '=', id);
-  if (lock.forUpdate) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toHold(r);
 }
@@ -107,7 +99,7 @@ export async function activeHoldsOfPatron(db: Executor, patronId: string): Promi
     .selectFrom('holds')
     .select(columns)
     .where('patron_id', '=', patronId)
-    .where('status', 'in', ACTIVE)
+    .where('status', 'in', ACTIVE_HOLD_STATUSES)
     .orderBy('requested_at')
     .orderBy('id')
     .execute();
@@ -115,49 +107,31 @@ export async function activeHoldsOfPatron(db: Executor, patronId: string): Promi
 }
 
 /** Active holds of the titles, in no particular order (positions come from the domain). */
-export async function activeHoldsOfBibs(db: Executor, bibIds: string[], lock: LockOption = {}): Promise<HoldRow[]> {
+export function activeHoldsOfBibs(db: Executor, bibIds: string[]): Promise<HoldRow[]>;
+export function activeHoldsOfBibs(tx: Tx, bibIds: string[], lock: LockOption): Promise<HoldRow[]>;
+export async function activeHoldsOfBibs(db: Executor, bibIds: string[], lock?: LockOption): Promise<HoldRow[]> {
   if (bibIds.length === 0) return [];
   let q = db
     .selectFrom('holds')
     .select(columns)
     .where('bib_id', '=', anyBigint(bibIds))
-    .where('status', 'in', ACTIVE)
+    .where('status', 'in', ACTIVE_HOLD_STATUSES)
     .orderBy('id');
-  if (lock.forUpdate) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   return (await q.execute()).map(toHold);
 }
 
-export async function holdTrappingItem(
-  db: Executor,
-  itemId: string,
-  lock: LockOption = {},
-): Promise<HoldRow | undefined> {
-  let q = db
-    .selectFrom('holds')
-    .select(columns)
-    .where('item_id', '=', itemId)
-    .where('status', 'in', ['in_transit', 'ready']);
-  if (lock.forUpdate) q = q.forUpdate();
+export function holdTrappingItem(db: Executor, itemId: string): Promise<HoldRow | undefined>;
+export function holdTrappingItem(tx: Tx, itemId: string, lock: LockOption): Promise<HoldRow | undefined>;
+export async function holdTrappingItem(db: Executor, itemId: string, lock?: LockOption): Promise<HoldRow | undefined> {
+  let q = db.selectFrom('holds').select(columns).where('item_id', '=', itemId).where('status', 'in', TRAPPED);
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toHold(r);
 }
 
-export async function updateHold(
-  db: Executor,
-  id: string,
-  change: Partial<{
-    status: string;
-    officialAt: Date | null;
-    itemId: string | null;
-    trappedAt: Date | null;
-    securedOn: string | null;
-    pickupDeadline: string | null;
-    closedAt: Date | null;
-    closeReason: string | null;
-  }>,
-  at: Date,
-): Promise<void> {
-  const set: Record<string, unknown> = { updated_at: at };
+export async function updateHold(db: Executor, id: string, change: HoldChange, at: Date): Promise<void> {
+  const set: Updateable<HoldsTable> = { updated_at: at };
   if (change.status !== undefined) set.status = change.status;
   if (change.officialAt !== undefined) set.official_at = change.officialAt;
   if (change.itemId !== undefined) set.item_id = change.itemId;
@@ -192,13 +166,8 @@ export async function promoteRequestedHolds(
  * expired in one statement. Rows locked by another transaction are skipped (another instance, or
  * a checkout of that copy right now).
  */
-export async function expireOverdueReadyHolds(
-  db: Executor,
-  today: string,
-  now: Date,
-  limit: number,
-): Promise<HoldRow[]> {
-  const rows = await db
+export async function expireOverdueReadyHolds(tx: Tx, today: string, now: Date, limit: number): Promise<HoldRow[]> {
+  const rows = await tx
     .updateTable('holds')
     .set({ status: 'expired', closed_at: now, close_reason: 'not collected', updated_at: now })
     .where('id', 'in', (eb) =>

@@ -39,6 +39,10 @@ export interface ClaimedEvent extends InboxRow {
  * a few thousand events even with nothing pending (EXPLAIN on a bench:webhook database). Before
  * that, "no earlier pending event of this user" looked up for each candidate cost a look-up per
  * waiting event under a backlog. Invariant: keep every scan of the pending indexes a plain index scan.
+ *
+ * Not a `Tx`, unlike the other functions that lock (executor.ts): the FOR UPDATE serves this one
+ * statement, and the lease it writes is what keeps the events claimed afterwards. Run on its own it
+ * commits at once, without the BEGIN and COMMIT round trips a transaction would add to every claim.
  */
 export async function claimInboxEvents(
   db: Executor,

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Camelized } from './camelized.js';
 import { anyBigint, type Executor } from './executor.js';
+import type { DB, WebhookInboxTable } from './schema.js';
 
 /**
  * The replies of handled events, kept on their inbox rows until LINE takes them. A reply is taken
@@ -18,22 +20,20 @@ export async function markRepliesSent(db: Executor, ids: readonly string[], at: 
     .execute();
 }
 
-export interface PendingReply {
-  id: string;
-  lineUserId: string | null;
-  replyToken: string | null;
-  receivedAt: Date;
+export type PendingReply = Camelized<
+  Pick<Selectable<WebhookInboxTable>, 'id' | 'line_user_id' | 'reply_token' | 'received_at'>
+> & {
   replies: unknown[];
   retryKey: string;
   attempts: number;
   status: 'pending' | 'sending';
-}
+};
 
 /**
  * Claims a reply to send. The row goes to 'sending' before the LINE call: if the process dies
  * during the call, the retry uses push with the same retry key instead of the reply token.
  */
-export async function claimReply(db: Executor, now: Date): Promise<PendingReply | undefined> {
+export async function claimReply(db: Kysely<DB>, now: Date): Promise<PendingReply | undefined> {
   return db.transaction().execute(async (tx) => {
     const r = await tx
       .selectFrom('webhook_inbox')

@@ -1,19 +1,24 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { Camelized } from './camelized.js';
 import type { Executor } from './executor.js';
 import { preparedMarker } from './prepared-statements.js';
+import type { WebhookInboxTable } from './schema.js';
 
-export interface InboxRow {
-  id: string;
-  webhookEventId: string;
-  lineUserId: string | null;
-  eventType: string;
-  mode: string;
-  replyToken: string | null;
-  eventTimestamp: Date;
-  receivedAt: Date;
-  payload: Record<string, unknown>;
-  attempts: number;
-}
+export type InboxRow = Camelized<
+  Pick<
+    Selectable<WebhookInboxTable>,
+    | 'id'
+    | 'webhook_event_id'
+    | 'line_user_id'
+    | 'event_type'
+    | 'mode'
+    | 'reply_token'
+    | 'event_timestamp'
+    | 'received_at'
+    | 'payload'
+    | 'attempts'
+  >
+>;
 
 /** What handling an event decided, written with its completion in one statement. */
 export interface EventCompletion {

@@ -1,18 +1,19 @@
-import type { Executor, LockOption } from './executor.js';
+import type { Selectable } from 'kysely';
+import type { Camelized } from './camelized.js';
+import type { Executor, LockOption, Tx } from './executor.js';
+import type { BibsTable, ItemsTable, LoansTable } from './schema.js';
 
-export interface LoanRow {
-  id: string;
-  patronId: string;
-  itemId: string;
-  bibId: string;
-  branchCode: string;
-  checkedOutAt: Date;
-  dueDate: string;
-  renewals: number;
-  itemBarcode: string;
-  materialType: string;
-  title: string;
-}
+/** An open loan, with what the patron sees of its copy and title. */
+export type LoanRow = Camelized<
+  Pick<
+    Selectable<LoansTable>,
+    'id' | 'patron_id' | 'item_id' | 'bib_id' | 'branch_code' | 'checked_out_at' | 'due_date' | 'renewals'
+  >
+> & {
+  itemBarcode: Selectable<ItemsTable>['barcode'];
+  materialType: Selectable<BibsTable>['material_type'];
+  title: Selectable<BibsTable>['title'];
+};
 
 function loanQuery(db: Executor) {
   return db
@@ -62,21 +63,21 @@ export async function openLoansOfPatron(db: Executor, patronId: string): Promise
   return rows.map(toLoan);
 }
 
-export async function openLoan(db: Executor, loanId: string, lock: LockOption = {}): Promise<LoanRow | undefined> {
+export function openLoan(db: Executor, loanId: string): Promise<LoanRow | undefined>;
+export function openLoan(tx: Tx, loanId: string, lock: LockOption): Promise<LoanRow | undefined>;
+export async function openLoan(db: Executor, loanId: string, lock?: LockOption): Promise<LoanRow | undefined> {
   if (!/^\d{1,18}$/.test(loanId)) return undefined;
   let q = loanQuery(db).where('loans.id', '=', loanId);
-  if (lock.forUpdate) q = q.forUpdate(['loans']);
+  if (lock?.forUpdate) q = q.forUpdate(['loans']);
   const r = await q.executeTakeFirst();
   return r && toLoan(r);
 }
 
-export async function openLoanOfItem(
-  db: Executor,
-  itemId: string,
-  lock: LockOption = {},
-): Promise<LoanRow | undefined> {
+export function openLoanOfItem(db: Executor, itemId: string): Promise<LoanRow | undefined>;
+export function openLoanOfItem(tx: Tx, itemId: string, lock: LockOption): Promise<LoanRow | undefined>;
+export async function openLoanOfItem(db: Executor, itemId: string, lock?: LockOption): Promise<LoanRow | undefined> {
   let q = loanQuery(db).where('loans.item_id', '=', itemId);
-  if (lock.forUpdate) q = q.forUpdate(['loans']);
+  if (lock?.forUpdate) q = q.forUpdate(['loans']);
   const r = await q.executeTakeFirst();
   return r && toLoan(r);
 }
@@ -92,17 +93,18 @@ export async function patronHasTitleOnLoan(db: Executor, patronId: string, bibId
   return r !== undefined;
 }
 
-export async function insertLoan(
-  db: Executor,
-  l: { patronId: string; itemId: string; bibId: string; branch: string; checkedOutAt: Date; dueDate: string },
-): Promise<string> {
+export type NewLoan = Camelized<
+  Pick<Selectable<LoansTable>, 'patron_id' | 'item_id' | 'bib_id' | 'branch_code' | 'checked_out_at' | 'due_date'>
+>;
+
+export async function insertLoan(db: Executor, l: NewLoan): Promise<string> {
   const r = await db
     .insertInto('loans')
     .values({
       patron_id: l.patronId,
       item_id: l.itemId,
       bib_id: l.bibId,
-      branch_code: l.branch,
+      branch_code: l.branchCode,
       checked_out_at: l.checkedOutAt,
       due_date: l.dueDate,
     })

@@ -1,12 +1,14 @@
 import type { ThrottleState } from '../domain/lockout.js';
-import type { Executor } from './executor.js';
+import type { Executor, LockOption, Tx } from './executor.js';
 
-export async function throttleOf(db: Executor, subject: string, lock = false): Promise<ThrottleState | undefined> {
+export function throttleOf(db: Executor, subject: string): Promise<ThrottleState | undefined>;
+export function throttleOf(tx: Tx, subject: string, lock: LockOption): Promise<ThrottleState | undefined>;
+export async function throttleOf(db: Executor, subject: string, lock?: LockOption): Promise<ThrottleState | undefined> {
   let q = db
     .selectFrom('login_throttle')
     .select(['failures', 'window_started_at', 'locked_until'])
     .where('subject', '=', subject);
-  if (lock) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && { failures: r.failures, windowStartedAt: r.window_started_at, lockedUntil: r.locked_until };
 }

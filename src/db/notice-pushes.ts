@@ -1,12 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { Camelized } from './camelized.js';
 import { anyBigint, type Executor, type Tx } from './executor.js';
+import type { HoldsTable, NoticePushesTable, NoticesTable } from './schema.js';
 
 /** A LINE notice not yet in a push, in the order the digest keeps. */
-export interface UnassignedNotice {
-  id: string;
-  patronId: string;
-  retryKey: string;
-}
+export type UnassignedNotice = Camelized<Pick<Selectable<NoticesTable>, 'id' | 'patron_id' | 'retry_key'>>;
 
 /**
  * Due LINE notices that no push carries yet, one patron's together, locked for the caller's
@@ -54,22 +52,19 @@ export async function insertPushes(
      WHERE n.id = m.id`.execute(tx);
 }
 
-export interface ClaimedPush {
-  id: string;
-  patronId: string;
-  retryKey: string;
+export type ClaimedPush = Camelized<Pick<Selectable<NoticePushesTable>, 'id' | 'patron_id' | 'retry_key'>> & {
   /** Including this one. */
   attempts: number;
   firstAttemptAt: Date;
-}
+};
 
 /**
  * Claims due pushes for one attempt: each is due again at `leaseUntil`, so a process that dies
  * while LINE answers leaves it to the next run (same retry key: LINE answers 409 if it got it).
  * Committed before LINE is called, so no row lock is held across the network.
  */
-export async function claimDuePushes(db: Executor, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedPush[]> {
-  const rows = await db
+export async function claimDuePushes(tx: Tx, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedPush[]> {
+  const rows = await tx
     .updateTable('notice_pushes')
     .set({ due_at: leaseUntil, attempts: sql`attempts + 1`, first_attempt_at: sql`coalesce(first_attempt_at, ${now})` })
     .where('id', 'in', (eb) =>
@@ -102,7 +97,7 @@ export interface PushNotice {
   kind: string;
   loanId: string | null;
   payload: Record<string, unknown>;
-  holdStatus: string | null;
+  holdStatus: Selectable<HoldsTable>['status'] | null;
   loanReturned: boolean | null;
   loanDueDate: string | null;
   lineUserId: string | null;

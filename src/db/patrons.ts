@@ -1,27 +1,8 @@
-import type { Executor, LockOption } from './executor.js';
-
-export interface PatronRow {
-  id: string;
-  cardNumber: string;
-  name: string;
-  birthDate: string;
-  residency: 'resident' | 'worker' | 'student' | 'none';
-  disabilityService: boolean;
-  email: string | null;
-  emailType: 'pc' | 'mobile' | null;
-  emailConfirmed: boolean;
-  passwordHash: string | null;
-  passwordIsInitial: boolean;
-  lastPickupBranch: string | null;
-}
-
-export interface NewPatron {
-  cardNumber: string;
-  name: string;
-  birthDate: string;
-  residency: string;
-  disabilityService: boolean;
-}
+import type { Selectable } from 'kysely';
+import type { EmailType } from '../domain/email.js';
+import type { Camelized } from './camelized.js';
+import type { Executor, LockOption, Tx } from './executor.js';
+import type { PatronsTable } from './schema.js';
 
 const columns = [
   'id',
@@ -38,20 +19,14 @@ const columns = [
   'last_pickup_branch',
 ] as const;
 
-type Raw = {
-  id: string;
-  card_number: string;
-  name: string;
-  birth_date: string;
-  residency: string;
-  disability_service: boolean;
-  email: string | null;
-  email_type: string | null;
-  email_confirmed_at: Date | null;
-  password_hash: string | null;
-  password_is_initial: boolean;
-  last_pickup_branch: string | null;
-};
+type Raw = Pick<Selectable<PatronsTable>, (typeof columns)[number]>;
+
+/** The patron as the services see it: whether the address is confirmed, not when. */
+export type PatronRow = Camelized<Omit<Raw, 'email_confirmed_at'>> & { emailConfirmed: boolean };
+
+export type NewPatron = Camelized<
+  Pick<Selectable<PatronsTable>, 'card_number' | 'name' | 'birth_date' | 'residency' | 'disability_service'>
+>;
 
 function toPatron(r: Raw): PatronRow {
   return {
@@ -59,10 +34,10 @@ function toPatron(r: Raw): PatronRow {
     cardNumber: r.card_number,
     name: r.name,
     birthDate: r.birth_date,
-    residency: r.residency as PatronRow['residency'],
+    residency: r.residency,
     disabilityService: r.disability_service,
     email: r.email,
-    emailType: r.email_type as PatronRow['emailType'],
+    emailType: r.email_type,
     emailConfirmed: r.email !== null && r.email_confirmed_at !== null,
     passwordHash: r.password_hash,
     passwordIsInitial: r.password_is_initial,
@@ -87,20 +62,24 @@ export async function insertPatron(db: Executor, p: NewPatron): Promise<PatronRo
   return r && toPatron(r);
 }
 
+export function findPatronByCard(db: Executor, cardNumber: string): Promise<PatronRow | undefined>;
+export function findPatronByCard(tx: Tx, cardNumber: string, lock: LockOption): Promise<PatronRow | undefined>;
 export async function findPatronByCard(
   db: Executor,
   cardNumber: string,
-  lock: LockOption = {},
+  lock?: LockOption,
 ): Promise<PatronRow | undefined> {
   let q = db.selectFrom('patrons').select(columns).where('card_number', '=', cardNumber);
-  if (lock.forUpdate) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toPatron(r);
 }
 
-export async function findPatron(db: Executor, id: string, lock: LockOption = {}): Promise<PatronRow | undefined> {
+export function findPatron(db: Executor, id: string): Promise<PatronRow | undefined>;
+export function findPatron(tx: Tx, id: string, lock: LockOption): Promise<PatronRow | undefined>;
+export async function findPatron(db: Executor, id: string, lock?: LockOption): Promise<PatronRow | undefined> {
   let q = db.selectFrom('patrons').select(columns).where('id', '=', id);
-  if (lock.forUpdate) q = q.forUpdate();
+  if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   return r && toPatron(r);
 }
@@ -123,7 +102,7 @@ export async function setConfirmedEmail(
   db: Executor,
   patronId: string,
   email: string,
-  type: 'pc' | 'mobile',
+  type: EmailType,
   at: Date,
 ): Promise<void> {
   await db

@@ -1,6 +1,13 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { EmailType } from '../domain/email.js';
+import type { Residency } from '../domain/eligibility.js';
+import type { ContactMethod, HoldChannel, MaterialType } from '../domain/holds.js';
+import type { HoldStatus } from '../domain/hold-status.js';
 
-/** Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. */
+/**
+ * Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. A text column
+ * whose CHECK lists values the domain has a type for is typed with it: rows read need no cast.
+ */
 type Id = ColumnType<string, never, never>;
 type RefId = ColumnType<string, string | number, string | number>;
 /** Has a default: optional on insert. */
@@ -33,7 +40,7 @@ export interface BibsTable {
   year: number | null;
   isbn: string | null;
   classification: string | null;
-  material_type: string;
+  material_type: MaterialType;
   latest_issue: Generated<boolean>;
   created_at: Timestamp;
   /** normalizeForSearch of title, author, publisher (migrations/0003); '' when absent. */
@@ -68,10 +75,10 @@ export interface PatronsTable {
   card_number: string;
   name: string;
   birth_date: string;
-  residency: string;
+  residency: Residency;
   disability_service: Generated<boolean>;
   email: string | null;
-  email_type: string | null;
+  email_type: EmailType | null;
   email_confirmed_at: Timestamp | null;
   password_hash: string | null;
   password_is_initial: Generated<boolean>;
@@ -157,9 +164,9 @@ export interface HoldsTable {
   patron_id: RefId;
   bib_id: RefId;
   pickup_branch: string;
-  channel: string;
-  contact: Generated<string>;
-  status: string;
+  channel: HoldChannel;
+  contact: Generated<ContactMethod>;
+  status: HoldStatus;
   requested_at: TimestampRequired;
   official_at: Timestamp | null;
   item_id: RefId | null;
@@ -206,7 +213,7 @@ export interface EmailVerificationsTable {
   id: Id;
   patron_id: RefId;
   email: string;
-  email_type: string;
+  email_type: EmailType;
   token_hash: string;
   created_at: Timestamp;
   expires_at: TimestampRequired;

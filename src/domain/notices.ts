@@ -2,6 +2,7 @@
 // retried, and when a notice has lost its point. Pure: no I/O, `now` passed in.
 
 import { addDays, tokyoDate, tokyoHour, tokyoStartOfDay } from './dates.js';
+import type { HoldStatus } from './hold-status.js';
 
 export type NoticeKind = 'hold_ready' | 'hold_expired' | 'pickup_reminder' | 'due_reminder' | 'loan_reserved';
 export type NoticeChannel = 'line' | 'email';
@@ -87,7 +88,7 @@ export function loanNoticeChannel(r: PatronReach): NoticeChannel | null {
 export interface NoticeSubject {
   kind: string;
   /** Status of the notice's hold (for loan_reserved: the other patron's hold), if it has one. */
-  holdStatus: string | null;
+  holdStatus: HoldStatus | null;
   loanReturned: boolean | null;
   loanDueDate: string | null;
   /** The due date the notice speaks of (due reminders). */

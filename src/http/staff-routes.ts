@@ -137,7 +137,9 @@ export function staffRoutes(deps: StaffDeps): Hono {
   app.post('/admin/holds', async (c) => {
     const body = await readJson(c, holdBody);
     if (!body.ok) return body.response;
-    return respond(c, await placeHold(db, body.value, clock()), (h) => c.json({ holdId: h.id, status: h.status }, 201));
+    return respond(c, await placeHold(db, { ...body.value, actor: { kind: 'staff' } }, clock()), (h) =>
+      c.json({ holdId: h.id, status: h.status }, 201),
+    );
   });
 
   app.post('/admin/calendar/closed-dates', async (c) => {

@@ -79,6 +79,7 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
         pickupBranch: h.pickupBranch,
         channel: h.channel,
         contact: patron.emailConfirmed ? 'email' : 'none',
+        actor: h.channel === 'online' ? { kind: 'patron', via: 'page' } : { kind: 'staff' },
       },
       at,
     );

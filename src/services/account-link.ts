@@ -10,7 +10,7 @@ import {
   liveLinkTokenOf,
   unlinkPatron,
 } from '../db/account-links.js';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import type { Executor } from '../db/executor.js';
 import { touchLineUser } from '../db/line-users.js';
 import type { DB } from '../db/schema.js';
@@ -26,6 +26,8 @@ const LINK_TTL_MS = 10 * 60_000;
 const REUSE_MIN_LEFT_MS = 5 * 60_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+const inLine = (lineUserId: string): AuditActor => ({ kind: 'patron', via: 'line', lineUserId });
 
 /** Remembers which LINE user a link token was issued to, so the login page can finish their link. */
 export async function rememberLinkToken(db: Executor, lineUserId: string, linkToken: string, now: Date): Promise<void> {
@@ -75,7 +77,7 @@ export async function loginForAccountLink(
   );
   // The patron goes to LINE with this token now, and LINE takes it once.
   await deleteLinkRequest(db, req.linkToken);
-  await audit(db, { actor: `line:${lineUserId}`, action: 'login.nonce', patronId: who.value.id });
+  await audit(db, { actor: inLine(lineUserId), action: 'login.nonce', patronId: who.value.id });
   return ok({ nonce, lineUserId });
 }
 
@@ -92,12 +94,12 @@ export async function completeAccountLink(
   const n = await consumeNonce(db, sha256(req.nonce), now);
   if (!n || (n.lineUserId !== null && n.lineUserId !== req.lineUserId)) return refused(refuse('CREDENTIALS_INVALID'));
   await linkPatron(db, req.lineUserId, n.patronId, now);
-  await audit(db, { actor: `line:${req.lineUserId}`, action: 'login.linked', patronId: n.patronId });
+  await audit(db, { actor: inLine(req.lineUserId), action: 'login.linked', patronId: n.patronId });
   return ok({ patronId: n.patronId });
 }
 
 export async function unlinkAccount(db: Executor, lineUserId: string, now: Date): Promise<boolean> {
   const was = await unlinkPatron(db, lineUserId, now);
-  if (was) await audit(db, { actor: `line:${lineUserId}`, action: 'logout' });
+  if (was) await audit(db, { actor: inLine(lineUserId), action: 'logout' });
   return was !== null;
 }

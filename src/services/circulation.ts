@@ -5,7 +5,7 @@ import { activeHoldsOfPatron, holdTrappingItem, updateHold } from '../db/holds.j
 import { closeLoan, insertLoan, openLoanOfItem } from '../db/loans.js';
 import { findPatronByCard } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import { tokyoDate, type IsoDate } from '../domain/dates.js';
 import { assertTransition } from '../domain/holds.js';
 import { dueDateFor } from '../domain/loans.js';
@@ -13,6 +13,8 @@ import { refuse } from '../domain/refusals.js';
 import { branchCalendar } from './calendar.js';
 import { conflict, inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { makeReady, passCopyOn } from './trapping.js';
+
+const STAFF: AuditActor = { kind: 'staff' };
 
 /**
  * Lends a copy at the counter of the branch where it stands. A copy trapped for a hold may only
@@ -46,7 +48,7 @@ export async function checkout(
       patronId: patron.id,
       itemId: item.id,
       bibId: item.bibId,
-      branch: item.locationBranch,
+      branchCode: item.locationBranch,
       checkedOutAt: at,
       dueDate,
     });
@@ -60,11 +62,11 @@ export async function checkout(
       // The patron took another copy than the one kept for them: that one goes to the next in line.
       if (own.itemId && own.itemId !== item.id) {
         const kept = await findItem(tx, own.itemId, { forUpdate: true });
-        if (kept) await passCopyOn(tx, kept, now, 'staff');
+        if (kept) await passCopyOn(tx, kept, now, STAFF);
       }
     }
     await audit(tx, {
-      actor: 'staff',
+      actor: STAFF,
       action: 'loan.checkout',
       patronId: patron.id,
       loanId,
@@ -99,9 +101,9 @@ export async function checkin(
       return ok({ trappedHoldId: trappedFor.id });
     }
     await updateItem(tx, item.id, { locationBranch: req.branch });
-    const hold = await passCopyOn(tx, { ...item, locationBranch: req.branch }, now, 'staff');
+    const hold = await passCopyOn(tx, { ...item, locationBranch: req.branch }, now, STAFF);
     await audit(tx, {
-      actor: 'staff',
+      actor: STAFF,
       action: 'item.checkin',
       loanId: loan?.id ?? null,
       details: { itemId: item.id, branch: req.branch },
@@ -127,7 +129,7 @@ export async function arriveInTransit(
       return conflict('WRONG_BRANCH', `this copy is on its way to ${hold.pickupBranch}`);
     await makeReady(tx, hold, { ...item, locationBranch: req.branch }, now);
     await audit(tx, {
-      actor: 'staff',
+      actor: STAFF,
       action: 'transit.arrive',
       holdId: hold.id,
       patronId: hold.patronId,

@@ -31,10 +31,13 @@ export async function verifyCredentials(
     return ok(patron);
   }
   await db.transaction().execute(async (tx) => {
-    for (const s of subjects) await saveThrottle(tx, s, afterFailure(await throttleOf(tx, s, true), now));
+    for (const s of subjects)
+      await saveThrottle(tx, s, afterFailure(await throttleOf(tx, s, { forUpdate: true }), now));
     if (patron)
       await audit(tx, {
-        actor: req.lineUserId ? `line:${req.lineUserId}` : 'patron',
+        actor: req.lineUserId
+          ? { kind: 'patron', via: 'line', lineUserId: req.lineUserId }
+          : { kind: 'patron', via: 'page' },
         action: 'login.failed',
         patronId: patron.id,
       });
@@ -58,7 +61,7 @@ export async function changePassword(
   const hash = await hashPassword(req.newPassword);
   await db.transaction().execute(async (tx) => {
     await setPasswordHash(tx, who.value.id, hash, false, now);
-    await audit(tx, { actor: 'patron', action: 'password.change', patronId: who.value.id });
+    await audit(tx, { actor: { kind: 'patron', via: 'page' }, action: 'password.change', patronId: who.value.id });
   });
   return ok({ changed: true });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import {
   findEmailVerification,
   insertEmailVerification,
@@ -20,6 +20,9 @@ import { inTransaction, ok, refused, type Outcome } from './errors.js';
 export const EMAIL_LINK_TTL_MS = 24 * 3_600_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Both steps are the library's own pages (email-pages.ts, email-link-pages.ts). */
+const ON_PAGE: AuditActor = { kind: 'patron', via: 'page' };
 
 export interface EmailRequest {
   cardNumber: string;
@@ -87,7 +90,7 @@ export async function requestEmailRegistration(
       .where('dedupe_key', '=', dedupeKey)
       .executeTakeFirstOrThrow();
     await audit(tx, {
-      actor: 'patron',
+      actor: ON_PAGE,
       action: 'email.request',
       patronId: patron.id,
       details: { verificationId, emailType: req.emailType },
@@ -134,7 +137,7 @@ export async function confirmEmailRegistration(
     await setConfirmedEmail(tx, v.patronId, v.email, v.emailType, now);
     await markEmailVerificationUsed(tx, v.id, now);
     await audit(tx, {
-      actor: 'patron',
+      actor: ON_PAGE,
       action: 'email.confirm',
       patronId: v.patronId,
       details: { verificationId: v.id },

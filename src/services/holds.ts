@@ -6,7 +6,7 @@ import { activeHoldsOfPatron, findHold, insertHold, updateHold, type HoldRow } f
 import { patronHasTitleOnLoan } from '../db/loans.js';
 import { findPatronByCard, setLastPickupBranch, type PatronRow } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import { tokyoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
 import {
@@ -18,7 +18,6 @@ import {
   reservabilityRefusal,
   type ContactMethod,
   type HoldChannel,
-  type MaterialType,
 } from '../domain/holds.js';
 import { refuse } from '../domain/refusals.js';
 import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
@@ -33,6 +32,8 @@ export interface PlaceHoldRequest {
   contact?: ContactMethod;
   /** Whether the patron's LINE account is linked (LINE contact needs it). */
   lineLinked?: boolean;
+  /** The patron online, staff at the counter or on the phone. */
+  actor: AuditActor;
 }
 
 /**
@@ -72,13 +73,13 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
     });
     await setLastPickupBranch(tx, patron.id, req.pickupBranch);
     await audit(tx, {
-      actor: req.channel === 'online' ? 'patron' : 'staff',
+      actor: req.actor,
       action: 'hold.place',
       patronId: patron.id,
       holdId: hold.id,
       details: { channel: req.channel },
     });
-    if (status === 'queued') await trapShelfCopies(tx, bib.id, now, 'staff');
+    if (status === 'queued') await trapShelfCopies(tx, bib.id, now, req.actor);
     await noticeRenewalsBlocked(tx, renewable, hold, now);
     return ok((await findHold(tx, hold.id)) ?? hold);
   });
@@ -114,10 +115,7 @@ export async function checkHold(
     if (eligibility) return refused(eligibility);
   }
   const items = await itemsOfBib(tx, bib.id);
-  const notReservable = reservabilityRefusal(
-    { materialType: bib.materialType as MaterialType, latestIssue: bib.latestIssue },
-    items,
-  );
+  const notReservable = reservabilityRefusal({ materialType: bib.materialType, latestIssue: bib.latestIssue }, items);
   if (notReservable) return refused(notReservable);
   const active = await activeHoldsOfPatron(tx, patron.id);
   const placement = placementRefusal({
@@ -136,7 +134,7 @@ export async function checkHold(
  */
 export async function cancelHold(
   db: Kysely<DB>,
-  req: { holdId: string; online: boolean; patronId?: string; actor: string },
+  req: { holdId: string; online: boolean; patronId?: string; actor: AuditActor },
   now: Date,
 ): Promise<Outcome<HoldRow>> {
   return inTransaction(db, async (tx) => {

@@ -6,7 +6,7 @@ import { bibsWithShelvedCopies, recordJobRun, tryJobLock } from '../db/jobs.js';
 import { insertNotices } from '../db/notices.js';
 import { titlesOf } from '../db/reminders.js';
 import type { DB } from '../db/schema.js';
-import { auditMany } from '../db/audit.js';
+import { auditMany, type AuditActor } from '../db/audit.js';
 import { tokyoDate } from '../domain/dates.js';
 import { assertTransition } from '../domain/holds.js';
 import { promotionCutoff } from '../domain/promotion-cutoff.js';
@@ -15,6 +15,7 @@ import { sendReminders } from './reminders.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 
 const EXPIRY_BATCH = 5000;
+const EXPIRE_HOLDS: AuditActor = { kind: 'job', name: 'expire-holds' };
 
 export interface JobContext {
   db: Kysely<DB>;
@@ -43,7 +44,7 @@ export const promoteHolds: Job = async (ctx, now) =>
       for (const p of promoted) bibs.add(p.bibId);
     }
     for (const bibId of await bibsWithShelvedCopies(tx, [...bibs]))
-      await trapShelfCopies(tx, bibId, now, 'job:promote-holds');
+      await trapShelfCopies(tx, bibId, now, { kind: 'job', name: 'promote-holds' });
     await recordJobRun(tx, 'promote-holds', now, processed);
     return processed;
   });
@@ -83,7 +84,7 @@ export const expireHolds: Job = async (ctx, now) => {
       );
       await auditMany(
         tx,
-        expired.map((h) => ({ actor: 'job:expire-holds', action: 'hold.expire', patronId: h.patronId, holdId: h.id })),
+        expired.map((h) => ({ actor: EXPIRE_HOLDS, action: 'hold.expire', patronId: h.patronId, holdId: h.id })),
       );
       const waiting = await bibsWithWaitingHolds(tx, [...new Set(expired.map((h) => h.bibId))]);
       await shelveItems(
@@ -92,7 +93,7 @@ export const expireHolds: Job = async (ctx, now) => {
       );
       for (const h of expired.filter((x) => x.itemId && waiting.has(x.bibId))) {
         const item = await findItem(tx, h.itemId!, { forUpdate: true });
-        if (item) await passCopyOn(tx, item, now, 'job:expire-holds');
+        if (item) await passCopyOn(tx, item, now, EXPIRE_HOLDS);
       }
       await recordJobRun(tx, 'expire-holds', now, expired.length);
       return expired.length;

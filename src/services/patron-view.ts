@@ -5,6 +5,7 @@ import { findHold } from '../db/holds.js';
 import { findPatron } from '../db/patrons.js';
 import { tokyoDate, type IsoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
+import type { HoldStatus } from '../domain/hold-status.js';
 import { cancellationRefusal, HOLD_LIMIT } from '../domain/holds.js';
 import { officialDateFor } from '../domain/promotion.js';
 import { isOverdue } from '../domain/loans.js';
@@ -26,7 +27,7 @@ export interface PatronStatus {
   holds: {
     holdId: string;
     title: string;
-    status: string;
+    status: HoldStatus;
     position: number | null;
     branchName: string;
     pickupDeadline: IsoDate | null;
@@ -65,7 +66,7 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
       branchName: h.pickupBranchName,
       pickupDeadline: h.pickupDeadline,
       cancel: withPhone(
-        cancellationRefusal(h.status as never, true),
+        cancellationRefusal(h.status, true),
         branches.find((b) => b.code === h.pickupBranch),
       ),
     })),

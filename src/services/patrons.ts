@@ -7,6 +7,8 @@ import { openLoansOfPatron } from '../db/loans.js';
 import { findPatronByCard, insertPatron, setPasswordHash, type NewPatron, type PatronRow } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
 import { tokyoDate } from '../domain/dates.js';
+import type { HoldStatus } from '../domain/hold-status.js';
+import type { ContactMethod } from '../domain/holds.js';
 import { queuePositions } from '../domain/queue.js';
 import { generateInitialPassword, initialPasswordIssueRefusal } from '../domain/passwords.js';
 import { audit } from '../db/audit.js';
@@ -17,7 +19,7 @@ export async function registerPatron(db: Kysely<DB>, p: NewPatron): Promise<Outc
   return inTransaction(db, async (tx) => {
     const row = await insertPatron(tx, p);
     if (!row) return conflict('CARD_NUMBER_EXISTS', 'a patron with this card number is already registered');
-    await audit(tx, { actor: 'staff', action: 'patron.register', patronId: row.id });
+    await audit(tx, { actor: { kind: 'staff' }, action: 'patron.register', patronId: row.id });
     return ok(row);
   });
 }
@@ -40,7 +42,7 @@ export async function issueInitialPassword(
   const hash = await hashPassword(initialPassword);
   return inTransaction(db, async (tx) => {
     await setPasswordHash(tx, patron.id, hash, true, now);
-    await audit(tx, { actor: 'staff', action: 'patron.initial_password', patronId: patron.id });
+    await audit(tx, { actor: { kind: 'staff' }, action: 'patron.initial_password', patronId: patron.id });
     return ok({ initialPassword });
   });
 }
@@ -51,12 +53,12 @@ export interface PatronOverview {
     holdId: string;
     bibId: string;
     title: string;
-    status: string;
+    status: HoldStatus;
     position: number | null;
     pickupBranch: string;
     pickupBranchName: string;
     pickupDeadline: string | null;
-    contact: string;
+    contact: ContactMethod;
   }[];
   loans: {
     loanId: string;

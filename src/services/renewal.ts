@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import { activeHoldsOfBibs } from '../db/holds.js';
-import { openLoan, renewLoanRow } from '../db/loans.js';
+import { openLoan, renewLoanRow, type LoanRow } from '../db/loans.js';
 import { findPatron } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
 import type { Executor } from '../db/executor.js';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import { tokyoDate, type IsoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
-import type { MaterialType } from '../domain/holds.js';
 import { renewalRefusal, renewalShortensLoan, renewedDueDate } from '../domain/loans.js';
 import { branchCalendar } from './calendar.js';
 import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
@@ -30,10 +29,18 @@ export async function previewRenewal(
   db: Executor,
   req: { loanId: string; patronId: string },
   now: Date,
-  lock = false,
+): Promise<Outcome<RenewalPreview>> {
+  return renewalOf(db, await openLoan(db, req.loanId), req, now);
+}
+
+/** The checks of previewRenewal on a loan read already (renewLoan reads it under its row lock). */
+async function renewalOf(
+  db: Executor,
+  loan: LoanRow | undefined,
+  req: { loanId: string; patronId: string },
+  now: Date,
 ): Promise<Outcome<RenewalPreview>> {
   const today = tokyoDate(now);
-  const loan = await openLoan(db, req.loanId, { forUpdate: lock });
   if (!loan || loan.patronId !== req.patronId) return notFound('loan', req.loanId);
   const patron = await findPatron(db, loan.patronId);
   if (!patron) return notFound('patron', loan.patronId);
@@ -46,7 +53,7 @@ export async function previewRenewal(
     {
       dueDate: loan.dueDate,
       renewals: loan.renewals,
-      materialType: loan.materialType as MaterialType,
+      materialType: loan.materialType,
       hasWaitingHold: waiting,
     },
     today,
@@ -65,11 +72,11 @@ export async function previewRenewal(
 /** Renews the patron's own loan, checked again under the loan's row lock. */
 export async function renewLoan(
   db: Kysely<DB>,
-  req: { loanId: string; patronId: string; actor: string },
+  req: { loanId: string; patronId: string; actor: AuditActor },
   now: Date,
 ): Promise<Outcome<{ loanId: string; dueDate: IsoDate }>> {
   return inTransaction(db, async (tx) => {
-    const preview = await previewRenewal(tx, req, now, true);
+    const preview = await renewalOf(tx, await openLoan(tx, req.loanId, { forUpdate: true }), req, now);
     if (!preview.ok) return preview;
     await renewLoanRow(tx, preview.value.loanId, preview.value.newDueDate, now);
     await audit(tx, {

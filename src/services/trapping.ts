@@ -6,7 +6,7 @@ import { pickupDeadline } from '../domain/calendar.js';
 import { tokyoDate } from '../domain/dates.js';
 import { assertTransition } from '../domain/holds.js';
 import { holdToTrap } from '../domain/queue.js';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import { branchCalendar } from './calendar.js';
 
 /**
@@ -16,7 +16,7 @@ import { branchCalendar } from './calendar.js';
  * the title's active holds are locked here, so two copies never go to one hold.
  * Returns the hold the copy was trapped for.
  */
-export async function passCopyOn(tx: Tx, item: ItemRow, now: Date, actor: string): Promise<HoldRow | undefined> {
+export async function passCopyOn(tx: Tx, item: ItemRow, now: Date, actor: AuditActor): Promise<HoldRow | undefined> {
   const hold = item.inLibraryOnly
     ? undefined
     : holdToTrap(await activeHoldsOfBibs(tx, [item.bibId], { forUpdate: true }));
@@ -72,7 +72,7 @@ export async function makeReady(tx: Tx, hold: HoldRow, item: ItemRow, now: Date)
  * shelf go to them now, a copy at the pickup branch first. Copies are locked with SKIP LOCKED so a
  * copy being lent or returned at this moment is simply left to that transaction.
  */
-export async function trapShelfCopies(tx: Tx, bibId: string, now: Date, actor: string): Promise<HoldRow[]> {
+export async function trapShelfCopies(tx: Tx, bibId: string, now: Date, actor: AuditActor): Promise<HoldRow[]> {
   const trapped: HoldRow[] = [];
   for (;;) {
     const next = holdToTrap(await activeHoldsOfBibs(tx, [bibId], { forUpdate: true }));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { DB } from '../../src/db/schema.js';
+import type { HoldStatus } from '../../src/domain/hold-status.js';
 import { onPostgres, testDatabase } from '../helpers/database.js';
 
 const TABLES = [
@@ -88,7 +89,7 @@ async function title(): Promise<{ bibId: string; itemId: string }> {
   return { bibId: bib.id, itemId: item.id };
 }
 
-function hold(patronId: string, bibId: string, extra: { status?: string; itemId?: string } = {}) {
+function hold(patronId: string, bibId: string, extra: { status?: HoldStatus; itemId?: string } = {}) {
   const now = new Date('2026-12-01T10:00:00+09:00');
   const status = extra.status ?? 'queued';
   return db

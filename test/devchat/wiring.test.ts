@@ -17,6 +17,7 @@ import { postWebhook, textEvent, webhookBody, lineUserId, CHANNEL_SECRET } from 
 import { hiddenValue } from '../helpers/pages.js';
 import { lineApi } from '../setup/msw.js';
 import { devChatServer, type DevChatServer } from './server.js';
+import { STAFF } from '../helpers/actors.js';
 
 const TARO = DEV_CHAT_USERS[0]!.lineUserId;
 
@@ -206,6 +207,7 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
         channel: 'counter',
         contact: 'line',
         lineLinked: true,
+        actor: STAFF,
       },
       s.now(),
     );

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.js';
 import { placeHold } from '../../src/services/holds.js';
 import { lineUserId } from './line.js';
+import { STAFF } from './actors.js';
 
 /** Links a LINE account to the patron (as a login would); `following: false` = the patron blocked the account. */
 export async function linkLine(
@@ -46,6 +47,7 @@ export async function counterHold(
       channel: 'counter',
       contact: opts.contact ?? 'line',
       lineLinked: true,
+      actor: STAFF,
     },
     now,
   );

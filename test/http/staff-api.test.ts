@@ -3,6 +3,7 @@ import { insertNotice } from '../../src/db/notices.js';
 import { placeHold } from '../../src/services/holds.js';
 import { ADMIN_TOKEN, testApp, type TestApp } from '../helpers/app.js';
 import { addPatron } from '../helpers/library.js';
+import { PATRON } from '../helpers/actors.js';
 
 /** Tokyo wall-clock time as an instant: at('2026-12-01 10:00'). 2026-12-07 is a Monday. */
 const at = (tokyo: string): Date => new Date(`${tokyo.replace(' ', 'T')}:00+09:00`);
@@ -1156,7 +1157,7 @@ describe('staff API jobs', () => {
     await call('POST', '/admin/checkouts', { cardNumber: await patron(call), itemBarcode: book.barcodes[0] });
     const placed = await placeHold(
       t.db,
-      { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'online' },
+      { cardNumber: card, bibId: book.bibId, pickupBranch: 'honkan', channel: 'online', actor: PATRON },
       t.now,
     );
     if (!placed.ok) throw new Error(JSON.stringify(placed.failure));

@@ -12,6 +12,7 @@ import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { fakeLine, LINE_API, testMessenger, type FakeLine } from '../helpers/line.js';
 import { counterHold, linkLine, noticeRows, pushRows, setFollowing, wordsIn } from '../helpers/notices.js';
 import { lineApi } from '../setup/msw.js';
+import { STAFF } from '../helpers/actors.js';
 
 /**
  * LINE delivery of the outbox against msw standing in for api.line.me: retries with one retry key,
@@ -225,11 +226,7 @@ describe('when a push may go, and what goes', () => {
 
   it('a notice for a hold cancelled meanwhile is dropped, and the reason kept', async () => {
     const h = await readyHold(at('2026-12-06 21:10'));
-    const r = await cancelHold(
-      database.db,
-      { holdId: h.holdId, online: false, actor: 'staff' },
-      at('2026-12-06 22:00'),
-    );
+    const r = await cancelHold(database.db, { holdId: h.holdId, online: false, actor: STAFF }, at('2026-12-06 22:00'));
     expect(r.ok).toBe(true);
     expect(await deliver(at('2026-12-07 08:00'))).toBe(0);
     expect(line.pushes()).toEqual([]);

@@ -14,6 +14,7 @@ import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { fakeLine, testMessenger, type FakeLine } from '../helpers/line.js';
 import { counterHold, linkLine, noticeRows, postbacksIn, wordsIn } from '../helpers/notices.js';
 import { lineApi } from '../setup/msw.js';
+import { PATRON } from '../helpers/actors.js';
 
 /** Reminders written by the send-reminders job, and "you can no longer renew" written by placing a hold. */
 let database: Database;
@@ -143,7 +144,7 @@ describe('due-date reminder', () => {
     const loanId = await lend(p.card, t.barcode, '2027-03-10', at('2027-02-24 10:00'));
     await placeHold(
       db(),
-      { cardNumber: other.card, bibId: t.bibId, pickupBranch: 'honkan', channel: 'online' },
+      { cardNumber: other.card, bibId: t.bibId, pickupBranch: 'honkan', channel: 'online', actor: PATRON },
       at('2027-03-01 10:00'),
     );
     await sendReminders(db(), at('2027-03-08 07:30'));
@@ -157,8 +158,8 @@ describe('due-date reminder', () => {
   });
 
   it(
-    'goes by e-mail when the patron has no LINE (or blocked ' +
-      'it) but a confirmed address, and nowhere without either',
+    'goes by e-mail when the patron has no LINE (or blocked it) but a ' +
+      'confirmed address, and nowhere without either',
     async () => {
       const mailOnly = await patron({ line: false, email: true });
       const blocked = await patron({ following: false, email: true });
@@ -187,7 +188,7 @@ describe('due-date reminder', () => {
     const loanId = await lend(p.card, t.barcode, '2027-05-13', at('2027-04-29 10:00'));
     await sendReminders(db(), at('2027-05-11 07:30')); // held: quiet hours
     // Renewed on Tue 11 May: due Tue 25 May (R-LOAN-3).
-    expect((await renewLoan(db(), { loanId, patronId: p.patronId, actor: 'test' }, at('2027-05-11 07:45'))).ok).toBe(
+    expect((await renewLoan(db(), { loanId, patronId: p.patronId, actor: PATRON }, at('2027-05-11 07:45'))).ok).toBe(
       true,
     );
     await deliver(at('2027-05-11 08:00'));
@@ -206,7 +207,7 @@ describe('due-date reminder', () => {
 
 describe('"someone reserved the title you have on loan"', () => {
   it(
-    'R-LOAN-4: written when a hold is placed (依頼中 too), ' + 'once, for the borrowers who could renew until then',
+    'R-LOAN-4: written when a hold is placed (依頼中 too), once, ' + 'for the borrowers who could renew until then',
     async () => {
       const borrower = await patron();
       const renewedOnce = await patron();
@@ -226,7 +227,7 @@ describe('"someone reserved the title you have on loan"', () => {
         (
           await renewLoan(
             db(),
-            { loanId: renewedLoan, patronId: renewedOnce.patronId, actor: 'test' },
+            { loanId: renewedLoan, patronId: renewedOnce.patronId, actor: PATRON },
             at('2027-06-08 10:00'),
           )
         ).ok,
@@ -234,14 +235,14 @@ describe('"someone reserved the title you have on loan"', () => {
 
       const placed = await placeHold(
         db(),
-        { cardNumber: first.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+        { cardNumber: first.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online', actor: PATRON },
         at('2027-06-09 19:00'),
       );
       expect(placed.ok).toBe(true);
       // A second hold changes nothing more: renewal was refused already.
       await placeHold(
         db(),
-        { cardNumber: second.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+        { cardNumber: second.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online', actor: PATRON },
         at('2027-06-09 19:30'),
       );
       const notices = await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId });
@@ -260,8 +261,8 @@ describe('"someone reserved the title you have on loan"', () => {
   );
 
   it(
-    'is not written when a copy on the shelf serves the hold at ' +
-      'once, and dropped when the hold is cancelled before it goes',
+    'is not written when a copy on the shelf serves the hold at once, and ' +
+      'dropped when the hold is cancelled before it goes',
     async () => {
       const borrower = await patron();
       const holder = await patron();
@@ -279,14 +280,14 @@ describe('"someone reserved the title you have on loan"', () => {
       const late = await patron();
       const h = await placeHold(
         db(),
-        { cardNumber: late.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online' },
+        { cardNumber: late.card, bibId: bibId!, pickupBranch: 'honkan', channel: 'online', actor: PATRON },
         at('2027-07-07 22:00'),
       );
       if (!h.ok) throw new Error('hold refused');
       expect(await noticeRows(db(), { kind: 'loan_reserved', patronId: borrower.patronId })).toHaveLength(1);
       await cancelHold(
         db(),
-        { holdId: h.value.id, online: true, patronId: h.value.patronId, actor: 'test' },
+        { holdId: h.value.id, online: true, patronId: h.value.patronId, actor: PATRON },
         at('2027-07-07 23:00'),
       );
       await deliver(at('2027-07-08 08:00'));

@@ -10,6 +10,7 @@ import { onPostgres, testDatabase } from '../helpers/database.js';
 import { startFakeLineServer, type FakeLineServer } from '../helpers/fake-line-server.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { counterHold, linkLine, noticeRows } from '../helpers/notices.js';
+import { PATRON } from '../helpers/actors.js';
 
 /**
  * Two app processes against one PostgreSQL run the schedules of one simulated day side by side
@@ -188,7 +189,15 @@ describe.skipIf(!onPostgres())('two app instances against one PostgreSQL', () =>
   async function online(card: string, bibId: string, now: Date): Promise<void> {
     const r = await placeHold(
       database.db,
-      { cardNumber: card, bibId, pickupBranch: 'honkan', channel: 'online', contact: 'line', lineLinked: true },
+      {
+        cardNumber: card,
+        bibId,
+        pickupBranch: 'honkan',
+        channel: 'online',
+        contact: 'line',
+        lineLinked: true,
+        actor: PATRON,
+      },
       now,
     );
     if (!r.ok) throw new Error(JSON.stringify(r.failure));

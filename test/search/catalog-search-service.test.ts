@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.js';
+import type { HoldStatus } from '../../src/domain/hold-status.js';
 import type { CatalogRecord } from '../../src/services/catalog.js';
 import { searchCatalog, titleDetailView } from '../../src/services/catalog-search.js';
 import { onPostgres, testDatabase } from '../helpers/database.js';
@@ -46,7 +47,7 @@ async function setStatus(barcode: string, status: string): Promise<void> {
   await db.updateTable('items').set({ status }).where('barcode', '=', barcode).execute();
 }
 
-async function addHold(patronId: string, bibId: string, status: string, itemBarcode?: string): Promise<void> {
+async function addHold(patronId: string, bibId: string, status: HoldStatus, itemBarcode?: string): Promise<void> {
   const at = new Date('2026-12-01T10:00:00+09:00');
   const item = itemBarcode
     ? await db.selectFrom('items').select('id').where('barcode', '=', itemBarcode).executeTakeFirstOrThrow()
@@ -84,7 +85,7 @@ beforeAll(async () => {
   await setStatus('A5', 'withdrawn');
   await setStatus('B1', 'on_loan');
   await setStatus('B2', 'on_loan');
-  const statuses = ['requested', 'queued', 'in_transit', 'ready', 'cancelled', 'fulfilled', 'expired'];
+  const statuses: HoldStatus[] = ['requested', 'queued', 'in_transit', 'ready', 'cancelled', 'fulfilled', 'expired'];
   for (const [i, status] of statuses.entries()) {
     const p = await addPatron(db, `P${i}`);
     await addHold(

@@ -8,6 +8,7 @@ import { checkin, checkout } from '../../src/services/circulation.js';
 import { expireHolds, promoteHolds, type JobContext } from '../../src/services/jobs.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, BOOK } from '../helpers/library.js';
+import { PATRON, placedBy, STAFF } from '../helpers/actors.js';
 
 /**
  * Random days at the library: holds from every channel, cancellations, loans, returns at any
@@ -67,8 +68,8 @@ afterAll(async () => database.close());
 
 describe('random sequences of circulation', () => {
   it(
-    'R-RES-2: never more than 5 active holds per patron; a copy ' +
-      'is trapped for one hold at most; queue positions are 1..n',
+    'R-RES-2: never more than 5 active holds per patron; a copy is ' +
+      'trapped for one hold at most; queue positions are 1..n',
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 40 }), async (commands) => {
@@ -96,6 +97,7 @@ describe('random sequences of circulation', () => {
                     bibId: bibIds[c.title]!,
                     pickupBranch: BRANCHES[c.branch]!,
                     channel: c.channel,
+                    actor: placedBy(c.channel),
                   },
                   now,
                 );
@@ -109,7 +111,12 @@ describe('random sequences of circulation', () => {
                   .orderBy('holds.id')
                   .execute();
                 const h = holds[c.pick % Math.max(1, holds.length)];
-                if (h) await cancelHold(db, { holdId: h.id, online: c.pick % 2 === 0, actor: 'test' }, now);
+                if (h)
+                  await cancelHold(
+                    db,
+                    { holdId: h.id, online: c.pick % 2 === 0, actor: c.pick % 2 === 0 ? PATRON : STAFF },
+                    now,
+                  );
                 break;
               }
               case 'lend':

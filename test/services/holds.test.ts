@@ -8,6 +8,7 @@ import { expireHolds, promoteHolds, type JobContext } from '../../src/services/j
 import { patronOverview } from '../../src/services/patrons.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
+import { ONLINE, PATRON, placedBy, STAFF } from '../helpers/actors.js';
 
 let database: Database;
 let jobs: JobContext;
@@ -56,7 +57,10 @@ const hold = (
   channel: 'online' | 'counter' | 'phone',
   now: Date,
   pickupBranch = 'honkan',
-) => placeHold(database.db, { cardNumber: card, bibId: bib[bibKey]!, pickupBranch, channel }, now);
+) => {
+  const actor = placedBy(channel);
+  return placeHold(database.db, { cardNumber: card, bibId: bib[bibKey]!, pickupBranch, channel, actor }, now);
+};
 
 describe('placing holds', () => {
   it('R-RES-1: a CD cannot be reserved, from any channel', async () => {
@@ -67,8 +71,8 @@ describe('placing holds', () => {
   });
 
   it(
-    'R-ELIG-2: online holds are refused for a non-resident, a preschool ' +
-      'child, a patron without password and a disability-service patron',
+    'R-ELIG-2: online holds are refused for a non-resident, a preschool child, ' +
+      'a patron without password and a disability-service patron',
     async () => {
       const codes = [];
       for (const card of ['OUT', 'KID', 'NOPW', 'DIS']) {
@@ -80,8 +84,8 @@ describe('placing holds', () => {
   );
 
   it(
-    'R-RES-3: an online hold is 依頼中 until the morning of the next ' +
-      'opening day; a counter hold is official at once and stays ahead',
+    'R-RES-3: an online hold is 依頼中 until the morning of the next opening ' +
+      'day; a counter hold is official at once and stays ahead',
     async () => {
       // Saturday evening online, Sunday 08:30 at the counter; Sunday is an opening day.
       const online = await hold('P1', 'kokoro', 'online', at('2026-11-28 19:00'));
@@ -137,8 +141,8 @@ describe('placing holds', () => {
 
 describe('copies going to holds', () => {
   it(
-    'R-RES-8: a returned copy is ready at the pickup branch with a ' +
-      'deadline 7 opening days on, and can be lent only to that patron',
+    'R-RES-8: a returned copy is ready at the pickup branch with a deadline ' +
+      '7 opening days on, and can be lent only to that patron',
     async () => {
       // こころ comes back on Tuesday 1 Dec at 本館: P2 is first in line.
       const r = await checkin(database.db, { itemBarcode: '1001', branch: 'honkan' }, at('2026-12-01 11:00'));
@@ -162,11 +166,7 @@ describe('copies going to holds', () => {
 
   it('R-CAN-2: a 受取り可 hold cannot be cancelled online; the patron is given the branch phone number', async () => {
     const h = (await patronOverview(database.db, 'P2'))!.holds.find((x) => x.bibId === bib.kokoro)!;
-    const r = await cancelHold(
-      database.db,
-      { holdId: h.holdId, online: true, actor: 'patron' },
-      at('2026-12-02 10:00'),
-    );
+    const r = await cancelHold(database.db, { holdId: h.holdId, online: true, actor: PATRON }, at('2026-12-02 10:00'));
     expect(r.ok ? null : r.failure).toEqual({
       kind: 'refused',
       refusal: { code: 'HOLD_NOT_CANCELLABLE_READY', params: { branchName: '本館', phone: '047-445-1010' } },
@@ -226,21 +226,21 @@ describe('copies going to holds', () => {
   });
 
   it(
-    'R-CAN-1: a waiting hold is cancelled online; staff may ' +
-      'cancel a ready hold and its copy goes back to the shelf',
+    'R-CAN-1: a waiting hold is cancelled online; staff may cancel a ' +
+      'ready hold and its copy goes back to the shelf',
     async () => {
       const p1 = await patronOverview(database.db, 'P1');
       const mon = p1!.holds.find((h) => h.bibId === bib.mon)!;
       const r = await cancelHold(
         database.db,
-        { holdId: mon.holdId, online: true, patronId: undefined, actor: 'patron' },
+        { holdId: mon.holdId, online: true, patronId: undefined, actor: PATRON },
         at('2026-12-12 11:00'),
       );
       expect(r.ok && r.value.status).toBe('cancelled');
       const ready = (await patronOverview(database.db, 'P2'))!.holds.find((h) => h.bibId === bib.kojin)!;
       const staff = await cancelHold(
         database.db,
-        { holdId: ready.holdId, online: false, actor: 'staff' },
+        { holdId: ready.holdId, online: false, actor: STAFF },
         at('2026-12-12 12:00'),
       );
       expect(staff.ok).toBe(true);
@@ -255,7 +255,7 @@ describe('copies going to holds', () => {
     ).id;
     const r = await cancelHold(
       database.db,
-      { holdId: p1Hold.ok ? p1Hold.value.id : '', online: true, patronId: p2Id, actor: 'patron' },
+      { holdId: p1Hold.ok ? p1Hold.value.id : '', online: true, patronId: p2Id, actor: PATRON },
       at('2026-12-12 12:01'),
     );
     expect(r.ok ? null : r.failure.kind).toBe('not_found');
@@ -265,13 +265,13 @@ describe('copies going to holds', () => {
 
 describe('what the patron chose and sees', () => {
   it(
-    'R-RES-5: the hold keeps the chosen pickup branch and ' +
-      'contact method; an e-mail contact needs a confirmed address',
+    'R-RES-5: the hold keeps the chosen pickup branch and contact ' +
+      'method; an e-mail contact needs a confirmed address',
     async () => {
       await addPatron(database.db, 'MAIL', { email: 'reader@example.jp' });
       const r = await placeHold(
         database.db,
-        { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+        { cardNumber: 'MAIL', bibId: bib.kojin!, pickupBranch: 'tobu', contact: 'email', ...ONLINE },
         at('2026-12-12 13:00'),
       );
       expect(r.ok && { branch: r.value.pickupBranch, contact: r.value.contact, status: r.value.status }).toEqual({
@@ -281,7 +281,7 @@ describe('what the patron chose and sees', () => {
       });
       const noMail = await placeHold(
         database.db,
-        { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', channel: 'online', contact: 'email' },
+        { cardNumber: 'P3', bibId: bib.kojin!, pickupBranch: 'tobu', contact: 'email', ...ONLINE },
         at('2026-12-12 13:00'),
       );
       expect(!noMail.ok && noMail.failure.kind === 'refused' && noMail.failure.refusal.code).toBe(
@@ -296,6 +296,7 @@ describe('what the patron chose and sees', () => {
           channel: 'online',
           contact: 'line',
           lineLinked: false,
+          actor: PATRON,
         },
         at('2026-12-12 13:00'),
       );

@@ -5,6 +5,7 @@ import { placeHold } from '../../src/services/holds.js';
 import { expireHolds, type JobContext } from '../../src/services/jobs.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
+import { PATRON, STAFF } from '../helpers/actors.js';
 
 /**
  * Concurrent requests against one database. On PostgreSQL (DATABASE_URL) they really run in
@@ -34,7 +35,7 @@ describe('holds under concurrency', () => {
     for (let i = 0; i < 4; i++) {
       const r = await placeHold(
         database.db,
-        { cardNumber: 'FOUR', bibId: bibIds[i]!, pickupBranch: 'honkan', channel: 'online' },
+        { cardNumber: 'FOUR', bibId: bibIds[i]!, pickupBranch: 'honkan', channel: 'online', actor: PATRON },
         at('2026-12-01 10:00'),
       );
       expect(r.ok).toBe(true);
@@ -43,7 +44,13 @@ describe('holds under concurrency', () => {
       Array.from({ length: 50 }, (_, i) =>
         placeHold(
           database.db,
-          { cardNumber: 'FOUR', bibId: bibIds[4 + i]!, pickupBranch: 'honkan', channel: i % 2 ? 'online' : 'phone' },
+          {
+            cardNumber: 'FOUR',
+            bibId: bibIds[4 + i]!,
+            pickupBranch: 'honkan',
+            channel: i % 2 ? 'online' : 'phone',
+            actor: i % 2 ? PATRON : STAFF,
+          },
           at('2026-12-01 10:01'),
         ),
       ),
@@ -62,8 +69,8 @@ describe('holds under concurrency', () => {
   });
 
   it(
-    '20 simultaneous check-ins and expiry runs on one title ' +
-      'trap each copy for one hold, and each hold gets one copy',
+    '20 simultaneous check-ins and expiry runs on one title trap each ' +
+      'copy for one hold, and each hold gets one copy',
     async () => {
       const bib = bibIds[59]!;
       const cards = Array.from({ length: 20 }, (_, i) => `Q${i}`);
@@ -80,7 +87,7 @@ describe('holds under concurrency', () => {
       for (const c of cards) {
         const r = await placeHold(
           database.db,
-          { cardNumber: c, bibId: bib, pickupBranch: 'honkan', channel: 'counter' },
+          { cardNumber: c, bibId: bib, pickupBranch: 'honkan', channel: 'counter', actor: STAFF },
           at('2026-12-01 10:00'),
         );
         expect(r.ok).toBe(true);

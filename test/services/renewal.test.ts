@@ -7,6 +7,7 @@ import { placeHold } from '../../src/services/holds.js';
 import { renewLoan } from '../../src/services/renewal.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
+import { PATRON, STAFF } from '../helpers/actors.js';
 
 let database: Database;
 const loans: Record<string, string> = {};
@@ -46,7 +47,7 @@ beforeAll(async () => {
   // H waits for 蜘蛛の糸.
   const h = await placeHold(
     db,
-    { cardNumber: 'H', bibId: ids[1]!, pickupBranch: 'honkan', channel: 'counter' },
+    { cardNumber: 'H', bibId: ids[1]!, pickupBranch: 'honkan', channel: 'counter', actor: STAFF },
     at('2026-11-25 10:00'),
   );
   if (!h.ok) throw new Error('hold');
@@ -54,7 +55,7 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 const renew = (loan: string, patron: string, when: string) =>
-  renewLoan(database.db, { loanId: loans[loan]!, patronId: patronId[patron]!, actor: 'patron' }, at(when));
+  renewLoan(database.db, { loanId: loans[loan]!, patronId: patronId[patron]!, actor: PATRON }, at(when));
 const code = (r: Awaited<ReturnType<typeof renew>>) =>
   r.ok ? 'ok' : r.failure.kind === 'refused' ? r.failure.refusal.code : r.failure.kind;
 
@@ -91,7 +92,7 @@ describe('renewing loans', () => {
   });
 
   it(
-    'R-LOAN-3: a renewal landing on a listed closed day ' + 'of the lending branch moves to the next opening day',
+    'R-LOAN-3: a renewal landing on a listed closed day of the ' + 'lending branch moves to the next opening day',
     async () => {
       // トロッコ was lent at 東部分館; renewing on Tue 1 Dec gives Tue 15 Dec, closed there this year.
       await addClosedDates(database.db, ['2026-12-15'], 'tobu');
@@ -105,7 +106,7 @@ describe('renewing loans', () => {
       const t = await findPatronByCard(database.db, 'T');
       const r = await renewLoan(
         database.db,
-        { loanId: lent.value.loanId, patronId: t!.id, actor: 'patron' },
+        { loanId: lent.value.loanId, patronId: t!.id, actor: PATRON },
         at('2026-12-01 10:00'),
       );
       expect(r.ok && r.value.dueDate).toBe('2026-12-16');

@@ -66,7 +66,7 @@ function holdCard(h: Status['holds'][number]): InfoCard {
     rows: [
       {
         label: patronChat.holdStateLabel,
-        value: holdStatusLabel(h.status as never, h.position ?? undefined),
+        value: holdStatusLabel(h.status, h.position ?? undefined),
         emphasis: h.status === 'ready',
       },
       { label: patronChat.pickupBranchLabel, value: h.branchName },
