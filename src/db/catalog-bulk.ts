@@ -15,9 +15,8 @@ export interface NewRecord extends NewBib {
 export async function insertRecords(db: Executor, records: readonly NewRecord[]): Promise<string[]> {
   if (records.length === 0) return [];
   const { rows: drawn } = await sql<{ id: string }>`
-    SELECT nextval(pg_get_serial_sequence('bibs', 'id'))::text AS id FROM generate_series(1, ${records.length}::int)`.execute(
-    db,
-  );
+    SELECT nextval(pg_get_serial_sequence('bibs', 'id'))::text AS id FROM generate_series(1,
+      ${records.length}::int)`.execute(db);
   const ids = drawn.map((r) => r.id);
   const cols = records.map(searchColumnsOf);
   const col = <T>(f: (r: NewRecord) => T) => records.map(f);
@@ -26,12 +25,17 @@ export async function insertRecords(db: Executor, records: readonly NewRecord[])
                       norm_title, norm_kana, norm_author, norm_publisher, search_grams, norm_version)
     OVERRIDING SYSTEM VALUE
     SELECT v.id, v.title, v.kana, v.author, v.publisher, v.year, v.isbn, v.classification, v.material_type, v.latest,
-           v.norm_title, v.norm_kana, v.norm_author, v.norm_publisher, ${gramsFromJson('v.grams')}, ${cols[0]!.norm_version}::int
+           v.norm_title, v.norm_kana, v.norm_author, v.norm_publisher, ${gramsFromJson('v.grams')},
+             ${cols[0]!.norm_version}::int
       FROM unnest(${ids}::bigint[], ${col((r) => r.title)}::text[], ${col((r) => r.titleKana ?? null)}::text[],
-                  ${col((r) => r.author ?? null)}::text[], ${col((r) => r.publisher ?? null)}::text[], ${col((r) => r.year ?? null)}::int[],
-                  ${col((r) => r.isbn ?? null)}::text[], ${col((r) => r.classification ?? null)}::text[], ${col((r) => r.materialType)}::text[],
-                  ${col((r) => r.latestIssue ?? false)}::boolean[], ${cols.map((c) => c.norm_title)}::text[], ${cols.map((c) => c.norm_kana)}::text[],
-                  ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[], ${gramsParam(cols)}::text[])
+                  ${col((r) => r.author ?? null)}::text[], ${col((r) => r.publisher ?? null)}::text[],
+                    ${col((r) => r.year ?? null)}::int[],
+                  ${col((r) => r.isbn ?? null)}::text[], ${col((r) => r.classification ?? null)}::text[],
+                    ${col((r) => r.materialType)}::text[],
+                  ${col((r) => r.latestIssue ?? false)}::boolean[], ${cols.map((c) => c.norm_title)}::text[],
+                    ${cols.map((c) => c.norm_kana)}::text[],
+                  ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[],
+                    ${gramsParam(cols)}::text[])
         AS v(id, title, kana, author, publisher, year, isbn, classification, material_type, latest,
              norm_title, norm_kana, norm_author, norm_publisher, grams)`.execute(db);
   await countGrams(
@@ -55,7 +59,8 @@ export async function insertItemsOf(
   await sql`
     INSERT INTO items (barcode, bib_id, home_branch, location_branch, call_number, in_library_only)
     SELECT v.barcode, v.bib_id, v.branch, v.branch, v.call_number, v.in_library_only
-      FROM unnest(${items.map((i) => i.barcode)}::text[], ${items.map((i) => i.bibId)}::bigint[], ${items.map((i) => i.branch)}::text[],
+      FROM unnest(${items.map((i) => i.barcode)}::text[], ${items.map((i) => i.bibId)}::bigint[],
+        ${items.map((i) => i.branch)}::text[],
                   ${items.map((i) => i.callNumber)}::text[], ${items.map((i) => i.inLibraryOnly ?? false)}::boolean[])
         AS v(barcode, bib_id, branch, call_number, in_library_only)`.execute(db);
 }

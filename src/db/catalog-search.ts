@@ -144,16 +144,17 @@ async function titlesWithCopies(
   const { rows } = await sql<TitleRow>`${sql.raw(preparedMarker('catalog-titles-with-copies'))}
     SELECT b.id, b.title, b.author, b.publisher, b.year, b.material_type, b.classification, b.latest_issue,
            (SELECT json_agg(json_build_object('barcode', i.barcode, 'branch', i.home_branch, 'branchName', br.name,
-                    'callNumber', i.call_number, 'status', i.status, 'inLibraryOnly', i.in_library_only) ORDER BY br.sort_order, i.id)
+                    'callNumber', i.call_number, 'status', i.status, 'inLibraryOnly', i.in_library_only)
+                      ORDER BY br.sort_order, i.id)
               FROM items i JOIN branches br ON br.code = i.home_branch WHERE i.bib_id = b.id) AS copies,
-           (SELECT count(*) FROM holds h WHERE h.bib_id = b.id AND h.status IN (${sql.raw(ACTIVE_HOLD_STATUSES.map((st) => `'${st}'`).join(', '))})) AS holds,
+           (SELECT count(*) FROM holds h WHERE h.bib_id = b.id
+             AND h.status IN (${sql.raw(ACTIVE_HOLD_STATUSES.map((st) => `'${st}'`).join(', '))})) AS holds,
            (SELECT n FROM catalog_generation) AS generation
       -- The ids as JSON, not an array: the planner cannot see how many there are, so every plan
       -- of this prepared statement costs the same and its generic plan is kept (with an array it
       -- was planned again at most searches: 0.25 ms each, more than running it).
-      FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) AS page(id) JOIN bibs b ON b.id = page.id::bigint`.execute(
-    db,
-  );
+      FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) AS page(id)
+        JOIN bibs b ON b.id = page.id::bigint`.execute(db);
   const titles = rows.map((r) => ({
     bibId: String(r.id),
     title: r.title,

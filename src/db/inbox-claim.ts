@@ -104,9 +104,8 @@ export async function claimInboxEvents(
                                          'updated_at', c.updated_at, 'expires_at', c.expires_at)
                  FROM conversation_states c WHERE c.line_user_id = w.line_user_id) AS conversation,
               EXISTS (SELECT 1 FROM webhook_inbox x
-                       WHERE x.status = 'pending' AND x.line_user_id = w.line_user_id AND x.id > w.id) AS more_waiting`.execute(
-    db,
-  );
+                       WHERE x.status = 'pending' AND x.line_user_id = w.line_user_id
+                         AND x.id > w.id) AS more_waiting`.execute(db);
   return r.rows
     .sort((x, y) => Number(x.id) - Number(y.id))
     .map((row) => ({

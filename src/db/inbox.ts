@@ -102,11 +102,14 @@ export async function completeInboxEvents(
   const r = await sql<{ id: string; attempts: number }>`${sql.raw(preparedMarker('inbox-complete'))}
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
-        id bigint, attempts int, reply_status text, replies jsonb, retry_key uuid, reply_until timestamptz, reply_error text, line_user_id text,
-        touch boolean, following boolean, conversation text, flow text, step text, version int, data jsonb, expires_at timestamptz)),
+        id bigint, attempts int, reply_status text, replies jsonb, retry_key uuid, reply_until timestamptz,
+          reply_error text, line_user_id text,
+        touch boolean, following boolean, conversation text, flow text, step text, version int, data jsonb,
+          expires_at timestamptz)),
     done AS (
       UPDATE webhook_inbox w
-         SET status = 'done', processed_at = ${now.toISOString()}::timestamptz, last_error = i.reply_error, replies = i.replies,
+         SET status = 'done', processed_at = ${now.toISOString()}::timestamptz, last_error = i.reply_error,
+           replies = i.replies,
              reply_status = i.reply_status,
              reply_retry_key = CASE WHEN i.reply_status = 'none' THEN NULL ELSE i.retry_key END,
              reply_attempts = CASE WHEN i.reply_status = 'none' THEN 0 ELSE 1 END,
@@ -115,21 +118,27 @@ export async function completeInboxEvents(
         FROM input i
        -- The ids again as an array: so each row is found by its key, not by a merge join walking
        -- every pending event up to the newest one completed (the whole backlog, under load).
-       WHERE w.id = ANY(${rows.map((r) => r.id)}::bigint[]) AND w.id = i.id AND w.status = 'pending' AND w.attempts = i.attempts
+       WHERE w.id = ANY(${rows.map((r) => r.id)}::bigint[]) AND w.id = i.id AND w.status = 'pending'
+         AND w.attempts = i.attempts
       RETURNING w.id, w.attempts),
-    ok AS (SELECT i.* FROM input i JOIN done d ON d.id = i.id AND d.attempts = i.attempts WHERE i.line_user_id IS NOT NULL),
+    ok AS (SELECT i.* FROM input i JOIN done d ON d.id = i.id AND d.attempts = i.attempts
+      WHERE i.line_user_id IS NOT NULL),
     seen AS (
       INSERT INTO line_users (line_user_id, following, created_at, updated_at)
-      SELECT line_user_id, true, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok WHERE touch AND following IS NULL
+      SELECT line_user_id, true, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok
+        WHERE touch AND following IS NULL
       ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at
-        WHERE line_users.updated_at < excluded.updated_at - interval '${sql.raw(String(LAST_SEEN_PRECISION_MINUTES))} minutes'),
+        WHERE line_users.updated_at < excluded.updated_at
+                                    - interval '${sql.raw(String(LAST_SEEN_PRECISION_MINUTES))} minutes'),
     followed AS (
       INSERT INTO line_users (line_user_id, following, created_at, updated_at)
-      SELECT line_user_id, following, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok WHERE touch AND following IS NOT NULL
+      SELECT line_user_id, following, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok
+        WHERE touch AND following IS NOT NULL
       ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at, following = excluded.following),
     saved AS (
       INSERT INTO conversation_states (line_user_id, flow, step, version, data, updated_at, expires_at)
-      SELECT line_user_id, flow, step, version, data, ${now.toISOString()}::timestamptz, expires_at FROM ok WHERE conversation = 'save'
+      SELECT line_user_id, flow, step, version, data, ${now.toISOString()}::timestamptz, expires_at FROM ok
+        WHERE conversation = 'save'
       ON CONFLICT (line_user_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, version = excluded.version,
         data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at),
     cleared AS (

@@ -41,7 +41,8 @@ export async function insertPushes(
   const pushes = await sql<{ id: string; retry_key: string }>`
     INSERT INTO notice_pushes (patron_id, retry_key, created_at, due_at)
     SELECT g.patron_id, g.retry_key, ${now}, ${now}
-      FROM unnest(${groups.map((g) => g.patronId)}::bigint[], ${groups.map((g) => g.retryKey)}::uuid[]) AS g(patron_id, retry_key)
+      FROM unnest(${groups.map((g) => g.patronId)}::bigint[],
+        ${groups.map((g) => g.retryKey)}::uuid[]) AS g(patron_id, retry_key)
     RETURNING id, retry_key`.execute(tx);
   const pushOf = new Map(pushes.rows.map((r) => [r.retry_key, r.id]));
   const noticeIds = groups.flatMap((g) => g.noticeIds);
@@ -154,7 +155,8 @@ export async function dropNotices(db: Executor, drops: { id: string; reason: str
   if (drops.length === 0) return;
   await sql`
     UPDATE notices n SET status = 'dropped', last_error = d.reason
-      FROM unnest(${drops.map((d) => d.id)}::bigint[], ${drops.map((d) => d.reason.slice(0, 500))}::text[]) AS d(id, reason)
+      FROM unnest(${drops.map((d) => d.id)}::bigint[],
+        ${drops.map((d) => d.reason.slice(0, 500))}::text[]) AS d(id, reason)
      WHERE n.id = d.id`.execute(db);
 }
 
@@ -204,7 +206,8 @@ export async function settlePushes(db: Executor, o: PushOutcomes, at: Date): Pro
     const errors = o.retry.map((r) => r.error.slice(0, 500));
     await sql`
       UPDATE notice_pushes p SET due_at = v.due_at, last_error = v.error
-        FROM unnest(${ids}::bigint[], ${o.retry.map((r) => r.dueAt.toISOString())}::timestamptz[], ${errors}::text[]) AS v(id, due_at, error)
+        FROM unnest(${ids}::bigint[], ${o.retry.map((r) => r.dueAt.toISOString())}::timestamptz[],
+          ${errors}::text[]) AS v(id, due_at, error)
        WHERE p.id = v.id`.execute(db);
     await sql`
       UPDATE notices n SET attempts = n.attempts + 1, last_error = v.error

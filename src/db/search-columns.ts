@@ -85,7 +85,8 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
              search_grams = ${gramsFromJson('v.grams')}, norm_version = ${NORMALIZER_VERSION}
         FROM unnest(${rows.map((r) => r.id)}::bigint[], ${cols.map((c) => c.norm_title)}::text[],
                     ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[],
-                    ${cols.map((c) => c.norm_kana)}::text[], ${gramsParam(cols)}::text[]) AS v(id, title, author, publisher, kana, grams)
+                    ${cols.map((c) => c.norm_kana)}::text[], ${gramsParam(cols)}::text[]) AS v(id, title, author,
+                      publisher, kana, grams)
        WHERE bibs.id = v.id`.execute(db);
     done += rows.length;
     after = last.id;
@@ -108,12 +109,14 @@ export async function countGrams(db: Executor, grams: readonly (readonly string[
 /** search_gram_titles made again from every title's grams (after the grams were rebuilt). */
 export async function recountGrams(db: Executor): Promise<void> {
   await sql`DELETE FROM search_gram_titles`.execute(db);
-  await sql`INSERT INTO search_gram_titles (gram, titles) SELECT g, count(*) FROM bibs, unnest(search_grams) AS g GROUP BY g`.execute(
-    db,
-  );
+  await sql`INSERT INTO search_gram_titles (gram, titles) SELECT g, count(*) FROM bibs,
+    unnest(search_grams) AS g GROUP BY g`.execute(db);
 }
 
-/** After a bulk load or a rebuild: statistics for the planner, and the visibility map that lets the search read its index alone. */
+/**
+ * After a bulk load or a rebuild: statistics for the planner, and the visibility map that lets the
+ * search read its index alone.
+ */
 export async function vacuumCatalog(db: Executor): Promise<void> {
   await sql`VACUUM (ANALYZE) bibs, items`.execute(db);
 }

@@ -157,7 +157,10 @@ class Queries {
       FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id LIMIT ${rows})`;
   }
 
-  /** How many titles have each of `grams` (search_gram_titles), and how many the catalog has (the statistics' estimate). */
+  /**
+   * How many titles have each of `grams` (search_gram_titles), and how many the catalog has (the
+   * statistics' estimate).
+   */
   async gramStats(grams: string[]): Promise<GramStats> {
     const { rows } = await sql<{ gram: string | null; n: number }>`
       SELECT gram, titles::float8 AS n FROM search_gram_titles WHERE gram = ANY(${grams}::text[])
@@ -222,8 +225,10 @@ class Queries {
   /** Up to `limit` hits in no order, by the GIN shards: a common term stops in the first. */
   async indexHits(limit: number): Promise<Hit[]> {
     const grams = gramCondition(this.plan.grams);
+    const shard = (s: Expression<SqlBool>) =>
+      sql`SELECT id, year, ${this.cls} AS cls FROM bibs WHERE ${s} AND ${grams} AND ${this.exact} LIMIT ${limit}`;
     const { rows } = await sql<HitRow>`
-      SELECT id, year, cls FROM (${this.shards((shard) => sql`SELECT id, year, ${this.cls} AS cls FROM bibs WHERE ${shard} AND ${grams} AND ${this.exact} LIMIT ${limit}`)}) u
+      SELECT id, year, cls FROM (${this.shards(shard)}) u
        LIMIT ${limit}`.execute(this.db);
     return rows.map(toHit);
   }

@@ -52,7 +52,8 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
   const words = normalised(q.any);
   for (const t of words) {
     exact.push(
-      sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))} OR ${like('norm_publisher', contains(t))})`,
+      sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))}
+                    OR ${like('norm_publisher', contains(t))})`,
     );
     const g = termGrams(t);
     needs.push(need([], [[g, tagged(TAG.author, g), tagged(TAG.publisher, g)]]));
