@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { patronChat } from '../../messages/ja.js';
-import type { Flow } from '../flow.js';
+import { reading, type Flow } from '../flow.js';
 import { text } from '../reply.js';
 import {
   confirmAction,
@@ -12,9 +13,13 @@ import {
   stopAction,
 } from './common.js';
 
+/** The question is asked: what the tap on its button acts on. */
+const confirmingState = z.object({ loanId: z.string(), title: z.string() });
+
 /** R-LOAN-2: 延長する → a confirmation with the new due date → 延長する → done (or the reason). */
 export const renewFlow: Flow = {
   name: 'renew',
+  states: { confirming: confirmingState },
   steps: {
     confirm(ctx) {
       const loanId = ctx.postback?.args[0] ?? '';
@@ -39,17 +44,17 @@ export const renewFlow: Flow = {
       };
     },
     confirming: () => ({ replies: [expiredReply()] }),
-    do(ctx) {
+    do: reading(confirmingState, (ctx) => {
       const loanId = ctx.postback?.args[0];
       if (!confirmationIsCurrent(ctx) || ctx.data?.loanId !== loanId || !loanId)
         return { replies: [expiredReply()], next: null };
       return { replies: [], effects: [{ kind: 'renew', loanId }], then: 'done', next: null };
-    },
-    done(ctx) {
+    }),
+    done: reading(confirmingState, (ctx) => {
       const r = ctx.facts.renewed;
       if (!r) return { replies: [expiredReply()] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
-      return { replies: [text(patronChat.renewed(String(ctx.data?.title ?? ''), r.value.dueDate), menuActions)] };
-    },
+      return { replies: [text(patronChat.renewed(ctx.data?.title ?? '', r.value.dueDate), menuActions)] };
+    }),
   },
 };
