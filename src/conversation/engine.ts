@@ -71,7 +71,7 @@ export async function decideEvent(
   const stored = event.conversation;
   if (input.kind === 'unfollow')
     return { replies: [], conversation: stored ? { kind: 'clear' } : { kind: 'keep' }, touch };
-  const live = stored && stored.expiresAt > now && flows[stored.flow]?.steps[stored.step] ? stored : undefined;
+  const live = stored && stored.expiresAt > now ? loaded(flows, stored) : undefined;
   const r = route(
     input,
     live && { flow: live.flow, step: live.step, takesText: flows[live.flow]?.textSteps?.includes(live.step) ?? false },
@@ -133,6 +133,17 @@ export async function decideEvent(
     conversation = { kind: 'clear' };
   }
   return { replies, conversation, touch };
+}
+
+/**
+ * The stored conversation with its data checked against the schema of the step that kept it, or
+ * undefined: a state its flow would not have written (an older version's, or altered in the
+ * database) is answered exactly like an expired one, so a step never sees data of another shape.
+ */
+function loaded(flows: Record<string, Flow>, stored: StoredConversation): StoredConversation | undefined {
+  const flow = flows[stored.flow];
+  const parsed = flow?.steps[stored.step] ? flow.states[stored.step]?.safeParse(stored.data) : undefined;
+  return parsed?.success ? { ...stored, data: parsed.data } : undefined;
 }
 
 /**

@@ -1,54 +1,16 @@
+import { z } from 'zod';
 import { patronChat } from '../../messages/ja/index.js';
-import type { Flow } from '../flow.js';
-import { text } from '../reply.js';
-import {
-  confirmAction,
-  confirmationIsCurrent,
-  expiredReply,
-  failureReply,
-  loginButtonReply,
-  menuActions,
-  requireLogin,
-  stopAction,
-} from './common.js';
+import { confirmedAction } from './confirmed-action.js';
 
 /** R-CAN-1: 取消する → confirmation → 取消する → 予約の取消が完了しました. R-CAN-2: not a 受取り可 hold. */
-export const cancelFlow: Flow = {
+export const cancelFlow = confirmedAction({
   name: 'cancel',
-  steps: {
-    confirm(ctx) {
-      const holdId = ctx.postback?.args[0] ?? '';
-      return requireLogin(ctx) ?? { replies: [], effects: [{ kind: 'cancellableHold', holdId }], then: 'ask' };
-    },
-    loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
-    ask(ctx) {
-      const r = ctx.facts.cancellable;
-      if (!r) return { replies: [expiredReply()] };
-      if (!r.ok) return { replies: [failureReply(r.failure)] };
-      return {
-        replies: [
-          {
-            kind: 'buttons',
-            altText: patronChat.buttons.cancelHold,
-            text: patronChat.cancelConfirm(r.value.title, r.value.branchName),
-            actions: [confirmAction(ctx, 'cancel', 'do', patronChat.buttons.cancelHold, r.value.holdId), stopAction],
-          },
-        ],
-        next: { step: 'confirming', data: { holdId: r.value.holdId } },
-      };
-    },
-    confirming: () => ({ replies: [expiredReply()] }),
-    do(ctx) {
-      const holdId = ctx.postback?.args[0];
-      if (!confirmationIsCurrent(ctx) || ctx.data?.holdId !== holdId || !holdId)
-        return { replies: [expiredReply()], next: null };
-      return { replies: [], effects: [{ kind: 'cancelHold', holdId }], then: 'done', next: null };
-    },
-    done(ctx) {
-      const r = ctx.facts.cancelled;
-      if (!r) return { replies: [expiredReply()] };
-      if (!r.ok) return { replies: [failureReply(r.failure)] };
-      return { replies: [text(patronChat.cancelDone, menuActions)] };
-    },
-  },
-};
+  id: 'holdId',
+  offer: { effect: (holdId) => ({ kind: 'cancellableHold', holdId }), fact: (f) => f.cancellable },
+  act: { effect: (holdId) => ({ kind: 'cancelHold', holdId }), fact: (f) => f.cancelled },
+  state: z.object({ holdId: z.string() }),
+  keep: (hold) => ({ holdId: hold.holdId }),
+  button: patronChat.buttons.cancelHold,
+  question: (hold) => patronChat.cancelConfirm(hold.title, hold.branchName),
+  done: () => patronChat.cancelDone,
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { chat, patronChat, refusalMessage } from '../../messages/ja/index.js';
 import type { ServiceFailure } from '../../services/errors.js';
 import type { StepContext, StepResult } from '../flow.js';
@@ -19,19 +20,25 @@ export function failureReply(f: ServiceFailure): Reply {
 export const expiredReply = (): Reply => text(chat.expired, menuActions);
 
 /**
- * A step that needs a logged-in patron: without one, the patron gets the login button, and
- * `pending` (the postback to offer again after login) is kept in the login flow's state.
+ * The login flow's state while the login page is open, kept here because the steps that need a
+ * login write it: `pending` is the postback to offer again once LINE links the account.
  */
-export function requireLogin(
-  ctx: StepContext,
-  pending?: { flow: string; step: string; args: string[]; title?: string },
-): StepResult | undefined {
+export const loginWaitState = z.object({
+  pending: z
+    .object({ flow: z.string(), step: z.string(), args: z.array(z.string()), title: z.string().optional() })
+    .optional(),
+});
+type Pending = NonNullable<z.infer<typeof loginWaitState>['pending']>;
+
+/** A step that needs a logged-in patron: without one, the patron gets the login button. */
+export function requireLogin(ctx: StepContext, pending?: Pending): StepResult | undefined {
   if (ctx.user.patronId) return undefined;
+  const wait: z.input<typeof loginWaitState> = pending ? { pending } : {};
   return {
     replies: [],
     effects: [{ kind: 'issueLinkToken' }],
     then: 'loginButton',
-    next: { flow: 'login', step: 'wait', data: pending ? { pending } : {} },
+    next: { flow: 'login', step: 'wait', data: wait },
   };
 }
 

@@ -12,6 +12,7 @@ const menu: Action[] = [
 /** Follow greeting and ヘルプ: what the account can do, and what needs a password. */
 export const helpFlow: Flow = {
   name: 'help',
+  states: {},
   steps: {
     greet: () => ({ replies: [text(botMessages.greeting, menu)] }),
     show: () => ({ replies: [text(chat.help, menu)] }),

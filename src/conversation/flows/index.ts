@@ -13,6 +13,7 @@ import { statusFlow } from './status.js';
 
 const expiredFlow: Flow = {
   name: 'expired',
+  states: {},
   steps: {
     show: () => ({
       replies: [text(chat.expired, [{ kind: 'message', label: chat.buttons.search, text: '蔵書検索' }])],

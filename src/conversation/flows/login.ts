@@ -1,8 +1,8 @@
 import { patronChat } from '../../messages/ja/index.js';
-import type { Flow } from '../flow.js';
+import { reading, type Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text } from '../reply.js';
-import { expiredReply, loginButtonReply, menuActions } from './common.js';
+import { expiredReply, loginButtonReply, loginWaitState, menuActions } from './common.js';
 
 /**
  * ログイン: a button to the login page (LINE account link; the password never goes through the
@@ -10,6 +10,7 @@ import { expiredReply, loginButtonReply, menuActions } from './common.js';
  */
 export const loginFlow: Flow = {
   name: 'login',
+  states: { wait: loginWaitState },
   steps: {
     start(ctx) {
       if (ctx.user.patronId) return { replies: [text(patronChat.alreadyLoggedIn, menuActions)] };
@@ -20,14 +21,16 @@ export const loginFlow: Flow = {
         next: { step: 'wait', data: {} },
       };
     },
-    loginButton: (ctx) => ({ replies: [loginButtonReply(ctx, ctx.data?.pending ? patronChat.loginNeeded : '')] }),
+    loginButton: reading(loginWaitState, (ctx) => ({
+      replies: [loginButtonReply(ctx, ctx.data?.pending ? patronChat.loginNeeded : '')],
+    })),
     /** The login page is open; this state only keeps what to offer again after LINE links the account. */
     wait: () => ({ replies: [] }),
-    linked(ctx) {
+    linked: reading(loginWaitState, (ctx) => {
       if (ctx.input.kind !== 'accountLink') return { replies: [expiredReply()] };
       // A reservation waiting for the login names its title when offered again: read it now.
-      const pending = ctx.data?.pending as { flow?: unknown; args?: unknown } | undefined;
-      const bibId = pending?.flow === 'reserve' && Array.isArray(pending.args) ? String(pending.args[0] ?? '') : '';
+      const pending = ctx.data?.pending;
+      const bibId = pending?.flow === 'reserve' ? (pending.args[0] ?? '') : '';
       return {
         replies: [],
         effects: [
@@ -37,25 +40,20 @@ export const loginFlow: Flow = {
         then: 'afterLink',
         next: null,
       };
-    },
-    afterLink(ctx) {
+    }),
+    afterLink: reading(loginWaitState, (ctx) => {
       const r = ctx.facts.linked;
       if (!r?.ok) return { replies: [text(patronChat.linkFailed, menuActions)] };
-      const pending = ctx.data?.pending as
-        | { flow?: unknown; step?: unknown; args?: unknown; title?: unknown }
-        | undefined;
-      const again =
-        pending && typeof pending.flow === 'string' && typeof pending.step === 'string' && Array.isArray(pending.args)
-          ? encodePostback(pending.flow, pending.step, ...pending.args.map(String))
-          : undefined;
-      if (!again) return { replies: [text(patronChat.loggedIn, menuActions)] };
+      const pending = ctx.data?.pending;
+      const again = pending ? encodePostback(pending.flow, pending.step, ...pending.args) : undefined;
+      if (!pending || !again) return { replies: [text(patronChat.loggedIn, menuActions)] };
       return {
         replies: [
           text(patronChat.loggedIn),
           {
             kind: 'buttons',
             altText: patronChat.buttons.reserve,
-            text: patronChat.continueReservation(String(pending?.title ?? ctx.facts.title?.title ?? '')),
+            text: patronChat.continueReservation(pending.title ?? ctx.facts.title?.title ?? ''),
             actions: [
               {
                 kind: 'postback',
@@ -67,7 +65,7 @@ export const loginFlow: Flow = {
           },
         ],
       };
-    },
+    }),
     linkFailed: () => ({ replies: [text(patronChat.linkFailed, menuActions)] }),
   },
 };

@@ -1,11 +1,16 @@
+import { z } from 'zod';
 import { patronChat } from '../../messages/ja/index.js';
-import type { Flow } from '../flow.js';
+import { reading, type Flow } from '../flow.js';
 import { text } from '../reply.js';
 import { confirmAction, confirmationIsCurrent, expiredReply, menuActions, stopAction } from './common.js';
+
+/** The question is asked; nothing to keep but the state's version, which the button carries. */
+const confirmingState = z.object({});
 
 /** ログアウト: confirm, unlink the card, switch the rich menu back, forget pending state. */
 export const logoutFlow: Flow = {
   name: 'logout',
+  states: { confirming: confirmingState },
   steps: {
     confirm(ctx) {
       if (!ctx.user.patronId) return { replies: [text(patronChat.notLoggedIn, menuActions)] };
@@ -22,9 +27,9 @@ export const logoutFlow: Flow = {
       };
     },
     confirming: () => ({ replies: [expiredReply()] }),
-    do(ctx) {
+    do: reading(confirmingState, (ctx) => {
       if (!confirmationIsCurrent(ctx)) return { replies: [expiredReply()], next: null };
       return { replies: [text(patronChat.loggedOut, menuActions)], effects: [{ kind: 'unlinkAccount' }], next: null };
-    },
+    }),
   },
 };

@@ -23,6 +23,7 @@ const buttons = (text: string, actions: Action[]): Reply => ({
 
 export const pagesFlow: Flow = {
   name: 'pages',
+  states: {},
   steps: {
     password: (ctx) => ({ replies: [buttons(pagesChat.password, [open(ctx, 'password')])] }),
     email: (ctx) => ({ replies: [buttons(pagesChat.email, [open(ctx, 'email')])] }),

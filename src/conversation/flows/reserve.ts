@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja/index.js';
-import type { Flow, StepContext } from '../flow.js';
+import { reading, type Flow, type StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
 import {
@@ -15,12 +16,30 @@ import {
 
 const FLOW = 'reserve';
 
+const contactKind = z.enum(['none', 'email', 'line']);
+/** Waiting for the pickup branch: what the rules allowed, read before the first question. */
+const branchState = z.object({
+  bibId: z.string(),
+  title: z.string(),
+  emailConfirmed: z.boolean(),
+  branches: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+/** Waiting for the contact method (the contact is set for the preview that follows at once). */
+const contactState = branchState.extend({
+  branch: z.string(),
+  branchName: z.string(),
+  contact: contactKind.optional(),
+});
+/** The 予約確認 is shown: everything the 送信 button places. */
+const confirmingState = contactState.extend({ contact: contactKind });
+
 /**
  * R-RES-5: 予約申込 → pickup branch → contact method → 予約確認 → 送信 → 予約受付 (依頼中).
  * The rules are checked before the first question, so a refusal never comes after three taps.
  */
 export const reserveFlow: Flow = {
   name: FLOW,
+  states: { branch: branchState, contact: contactState, confirming: confirmingState },
   steps: {
     start(ctx) {
       const bibId = ctx.postback?.args[0] ?? '';
@@ -49,14 +68,18 @@ export const reserveFlow: Flow = {
         replies: [text(patronChat.chooseBranch(o.title), [...branches, stopAction])],
         next: {
           step: 'branch',
-          data: { bibId: o.bibId, title: o.title, emailConfirmed: o.emailConfirmed, branches: o.branches },
+          data: {
+            bibId: o.bibId,
+            title: o.title,
+            emailConfirmed: o.emailConfirmed,
+            branches: o.branches,
+          } satisfies z.input<typeof branchState>,
         },
       };
     },
-    branch(ctx) {
+    branch: reading(branchState, (ctx) => {
       const code = ctx.postback?.args[0] ?? '';
-      const branches = Array.isArray(ctx.data?.branches) ? (ctx.data.branches as { code: string; name: string }[]) : [];
-      const chosen = branches.find((b) => b.code === code);
+      const chosen = ctx.data?.branches.find((b) => b.code === code);
       if (!ctx.data || !chosen) return { replies: [expiredReply()], next: null };
       const contacts: Action[] = (['none', ...(ctx.data.emailConfirmed ? ['email'] : []), 'line'] as const).map(
         (c) => ({
@@ -69,66 +92,63 @@ export const reserveFlow: Flow = {
       const note = ctx.data.emailConfirmed ? '' : `\n${patronChat.emailNotRegistered}`;
       return {
         replies: [text(patronChat.chooseContact + note, [...contacts, stopAction])],
-        next: { step: 'contact', data: { ...ctx.data, branch: chosen.code, branchName: chosen.name } },
+        next: {
+          step: 'contact',
+          data: { ...ctx.data, branch: chosen.code, branchName: chosen.name } satisfies z.input<typeof contactState>,
+        },
       };
-    },
-    contact(ctx) {
-      const c = ctx.postback?.args[0] ?? '';
-      if (!ctx.data || !['none', 'email', 'line'].includes(c) || (c === 'email' && !ctx.data.emailConfirmed))
+    }),
+    contact: reading(contactState, (ctx) => {
+      const c = contactKind.safeParse(ctx.postback?.args[0]);
+      if (!ctx.data || !c.success || (c.data === 'email' && !ctx.data.emailConfirmed))
         return { replies: [expiredReply()], next: null };
       return {
         replies: [],
-        effects: [{ kind: 'reservationPreview', bibId: String(ctx.data.bibId), branch: String(ctx.data.branch) }],
+        effects: [{ kind: 'reservationPreview', bibId: ctx.data.bibId, branch: ctx.data.branch }],
         then: 'confirm',
-        next: { step: 'contact', data: { ...ctx.data, contact: c } },
+        next: { step: 'contact', data: { ...ctx.data, contact: c.data } satisfies z.input<typeof contactState> },
       };
-    },
-    confirm(ctx) {
+    }),
+    confirm: reading(confirmingState, (ctx) => {
       const p = ctx.facts.preview;
       if (!p || !ctx.data) return { replies: [expiredReply()], next: null };
       if (!p.ok) return { replies: [failureReply(p.failure)], next: null };
       const body = reservationConfirmationText({
         title: p.value.title,
         branchName: p.value.branchName,
-        contactLabel: contactLabel(String(ctx.data.contact)),
+        contactLabel: contactLabel(ctx.data.contact),
         officialDate: p.value.officialDate,
       });
       return {
         replies: [{ kind: 'buttons', altText: '予約確認', text: body, actions: [sendAction(ctx), stopAction] }],
-        next: { step: 'confirming', data: ctx.data },
+        next: { step: 'confirming', data: ctx.data satisfies z.input<typeof confirmingState> },
       };
-    },
+    }),
     confirming: () => ({ replies: [expiredReply()] }),
-    send(ctx) {
+    send: reading(confirmingState, (ctx) => {
       const d = ctx.data;
-      if (!confirmationIsCurrent(ctx) || !d || typeof d.bibId !== 'string' || typeof d.branch !== 'string')
-        return { replies: [expiredReply()], next: null };
-      const contact = d.contact === 'email' || d.contact === 'line' ? d.contact : 'none';
+      if (!confirmationIsCurrent(ctx) || !d) return { replies: [expiredReply()], next: null };
       return {
         replies: [],
-        effects: [{ kind: 'placeHold', bibId: d.bibId, branch: d.branch, contact }],
+        effects: [{ kind: 'placeHold', bibId: d.bibId, branch: d.branch, contact: d.contact }],
         then: 'accepted',
         next: null,
       };
-    },
-    accepted(ctx) {
+    }),
+    accepted: reading(confirmingState, (ctx) => {
       const r = ctx.facts.placed;
       if (!r) return { replies: [expiredReply()] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
-      const d = ctx.data ?? {};
+      const d = ctx.data;
       return {
         replies: [
           text(
-            patronChat.accepted(
-              String(d.title ?? ''),
-              String(d.branchName ?? ''),
-              contactLabel(String(d.contact ?? 'none')),
-            ),
+            patronChat.accepted(d?.title ?? '', d?.branchName ?? '', contactLabel(d?.contact ?? 'none')),
             menuActions,
           ),
         ],
       };
-    },
+    }),
   },
 };
 

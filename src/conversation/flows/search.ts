@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { availabilityLabel, chat, COPY_STATE_LABELS, materialLabel, refusalMessage } from '../../messages/ja/index.js';
-import type { Flow, StepContext, StepResult } from '../flow.js';
+import { reading, type Flow, type StepContext, type StepResult } from '../flow.js';
 import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';
 import type { Facts } from '../effects.js';
@@ -18,19 +19,24 @@ const FIELD_PREFIX: Record<string, string> = {
 const searchAgain: Action = { kind: 'message', label: chat.buttons.search, text: '蔵書検索' };
 const help: Action = { kind: 'message', label: chat.buttons.help, text: 'ヘルプ' };
 
+/** Waiting for the value of the field chosen in the detailed search. */
+const queryState = z.object({ field: z.string() });
+type Query = z.infer<typeof queryState>;
+
 /** R-ELIG-1 / R-SRCH-1: anyone may search; words, or typed fields, all combined with AND. */
 export const searchFlow: Flow = {
   name: SEARCH_FLOW,
   textSteps: ['query'],
+  states: { query: queryState },
   steps: {
     /** Words typed in the chat (or a field value awaited by `awaitField`). */
-    query(ctx) {
+    query: reading(queryState, (ctx) => {
       const typed = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
-      const prefix = typeof ctx.data?.field === 'string' ? (FIELD_PREFIX[ctx.data.field] ?? '') : '';
+      const prefix = fieldPrefix(ctx);
       const q = prefix && typed ? `${prefix}${typed.replace(/\s+/g, ` ${prefix}`)}` : typed;
       if (!q) return { replies: [text(chat.emptyQuery, [searchAgain, help])] };
       return { replies: [], effects: [{ kind: 'search', text: q, page: 0 }], then: 'results' };
-    },
+    }),
     /** 次の10件: the page and the words travel in the button, so an old list still pages. */
     next(ctx) {
       const page = Number(ctx.postback?.args[0]);
@@ -39,7 +45,7 @@ export const searchFlow: Flow = {
         return { replies: [text(chat.expired, [searchAgain])] };
       return { replies: [], effects: [{ kind: 'search', text: q, page }], then: 'results' };
     },
-    results: (ctx) => results(ctx),
+    results: reading(queryState, results),
     detail(ctx) {
       const bibId = ctx.postback?.args[0] ?? '';
       if (!/^\d{1,18}$/.test(bibId)) return { replies: [text(chat.titleNotFound, [searchAgain])] };
@@ -74,12 +80,19 @@ export const searchFlow: Flow = {
       const f = ctx.postback?.args[0] ?? '';
       const label = chat.fieldLabels[f];
       if (!label) return { replies: [text(chat.expired, [searchAgain])] };
-      return { replies: [text(chat.askField(label))], next: { step: 'query', data: { field: f } } };
+      return {
+        replies: [text(chat.askField(label))],
+        next: { step: 'query', data: { field: f } satisfies z.input<typeof queryState> },
+      };
     },
   },
 };
 
-function results(ctx: StepContext): StepResult {
+function fieldPrefix(ctx: StepContext<Query>): string {
+  return ctx.data ? (FIELD_PREFIX[ctx.data.field] ?? '') : '';
+}
+
+function results(ctx: StepContext<Query>): StepResult {
   const s = ctx.facts.search;
   if (!s) return { replies: [text(chat.expired, [searchAgain])] };
   const q = queryText(ctx);
@@ -105,10 +118,10 @@ function results(ctx: StepContext): StepResult {
   return { replies };
 }
 
-function queryText(ctx: StepContext): string {
+function queryText(ctx: StepContext<Query>): string {
   if (ctx.postback?.step === 'next') return restOf(ctx.postback, 1);
   const typed = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
-  const prefix = typeof ctx.data?.field === 'string' ? (FIELD_PREFIX[ctx.data.field] ?? '') : '';
+  const prefix = fieldPrefix(ctx);
   return prefix ? `${prefix}${typed}` : typed;
 }
 

@@ -9,6 +9,7 @@ const MAX_CARDS = 10;
 /** ご利用状況 (R-LOAN-1, R-RES-7, R-RES-9): loans with 延長する, holds with 取消する, and the hold slots used. */
 export const statusFlow: Flow = {
   name: 'status',
+  states: {},
   steps: {
     show: (ctx) => requireLogin(ctx) ?? { replies: [], effects: [{ kind: 'status' }], then: 'render' },
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import type { Outcome } from '../../services/errors.js';
+import type { Effect, Facts } from '../effects.js';
+import { reading, type Flow, type StoredData } from '../flow.js';
+import { text } from '../reply.js';
+import {
+  confirmAction,
+  confirmationIsCurrent,
+  expiredReply,
+  failureReply,
+  loginButtonReply,
+  menuActions,
+  requireLogin,
+  stopAction,
+} from './common.js';
+
+/**
+ * An action on one of the patron's own items, asked before it is done: a button names the item
+ * (`flow|confirm|id`), the offer is read and the question asked with a button good for that state
+ * only (`flow|do|id|version`), and the tap does it. Its steps: confirm → ask → (confirming) do → done.
+ */
+export interface ConfirmedAction<
+  Id extends string,
+  Offer extends Record<Id, string>,
+  Kept extends Record<Id, string>,
+  Done,
+> {
+  name: string;
+  /** The key naming the item in the offer and in the kept state (holdId, loanId). */
+  id: Id;
+  /** Reads the item and whether the action is allowed on it. */
+  offer: { effect: (id: string) => Effect; fact: (facts: Facts) => Outcome<Offer> | undefined };
+  /** The action itself, on the item the confirmation button names. */
+  act: { effect: (id: string) => Effect; fact: (facts: Facts) => Outcome<Done> | undefined };
+  /** What is kept while the question waits: the id, and what the last message needs. */
+  state: z.ZodType<Kept>;
+  keep: (offer: Offer) => Kept;
+  /** The button, both in the question and as its alt text. */
+  button: string;
+  question: (offer: Offer) => string;
+  done: (kept: Kept | undefined, result: Done) => string;
+}
+
+export function confirmedAction<
+  Id extends string,
+  Offer extends Record<Id, string>,
+  Kept extends Record<Id, string> & StoredData,
+  Done,
+>(spec: ConfirmedAction<Id, Offer, Kept, Done>): Flow {
+  return {
+    name: spec.name,
+    states: { confirming: spec.state },
+    steps: {
+      confirm(ctx) {
+        const id = ctx.postback?.args[0] ?? '';
+        return requireLogin(ctx) ?? { replies: [], effects: [spec.offer.effect(id)], then: 'ask' };
+      },
+      loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
+      ask(ctx) {
+        const r = spec.offer.fact(ctx.facts);
+        if (!r) return { replies: [expiredReply()] };
+        if (!r.ok) return { replies: [failureReply(r.failure)] };
+        const id = r.value[spec.id];
+        return {
+          replies: [
+            {
+              kind: 'buttons',
+              altText: spec.button,
+              text: spec.question(r.value),
+              actions: [confirmAction(ctx, spec.name, 'do', spec.button, id), stopAction],
+            },
+          ],
+          next: { step: 'confirming', data: spec.keep(r.value) },
+        };
+      },
+      confirming: () => ({ replies: [expiredReply()] }),
+      do: reading(spec.state, (ctx) => {
+        const id = ctx.postback?.args[0];
+        if (!confirmationIsCurrent(ctx) || ctx.data?.[spec.id] !== id || !id)
+          return { replies: [expiredReply()], next: null };
+        return { replies: [], effects: [spec.act.effect(id)], then: 'done', next: null };
+      }),
+      done: reading(spec.state, (ctx) => {
+        const r = spec.act.fact(ctx.facts);
+        if (!r) return { replies: [expiredReply()] };
+        if (!r.ok) return { replies: [failureReply(r.failure)] };
+        return { replies: [text(spec.done(ctx.data, r.value), menuActions)] };
+      }),
+    },
+  };
+}
