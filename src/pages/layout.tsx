@@ -76,14 +76,47 @@ export function Layout(props: { title: string; children?: Child }) {
   );
 }
 
-/** A page that only says something (expired link, refusal, error): a title and paragraphs. */
-export function MessagePage(props: { title: string; paragraphs: readonly string[] }) {
+/**
+ * A page that only says something (expired link, refusal, error): a title and paragraphs, and
+ * at most one way on (back to the form).
+ */
+export function MessagePage(props: {
+  title: string;
+  paragraphs: readonly string[];
+  link?: { href: string; label: string } | undefined;
+}) {
   return (
     <Layout title={props.title}>
       <div class="card">
         {props.paragraphs.map((p) => (
           <p>{p}</p>
         ))}
+        {props.link && <LinkButton href={props.link.href} label={props.link.label} />}
+      </div>
+    </Layout>
+  );
+}
+
+/**
+ * A confirmation page: what the patron asks for, as label / value pairs, and one button that posts
+ * it (the values travel in the form's hidden inputs, never in a URL); `back` leads to the form.
+ */
+export function ConfirmPage(props: {
+  title: string;
+  lead: string;
+  rows: readonly { label: string; value: string }[];
+  action: string;
+  hidden: Readonly<Record<string, string>>;
+  submitLabel: string;
+  back?: { href: string; label: string } | undefined;
+}) {
+  return (
+    <Layout title={props.title}>
+      <div class="card">
+        <p>{props.lead}</p>
+        <ConfirmList rows={props.rows} />
+        <Form action={props.action} hidden={props.hidden} submitLabel={props.submitLabel} />
+        {props.back && <LinkButton href={props.back.href} label={props.back.label} />}
       </div>
     </Layout>
   );
