@@ -1,13 +1,21 @@
-import { Hono, type Context } from 'hono';
+import type { Hono } from 'hono';
 import type { EmailType } from '../domain/email.js';
 import { maskCard } from '../log.js';
-import { accountPages as t, pages, refusalMessage } from '../messages/ja/index.js';
-import { EmailConfirmPage, EmailDonePage, EmailPage, EmailRefusedPage, type EmailFormView } from '../pages/email.js';
+import { accountPages as t, refusalMessage } from '../messages/ja/index.js';
+import { EmailConfirmPage, EmailDonePage, EmailPage, EmailRefusedPage } from '../pages/email.js';
 import { checkEmailRequest, requestEmailRegistration } from '../services/email-registration.js';
 import type { ServiceFailure } from '../services/errors.js';
-import { card, CARD_NUMBER, MAX_PASSWORD, pageKit, raw, type AccountPagesDeps } from './page-kit.js';
+import {
+  accountFormRoutes,
+  type AccountPagesDeps,
+  cannotBeRight,
+  CREDENTIAL_LABELS,
+  card,
+  missingFields,
+  postedFields,
+  raw,
+} from './page-kit.js';
 
-const PURPOSE = 'email';
 const EMAIL_TYPES: readonly string[] = ['pc', 'mobile'] satisfies EmailType[];
 
 /**
@@ -18,35 +26,18 @@ const EMAIL_TYPES: readonly string[] = ['pc', 'mobile'] satisfies EmailType[];
  * (email-link-pages.ts).
  */
 export function emailPages(deps: AccountPagesDeps): Hono {
-  const app = new Hono();
-  const formHref = `${deps.publicBaseUrl}/email`;
-  const kit = pageKit(deps, PURPOSE, formHref);
-  kit.install(app, ['/email']);
-  const form = (c: Context, more: Omit<EmailFormView, 'action' | 'hidden'> = {}) =>
-    kit.render(c, EmailPage({ action: formHref, hidden: kit.nonce(), ...more }));
-
-  app.get('/email', (c) => form(c));
-
-  app.post('/email', ...kit.guards, async (c) => {
-    const posted = await kit.readForm(c);
-    if (posted instanceof Response) return posted;
+  const route = { path: '/email', purpose: 'email', page: EmailPage };
+  return accountFormRoutes(deps, route, async (c, posted, { kit, formHref, form }) => {
     // Full-width characters from a Japanese keyboard (＠, ｄｏｃｏｍｏ) are the same address.
-    const f = {
-      cardNumber: card(posted.cardNumber),
-      password: raw(posted.password),
-      email: card(posted.email),
-      emailType: raw(posted.emailType),
-    };
+    const f = postedFields(posted, { email: card, emailType: raw });
     const kept = { cardNumber: f.cardNumber, email: f.email, emailType: f.emailType };
     const missing = {
-      ...(f.cardNumber === '' ? { cardNumber: pages.required(t.cardNumberLabel) } : {}),
-      ...(f.password === '' ? { password: pages.required(t.currentPasswordLabel) } : {}),
-      ...(f.email === '' ? { email: pages.required(t.email.emailLabel) } : {}),
+      ...missingFields(f, { ...CREDENTIAL_LABELS, email: t.email.emailLabel }),
       ...(!EMAIL_TYPES.includes(f.emailType) ? { emailType: t.email.emailTypeRequired } : {}),
     };
-    if (Object.keys(missing).length > 0) return form(c, { ...kept, fieldErrors: missing });
-    if (!CARD_NUMBER.test(f.cardNumber) || f.password.length > MAX_PASSWORD)
-      return form(c, { ...kept, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) });
+    if (Object.keys(missing).length > 0) return form({ ...kept, fieldErrors: missing });
+    if (cannotBeRight(f.cardNumber, f.password))
+      return form({ ...kept, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) });
 
     const req = { ...f, emailType: f.emailType as EmailType };
     const now = deps.clock();
@@ -54,8 +45,8 @@ export function emailPages(deps: AccountPagesDeps): Hono {
       if (failure.kind !== 'refused') throw new Error(`e-mail registration: unexpected outcome ${failure.kind}`);
       const r = failure.refusal;
       deps.log.info('e-mail registration refused', { card: maskCard(f.cardNumber), code: r.code });
-      if (r.code === 'EMAIL_ADDRESS_INVALID') return form(c, { ...kept, fieldErrors: { email: refusalMessage(r) } });
-      if (r.code === 'CREDENTIALS_INVALID') return form(c, { ...kept, error: refusalMessage(r) });
+      if (r.code === 'EMAIL_ADDRESS_INVALID') return form({ ...kept, fieldErrors: { email: refusalMessage(r) } });
+      if (r.code === 'CREDENTIALS_INVALID') return form({ ...kept, error: refusalMessage(r) });
       // R-ELIG-4: the patron is known now, so the page says why they may not register.
       return kit.render(c, EmailRefusedPage({ reason: refusalMessage(r) }));
     };
@@ -63,17 +54,7 @@ export function emailPages(deps: AccountPagesDeps): Hono {
     if (posted.step !== 'send') {
       const checked = await checkEmailRequest(deps.db, req, now);
       if (!checked.ok) return refusedPage(checked.failure);
-      return kit.render(
-        c,
-        EmailConfirmPage({
-          action: formHref,
-          hidden: { ...f, ...kit.nonce() },
-          cardNumber: f.cardNumber,
-          email: f.email,
-          emailType: f.emailType,
-          formHref,
-        }),
-      );
+      return kit.render(c, EmailConfirmPage({ ...kept, action: formHref, hidden: { ...f, ...kit.nonce() }, formHref }));
     }
     const requested = await requestEmailRegistration(deps.db, req, now);
     if (!requested.ok) return refusedPage(requested.failure);
@@ -84,6 +65,4 @@ export function emailPages(deps: AccountPagesDeps): Hono {
     await kit.sendMailSoon(requested.value.noticeId);
     return kit.render(c, EmailDonePage({ email: requested.value.email, sender: deps.mailFrom }));
   });
-
-  return app;
 }

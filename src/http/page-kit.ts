@@ -1,23 +1,29 @@
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { errorText, type Logger } from '../log.js';
+import { accountPages, pages } from '../messages/ja/index.js';
 import { FormExpiredPage, FormFailedPage, FormForbiddenPage } from '../pages/account-messages.js';
 import { renderPage } from '../pages/layout.js';
 import { checkFormNonce, issueFormNonce, pageHeaders } from './page-security.js';
 
-/** What the password and e-mail pages need. */
-export interface AccountPagesDeps {
+/** What every patron page needs (login, password, e-mail). */
+export interface PageDeps {
   db: Kysely<DB>;
   log: Logger;
   clock: () => Date;
   /** Every link and form action is built from this, never from the request's Host header. */
   publicBaseUrl: string;
   lineAccessBaseUrl: string;
+  /** Key of the per-form CSRF tokens (see page-security.ts). */
   formSecret: Uint8Array;
+}
+
+/** What the password and e-mail pages need besides. */
+export interface AccountPagesDeps extends PageDeps {
   /** MAIL_FROM, named on the pages as the sender to allow (R-MAIL-3). */
   mailFrom: string;
   /** One attempt at sending an outbox notice now (right after its commit); failures leave it to the job. */
@@ -31,11 +37,50 @@ export type PageStatus = 200 | 403 | 404 | 410 | 413 | 500;
 const MAIL_WAIT_MS = 3_000;
 const MAX_BODY = 8 * 1024;
 
+/** Full-width characters from a Japanese keyboard (digits, ＠) are the same card number or address. */
 export const card = (v: unknown) => (typeof v === 'string' ? v.normalize('NFKC').trim() : '');
 export const raw = (v: unknown) => (typeof v === 'string' ? v : '');
-/** No card has such a number, no password is that long: refused without a hash or a count. */
-export const CARD_NUMBER = /^[A-Za-z0-9]{1,20}$/;
-export const MAX_PASSWORD = 64;
+
+/** The card number and password of a posted form (login, account forms); the password as typed. */
+export const postedCredentials = (posted: Record<string, unknown>) => ({
+  cardNumber: card(posted.cardNumber),
+  password: raw(posted.password),
+});
+
+/** An account form's posted fields: the credentials, then its own, each read by its reader (`card`, `raw`). */
+export function postedFields<K extends string>(
+  posted: Record<string, unknown>,
+  readers: Record<K, (v: unknown) => string>,
+) {
+  const own = {} as Record<K, string>;
+  for (const k of Object.keys(readers) as K[]) own[k] = readers[k](posted[k]);
+  return { ...postedCredentials(posted), ...own };
+}
+const CARD_NUMBER = /^[A-Za-z0-9]{1,20}$/;
+const MAX_PASSWORD = 64;
+
+/**
+ * No card has such a number, no password is that long: such a guess cannot be right, so it is
+ * refused without a hash or a count (pages/patron-fields.tsx limits the inputs alike).
+ */
+export const cannotBeRight = (cardNumber: string, password: string) =>
+  !CARD_NUMBER.test(cardNumber) || password.length > MAX_PASSWORD;
+
+/** The account forms' card number and current password, as their "please enter" sentences name them. */
+export const CREDENTIAL_LABELS = {
+  cardNumber: accountPages.cardNumberLabel,
+  password: accountPages.currentPasswordLabel,
+};
+
+/** The "please enter" sentence of each field left empty, by the field's name (`labels` names them). */
+export function missingFields<K extends string>(
+  values: Record<NoInfer<K>, string>,
+  labels: Record<K, string>,
+): Partial<Record<K, string>> {
+  const missing: Partial<Record<K, string>> = {};
+  for (const k of Object.keys(labels) as K[]) if (values[k] === '') missing[k] = pages.required(labels[k]);
+  return missing;
+}
 
 /**
  * The plumbing every account page shares: its headers, a 403 page for cross-origin posts, a 500
@@ -84,7 +129,7 @@ export function pageKit(deps: AccountPagesDeps, purpose: string, formHref: strin
       if (check === 'expired') return onExpired ? onExpired(form) : render(c, FormExpiredPage({ formHref }));
       return form;
     },
-    /** The attempt to send a notice right after commit, waited for briefly so the page is not held up by a slow server. */
+    /** The attempt to send a notice right after commit, waited for briefly: a slow server does not hold the page up. */
     async sendMailSoon(noticeId: string): Promise<void> {
       const attempt = deps
         .sendMailNow(noticeId)
@@ -94,4 +139,47 @@ export function pageKit(deps: AccountPagesDeps, purpose: string, formHref: strin
       clearTimeout(timer);
     },
   };
+}
+
+export type PageKit = ReturnType<typeof pageKit>;
+
+/** What the route adds to every form's view: where it posts, and its fresh form token. */
+type FormView = { action: string; hidden: Readonly<Record<string, string>> };
+/** What a form shows besides: typed values, errors. */
+type FormMore<View> = Omit<View, keyof FormView>;
+
+/** What an account form's POST handler is given besides the request and the posted fields. */
+export interface FormPost<View> {
+  kit: PageKit;
+  formHref: string;
+  /** The form again (200) with a fresh form token and what it shows. */
+  form: (more?: FormMore<View>) => Promise<Response>;
+}
+
+/**
+ * The routes of an account form (password, e-mail) at `path`: GET shows it empty; POST, past the
+ * guards and with a valid form token, hands the posted fields to `onPost`.
+ */
+export function accountFormRoutes<View extends FormView>(
+  deps: AccountPagesDeps,
+  form: { path: string; purpose: string; page: (view: View) => Node },
+  onPost: (c: Context, posted: Record<string, string>, post: FormPost<View>) => Promise<Response>,
+): Hono {
+  const app = new Hono();
+  const formHref = `${deps.publicBaseUrl}${form.path}`;
+  const kit = pageKit(deps, form.purpose, formHref);
+  kit.install(app, [form.path]);
+  const show = (c: Context, more = {} as FormMore<View>) => {
+    const added: FormView = { action: formHref, hidden: kit.nonce() };
+    // `more` is a View but for what is added here (TS does not see through the Omit).
+    return kit.render(c, form.page({ ...added, ...more } as View));
+  };
+
+  app.get(form.path, (c) => show(c));
+  app.post(form.path, ...kit.guards, async (c) => {
+    const posted = await kit.readForm(c);
+    if (posted instanceof Response) return posted;
+    return onPost(c, posted, { kit, formHref, form: (more) => show(c, more) });
+  });
+  return app;
 }

@@ -59,7 +59,10 @@ export function formTokenMatches(key: Uint8Array, purpose: string, bound: string
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** How long a rendered form (or confirmation page) may be submitted: long enough to type, short enough to limit replay. */
+/**
+ * How long a rendered form (or confirmation page) may be submitted: long enough to type, short
+ * enough to limit replay.
+ */
 export const FORM_NONCE_TTL_MS = 30 * 60_000;
 /** Clocks of two instances may differ a little; a nonce from slightly in the future still counts. */
 const CLOCK_SKEW_MS = 60_000;

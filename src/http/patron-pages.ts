@@ -2,9 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
-import { errorText, maskCard, type Logger } from '../log.js';
+import { errorText, maskCard } from '../log.js';
 import { pages, refusalMessage } from '../messages/ja/index.js';
 import { renderPage } from '../pages/layout.js';
 import {
@@ -16,18 +14,10 @@ import {
   type LoginFormView,
 } from '../pages/login.js';
 import { linkTokenIsValid, loginForAccountLink } from '../services/account-link.js';
+import { cannotBeRight, missingFields, type PageDeps, postedCredentials } from './page-kit.js';
 import { formToken, formTokenMatches, pageHeaders } from './page-security.js';
 
-export interface PatronPagesDeps {
-  db: Kysely<DB>;
-  log: Logger;
-  clock: () => Date;
-  /** Every link and form action is built from this, never from the request's Host header. */
-  publicBaseUrl: string;
-  lineAccessBaseUrl: string;
-  /** Key of the per-form CSRF tokens (see page-security.ts). */
-  formSecret: Uint8Array;
-}
+export type PatronPagesDeps = PageDeps;
 
 /**
  * Every credential failure (unknown card, wrong password, locked card, malformed input) answers
@@ -40,8 +30,6 @@ const CREDENTIAL_FAILURE_STATUS = 200;
 const EXPIRED_STATUS = 410;
 const CSRF_PURPOSE = 'login';
 const MAX_LINK_TOKEN = 256;
-const CARD_NUMBER = /^[A-Za-z0-9]{1,20}$/;
-const MAX_PASSWORD = 64;
 
 /** Patron pages opened from the chat: GET/POST /login (LINE account link). */
 export function patronPages(deps: PatronPagesDeps): Hono {
@@ -98,13 +86,11 @@ export function patronPages(deps: PatronPagesDeps): Hono {
       const linkToken = await liveLinkToken(posted);
       if (!linkToken) return page(c, LinkExpiredPage(), EXPIRED_STATUS);
 
-      // Full-width digits (from a Japanese keyboard) are the same card number.
-      const cardNumber = typeof body.cardNumber === 'string' ? body.cardNumber.normalize('NFKC').trim() : '';
-      const password = typeof body.password === 'string' ? body.password : '';
-      const fieldErrors = {
-        ...(cardNumber === '' ? { cardNumber: pages.required(pages.login.cardNumberLabel) } : {}),
-        ...(password === '' ? { password: pages.required(pages.login.passwordLabel) } : {}),
-      };
+      const { cardNumber, password } = postedCredentials(body);
+      const fieldErrors = missingFields(
+        { cardNumber, password },
+        { cardNumber: pages.login.cardNumberLabel, password: pages.login.passwordLabel },
+      );
       if (Object.keys(fieldErrors).length > 0)
         return page(c, form(linkToken, { cardNumber, fieldErrors }), CREDENTIAL_FAILURE_STATUS);
       const invalid = () =>
@@ -113,9 +99,7 @@ export function patronPages(deps: PatronPagesDeps): Hono {
           form(linkToken, { cardNumber, error: refusalMessage({ code: 'CREDENTIALS_INVALID' }) }),
           CREDENTIAL_FAILURE_STATUS,
         );
-      // No card has such a number and no password is that long: refused without a hash or a count,
-      // since such a guess cannot be right.
-      if (!CARD_NUMBER.test(cardNumber) || password.length > MAX_PASSWORD) return invalid();
+      if (cannotBeRight(cardNumber, password)) return invalid();
 
       const r = await loginForAccountLink(deps.db, { linkToken, cardNumber, password }, deps.clock());
       if (r.ok) {

@@ -113,7 +113,17 @@ function buttonFooter(actions: readonly Action[], max: number, primary: number):
   };
 }
 
-function titleBubble(c: TitleCard): FlexBubble {
+/**
+ * A small card of a carousel (a title in a result list, a hold or loan): its title in bold on three
+ * lines at most, then `contents`, then up to `maxButtons` buttons.
+ */
+function smallCard(
+  title: string,
+  contents: FlexComponent[],
+  actions: readonly Action[],
+  maxButtons: number,
+  primary: number,
+): FlexBubble {
   return {
     type: 'bubble',
     size: 'kilo',
@@ -121,15 +131,19 @@ function titleBubble(c: TitleCard): FlexBubble {
       type: 'box',
       layout: 'vertical',
       spacing: 'sm',
-      contents: [
-        txt(cut(c.title, 200), { weight: 'bold', size: 'md', maxLines: 3 }),
-        ...marksRow(c.marks),
-        ...c.lines.map((l) => txt(cut(l, 200), { size: 'xs', color: COLORS.muted, maxLines: 2 })),
-        txt(c.availability, { weight: 'bold', color: c.lendable ? COLORS.ok : COLORS.ng }),
-      ],
+      contents: [txt(cut(title, 200), { weight: 'bold', size: 'md', maxLines: 3 }), ...contents],
     },
-    ...buttonFooter(c.actions, 2, 1),
+    ...buttonFooter(actions, maxButtons, primary),
   };
+}
+
+function titleBubble(c: TitleCard): FlexBubble {
+  const contents = [
+    ...marksRow(c.marks),
+    ...c.lines.map((l) => txt(cut(l, 200), { size: 'xs', color: COLORS.muted, maxLines: 2 })),
+    txt(c.availability, { weight: 'bold', color: c.lendable ? COLORS.ok : COLORS.ng }),
+  ];
+  return smallCard(c.title, contents, c.actions, 2, 1);
 }
 
 function detailBubble(c: TitleDetailCard): FlexBubble {
@@ -171,36 +185,24 @@ function detailBubble(c: TitleDetailCard): FlexBubble {
 }
 
 function infoBubble(c: InfoCard): FlexBubble {
-  return {
-    type: 'bubble',
-    size: 'kilo',
-    body: {
+  const rows = c.rows.map(
+    (r): FlexComponent => ({
       type: 'box',
-      layout: 'vertical',
+      layout: 'baseline',
       spacing: 'sm',
       contents: [
-        txt(cut(c.title, 200), { weight: 'bold', size: 'md', maxLines: 3 }),
-        ...c.rows.map(
-          (r): FlexComponent => ({
-            type: 'box',
-            layout: 'baseline',
-            spacing: 'sm',
-            contents: [
-              txt(r.label, { size: 'xs', color: COLORS.muted, flex: 2 }),
-              txt(cut(r.value, 200), {
-                size: 'sm',
-                flex: 5,
-                weight: r.emphasis ? 'bold' : 'regular',
-                color: r.emphasis ? COLORS.ng : undefined,
-              }),
-            ],
-          }),
-        ),
-        ...(c.note ? [txt(cut(c.note, 500), { size: 'xs', color: COLORS.muted })] : []),
+        txt(r.label, { size: 'xs', color: COLORS.muted, flex: 2 }),
+        txt(cut(r.value, 200), {
+          size: 'sm',
+          flex: 5,
+          weight: r.emphasis ? 'bold' : 'regular',
+          color: r.emphasis ? COLORS.ng : undefined,
+        }),
       ],
-    },
-    ...buttonFooter(c.actions, 3, 0),
-  };
+    }),
+  );
+  const note = c.note ? [txt(cut(c.note, 500), { size: 'xs', color: COLORS.muted })] : [];
+  return smallCard(c.title, [...rows, ...note], c.actions, 3, 0);
 }
 
 function buttonsBubble(text: string, actions: readonly Action[]): FlexBubble {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Logger } from '../log.js';
+import { nodemailerMessage } from './nodemailer-message.js';
 import type { MailTransport, OutgoingMail } from './transport.js';
 
 /**
@@ -14,14 +15,7 @@ export function fileTransport(dir: string, from: string, log: Logger): MailTrans
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(mail: OutgoingMail) {
-      const info = await composer.sendMail({
-        from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        ...(mail.html ? { html: mail.html } : {}),
-        ...(mail.messageId ? { messageId: mail.messageId } : {}),
-      });
+      const info = await composer.sendMail(nodemailerMessage(from, mail));
       await mkdir(dir, { recursive: true });
       // Sortable by time, unique without a lock; never derived from the address or the token.
       const path = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`);

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { nodemailerMessage } from './nodemailer-message.js';
 import type { MailTransport, OutgoingMail } from './transport.js';
 
 /**
@@ -15,14 +16,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
   const transporter = nodemailer.createTransport({ url, ...TIMEOUTS });
   return {
     async send(mail: OutgoingMail) {
-      await transporter.sendMail({
-        from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        ...(mail.html ? { html: mail.html } : {}),
-        ...(mail.messageId ? { messageId: mail.messageId } : {}),
-      });
+      await transporter.sendMail(nodemailerMessage(from, mail));
     },
     async verify() {
       try {

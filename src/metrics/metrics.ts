@@ -28,38 +28,44 @@ export interface Metrics extends MetricsHooks {
  */
 export function createMetrics(db: Kysely<DB>): Metrics {
   const registry = new Registry();
-  const events = new Counter({
-    name: 'library_webhook_events_total',
-    help: 'LINE webhook events handled, by type and outcome',
-    labelNames: ['type', 'outcome'],
-    registers: [registry],
-  });
-  const replyLatency = new Histogram({
-    name: 'library_reply_latency_seconds',
-    help: 'From webhook arrival to the reply accepted by LINE',
-    labelNames: ['via'],
-    buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
-    registers: [registry],
-  });
-  const lineErrors = new Counter({
-    name: 'library_line_api_errors_total',
-    help: 'Failed LINE Messaging API calls, by HTTP status (none = network/timeout)',
-    labelNames: ['status'],
-    registers: [registry],
-  });
-  const jobRuns = new Counter({
-    name: 'library_job_runs_total',
-    help: 'Job runs, by job and outcome',
-    labelNames: ['job', 'outcome'],
-    registers: [registry],
-  });
-  const jobSeconds = new Histogram({
-    name: 'library_job_duration_seconds',
-    help: 'Job run duration',
-    labelNames: ['job'],
-    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
-    registers: [registry],
-  });
+  // Every metric of this runtime goes into its registry; only what tells them apart is written below.
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+    new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
+  /** A count of rows, taken at scrape time. */
+  const rowCount = (name: string, help: string, count: () => Promise<{ n: string } | undefined>) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        this.set(Number((await count())?.n ?? 0));
+      },
+    });
+
+  const events = counter('library_webhook_events_total', 'LINE webhook events handled, by type and outcome', [
+    'type',
+    'outcome',
+  ]);
+  const replyLatency = histogram(
+    'library_reply_latency_seconds',
+    'From webhook arrival to the reply accepted by LINE',
+    ['via'],
+    [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
+  );
+  const lineErrors = counter(
+    'library_line_api_errors_total',
+    'Failed LINE Messaging API calls, by HTTP status (none = network/timeout)',
+    ['status'],
+  );
+  const jobRuns = counter('library_job_runs_total', 'Job runs, by job and outcome', ['job', 'outcome']);
+  const jobSeconds = histogram(
+    'library_job_duration_seconds',
+    'Job run duration',
+    ['job'],
+    [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+  );
 
   new Gauge({
     name: 'library_inbox_backlog',
@@ -95,32 +101,23 @@ export function createMetrics(db: Kysely<DB>): Metrics {
       }
     },
   });
-  new Gauge({
-    name: 'library_login_failures',
-    help: 'Failed logins on known cards recorded in the audit log (ever; use increase())',
-    registers: [registry],
-    async collect() {
-      const r = await db
+  rowCount(
+    'library_login_failures',
+    'Failed logins on known cards recorded in the audit log (ever; use increase())',
+    () =>
+      db
         .selectFrom('audit_log')
         .select(sql<string>`count(*)`.as('n'))
         .where('action', '=', 'login.failed')
-        .executeTakeFirst();
-      this.set(Number(r?.n ?? 0));
-    },
-  });
-  new Gauge({
-    name: 'library_login_lockouts_active',
-    help: 'Cards and LINE users locked out of login right now',
-    registers: [registry],
-    async collect() {
-      const r = await db
-        .selectFrom('login_throttle')
-        .select(sql<string>`count(*)`.as('n'))
-        .where('locked_until', '>', new Date())
-        .executeTakeFirst();
-      this.set(Number(r?.n ?? 0));
-    },
-  });
+        .executeTakeFirst(),
+  );
+  rowCount('library_login_lockouts_active', 'Cards and LINE users locked out of login right now', () =>
+    db
+      .selectFrom('login_throttle')
+      .select(sql<string>`count(*)`.as('n'))
+      .where('locked_until', '>', new Date())
+      .executeTakeFirst(),
+  );
 
   return {
     registry,

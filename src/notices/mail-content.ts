@@ -58,78 +58,53 @@ export function mailForNotice(n: DueMail, ctx: MailContext): { mail: OutgoingMai
       ];
       return { mail: compose(p.email, mailText.confirmationSubject, blocks, ctx, messageId) };
     }
-    case 'hold_ready':
+    default: {
+      const m = patronMail(n.kind, p, ctx);
+      if (!m) return { drop: `no mail for notice kind ${n.kind}` };
       if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
-      return {
-        mail: compose(
-          n.confirmedEmail,
-          mailText.holdReadySubject,
-          [
-            botMessages.holdReady({
-              title: String(p.title ?? ''),
-              branchName: ctx.branchName(p.pickupBranch),
-              deadline: String(p.pickupDeadline ?? ''),
-            }),
-          ],
-          ctx,
-          messageId,
-        ),
-      };
-    case 'hold_expired':
-      if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
-      return {
-        mail: compose(
-          n.confirmedEmail,
-          mailText.holdExpiredSubject,
-          [botMessages.holdExpired({ branchName: ctx.branchName(p.pickupBranch) })],
-          ctx,
-          messageId,
-        ),
-      };
-    case 'pickup_reminder':
-    case 'due_reminder':
-    case 'loan_reserved': {
-      if (!n.confirmedEmail) return { drop: 'no confirmed e-mail address' };
-      const m = reminderMail(n.kind, p, ctx);
       return { mail: compose(n.confirmedEmail, m.subject, m.blocks, ctx, messageId) };
     }
-    default:
-      return { drop: `no mail for notice kind ${n.kind}` };
   }
 }
 
-/** Reminders by mail say what the LINE card says: the heading, the title and dates, the note. */
-function reminderMail(
-  kind: 'pickup_reminder' | 'due_reminder' | 'loan_reserved',
+/**
+ * The subject and paragraphs of a notice to the patron's confirmed address, by its kind (none for a
+ * kind that has no mail). Reminders say what the LINE card says: the heading, the title and dates, the note.
+ */
+function patronMail(
+  kind: string,
   p: Record<string, unknown>,
   ctx: MailContext,
-): { subject: string; blocks: string[] } {
+): { subject: string; blocks: string[] } | undefined {
+  const branchName = ctx.branchName(p.pickupBranch);
   const title = `『${String(p.title ?? '')}』`;
+  const due = `返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`;
   switch (kind) {
+    case 'hold_ready': {
+      const text = botMessages.holdReady({
+        title: String(p.title ?? ''),
+        branchName,
+        deadline: String(p.pickupDeadline ?? ''),
+      });
+      return { subject: mailText.holdReadySubject, blocks: [text] };
+    }
+    case 'hold_expired':
+      return { subject: mailText.holdExpiredSubject, blocks: [botMessages.holdExpired({ branchName })] };
     case 'pickup_reminder': {
       const m = noticeMessages.pickupReminder;
-      return {
-        subject: m.heading,
-        blocks: [
-          `${m.heading}\n${title}\n受取館：${ctx.branchName(p.pickupBranch)}\n受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`,
-          m.note,
-        ],
-      };
+      const deadline = `受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`;
+      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n受取館：${branchName}\n${deadline}`, m.note] };
     }
     case 'due_reminder': {
       const m = noticeMessages.dueReminder;
       const how = p.renewable === true ? m.renewableByMail : m.returnBy;
-      return {
-        subject: m.heading,
-        blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, how],
-      };
+      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${due}`, how] };
     }
     case 'loan_reserved': {
       const m = noticeMessages.loanReserved;
-      return {
-        subject: m.heading,
-        blocks: [`${m.heading}\n${title}\n返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`, m.note],
-      };
+      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${due}`, m.note] };
     }
+    default:
+      return undefined;
   }
 }

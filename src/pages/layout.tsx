@@ -2,17 +2,19 @@ import type { Child } from 'hono/jsx';
 import { pages } from '../messages/ja/index.js';
 
 /**
- * The one layout of the patron pages (login now; password change and e-mail registration later).
+ * The one layout of the patron pages (login, password change, e-mail change).
  * They open in LINE's in-app browser on phones from 320 px wide, so: one column, text at 16 px or
  * more (iOS zooms into smaller inputs), tap targets of 48 px, and inline CSS only: the CSP allows no
  * external asset and no script, and the pages work without JavaScript.
  */
 
 // `>` and quotes would be escaped as text children, so the CSS goes in as raw HTML (a constant).
+// A `\` at a line's end adds nothing to the string: a long rule is kept on one line of the page.
 const CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:#f3f4f1;color:#1c1c1c;font:16px/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Noto Sans JP",sans-serif}
+body{margin:0;background:#f3f4f1;color:#1c1c1c;\
+font:16px/1.7 system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Noto Sans JP",sans-serif}
 .site{background:#1d5b43;color:#fff;padding:12px 16px}
 .site .lib{display:block;font-size:20px;font-weight:700;letter-spacing:.04em}
 .site .svc{display:block;font-size:14px;opacity:.9}
@@ -24,13 +26,15 @@ p{margin:0 0 12px}
 .field{margin:0 0 20px}
 .field label{display:block;font-weight:700;margin:0 0 4px}
 .hint{display:block;font-size:14px;color:#4a4f4a;margin:0 0 6px}
-.field input{display:block;width:100%;min-height:48px;padding:10px 12px;font-size:18px;border:1px solid #6f756e;border-radius:8px;background:#fff;color:inherit}
+.field input{display:block;width:100%;min-height:48px;padding:10px 12px;font-size:18px;border:1px solid #6f756e;\
+border-radius:8px;background:#fff;color:inherit}
 .field input[aria-invalid=true]{border:2px solid #b3261e;background:#fffafa}
 .field-error{display:block;color:#b3261e;font-weight:700;margin:6px 0 0}
 .alert{border:2px solid #b3261e;background:#fdecea;color:#5f1410;border-radius:8px;padding:12px;margin:0 0 16px}
 .alert h2{color:#b3261e;font-size:17px;margin:0 0 4px}
 .alert p:last-child{margin:0}
-button{display:block;width:100%;min-height:52px;padding:12px;font-size:18px;font-weight:700;color:#fff;background:#1d5b43;border:0;border-radius:10px;cursor:pointer}
+button{display:block;width:100%;min-height:52px;padding:12px;font-size:18px;font-weight:700;color:#fff;\
+background:#1d5b43;border:0;border-radius:10px;cursor:pointer}
 button:active{background:#154532}
 :focus-visible{outline:3px solid #e0a100;outline-offset:2px}
 .note{font-size:15px}
@@ -39,13 +43,15 @@ button:active{background:#154532}
 .lead-note{font-size:14px;color:#4a4f4a;margin:0 0 16px}
 .choices{border:0;margin:0 0 20px;padding:0}
 .choices legend{font-weight:700;margin:0 0 4px;padding:0}
-.choice{display:flex;align-items:center;gap:12px;min-height:48px;padding:8px 12px;margin:0 0 8px;border:1px solid #6f756e;border-radius:8px;background:#fff;font-size:18px}
+.choice{display:flex;align-items:center;gap:12px;min-height:48px;padding:8px 12px;margin:0 0 8px;\
+border:1px solid #6f756e;border-radius:8px;background:#fff;font-size:18px}
 .choice input{width:24px;height:24px;margin:0;flex:none}
 .choices[aria-invalid=true] .choice{border:2px solid #b3261e}
 dl.confirm{margin:0 0 16px}
 dl.confirm dt{font-weight:700;font-size:15px;color:#4a4f4a}
 dl.confirm dd{margin:0 0 12px;font-size:18px;overflow-wrap:anywhere}
-a.button{display:block;text-align:center;min-height:48px;padding:11px;margin:12px 0 0;font-size:17px;font-weight:700;color:#1d5b43;background:#fff;border:2px solid #1d5b43;border-radius:10px;text-decoration:none}
+a.button{display:block;text-align:center;min-height:48px;padding:11px;margin:12px 0 0;font-size:17px;font-weight:700;\
+color:#1d5b43;background:#fff;border:2px solid #1d5b43;border-radius:10px;text-decoration:none}
 footer{max-width:560px;margin:0 auto;padding:8px 16px 24px;font-size:13px;color:#5b615a}
 `;
 
@@ -76,14 +82,47 @@ export function Layout(props: { title: string; children?: Child }) {
   );
 }
 
-/** A page that only says something (expired link, refusal, error): a title and paragraphs. */
-export function MessagePage(props: { title: string; paragraphs: readonly string[] }) {
+/**
+ * A page that only says something (expired link, refusal, error): a title and paragraphs, and
+ * at most one way on (back to the form).
+ */
+export function MessagePage(props: {
+  title: string;
+  paragraphs: readonly string[];
+  link?: { href: string; label: string } | undefined;
+}) {
   return (
     <Layout title={props.title}>
       <div class="card">
         {props.paragraphs.map((p) => (
           <p>{p}</p>
         ))}
+        {props.link && <LinkButton href={props.link.href} label={props.link.label} />}
+      </div>
+    </Layout>
+  );
+}
+
+/**
+ * A confirmation page: what the patron asks for, as label / value pairs, and one button that posts
+ * it (the values travel in the form's hidden inputs, never in a URL); `back` leads to the form.
+ */
+export function ConfirmPage(props: {
+  title: string;
+  lead: string;
+  rows: readonly { label: string; value: string }[];
+  action: string;
+  hidden: Readonly<Record<string, string>>;
+  submitLabel: string;
+  back?: { href: string; label: string } | undefined;
+}) {
+  return (
+    <Layout title={props.title}>
+      <div class="card">
+        <p>{props.lead}</p>
+        <ConfirmList rows={props.rows} />
+        <Form action={props.action} hidden={props.hidden} submitLabel={props.submitLabel} />
+        {props.back && <LinkButton href={props.back.href} label={props.back.label} />}
       </div>
     </Layout>
   );

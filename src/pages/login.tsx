@@ -1,5 +1,6 @@
 import { pages } from '../messages/ja/index.js';
-import { Field, Form, Layout, MessagePage } from './layout.js';
+import { Form, Layout, MessagePage } from './layout.js';
+import { CredentialFields } from './patron-fields.js';
 
 const t = pages.login;
 
@@ -27,25 +28,7 @@ export function LoginPage(v: LoginFormView) {
           submitLabel={t.submit}
           error={v.error}
         >
-          <Field
-            name="cardNumber"
-            label={t.cardNumberLabel}
-            hint={t.cardNumberHint}
-            value={v.cardNumber ?? ''}
-            error={v.fieldErrors?.cardNumber}
-            autocomplete="username"
-            inputmode="numeric"
-            maxlength={20}
-          />
-          <Field
-            name="password"
-            type="password"
-            label={t.passwordLabel}
-            hint={t.passwordHint}
-            error={v.fieldErrors?.password}
-            autocomplete="current-password"
-            maxlength={64}
-          />
+          <CredentialFields words={t} cardNumber={v.cardNumber} errors={v.fieldErrors} />
         </Form>
         <p class="small">{t.privacy}</p>
       </div>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
-import { findBib, findItem, findItemByBarcode, updateItem } from '../db/catalog.js';
+import { findBib, findItem, findItemByBarcode, type ItemRow, updateItem } from '../db/catalog.js';
+import type { Tx } from '../db/executor.js';
 import { activeHoldsOfPatron, holdTrappingItem, updateHold } from '../db/holds.js';
 import { closeLoan, insertLoan, openLoanOfItem } from '../db/loans.js';
 import { findPatronByCard } from '../db/patrons.js';
@@ -76,6 +77,22 @@ export async function checkout(
   });
 }
 
+/** A copy scanned at a staff desk: its barcode, and the branch where it was scanned. */
+type Scan = { itemBarcode: string; branch: string };
+
+/**
+ * A scan in one transaction: the branch must be one of the library's and the copy is found by its
+ * barcode, locked, before `work` is given it.
+ */
+function atDesk<T>(db: Kysely<DB>, req: Scan, work: (tx: Tx, item: ItemRow) => Promise<Outcome<T>>) {
+  return inTransaction(db, async (tx) => {
+    if (!(await listBranches(tx)).some((b) => b.code === req.branch)) return notFound('branch', req.branch);
+    const item = await findItemByBarcode(tx, req.itemBarcode, { forUpdate: true });
+    if (!item) return notFound('item', req.itemBarcode);
+    return work(tx, item);
+  });
+}
+
 /**
  * A copy comes back (or is scanned on the shelf) at `branch`. Its open loan closes, and the copy
  * goes to the first hold in line, or back on the shelf. Copies float: they stay at the branch
@@ -83,13 +100,10 @@ export async function checkout(
  */
 export async function checkin(
   db: Kysely<DB>,
-  req: { itemBarcode: string; branch: string },
+  req: Scan,
   now: Date,
 ): Promise<Outcome<{ trappedHoldId: string | null }>> {
-  return inTransaction(db, async (tx) => {
-    if (!(await listBranches(tx)).some((b) => b.code === req.branch)) return notFound('branch', req.branch);
-    const item = await findItemByBarcode(tx, req.itemBarcode, { forUpdate: true });
-    if (!item) return notFound('item', req.itemBarcode);
+  return atDesk(db, req, async (tx, item) => {
     const loan = await openLoanOfItem(tx, item.id, { forUpdate: true });
     if (loan) await closeLoan(tx, loan.id, now, req.branch);
     const trappedFor = await holdTrappingItem(tx, item.id, { forUpdate: true });
@@ -115,13 +129,10 @@ export async function checkin(
 /** A copy in transit arrives at its pickup branch: the hold becomes 受取り可 (R-RES-8 starts). */
 export async function arriveInTransit(
   db: Kysely<DB>,
-  req: { itemBarcode: string; branch: string },
+  req: Scan,
   now: Date,
 ): Promise<Outcome<{ holdId: string | null }>> {
-  return inTransaction(db, async (tx) => {
-    if (!(await listBranches(tx)).some((b) => b.code === req.branch)) return notFound('branch', req.branch);
-    const item = await findItemByBarcode(tx, req.itemBarcode, { forUpdate: true });
-    if (!item) return notFound('item', req.itemBarcode);
+  return atDesk(db, req, async (tx, item) => {
     const hold = await holdTrappingItem(tx, item.id, { forUpdate: true });
     if (!hold || hold.status !== 'in_transit')
       return conflict('NOT_IN_TRANSIT', 'this copy is not in transit for a hold');
