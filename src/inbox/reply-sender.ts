@@ -16,6 +16,13 @@ export const REPLY_LEASE_MS = 60_000;
 /** Retries of events and replies: 2 s, 4 s, 8 s … up to 15 minutes. */
 export const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
 
+/**
+ * The backoff, or LINE's own Retry-After (on 429) when it asks for longer, at most 15 minutes as
+ * for notices: a retry sooner than LINE asked for would only be refused again.
+ */
+export const retryDelay = (attempt: number, retryAfterMs: number | undefined) =>
+  Math.min(15 * 60_000, Math.max(backoff(attempt), retryAfterMs ?? 0));
+
 /** What one call to LINE came to: taken, to be tried again (by push) at `retryAt`, or given up. */
 export type SendOutcome = Exclude<ReplyState, { kind: 'sending' }>;
 
@@ -126,7 +133,7 @@ export class ReplySender {
         ? {
             kind: 'retry',
             error: errorText(err),
-            retryAt: new Date(this.#deps.clock().getTime() + backoff(r.attempts)),
+            retryAt: new Date(this.#deps.clock().getTime() + retryDelay(r.attempts, c.retryAfterMs)),
           }
         : { kind: 'failed', error: errorText(err) };
     }
