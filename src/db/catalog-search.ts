@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import { ACTIVE_HOLD_STATUSES, type MaterialType } from '../domain/holds.js';
 import type { SearchQuery } from '../domain/search-query.js';
-import type { Executor } from './executor.js';
+import { isRowId, type Executor } from './executor.js';
 import type { BibsTable } from './schema.js';
 import { Coalescer } from '../lib/coalescer.js';
 import { preparedMarker } from './prepared-statements.js';
@@ -119,7 +119,7 @@ function pageOf(ids: readonly string[], matched: number, titles: readonly TitleH
 
 /** One title with its copies and hold count; undefined for an id that names no title. */
 export async function titleDetail(db: Executor, bibId: string): Promise<TitleHit | undefined> {
-  if (!/^\d{1,18}$/.test(bibId)) return undefined;
+  if (!isRowId(bibId)) return undefined;
   return (await titlesWithCopies(db, [bibId])).titles[0];
 }
 

@@ -1,20 +1,10 @@
-import type { Selectable } from 'kysely';
-import type { MaterialType } from '../domain/holds.js';
-import type { Camelized } from './camelized.js';
-import { anyBigint, anyText, type Executor, type LockOption, type Tx } from './executor.js';
-import type { BibsTable, ItemsTable } from './schema.js';
+import { TITLE_FIELD_NAMES, type CatalogRecordInput } from '../domain/catalog-record.js';
+import { camelized, type Camelized } from './camelized.js';
+import { anyBigint, anyText, isRowId, type Executor, type Tx } from './executor.js';
+import { rowBy, type RowOf } from './row-by.js';
 
-export interface NewBib {
-  title: string;
-  titleKana?: string | undefined;
-  author?: string | undefined;
-  publisher?: string | undefined;
-  year?: number | undefined;
-  isbn?: string | undefined;
-  classification?: string | undefined;
-  materialType: MaterialType;
-  latestIssue?: boolean | undefined;
-}
+/** A title as the staff API and the import hand it over (validated by catalogRecordSchema). */
+export type NewBib = Omit<CatalogRecordInput, 'items'>;
 export interface NewItem {
   barcode: string;
   branch: string;
@@ -39,40 +29,13 @@ export async function existingBarcodes(db: Executor, barcodes: string[]): Promis
   return rows.map((r) => r.barcode);
 }
 
-const bibColumns = [
-  'id',
-  'title',
-  'title_kana',
-  'author',
-  'publisher',
-  'year',
-  'isbn',
-  'classification',
-  'material_type',
-  'latest_issue',
-] as const;
-type RawBib = Pick<Selectable<BibsTable>, (typeof bibColumns)[number]>;
-export type BibRow = Camelized<RawBib>;
+const bibColumns = ['id', ...TITLE_FIELD_NAMES] as const;
+export type BibRow = Camelized<RowOf<'bibs', (typeof bibColumns)[number]>>;
 
 export async function findBib(db: Executor, id: string): Promise<BibRow | undefined> {
-  if (!/^\d{1,18}$/.test(id)) return undefined;
+  if (!isRowId(id)) return undefined;
   const r = await db.selectFrom('bibs').select(bibColumns).where('id', '=', id).executeTakeFirst();
-  return r && toBib(r);
-}
-
-function toBib(r: RawBib): BibRow {
-  return {
-    id: r.id,
-    title: r.title,
-    titleKana: r.title_kana,
-    author: r.author,
-    publisher: r.publisher,
-    year: r.year,
-    isbn: r.isbn,
-    classification: r.classification,
-    materialType: r.material_type,
-    latestIssue: r.latest_issue,
-  };
+  return r && camelized(r);
 }
 
 const itemColumns = [
@@ -85,48 +48,16 @@ const itemColumns = [
   'in_library_only',
   'status',
 ] as const;
-type RawItem = Pick<Selectable<ItemsTable>, (typeof itemColumns)[number]>;
-export type ItemRow = Camelized<RawItem>;
-
-function toItem(r: RawItem): ItemRow {
-  return {
-    id: r.id,
-    barcode: r.barcode,
-    bibId: r.bib_id,
-    homeBranch: r.home_branch,
-    locationBranch: r.location_branch,
-    callNumber: r.call_number,
-    inLibraryOnly: r.in_library_only,
-    status: r.status,
-  };
-}
+export type ItemRow = Camelized<RowOf<'items', (typeof itemColumns)[number]>>;
 
 export async function itemsOfBib(db: Executor, bibId: string): Promise<ItemRow[]> {
   const rows = await db.selectFrom('items').select(itemColumns).where('bib_id', '=', bibId).orderBy('id').execute();
-  return rows.map(toItem);
+  return rows.map(camelized);
 }
 
-export function findItemByBarcode(db: Executor, barcode: string): Promise<ItemRow | undefined>;
-export function findItemByBarcode(tx: Tx, barcode: string, lock: LockOption): Promise<ItemRow | undefined>;
-export async function findItemByBarcode(
-  db: Executor,
-  barcode: string,
-  lock?: LockOption,
-): Promise<ItemRow | undefined> {
-  let q = db.selectFrom('items').select(itemColumns).where('barcode', '=', barcode);
-  if (lock?.forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r && toItem(r);
-}
-
-export function findItem(db: Executor, id: string): Promise<ItemRow | undefined>;
-export function findItem(tx: Tx, id: string, lock: LockOption): Promise<ItemRow | undefined>;
-export async function findItem(db: Executor, id: string, lock?: LockOption): Promise<ItemRow | undefined> {
-  let q = db.selectFrom('items').select(itemColumns).where('id', '=', id);
-  if (lock?.forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r && toItem(r);
-}
+/** A copy by its barcode, as the counter scans it. */
+export const findItemByBarcode = rowBy('items', 'barcode', itemColumns);
+export const findItem = rowBy('items', 'id', itemColumns);
 
 export async function updateItem(
   db: Executor,

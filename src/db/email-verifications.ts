@@ -1,22 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { Camelized } from './camelized.js';
-import type { Executor, LockOption, Tx } from './executor.js';
+import type { Tx } from './executor.js';
+import { rowBy, type RowOf } from './row-by.js';
 import type { EmailVerificationsTable } from './schema.js';
 
 const columns = ['id', 'patron_id', 'email', 'email_type', 'expires_at', 'used_at'] as const;
-type Raw = Pick<Selectable<EmailVerificationsTable>, (typeof columns)[number]>;
 
 /** A pending e-mail registration (R-MAIL-2): the address waits here until its link is confirmed. */
-export type EmailVerificationRow = Camelized<Raw>;
-
-const toRow = (r: Raw): EmailVerificationRow => ({
-  id: r.id,
-  patronId: r.patron_id,
-  email: r.email,
-  emailType: r.email_type,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-});
+export type EmailVerificationRow = Camelized<RowOf<'email_verifications', (typeof columns)[number]>>;
 
 /** Only the token's hash is stored: a copy of the table opens no link. */
 export async function insertEmailVerification(
@@ -43,22 +34,7 @@ export async function insertEmailVerification(
   return r.id;
 }
 
-export function findEmailVerification(db: Executor, tokenHash: string): Promise<EmailVerificationRow | undefined>;
-export function findEmailVerification(
-  tx: Tx,
-  tokenHash: string,
-  lock: LockOption,
-): Promise<EmailVerificationRow | undefined>;
-export async function findEmailVerification(
-  db: Executor,
-  tokenHash: string,
-  lock?: LockOption,
-): Promise<EmailVerificationRow | undefined> {
-  let q = db.selectFrom('email_verifications').select(columns).where('token_hash', '=', tokenHash);
-  if (lock?.forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r && toRow(r);
-}
+export const findEmailVerification = rowBy('email_verifications', 'token_hash', columns);
 
 export async function markEmailVerificationUsed(tx: Tx, id: string, at: Date): Promise<void> {
   await tx.updateTable('email_verifications').set({ used_at: at }).where('id', '=', id).execute();

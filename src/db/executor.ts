@@ -24,6 +24,12 @@ export interface LockOption {
  * `col = ANY($1)` with one array parameter: a list of any length is one bind parameter
  * (an `IN (…)` list is limited to 65,535 parameters).
  */
+/**
+ * Whether a key from outside (a postback, a URL) can be a bigint id: a read by id answers any
+ * other as not found, where PostgreSQL would fail the statement.
+ */
+export const isRowId = (key: string): boolean => /^\d{1,18}$/.test(key);
+
 export const anyBigint = (ids: readonly string[]) => sql<string>`ANY(${[...ids]}::bigint[])`;
 export const anyText = (values: readonly string[]) => sql<string>`ANY(${[...values]}::text[])`;
 

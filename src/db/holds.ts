@@ -1,8 +1,9 @@
 import type { Selectable, Updateable } from 'kysely';
 import { ACTIVE_HOLD_STATUSES } from '../domain/holds.js';
 import type { HoldStatus } from '../domain/hold-status.js';
-import type { Camelized } from './camelized.js';
-import { anyBigint, type Executor, type LockOption, type Tx } from './executor.js';
+import { camelized, type Camelized } from './camelized.js';
+import { anyBigint, isRowId, type Executor, type LockOption, type Tx } from './executor.js';
+import { rowBy, type RowOf } from './row-by.js';
 import type { HoldsTable } from './schema.js';
 
 /** A copy is trapped for the hold: on its way, or on the hold shelf. */
@@ -22,9 +23,7 @@ const columns = [
   'secured_on',
   'pickup_deadline',
 ] as const;
-
-type Raw = Pick<Selectable<HoldsTable>, (typeof columns)[number]>;
-export type HoldRow = Camelized<Raw>;
+export type HoldRow = Camelized<RowOf<'holds', (typeof columns)[number]>>;
 
 export type NewHold = Camelized<
   Pick<
@@ -49,23 +48,6 @@ export type HoldChange = Partial<
   >
 >;
 
-function toHold(r: Raw): HoldRow {
-  return {
-    id: r.id,
-    patronId: r.patron_id,
-    bibId: r.bib_id,
-    pickupBranch: r.pickup_branch,
-    channel: r.channel,
-    contact: r.contact,
-    status: r.status,
-    requestedAt: r.requested_at,
-    officialAt: r.official_at,
-    itemId: r.item_id,
-    securedOn: r.secured_on,
-    pickupDeadline: r.pickup_deadline,
-  };
-}
-
 export async function insertHold(db: Executor, h: NewHold): Promise<HoldRow> {
   const r = await db
     .insertInto('holds')
@@ -81,18 +63,11 @@ export async function insertHold(db: Executor, h: NewHold): Promise<HoldRow> {
     })
     .returning(columns)
     .executeTakeFirstOrThrow();
-  return toHold(r);
+  return camelized(r);
 }
 
-export function findHold(db: Executor, id: string): Promise<HoldRow | undefined>;
-export function findHold(tx: Tx, id: string, lock: LockOption): Promise<HoldRow | undefined>;
-export async function findHold(db: Executor, id: string, lock?: LockOption): Promise<HoldRow | undefined> {
-  if (!/^\d{1,18}$/.test(id)) return undefined;
-  let q = db.selectFrom('holds').select(columns).where('id', '=', id);
-  if (lock?.forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r && toHold(r);
-}
+/** A hold id comes in a postback: one that cannot be an id finds no hold. */
+export const findHold = rowBy('holds', 'id', columns, { accepts: isRowId });
 
 export async function activeHoldsOfPatron(db: Executor, patronId: string): Promise<HoldRow[]> {
   const rows = await db
@@ -103,7 +78,7 @@ export async function activeHoldsOfPatron(db: Executor, patronId: string): Promi
     .orderBy('requested_at')
     .orderBy('id')
     .execute();
-  return rows.map(toHold);
+  return rows.map(camelized);
 }
 
 /** Active holds of the titles, in no particular order (positions come from the domain). */
@@ -118,7 +93,7 @@ export async function activeHoldsOfBibs(db: Executor, bibIds: string[], lock?: L
     .where('status', 'in', ACTIVE_HOLD_STATUSES)
     .orderBy('id');
   if (lock?.forUpdate) q = q.forUpdate();
-  return (await q.execute()).map(toHold);
+  return (await q.execute()).map(camelized);
 }
 
 export function holdTrappingItem(db: Executor, itemId: string): Promise<HoldRow | undefined>;
@@ -127,7 +102,7 @@ export async function holdTrappingItem(db: Executor, itemId: string, lock?: Lock
   let q = db.selectFrom('holds').select(columns).where('item_id', '=', itemId).where('status', 'in', TRAPPED);
   if (lock?.forUpdate) q = q.forUpdate();
   const r = await q.executeTakeFirst();
-  return r && toHold(r);
+  return r && camelized(r);
 }
 
 export async function updateHold(db: Executor, id: string, change: HoldChange, at: Date): Promise<void> {
@@ -183,7 +158,7 @@ export async function expireOverdueReadyHolds(tx: Tx, today: string, now: Date, 
     )
     .returning(columns)
     .execute();
-  return rows.map(toHold);
+  return rows.map(camelized);
 }
 
 /** Of the given titles, those with a hold waiting for a copy. */

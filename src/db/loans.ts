@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { Camelized } from './camelized.js';
-import type { Executor, LockOption, Tx } from './executor.js';
+import { camelized, type Camelized } from './camelized.js';
+import { isRowId, type Executor, type LockOption, type Tx } from './executor.js';
 import type { BibsTable, ItemsTable, LoansTable } from './schema.js';
 
 /** An open loan, with what the patron sees of its copy and title. */
@@ -29,29 +29,11 @@ function loanQuery(db: Executor) {
       'loans.checked_out_at',
       'loans.due_date',
       'loans.renewals',
-      'items.barcode',
+      'items.barcode as item_barcode',
       'bibs.material_type',
       'bibs.title',
     ])
     .where('loans.returned_at', 'is', null);
-}
-
-type Raw = Awaited<ReturnType<ReturnType<typeof loanQuery>['executeTakeFirstOrThrow']>>;
-
-function toLoan(r: Raw): LoanRow {
-  return {
-    id: r.id,
-    patronId: r.patron_id,
-    itemId: r.item_id,
-    bibId: r.bib_id,
-    branchCode: r.branch_code,
-    checkedOutAt: r.checked_out_at,
-    dueDate: r.due_date,
-    renewals: r.renewals,
-    itemBarcode: r.barcode,
-    materialType: r.material_type,
-    title: r.title,
-  };
 }
 
 export async function openLoansOfPatron(db: Executor, patronId: string): Promise<LoanRow[]> {
@@ -60,17 +42,17 @@ export async function openLoansOfPatron(db: Executor, patronId: string): Promise
     .orderBy('loans.due_date')
     .orderBy('loans.id')
     .execute();
-  return rows.map(toLoan);
+  return rows.map(camelized);
 }
 
 export function openLoan(db: Executor, loanId: string): Promise<LoanRow | undefined>;
 export function openLoan(tx: Tx, loanId: string, lock: LockOption): Promise<LoanRow | undefined>;
 export async function openLoan(db: Executor, loanId: string, lock?: LockOption): Promise<LoanRow | undefined> {
-  if (!/^\d{1,18}$/.test(loanId)) return undefined;
+  if (!isRowId(loanId)) return undefined;
   let q = loanQuery(db).where('loans.id', '=', loanId);
   if (lock?.forUpdate) q = q.forUpdate(['loans']);
   const r = await q.executeTakeFirst();
-  return r && toLoan(r);
+  return r && camelized(r);
 }
 
 export function openLoanOfItem(db: Executor, itemId: string): Promise<LoanRow | undefined>;
@@ -79,7 +61,7 @@ export async function openLoanOfItem(db: Executor, itemId: string, lock?: LockOp
   let q = loanQuery(db).where('loans.item_id', '=', itemId);
   if (lock?.forUpdate) q = q.forUpdate(['loans']);
   const r = await q.executeTakeFirst();
-  return r && toLoan(r);
+  return r && camelized(r);
 }
 
 export async function patronHasTitleOnLoan(db: Executor, patronId: string, bibId: string): Promise<boolean> {

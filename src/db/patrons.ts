@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { EmailType } from '../domain/email.js';
-import type { Camelized } from './camelized.js';
-import type { Executor, LockOption, Tx } from './executor.js';
+import { camelized, type Camelized } from './camelized.js';
+import type { Executor } from './executor.js';
+import { rowBy, type RowOf } from './row-by.js';
 import type { PatronsTable } from './schema.js';
 
 const columns = [
@@ -19,7 +20,7 @@ const columns = [
   'last_pickup_branch',
 ] as const;
 
-type Raw = Pick<Selectable<PatronsTable>, (typeof columns)[number]>;
+type Raw = RowOf<'patrons', (typeof columns)[number]>;
 
 /** The patron as the services see it: whether the address is confirmed, not when. */
 export type PatronRow = Camelized<Omit<Raw, 'email_confirmed_at'>> & { emailConfirmed: boolean };
@@ -28,21 +29,8 @@ export type NewPatron = Camelized<
   Pick<Selectable<PatronsTable>, 'card_number' | 'name' | 'birth_date' | 'residency' | 'disability_service'>
 >;
 
-function toPatron(r: Raw): PatronRow {
-  return {
-    id: r.id,
-    cardNumber: r.card_number,
-    name: r.name,
-    birthDate: r.birth_date,
-    residency: r.residency,
-    disabilityService: r.disability_service,
-    email: r.email,
-    emailType: r.email_type,
-    emailConfirmed: r.email !== null && r.email_confirmed_at !== null,
-    passwordHash: r.password_hash,
-    passwordIsInitial: r.password_is_initial,
-    lastPickupBranch: r.last_pickup_branch,
-  };
+function toPatron({ email_confirmed_at, ...r }: Raw): PatronRow {
+  return { ...camelized(r), emailConfirmed: r.email !== null && email_confirmed_at !== null };
 }
 
 /** Inserts unless the card number exists; undefined means it was taken. */
@@ -62,27 +50,8 @@ export async function insertPatron(db: Executor, p: NewPatron): Promise<PatronRo
   return r && toPatron(r);
 }
 
-export function findPatronByCard(db: Executor, cardNumber: string): Promise<PatronRow | undefined>;
-export function findPatronByCard(tx: Tx, cardNumber: string, lock: LockOption): Promise<PatronRow | undefined>;
-export async function findPatronByCard(
-  db: Executor,
-  cardNumber: string,
-  lock?: LockOption,
-): Promise<PatronRow | undefined> {
-  let q = db.selectFrom('patrons').select(columns).where('card_number', '=', cardNumber);
-  if (lock?.forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r && toPatron(r);
-}
-
-export function findPatron(db: Executor, id: string): Promise<PatronRow | undefined>;
-export function findPatron(tx: Tx, id: string, lock: LockOption): Promise<PatronRow | undefined>;
-export async function findPatron(db: Executor, id: string, lock?: LockOption): Promise<PatronRow | undefined> {
-  let q = db.selectFrom('patrons').select(columns).where('id', '=', id);
-  if (lock?.forUpdate) q = q.forUpdate();
-  const r = await q.executeTakeFirst();
-  return r && toPatron(r);
-}
+export const findPatronByCard = rowBy('patrons', 'card_number', columns, { toRow: toPatron });
+export const findPatron = rowBy('patrons', 'id', columns, { toRow: toPatron });
 
 export async function setPasswordHash(
   db: Executor,

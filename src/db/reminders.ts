@@ -42,38 +42,36 @@ export async function readyHoldsWithDeadlineBetween(
   }));
 }
 
+/** An open loan with its title and how its patron can be reached. */
+export type ReachableLoan = { loanId: string; patronId: string; dueDate: string; title: string } & Reach;
+
 /** Open loans due within [from, to], with how their patron can be reached. */
-export async function openLoansDueBetween(
-  db: Executor,
-  from: string,
-  to: string,
-): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
-  const rows = await reachQuery(db)
-    .innerJoin('loans', 'loans.patron_id', 'patrons.id')
-    .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
-    .select(['loans.id as loan_id', 'loans.due_date', 'bibs.title'])
-    .where('loans.returned_at', 'is', null)
+export async function openLoansDueBetween(db: Executor, from: string, to: string): Promise<ReachableLoan[]> {
+  const rows = await openLoansWith(db)
     .where('loans.due_date', '>=', from)
     .where('loans.due_date', '<=', to)
     .orderBy('loans.id')
     .execute();
-  return rows.map((r) => ({ loanId: r.loan_id, patronId: r.id, dueDate: r.due_date, title: r.title, ...reachOf(r) }));
+  return rows.map(toReachableLoan);
 }
 
 /** The open loans of a title, with how their patrons can be reached. */
-export async function openLoansOfTitle(
-  db: Executor,
-  bibId: string,
-): Promise<({ loanId: string; patronId: string; dueDate: string; title: string } & Reach)[]> {
-  const rows = await reachQuery(db)
+export async function openLoansOfTitle(db: Executor, bibId: string): Promise<ReachableLoan[]> {
+  const rows = await openLoansWith(db).where('loans.bib_id', '=', bibId).orderBy('loans.id').execute();
+  return rows.map(toReachableLoan);
+}
+
+/** Open loans with their titles and their patrons' reach: the caller says which loans. */
+function openLoansWith(db: Executor) {
+  return reachQuery(db)
     .innerJoin('loans', 'loans.patron_id', 'patrons.id')
     .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
     .select(['loans.id as loan_id', 'loans.due_date', 'bibs.title'])
-    .where('loans.returned_at', 'is', null)
-    .where('loans.bib_id', '=', bibId)
-    .orderBy('loans.id')
-    .execute();
-  return rows.map((r) => ({ loanId: r.loan_id, patronId: r.id, dueDate: r.due_date, title: r.title, ...reachOf(r) }));
+    .where('loans.returned_at', 'is', null);
+}
+
+function toReachableLoan(r: { loan_id: string; id: string; due_date: string; title: string } & ReachColumns) {
+  return { loanId: r.loan_id, patronId: r.id, dueDate: r.due_date, title: r.title, ...reachOf(r) };
 }
 
 /** Titles by bib id (a notice names the title even when its hold row does not carry it). */
@@ -96,12 +94,14 @@ function reachQuery(db: Executor) {
     ]);
 }
 
-function reachOf(r: {
+interface ReachColumns {
   email: string | null;
   email_confirmed_at: Date | null;
   line_user_id: string | null;
   following: boolean | null;
-}): Reach {
+}
+
+function reachOf(r: ReachColumns): Reach {
   return {
     lineLinked: r.line_user_id !== null,
     following: r.following === true,

@@ -38,3 +38,19 @@ export const catalogRecordSchema = z
   });
 
 export type CatalogRecordInput = z.infer<typeof catalogRecordSchema>;
+
+/**
+ * The title's fields by their snake_case names, in the record's order: a catalog export names its
+ * columns so (docs/catalog-import.md), and so does the bibs table, one list for both.
+ */
+export const TITLE_FIELD_NAMES = [
+  'title',
+  'title_kana',
+  'author',
+  'publisher',
+  'year',
+  'isbn',
+  'classification',
+  'material_type',
+  'latest_issue',
+] as const;

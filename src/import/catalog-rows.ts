@@ -1,5 +1,5 @@
 import { materialTypeOfWord } from '../domain/material-words.js';
-import { catalogItemSchema, catalogRecordSchema } from '../domain/catalog-record.js';
+import { catalogItemSchema, catalogRecordSchema, TITLE_FIELD_NAMES } from '../domain/catalog-record.js';
 import type { CatalogRecordInput as CatalogRecord } from '../domain/catalog-record.js';
 
 /**
@@ -8,15 +8,7 @@ import type { CatalogRecordInput as CatalogRecord } from '../domain/catalog-reco
  */
 export const COLUMNS = [
   'record_id',
-  'title',
-  'title_kana',
-  'author',
-  'publisher',
-  'year',
-  'isbn',
-  'classification',
-  'material_type',
-  'latest_issue',
+  ...TITLE_FIELD_NAMES,
   'barcode',
   'branch',
   'call_number',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chat, patronChat, refusalMessage } from '../../messages/ja/index.js';
-import type { ServiceFailure } from '../../services/errors.js';
+import type { Outcome, ServiceFailure } from '../../services/errors.js';
 import type { StepContext, StepResult } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action, type Reply } from '../reply.js';
@@ -18,6 +18,13 @@ export function failureReply(f: ServiceFailure): Reply {
 }
 
 export const expiredReply = (): Reply => text(chat.expired, menuActions);
+
+/**
+ * The reply to a service's answer that brings no value: no answer at all (the state the step
+ * was asked from has moved on, so it is expired), or a refusal.
+ */
+export const noValueReply = (r: Extract<Outcome<unknown>, { ok: false }> | undefined): Reply =>
+  r ? failureReply(r.failure) : expiredReply();
 
 /**
  * The login flow's state while the login page is open, kept here because the steps that need a

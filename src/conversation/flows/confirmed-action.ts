@@ -7,9 +7,9 @@ import {
   confirmAction,
   confirmationIsCurrent,
   expiredReply,
-  failureReply,
   loginButtonReply,
   menuActions,
+  noValueReply,
   requireLogin,
   stopAction,
 } from './common.js';
@@ -58,8 +58,7 @@ export function confirmedAction<
       loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
       ask(ctx) {
         const r = spec.offer.fact(ctx.facts);
-        if (!r) return { replies: [expiredReply()] };
-        if (!r.ok) return { replies: [failureReply(r.failure)] };
+        if (!r?.ok) return { replies: [noValueReply(r)] };
         const id = r.value[spec.id];
         return {
           replies: [
@@ -82,8 +81,7 @@ export function confirmedAction<
       }),
       done: reading(spec.state, (ctx) => {
         const r = spec.act.fact(ctx.facts);
-        if (!r) return { replies: [expiredReply()] };
-        if (!r.ok) return { replies: [failureReply(r.failure)] };
+        if (!r?.ok) return { replies: [noValueReply(r)] };
         return { replies: [text(spec.done(ctx.data, r.value), menuActions)] };
       }),
     },

@@ -10,6 +10,7 @@ import {
   failureReply,
   loginButtonReply,
   menuActions,
+  noValueReply,
   requireLogin,
   stopAction,
 } from './common.js';
@@ -55,8 +56,7 @@ export const reserveFlow: Flow = {
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
     chooseBranch(ctx) {
       const r = ctx.facts.reservation;
-      if (!r) return { replies: [expiredReply()] };
-      if (!r.ok) return { replies: [failureReply(r.failure)] };
+      if (!r?.ok) return { replies: [noValueReply(r)] };
       const o = r.value;
       const branches: Action[] = o.branches.map((b) => ({
         kind: 'postback',
@@ -137,8 +137,7 @@ export const reserveFlow: Flow = {
     }),
     accepted: reading(confirmingState, (ctx) => {
       const r = ctx.facts.placed;
-      if (!r) return { replies: [expiredReply()] };
-      if (!r.ok) return { replies: [failureReply(r.failure)] };
+      if (!r?.ok) return { replies: [noValueReply(r)] };
       const d = ctx.data;
       return {
         replies: [
