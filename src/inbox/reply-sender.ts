@@ -26,8 +26,11 @@ export const retryDelay = (attempt: number, retryAfterMs: number | undefined) =>
 /** What one call to LINE came to: taken, to be tried again (by push) at `retryAt`, or given up. */
 export type SendOutcome = Exclude<ReplyState, { kind: 'sending' }>;
 
-/** A reply to send: the stored one, whatever its attempts so far. */
-type Reply = Omit<PendingReply, 'attempts' | 'status'>;
+/**
+ * A reply to send: the stored one, whatever its attempts so far. `redoOf`: this answers an event
+ * an earlier attempt may already have answered by its reply token; LINE's timestamp of the event.
+ */
+type Reply = Omit<PendingReply, 'attempts' | 'status'> & { redoOf?: { eventTimestamp: Date } };
 
 interface ReplySenderDeps {
   db: Kysely<DB>;
@@ -115,6 +118,16 @@ export class ReplySender {
           await messenger.reply(r.replyToken!, r.replies);
         } catch (err) {
           if (sendVerdict(err).outcome !== 'invalid_token' || !r.lineUserId) throw err;
+          // A token LINE issued less than REPLY_TOKEN_MAX_AGE_MS ago is refused only once used, and
+          // only this event's attempts use it: the earlier attempt's reply reached the patron, who
+          // must not get it again by push. (A token cannot carry a retry key: this is how a redo
+          // recognises its own answer.)
+          if (r.redoOf && this.#deps.clock().getTime() - r.redoOf.eventTimestamp.getTime() < REPLY_TOKEN_MAX_AGE_MS) {
+            log.info('reply token used by an earlier attempt of the event: its answer was delivered', {
+              inboxId: r.id,
+            });
+            return { kind: 'sent' };
+          }
           via = 'push';
           await messenger.push(r.lineUserId, r.replies, r.retryKey);
         }

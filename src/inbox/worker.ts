@@ -20,26 +20,11 @@ import type { MetricsHooks } from '../metrics/metrics.js';
 import { backoff, REPLY_LEASE_MS, ReplySender } from './reply-sender.js';
 import type { InboxProcessor } from './thread.js';
 import { drainInLanes } from './lanes.js';
+import type { InboxWorkerDeps } from './worker-deps.js';
+
+export type { InboxWorkerDeps };
 import { InboxMaintenance } from './maintenance.js';
 import { CLAIM_GATHER_MS, EVENT_LEASE_MS, MAX_EVENT_ATTEMPTS } from './timings.js';
-
-export interface InboxWorkerDeps {
-  db: Kysely<DB>;
-  handler: ConversationHandler;
-  messenger: Messenger;
-  /** The channel's stored event → what the conversation acts on (line/inbound.ts toInput). */
-  toInput: (event: Record<string, unknown>) => Input;
-  log: Logger;
-  clock?: () => Date;
-  /** Called after events were handled in a transaction (committed): notices they wrote can go out now. */
-  afterEvents?: () => void;
-  metrics?: MetricsHooks;
-  /**
-   * Events handled at once. One lane spends most of its time waiting on the database, so with a
-   * pool several lanes multiply throughput; the claim keeps each user's events in order.
-   */
-  lanes?: number;
-}
 
 class LeaseLost extends Error {}
 
@@ -199,6 +184,8 @@ export class InboxWorker implements InboxProcessor {
       receivedAt: event.receivedAt,
       replies: messages,
       retryKey,
+      // An earlier attempt may have replied with the same token before its process died.
+      ...(event.attempts > 1 ? { redoOf: { eventTimestamp: event.eventTimestamp } } : {}),
     });
     try {
       let completed: boolean;

@@ -35,7 +35,8 @@ interface Run {
 
 async function startRun(databaseUrl?: string): Promise<Run> {
   lineApi.use(http.all(/^http:\/\/127\.0\.0\.1:/, () => passthrough()));
-  const line = await fakeLineReplies({ strictReplyTokens: true });
+  // Every 7th reply fails with 500, so those answers go by push later: kills land on pushes too.
+  const line = await fakeLineReplies({ strictReplyTokens: true, failReplyEvery: 7 });
   cleanup.push(() => line.close());
   const dataDir = await mkdtemp(join(tmpdir(), 'lib-crash-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -69,16 +70,19 @@ function makeEvents(): LineEvent[] {
 }
 
 /** Posts events as LINE does; those that got no 200 are returned, for LINE to redeliver. */
-async function deliver(run: Run, events: LineEvent[], onSent: (n: number) => void): Promise<LineEvent[]> {
+async function deliver(run: Run, events: LineEvent[]): Promise<LineEvent[]> {
   const unacked: LineEvent[] = [];
   let next = 0;
-  let sent = 0;
   const worker = async () => {
     while (next < events.length) {
       const e = events[next++]!;
-      if (e.replyToken) run.line.issue(e.replyToken);
+      // LINE stamps an event and issues its reply token when it first sends it; a redelivery
+      // keeps both.
+      if (!(e.deliveryContext as { isRedelivery: boolean }).isRedelivery) {
+        e.timestamp = Date.now();
+        if (e.replyToken) run.line.issue(e.replyToken);
+      }
       const body = webhookBody([e]);
-      onSent(++sent);
       try {
         const res = await fetch(`${run.server.url}/webhook`, {
           method: 'POST',
@@ -90,8 +94,8 @@ async function deliver(run: Run, events: LineEvent[], onSent: (n: number) => voi
       } catch {
         unacked.push(e);
       }
-      // About 150 events a second from six senders.
-      await new Promise((r) => setTimeout(r, 40));
+      // About 100 events a second from six senders.
+      await new Promise((r) => setTimeout(r, 60));
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -112,7 +116,7 @@ async function restart(run: Run): Promise<void> {
 /** LINE redelivers what got no 200, with the same event id and reply token, until it gets one. */
 async function redeliver(run: Run, events: LineEvent[]): Promise<void> {
   let left = events.map((e) => ({ ...e, deliveryContext: { isRedelivery: true } }) as LineEvent);
-  while (left.length > 0) left = await deliver(run, left, () => {});
+  while (left.length > 0) left = await deliver(run, left);
 }
 
 function answersOf(line: Run['line'], e: LineEvent, i: number): AcceptedCall[] {
@@ -170,36 +174,31 @@ describe('answers across crashes', () => {
   it('SIGKILL at random points of a loaded run, twice in a row once: nothing lost, no push repeated', async () => {
     const run = await startRun(process.env.DATABASE_URL ? (await openTestDatabase()).url : undefined);
     const events = makeEvents();
-    // Three kill points at random in the middle of the load; after the second, the restarted
-    // server is killed again as soon as it answers /healthz (killed twice in a row).
-    const points = [0.2, 0.45, 0.7].map((p) => Math.floor(EVENTS * (p + Math.random() * 0.1)));
-    let unacked: LineEvent[] = [];
-    let from = 0;
-    for (const [k, point] of points.entries()) {
-      const part = events.slice(from, point);
-      from = point;
-      const killAt = Math.floor(part.length * (0.5 + Math.random() * 0.4));
-      const sending = deliver(run, part, (n) => {
-        if (n === killAt) void kill(run);
-      });
-      unacked.push(...(await sending));
-      await run.server.exited;
+    // LINE keeps sending while the server is down or restarting (those events get no 200 and are
+    // redelivered after). Three kills land while answers flow, each once LINE has taken a random
+    // share of them; after the second, the restarted server is killed again as soon as it
+    // answers /healthz (killed twice in a row).
+    const sending = deliver(run, events);
+    for (const [k, share] of [0.2, 0.45, 0.7].entries()) {
+      const target = Math.floor(EVENTS * (share + Math.random() * 0.1));
+      const until = Date.now() + 20_000;
+      while (run.line.accepted.length < target && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      await kill(run);
       await restart(run);
       if (k === 1) {
         await kill(run);
         await restart(run);
       }
-      await redeliver(run, unacked);
-      unacked = [];
     }
-    await redeliver(run, await deliver(run, events.slice(from), () => {}));
+    await redeliver(run, await sending);
     await settle(run, events);
     const t = tally(run, events);
     console.log(
       `crash test (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}): ${EVENTS} events, ` +
         `${run.kills.length} kills; lost ${t.lost}, pushes repeated ${t.repeatedPushes}, ` +
         `answers repeated ${t.repeatedReplies} (replies accepted < ${IN_FLIGHT_MS} ms before a kill: ` +
-        `${t.inFlight}), unexplained repeats ${t.unexplained}, status events short of an answer ${t.statusMismatch}`,
+        `${t.inFlight}), unexplained repeats ${t.unexplained}, status events short of an answer ${t.statusMismatch}; ` +
+        `LINE accepted ${run.line.replies.length} replies and ${run.line.pushes.length} pushes`,
     );
     expect(t.lost).toBe(0);
     expect(t.repeatedPushes).toBe(0);
@@ -219,10 +218,12 @@ describe('answers across crashes', () => {
       url.port = String(proxy.port);
       const run = await startRun(url.toString());
       const events = makeEvents().slice(0, 240);
-      const sending = deliver(run, events, (n) => {
-        if (n === 80) void proxy.cut();
-        if (n === 140) void proxy.restore();
-      });
+      const sending = deliver(run, events);
+      // The database goes away once answers flow, for about a third of the load.
+      while (run.line.accepted.length < 60) await new Promise((r) => setTimeout(r, 5));
+      await proxy.cut();
+      await new Promise((r) => setTimeout(r, 800));
+      await proxy.restore();
       await redeliver(run, await sending);
       await settle(run, events);
       const t = tally(run, events);

@@ -18,8 +18,10 @@ export interface AcceptedCall {
  * it): records every accepted call; a repeated push retry key gets 409, as LINE answers. With
  * `strictReplyTokens`, a reply token is good only once and only for a minute after `issue()`
  * (LINE's rule), anything else 400 "Invalid reply token", so a repeated reply shows as a refusal.
+ * `failReplyEvery: n` answers every n-th reply 500 without taking it (a LINE hiccup): the sender
+ * retries that answer later by push.
  */
-export async function fakeLineReplies(opts: { strictReplyTokens?: boolean } = {}): Promise<{
+export async function fakeLineReplies(opts: { strictReplyTokens?: boolean; failReplyEvery?: number } = {}): Promise<{
   url: string;
   replies: string[];
   pushes: { to: string; retryKey: string }[];
@@ -35,6 +37,7 @@ export async function fakeLineReplies(opts: { strictReplyTokens?: boolean } = {}
   const keys = new Set<string>();
   const issued = new Map<string, number>();
   const used = new Set<string>();
+  let replyCalls = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -50,8 +53,10 @@ export async function fakeLineReplies(opts: { strictReplyTokens?: boolean } = {}
           const at = issued.get(token);
           if (at === undefined || used.has(token) || Date.now() - at > 60_000)
             return json(400, { message: 'Invalid reply token' });
-          used.add(token);
         }
+        if (opts.failReplyEvery && ++replyCalls % opts.failReplyEvery === 0)
+          return json(500, { message: 'Internal server error' });
+        used.add(token);
         replies.push(token);
         accepted.push({ replyToken: token, to: '', retryKey: '', text, at: Date.now() });
         return json(200, { sentMessages: [] });
