@@ -146,18 +146,23 @@ export async function runEffects(
   return facts;
 }
 
+/**
+ * The login page's address, or null when LINE would not issue a link token (the flow says to try
+ * again). Only LINE's failure is answered that way: a database error propagates, so the event
+ * waits in the inbox instead of being answered as if the patron had no token.
+ */
 async function loginUrl(deps: EffectDeps, lineUserId: string, now: Date): Promise<string | null> {
-  try {
-    let token = await reusableLinkToken(deps.db, lineUserId, now);
-    if (token === undefined) {
+  let token = await reusableLinkToken(deps.db, lineUserId, now);
+  if (token === undefined) {
+    try {
       token = await deps.line.issueLinkToken(lineUserId);
-      await rememberLinkToken(deps.db, lineUserId, token, now);
+    } catch (err) {
+      deps.log.warn('link token not issued', { error: errorText(err) });
+      return null;
     }
-    return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
-  } catch (err) {
-    deps.log.warn('link token not issued', { error: errorText(err) });
-    return null;
+    await rememberLinkToken(deps.db, lineUserId, token, now);
   }
+  return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
 }
 
 /** The menu follows the login state; a LINE hiccup here must not undo the login itself. */

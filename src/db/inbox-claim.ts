@@ -21,6 +21,11 @@ export interface ClaimedEvent extends InboxRow {
   conversation: StoredConversation | undefined;
   /** The user had later events waiting when this one was claimed: finishing it makes the next claimable. */
   moreWaiting: boolean;
+  /**
+   * The X-Line-Retry-Key of this event's answer, made by its first claim and stored with it, so
+   * every attempt in every process pushes the answer under the same key (LINE answers a repeat 409).
+   */
+  retryKey: string;
 }
 
 /**
@@ -28,7 +33,8 @@ export interface ClaimedEvent extends InboxRow {
  * events are all handled, so one user's events are handled in order, one at a time, on whichever
  * instance claims them. A claim is a lease: the event stays 'pending' with next_attempt_at moved
  * to `leaseUntil` and attempts counted, so an event whose handler died is claimed again after the
- * lease, and `attempts` is the fencing token completion checks. The user's linked card and
+ * lease, and `attempts` is the fencing token completion checks. The first claim also makes the
+ * retry key of the event's answer (ClaimedEvent.retryKey). The user's linked card and
  * conversation come back with the event: a search needs no further reads about its user.
  *
  * The heads (each user's oldest pending event) are found by a skip scan: one probe of the pending
@@ -62,6 +68,7 @@ export async function claimInboxEvents(
     received_at: Date;
     payload: Record<string, unknown>;
     attempts: number;
+    reply_retry_key: string;
     patron_id: string | null;
     conversation: StoredConversationRow | null;
     more_waiting: boolean;
@@ -94,11 +101,12 @@ export async function claimInboxEvents(
          AND e.status = 'pending' AND e.next_attempt_at <= ${now} AND e.attempts < ${maxAttempts}
        FOR UPDATE SKIP LOCKED)
     UPDATE webhook_inbox w
-       SET attempts = w.attempts + 1, next_attempt_at = ${leaseUntil}
+       SET attempts = w.attempts + 1, next_attempt_at = ${leaseUntil},
+           reply_retry_key = COALESCE(w.reply_retry_key, gen_random_uuid())
       FROM picked
      WHERE w.id = picked.id
     RETURNING w.id, w.webhook_event_id, w.line_user_id, w.event_type, w.mode, w.reply_token,
-              w.event_timestamp, w.received_at, w.payload, w.attempts,
+              w.event_timestamp, w.received_at, w.payload, w.attempts, w.reply_retry_key,
               (SELECT patron_id FROM line_users u WHERE u.line_user_id = w.line_user_id) AS patron_id,
               (SELECT jsonb_build_object('flow', c.flow, 'step', c.step, 'version', c.version, 'data', c.data,
                                          'updated_at', c.updated_at, 'expires_at', c.expires_at)
@@ -119,6 +127,7 @@ export async function claimInboxEvents(
       receivedAt: new Date(row.received_at),
       payload: row.payload,
       attempts: row.attempts,
+      retryKey: row.reply_retry_key,
       leaseUntil,
       moreWaiting: row.more_waiting,
       patronId: row.patron_id === null ? null : String(row.patron_id),

@@ -7,6 +7,8 @@ export interface LaneWork<E extends { moreWaiting: boolean }> {
   /** A counter that moves whenever new events are stored (a kick): a claim may find them. */
   kicks(): number;
   stopped(): boolean;
+  /** Gives back events claimed but left unhandled because the work stopped. */
+  release(events: E[]): Promise<void>;
 }
 
 /**
@@ -81,6 +83,10 @@ export async function drainInLanes<E extends { moreWaiting: boolean }>(
   };
   // allSettled: a failing lane must not leave the others running after the caller thinks it is done.
   const results = await Promise.allSettled(Array.from({ length: lanes }, lane));
+  // A claim still out when the lanes stopped adds to the queue: wait for it, then give back all.
+  if (refilling) await Promise.allSettled([refilling]);
+  // Not given back (the database is away): their leases run out and they are claimed again.
+  if (queue.length > 0) await work.release(queue.splice(0)).catch(() => {});
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
   return wrote;

@@ -16,11 +16,21 @@ export const REPLY_LEASE_MS = 60_000;
 /** Retries of events and replies: 2 s, 4 s, 8 s … up to 15 minutes. */
 export const backoff = (attempt: number) => Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
 
+/**
+ * The backoff, or LINE's own Retry-After (on 429) when it asks for longer, at most 15 minutes as
+ * for notices: a retry sooner than LINE asked for would only be refused again.
+ */
+export const retryDelay = (attempt: number, retryAfterMs: number | undefined) =>
+  Math.min(15 * 60_000, Math.max(backoff(attempt), retryAfterMs ?? 0));
+
 /** What one call to LINE came to: taken, to be tried again (by push) at `retryAt`, or given up. */
 export type SendOutcome = Exclude<ReplyState, { kind: 'sending' }>;
 
-/** A reply to send: the stored one, whatever its attempts so far. */
-type Reply = Omit<PendingReply, 'attempts' | 'status'>;
+/**
+ * A reply to send: the stored one, whatever its attempts so far. `redoOf`: this answers an event
+ * an earlier attempt may already have answered by its reply token; LINE's timestamp of the event.
+ */
+type Reply = Omit<PendingReply, 'attempts' | 'status'> & { redoOf?: { eventTimestamp: Date } };
 
 interface ReplySenderDeps {
   db: Kysely<DB>;
@@ -108,6 +118,16 @@ export class ReplySender {
           await messenger.reply(r.replyToken!, r.replies);
         } catch (err) {
           if (sendVerdict(err).outcome !== 'invalid_token' || !r.lineUserId) throw err;
+          // A token LINE issued less than REPLY_TOKEN_MAX_AGE_MS ago is refused only once used, and
+          // only this event's attempts use it: the earlier attempt's reply reached the patron, who
+          // must not get it again by push. (A token cannot carry a retry key: this is how a redo
+          // recognises its own answer.)
+          if (r.redoOf && this.#deps.clock().getTime() - r.redoOf.eventTimestamp.getTime() < REPLY_TOKEN_MAX_AGE_MS) {
+            log.info('reply token used by an earlier attempt of the event: its answer was delivered', {
+              inboxId: r.id,
+            });
+            return { kind: 'sent' };
+          }
           via = 'push';
           await messenger.push(r.lineUserId, r.replies, r.retryKey);
         }
@@ -126,7 +146,7 @@ export class ReplySender {
         ? {
             kind: 'retry',
             error: errorText(err),
-            retryAt: new Date(this.#deps.clock().getTime() + backoff(r.attempts)),
+            retryAt: new Date(this.#deps.clock().getTime() + retryDelay(r.attempts, c.retryAfterMs)),
           }
         : { kind: 'failed', error: errorText(err) };
     }

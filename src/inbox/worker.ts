@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   attemptKey,
   completeInboxEvent,
   completeInboxEvents,
   failInboxEvent,
+  releaseInboxEvents,
   type EventCompletion,
 } from '../db/inbox.js';
 import { claimInboxEvents, type ClaimedEvent } from '../db/inbox-claim.js';
@@ -20,26 +20,11 @@ import type { MetricsHooks } from '../metrics/metrics.js';
 import { backoff, REPLY_LEASE_MS, ReplySender } from './reply-sender.js';
 import type { InboxProcessor } from './thread.js';
 import { drainInLanes } from './lanes.js';
+import type { InboxWorkerDeps } from './worker-deps.js';
+
+export type { InboxWorkerDeps };
 import { InboxMaintenance } from './maintenance.js';
 import { CLAIM_GATHER_MS, EVENT_LEASE_MS, MAX_EVENT_ATTEMPTS } from './timings.js';
-
-export interface InboxWorkerDeps {
-  db: Kysely<DB>;
-  handler: ConversationHandler;
-  messenger: Messenger;
-  /** The channel's stored event → what the conversation acts on (line/inbound.ts toInput). */
-  toInput: (event: Record<string, unknown>) => Input;
-  log: Logger;
-  clock?: () => Date;
-  /** Called after events were handled in a transaction (committed): notices they wrote can go out now. */
-  afterEvents?: () => void;
-  metrics?: MetricsHooks;
-  /**
-   * Events handled at once. One lane spends most of its time waiting on the database, so with a
-   * pool several lanes multiply throughput; the claim keeps each user's events in order.
-   */
-  lanes?: number;
-}
 
 class LeaseLost extends Error {}
 
@@ -59,6 +44,8 @@ export class InboxWorker implements InboxProcessor {
   readonly #completions: Coalescer<{ event: ClaimedEvent; completion: EventCompletion }, Set<string>>;
   /** Drains, one at a time; a kick during a drain asks for one more. */
   readonly #drains: Kicker;
+  /** The upkeep (due answers, parking, purging), beside the drains. */
+  readonly #upkeep: Kicker;
   /** Counts kicks (new events stored), so lanes know a claim may find something new. */
   #kicks = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -82,6 +69,10 @@ export class InboxWorker implements InboxProcessor {
       () => this.drain(),
       (err) => deps.log.error('inbox worker paused', { error: errorText(err) }),
     );
+    this.#upkeep = new Kicker(
+      () => this.#maintenance.run(this.#now(), () => this.#stopped),
+      (err) => deps.log.error('inbox upkeep paused', { error: errorText(err) }),
+    );
   }
 
   #now(): Date {
@@ -92,7 +83,9 @@ export class InboxWorker implements InboxProcessor {
   kick(): Promise<void> {
     if (this.#stopped) return Promise.resolve();
     this.#kicks++;
-    return this.#drains.kick();
+    // Retries of answers go beside the new events, not after them: behind a backlog (on PGlite,
+    // one connection) a drain can take seconds.
+    return Promise.all([this.#drains.kick(), this.#upkeep.kick()]).then(() => {});
   }
 
   nudge(): void {
@@ -109,7 +102,7 @@ export class InboxWorker implements InboxProcessor {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
-    await this.#drains.stop();
+    await Promise.all([this.#drains.stop(), this.#upkeep.stop()]);
     await this.#replies.settled();
   }
 
@@ -118,7 +111,7 @@ export class InboxWorker implements InboxProcessor {
       const done = await completeInboxEvents(this.#deps.db, this.#uncompleted, this.#now());
       for (const { event } of this.#uncompleted.splice(0)) {
         if (!done.has(attemptKey(event)))
-          this.#deps.log.warn('webhook event lease lost after its answer was sent: a later attempt answers again', {
+          this.#deps.log.warn('webhook event answered, but another attempt of it holds it now', {
             inboxId: event.id,
             attempt: event.attempts,
           });
@@ -132,7 +125,6 @@ export class InboxWorker implements InboxProcessor {
     // none): under load, kicking notice delivery after every drain kept it running without pause.
     const wrote = await this.#handleDueEvents();
     if (wrote > 0) this.#deps.afterEvents?.();
-    await this.#maintenance.run(this.#now(), () => this.#stopped);
     await this.#replies.settled();
   }
 
@@ -156,6 +148,8 @@ export class InboxWorker implements InboxProcessor {
         return got;
       },
       handle: (event) => this.#handle(event),
+      // Claimed but not handled when the worker stops: due again at once, not after the lease.
+      release: (events) => releaseInboxEvents(this.#deps.db, events, this.#now()),
       kicks: () => this.#kicks,
       stopped: () => this.#stopped,
     });
@@ -166,7 +160,9 @@ export class InboxWorker implements InboxProcessor {
     const { db, handler, log } = this.#deps;
     const now = this.#now();
     const started = performance.now();
-    const retryKey = randomUUID();
+    // Made by the event's first claim and stored with it: every attempt, in any process, pushes
+    // this answer under the same key, so LINE delivers a repeated push once.
+    const retryKey = event.retryKey;
     let messages: unknown[] = [];
     let sentFirst = false;
     let wrote = false;
@@ -188,6 +184,8 @@ export class InboxWorker implements InboxProcessor {
       receivedAt: event.receivedAt,
       replies: messages,
       retryKey,
+      // An earlier attempt may have replied with the same token before its process died.
+      ...(event.attempts > 1 ? { redoOf: { eventTimestamp: event.eventTimestamp } } : {}),
     });
     try {
       let completed: boolean;

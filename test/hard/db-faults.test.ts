@@ -1,5 +1,3 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -19,41 +17,10 @@ import {
   webhookBody,
 } from '../helpers/line.js';
 import { lineApi } from '../setup/msw.js';
+import { tcpProxy } from '../helpers/tcp-proxy.js';
 
 // Faults only a real server has: a backend killed mid-transaction, the database gone for a while.
 // PGlite runs in the process and cannot lose its connection, so these run with DATABASE_URL only.
-
-/** A TCP proxy to PostgreSQL that the test can cut (every connection dropped) and restore. */
-async function tcpProxy(
-  target: URL,
-): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const start = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => s.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as AddressInfo).port;
-        resolve();
-      });
-    });
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server?.close(() => resolve());
-    });
-  await start();
-  return { port, cut, restore: start, close: cut };
-}
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let proxy: Awaited<ReturnType<typeof tcpProxy>>;

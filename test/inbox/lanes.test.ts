@@ -24,6 +24,7 @@ function memoryInbox(lanes = 8) {
     kicks++;
   };
   const work: LaneWork<Ev> = {
+    async release() {},
     async claim(limit) {
       claims++;
       await Promise.resolve();

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimInboxEvents } from '../../src/db/inbox-claim.js';
-import { completeInboxEvent, purgeHandledEvents, type EventCompletion } from '../../src/db/inbox.js';
+import {
+  completeInboxEvent,
+  purgeHandledEvents,
+  releaseInboxEvents,
+  type EventCompletion,
+} from '../../src/db/inbox.js';
+import { retryDelay } from '../../src/inbox/reply-sender.js';
 import { conversationHandler } from '../../src/conversation/engine.js';
 import { unconfiguredLineAccount } from '../../src/line/account.js';
 import { INBOX_RETENTION_MS } from '../../src/inbox/timings.js';
@@ -53,6 +59,32 @@ const done = (text: string): EventCompletion => ({
 });
 
 describe('the inbox lease', () => {
+  it('keeps one retry key per event across attempts, and gives back an unhandled claim at once', async () => {
+    const user = lineUserId('lease-key');
+    const event = textEvent(user, 'ねこ');
+    expect((await postWebhook(webhookApp(db), webhookBody([event]))).status).toBe(200);
+    const t0 = new Date();
+    const [a] = await claim(t0);
+    expect(a?.retryKey).toMatch(/^[0-9a-f-]{36}$/);
+    // The process stops before handling it: the event is due again now, its attempt not counted.
+    await releaseInboxEvents(db, [a!], t0);
+    const [b] = await claim(t0);
+    expect(b).toMatchObject({ webhookEventId: event.webhookEventId, attempts: 1, retryKey: a!.retryKey });
+    // A release fenced by an older attempt changes nothing: the event stays leased.
+    await releaseInboxEvents(db, [{ id: b!.id, attempts: 0 }], t0);
+    expect(await claim(t0)).toEqual([]);
+    // The next attempt, after the lease, pushes under the same key.
+    const [c] = await claim(new Date(t0.getTime() + LEASE_MS + 1000));
+    expect(c).toMatchObject({ attempts: 2, retryKey: a!.retryKey });
+  });
+
+  it("honours LINE's Retry-After for an answer's retry, up to 15 minutes", () => {
+    expect(retryDelay(1, undefined)).toBe(2_000);
+    expect(retryDelay(1, 30_000)).toBe(30_000);
+    expect(retryDelay(5, 1_000)).toBe(32_000);
+    expect(retryDelay(1, 3 * 60 * 60_000)).toBe(15 * 60_000);
+  });
+
   it(
     'takes one event per user at a time, gives a stalled event to the ' +
       'next attempt after the lease, and lets only that attempt complete it',
