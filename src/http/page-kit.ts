@@ -1,6 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -8,7 +7,7 @@ import { errorText, type Logger } from '../log.js';
 import { accountPages, pages } from '../messages/ja/index.js';
 import { FormExpiredPage, FormFailedPage, FormForbiddenPage } from '../pages/account-messages.js';
 import { renderPage } from '../pages/layout.js';
-import { checkFormNonce, issueFormNonce, pageHeaders } from './page-security.js';
+import { checkFormNonce, issueFormNonce, pageHeaders, patronCsrf } from './page-security.js';
 
 /** What every patron page needs (login, password, e-mail). */
 export interface PageDeps {
@@ -104,10 +103,10 @@ export function pageKit(deps: AccountPagesDeps, purpose: string, formHref: strin
         return render(c, FormFailedPage(), 500);
       });
     },
-    /** Small bodies only, and the browser's Origin must be PUBLIC_BASE_URL's (hono/csrf). */
+    /** Small bodies only, and the browser's Origin must be PUBLIC_BASE_URL's (patronCsrf). */
     guards: [
       bodyLimit({ maxSize: MAX_BODY, onError: (c) => render(c, FormFailedPage(), 413) }),
-      csrf({ origin: new URL(deps.publicBaseUrl).origin }),
+      patronCsrf(deps.publicBaseUrl),
     ] as [MiddlewareHandler, MiddlewareHandler],
     /**
      * The posted fields, or the page to answer instead: 403 for a form this server did not render

@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { csrf } from 'hono/csrf';
 
 /**
  * What every patron-page response carries. The pages hold a link token in their URL and form, so:
@@ -40,8 +41,23 @@ export function formSecret(channelSecret: string | undefined): Buffer {
 }
 
 /**
+ * hono/csrf for the patron pages: the browser's Origin must be PUBLIC_BASE_URL's, or its
+ * Sec-Fetch-Site same-origin. One exception, for LINE's in-app browser on iPhones before iOS 16.4
+ * (the iPhone 7, 6s and first SE among them): it sends no Sec-Fetch-Site at all and, under this
+ * page's `Referrer-Policy: no-referrer`, `Origin: null` for a genuine post of our own form. That
+ * pair is let through; the HMAC form token (below) still has to match, so a forged post is
+ * refused all the same. A browser that sends Sec-Fetch-Site is held to it.
+ */
+export function patronCsrf(publicBaseUrl: string): MiddlewareHandler {
+  const allowed = new URL(publicBaseUrl).origin;
+  return csrf({
+    origin: (origin, c) => origin === allowed || (origin === 'null' && c.req.header('sec-fetch-site') === undefined),
+  });
+}
+
+/**
  * CSRF protection that needs no JavaScript, no cookie and no stored session: two checks.
- * 1. hono/csrf: the browser's Origin must be PUBLIC_BASE_URL's (or Sec-Fetch-Site same-origin).
+ * 1. patronCsrf: the browser's Origin must be PUBLIC_BASE_URL's (or Sec-Fetch-Site same-origin).
  * 2. The form carries HMAC(key, purpose + link token). Only this server can make it, and only for
  *    a link token it rendered a form for, so a request needs a form that this server served.
  * No cookie because LINE's in-app browser and third-party contexts make cookies unreliable, and

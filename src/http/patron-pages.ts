@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { errorText, maskCard } from '../log.js';
 import { pages, refusalMessage } from '../messages/ja/index.js';
@@ -15,7 +14,7 @@ import {
 } from '../pages/login.js';
 import { linkTokenIsValid, loginForAccountLink } from '../services/account-link.js';
 import { cannotBeRight, missingFields, type PageDeps, postedCredentials } from './page-kit.js';
-import { formToken, formTokenMatches, pageHeaders } from './page-security.js';
+import { formToken, formTokenMatches, pageHeaders, patronCsrf } from './page-security.js';
 
 export type PatronPagesDeps = PageDeps;
 
@@ -74,7 +73,7 @@ export function patronPages(deps: PatronPagesDeps): Hono {
   app.post(
     '/login',
     bodyLimit({ maxSize: 8 * 1024, onError: (c) => page(c, FailedPage(), 413) }),
-    csrf({ origin: new URL(deps.publicBaseUrl).origin }),
+    patronCsrf(deps.publicBaseUrl),
     async (c) => {
       const body = await c.req.parseBody();
       const posted = typeof body.linkToken === 'string' ? body.linkToken : '';

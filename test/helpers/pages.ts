@@ -68,7 +68,7 @@ export function loginClient(t: TestApp) {
     async login(
       linkToken: string,
       fields: { cardNumber?: string; password?: string },
-      opts: { origin?: string | null; csrfToken?: string | null } = {},
+      opts: { origin?: string | null; csrfToken?: string | null; secFetchSite?: string } = {},
     ) {
       const csrfToken =
         opts.csrfToken === undefined
@@ -82,6 +82,7 @@ export function loginClient(t: TestApp) {
       const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
       const origin = opts.origin === undefined ? PAGES_ORIGIN : opts.origin;
       if (origin !== null) headers.origin = origin;
+      if (opts.secFetchSite) headers['sec-fetch-site'] = opts.secFetchSite;
       const res = await t.app.request(`${PAGES_ORIGIN}/login`, { method: 'POST', headers, body: body.toString() });
       const location = res.headers.get('location') ?? '';
       const nonce = URL.canParse(location) ? new URL(location).searchParams.get('nonce') : null;

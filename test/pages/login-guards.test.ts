@@ -28,6 +28,27 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('login page guards', () => {
+  it(
+    "LINE's browser on an iPhone before iOS 16.4 (no Sec-Fetch-Site, Origin: null) logs in; " +
+      'the same headers with a forged form, or from a browser that says cross-site, are refused',
+    async () => {
+      const { linkToken } = await visitor('old-iphone');
+      const other = await visitor('old-iphone-other');
+      const otherToken = hiddenValue(
+        (await getLogin(`?linkToken=${encodeURIComponent(other.linkToken)}`)).html,
+        'csrfToken',
+      )!;
+      const right = { cardNumber: ADULT.card, password: ADULT.password };
+      const forged = await login(linkToken, right, { origin: 'null', csrfToken: otherToken });
+      expect(forged.res.status).toBe(403);
+      const crossSite = await login(linkToken, right, { origin: 'null', secFetchSite: 'cross-site' });
+      expect(crossSite.res.status).toBe(403);
+      const { res } = await login(linkToken, right, { origin: 'null' });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toContain('nonce=');
+    },
+  );
+
   it('sends no-referrer, no-store, no framing and a strict CSP', async () => {
     const { linkToken } = await visitor('headers');
     for (const { res } of [await getLogin(`?linkToken=${encodeURIComponent(linkToken)}`), await getLogin('')]) {
