@@ -1,5 +1,6 @@
 import type { Input } from './input.js';
 import { KEYWORDS } from '../messages/ja/index.js';
+import { looksLikeCredentials } from './credentials-like.js';
 import { decodePostback, type Postback } from './postback.js';
 
 export interface Route {
@@ -41,6 +42,8 @@ export function route(
       for (const [words, flow, step] of keywordRoutes) {
         if ((words as readonly string[]).includes(word)) return { flow, step, fresh: true, resets: true };
       }
+      // Never searched (its words would be shown back), wherever the conversation waits.
+      if (looksLikeCredentials(word)) return { flow: 'login', step: 'passwordInChat', fresh: true, resets: false };
       if (waiting?.takesText) return { flow: waiting.flow, step: waiting.step, fresh: false, resets: false };
       return { flow: 'search', step: 'query', fresh: true, resets: false };
     }

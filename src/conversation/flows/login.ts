@@ -21,6 +21,17 @@ export const loginFlow: Flow = {
         next: { step: 'wait', data: {} },
       };
     },
+    /** A card number and password typed into the chat: not repeated; the login page instead. */
+    passwordInChat(ctx) {
+      if (ctx.user.patronId) return { replies: [text(patronChat.passwordInChatLoggedIn, menuActions)] };
+      return {
+        replies: [],
+        effects: [{ kind: 'issueLinkToken' }],
+        then: 'passwordButton',
+        next: { step: 'wait', data: {} },
+      };
+    },
+    passwordButton: (ctx) => ({ replies: [loginButtonReply(ctx, patronChat.passwordInChat)] }),
     loginButton: reading(loginWaitState, (ctx) => ({
       replies: [loginButtonReply(ctx, ctx.data?.pending ? patronChat.loginNeeded : '')],
     })),
