@@ -120,6 +120,9 @@ describe('a stored conversation its flow would not have written', () => {
   });
 
   it('reserve: 送信 with an altered confirmation places nothing and is answered as expired', async () => {
+    // The reservation the test before left open is stopped first: typed words while it waits
+    // are not a search (issue 23: the reservation would be dropped without a word).
+    await h.say(taro(), 'やめる');
     const found = await h.say(taro(), '吾輩は猫である');
     const branches = await h.tap(taro(), buttonData(found, '予約申込')!);
     const contact = await h.tap(taro(), buttonData(branches, '東部分館')!);

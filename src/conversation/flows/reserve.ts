@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja/index.js';
-import { reading, type Flow, type StepContext } from '../flow.js';
+import { reading, type Flow, type StepContext, type StepResult } from '../flow.js';
+import { typedBranch, typedContact, typedNo, typedYes } from '../typed-choice.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
 import {
@@ -40,6 +41,8 @@ const confirmingState = contactState.extend({ contact: contactKind });
  */
 export const reserveFlow: Flow = {
   name: FLOW,
+  // A typed answer counts as the tap (本館, メール, 送信 …); other words are told the flow is open.
+  textSteps: ['branch', 'contact', 'confirming'],
   states: { branch: branchState, contact: contactState, confirming: confirmingState },
   steps: {
     start(ctx) {
@@ -58,14 +61,8 @@ export const reserveFlow: Flow = {
       const r = ctx.facts.reservation;
       if (!r?.ok) return { replies: [noValueReply(r)] };
       const o = r.value;
-      const branches: Action[] = o.branches.map((b) => ({
-        kind: 'postback',
-        label: b.name,
-        data: encodePostback(FLOW, 'branch', b.code)!,
-        displayText: b.name,
-      }));
       return {
-        replies: [text(patronChat.chooseBranch(o.title), [...branches, stopAction])],
+        replies: [text(patronChat.chooseBranch(o.title), [...branchActions(o.branches), stopAction])],
         next: {
           step: 'branch',
           data: {
@@ -78,20 +75,17 @@ export const reserveFlow: Flow = {
       };
     },
     branch: reading(branchState, (ctx) => {
-      const code = ctx.postback?.args[0] ?? '';
+      const typed = ctx.input.kind === 'text' ? ctx.input.text : undefined;
+      if (ctx.data && typed !== undefined && !typedBranch(typed, ctx.data.branches)) {
+        const question = patronChat.chooseBranch(ctx.data.title).split('\n').at(-1) ?? '';
+        return stillOpen(ctx.data, 'branch', question, branchActions(ctx.data.branches));
+      }
+      const code = typed !== undefined ? typedBranch(typed, ctx.data?.branches ?? [])?.code : ctx.postback?.args[0];
       const chosen = ctx.data?.branches.find((b) => b.code === code);
       if (!ctx.data || !chosen) return { replies: [expiredReply()], next: null };
-      const contacts: Action[] = (['none', ...(ctx.data.emailConfirmed ? ['email'] : []), 'line'] as const).map(
-        (c) => ({
-          kind: 'postback',
-          label: contactLabel(c),
-          data: encodePostback(FLOW, 'contact', c)!,
-          displayText: contactLabel(c),
-        }),
-      );
       const note = ctx.data.emailConfirmed ? '' : `\n${patronChat.emailNotRegistered}`;
       return {
-        replies: [text(patronChat.chooseContact + note, [...contacts, stopAction])],
+        replies: [text(patronChat.chooseContact + note, [...contactActions(ctx.data.emailConfirmed), stopAction])],
         next: {
           step: 'contact',
           data: { ...ctx.data, branch: chosen.code, branchName: chosen.name } satisfies z.input<typeof contactState>,
@@ -99,7 +93,10 @@ export const reserveFlow: Flow = {
       };
     }),
     contact: reading(contactState, (ctx) => {
-      const c = contactKind.safeParse(ctx.postback?.args[0]);
+      const typed = ctx.input.kind === 'text' ? typedContact(ctx.input.text) : undefined;
+      if (ctx.data && ctx.input.kind === 'text' && (!typed || (typed === 'email' && !ctx.data.emailConfirmed)))
+        return stillOpen(ctx.data, 'contact', patronChat.chooseContact, contactActions(ctx.data.emailConfirmed));
+      const c = contactKind.safeParse(ctx.input.kind === 'text' ? typed : ctx.postback?.args[0]);
       if (!ctx.data || !c.success || (c.data === 'email' && !ctx.data.emailConfirmed))
         return { replies: [expiredReply()], next: null };
       return {
@@ -124,16 +121,18 @@ export const reserveFlow: Flow = {
         next: { step: 'confirming', data: ctx.data satisfies z.input<typeof confirmingState> },
       };
     }),
-    confirming: () => ({ replies: [expiredReply()] }),
+    // Typed words while the 予約確認 waits: 送信/はい sends (the state they reach is the current one).
+    confirming: reading(confirmingState, (ctx) => {
+      if (ctx.input.kind !== 'text' || !ctx.data) return { replies: [expiredReply()] };
+      if (typedNo(ctx.input.text)) return { replies: [text(patronChat.cancelled, menuActions)], next: null };
+      if (!typedYes(ctx.input.text))
+        return stillOpen(ctx.data, 'confirming', patronChat.sendQuestion, [sendAction(ctx)]);
+      return placeHold(ctx.data);
+    }),
     send: reading(confirmingState, (ctx) => {
       const d = ctx.data;
       if (!confirmationIsCurrent(ctx) || !d) return { replies: [expiredReply()], next: null };
-      return {
-        replies: [],
-        effects: [{ kind: 'placeHold', bibId: d.bibId, branch: d.branch, contact: d.contact }],
-        then: 'accepted',
-        next: null,
-      };
+      return placeHold(d);
     }),
     accepted: reading(confirmingState, (ctx) => {
       const r = ctx.facts.placed;
@@ -150,6 +149,46 @@ export const reserveFlow: Flow = {
     }),
   },
 };
+
+function placeHold(d: z.output<typeof confirmingState>): StepResult {
+  return {
+    replies: [],
+    effects: [{ kind: 'placeHold', bibId: d.bibId, branch: d.branch, contact: d.contact }],
+    then: 'accepted',
+    next: null,
+  };
+}
+
+/** Other words while a question waits: the flow stays where it is, and says so with its choices. */
+function stillOpen<S extends { title: string }>(
+  data: S,
+  step: string,
+  question: string,
+  choices: Action[],
+): StepResult {
+  return {
+    replies: [text(patronChat.reservationWaits(data.title, question), [...choices, stopAction])],
+    next: { step, data },
+  };
+}
+
+function branchActions(branches: readonly { code: string; name: string }[]): Action[] {
+  return branches.map((b) => ({
+    kind: 'postback',
+    label: b.name,
+    data: encodePostback(FLOW, 'branch', b.code)!,
+    displayText: b.name,
+  }));
+}
+
+function contactActions(emailConfirmed: boolean): Action[] {
+  return (['none', ...(emailConfirmed ? ['email'] : []), 'line'] as const).map((c) => ({
+    kind: 'postback',
+    label: contactLabel(c),
+    data: encodePostback(FLOW, 'contact', c)!,
+    displayText: contactLabel(c),
+  }));
+}
 
 function sendAction(ctx: StepContext): Action {
   return confirmAction(ctx, FLOW, 'send', patronChat.buttons.send);

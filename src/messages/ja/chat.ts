@@ -35,6 +35,20 @@ export const KEYWORDS = {
   stop: ['やめる', 'キャンセル'],
 } as const;
 
+/**
+ * Typed answers that count as a tap on a choice (a question with buttons is waiting). Branch
+ * names are matched with or without 館・分館 (conversation/typed-choice.ts).
+ */
+export const CHOICE_WORDS = {
+  contact: {
+    none: ['連絡不要', '不要', '連絡なし', 'なし'],
+    email: ['E-mail', 'email', 'メール', 'Eメール', 'イーメール'],
+    line: ['LINE', 'ライン', 'ライン連絡'],
+  },
+  yes: ['はい', '送信', '送信する', 'OK', 'お願いします'],
+  no: ['いいえ'],
+} as const;
+
 /** Conversation wording: search, help, and the words on buttons. */
 export const chat = {
   help: [

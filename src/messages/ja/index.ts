@@ -4,7 +4,7 @@
 // other language's table must have (../table.ts), and re-exports the named pieces callers use.
 
 import { accountPages } from './account-pages.js';
-import { botMessages, chat, KEYWORDS, pagesChat } from './chat.js';
+import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat } from './chat.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
 import { availabilityLabel, COPY_STATE_LABELS, contactLabel, holdStatusLabel, materialLabel } from './labels.js';
 import { MAIL_SENDER_NOTICE, mailText } from './mail.js';
@@ -17,6 +17,7 @@ export {
   accountPages,
   availabilityLabel,
   botMessages,
+  CHOICE_WORDS,
   COPY_STATE_LABELS,
   chat,
   contactLabel,
@@ -46,6 +47,7 @@ export const ja = {
   materialLabel,
   contactLabel,
   keywords: KEYWORDS,
+  choiceWords: CHOICE_WORDS,
   botMessages,
   chat,
   pagesChat,

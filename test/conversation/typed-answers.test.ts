@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typedBranch } from '../../src/conversation/typed-choice.js';
+import { patronOverview } from '../../src/services/patrons.js';
+import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+
+let h: ChatHarness;
+beforeAll(async () => {
+  h = await chatHarness();
+});
+afterAll(async () => h.close());
+
+// Issue 23, item 1: at 「受取館を選んでください」 typing 「本館」 was searched as a title and the
+// reservation was dropped without a word. A typed answer counts as the tap; other words are told
+// the reservation is still open, with its choices again.
+const TARO = '2000000001';
+const taro = () => h.user(31);
+
+describe('typed answers to a reservation', () => {
+  it('R-RES-5: 本館, stray words, LINE, はい — typed instead of tapped, the hold is placed', async () => {
+    await h.login(taro(), TARO, 'k7Tm2qX9');
+    const found = await h.say(taro(), '吾輩は猫である');
+    const branches = await h.tap(taro(), buttonData(found, '予約申込')!);
+    expect(wordsOf(branches)).toContain('受取館を選んでください');
+
+    // Words that are not a branch: not a search, the reservation stays open with its choices.
+    const stray = await h.say(taro(), 'ねこ');
+    expect(wordsOf(stray)).toContain('『吾輩は猫である』の予約の途中です');
+    expect(wordsOf(stray)).not.toContain('見つかりませんでした');
+    expect(buttonData(stray, '本館')).toBeDefined();
+    expect(JSON.stringify(stray)).toContain('"text":"やめる"');
+
+    const contact = await h.say(taro(), '本館');
+    expect(wordsOf(contact)).toContain('連絡方法を選んでください');
+    // E-mail is not offered (no confirmed address), so typing it is not taken either.
+    expect(wordsOf(await h.say(taro(), 'メール'))).toContain('予約の途中です');
+    const confirm = await h.say(taro(), 'LINE');
+    expect(wordsOf(confirm)).toContain('予約確認');
+    expect(wordsOf(confirm)).toContain('受取館：本館');
+    const accepted = await h.say(taro(), 'はい');
+    expect(wordsOf(accepted)).toContain('予約受付');
+    const o = await patronOverview(h.db, TARO);
+    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({
+      status: 'requested',
+      pickupBranch: 'honkan',
+      contact: 'line',
+    });
+  });
+
+  it('a branch is found with or without 館・分館, full- or half-width', () => {
+    const offered = [
+      { code: 'honkan', name: '本館' },
+      { code: 'tobu', name: '東部分館' },
+      { code: 'higashi-hatsutomi', name: '東初富分館' },
+    ];
+    expect(typedBranch('本館', offered)?.code).toBe('honkan');
+    expect(typedBranch('東部', offered)?.code).toBe('tobu');
+    expect(typedBranch('東部館', offered)?.code).toBe('tobu');
+    expect(typedBranch(' 東初富分館 ', offered)?.code).toBe('higashi-hatsutomi');
+    expect(typedBranch('東', offered)).toBeUndefined();
+    expect(typedBranch('図書館', offered)).toBeUndefined();
+  });
+
+  it('いいえ at the 予約確認 ends the reservation and says so; nothing is placed', async () => {
+    const user = h.user(32);
+    await h.login(user, '2000000003', 'Sk4r8Tz2');
+    const before = (await patronOverview(h.db, '2000000003'))!.holds.length;
+    const found = await h.say(user, '吾輩は猫である');
+    await h.tap(user, buttonData(found, '予約申込')!);
+    await h.say(user, '東部分館');
+    await h.say(user, '連絡不要');
+    const no = await h.say(user, 'いいえ');
+    expect(wordsOf(no)).not.toContain('予約受付');
+    expect((await patronOverview(h.db, '2000000003'))!.holds.length).toBe(before);
+  });
+});
