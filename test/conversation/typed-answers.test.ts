@@ -72,4 +72,22 @@ describe('typed answers to a reservation', () => {
     expect(wordsOf(no)).not.toContain('予約受付');
     expect((await patronOverview(h.db, '2000000003'))!.holds.length).toBe(before);
   });
+
+  it('R-LOAN-2: at 延長する, stray words keep the question open; はい renews', async () => {
+    const user = h.user(33);
+    await h.login(user, '2000000002', 'hanako2026lib');
+    const status = await h.say(user, 'ご利用状況');
+    const renew = buttonData(status, '延長する');
+    expect(renew).toBeDefined(); // 架空犯 and others can be renewed in the demo data
+    const ask = await h.tap(user, renew!);
+    expect(wordsOf(ask)).toContain('延長');
+    const stray = await h.say(user, 'ねこ');
+    expect(wordsOf(stray)).toContain('「延長する」の確認の途中です');
+    expect(buttonData(stray, '延長する')).toBeDefined();
+    const before = (await patronOverview(h.db, '2000000002'))!.loans.filter((l) => l.renewals === 1).length;
+    const done = await h.say(user, 'はい');
+    expect(wordsOf(done)).toContain('延長しました');
+    const after = (await patronOverview(h.db, '2000000002'))!.loans.filter((l) => l.renewals === 1).length;
+    expect(after).toBe(before + 1);
+  });
 });

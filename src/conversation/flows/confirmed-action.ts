@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { Outcome } from '../../services/errors.js';
 import type { Effect, Facts } from '../effects.js';
 import { reading, type Flow, type StoredData } from '../flow.js';
+import { patronChat } from '../../messages/ja/index.js';
 import { text } from '../reply.js';
+import { typedNo, typedYes } from '../typed-choice.js';
 import {
   confirmAction,
   confirmationIsCurrent,
@@ -49,6 +51,8 @@ export function confirmedAction<
 >(spec: ConfirmedAction<Id, Offer, Kept, Done>): Flow {
   return {
     name: spec.name,
+    // はい (or the button's own word) typed at the question counts as the tap; いいえ stops.
+    textSteps: ['confirming'],
     states: { confirming: spec.state },
     steps: {
       confirm(ctx) {
@@ -72,7 +76,28 @@ export function confirmedAction<
           next: { step: 'confirming', data: spec.keep(r.value) },
         };
       },
-      confirming: () => ({ replies: [expiredReply()] }),
+      confirming: reading(spec.state, (ctx) => {
+        if (ctx.input.kind !== 'text' || !ctx.data) return { replies: [expiredReply()] };
+        const id = ctx.data[spec.id];
+        const word = ctx.input.text.normalize('NFKC').trim();
+        if (typedNo(word)) return { replies: [text(patronChat.cancelled, menuActions)], next: null };
+        if (typedYes(word) || word === spec.button)
+          return {
+            replies: [],
+            effects: [spec.act.effect(id)],
+            then: 'done',
+            next: null,
+          };
+        return {
+          replies: [
+            text(patronChat.actionWaits(spec.button), [
+              confirmAction(ctx, spec.name, 'do', spec.button, id),
+              stopAction,
+            ]),
+          ],
+          next: { step: 'confirming', data: ctx.data },
+        };
+      }),
       do: reading(spec.state, (ctx) => {
         const id = ctx.postback?.args[0];
         if (!confirmationIsCurrent(ctx) || ctx.data?.[spec.id] !== id || !id)

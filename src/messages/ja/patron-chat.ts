@@ -45,6 +45,10 @@ export const patronChat = {
     `『${title}』の予約の途中です。${question}
 ` + '予約をやめて検索するときは「やめる」を押してから、検索する言葉を送ってください。',
   sendQuestion: '内容をご確認のうえ「送信」を押してください。',
+  /** Other words while 延長する / 取消する waits for its confirmation. */
+  actionWaits: (button: string) =>
+    `「${button}」の確認の途中です。よろしければ「${button}」を押してください。` +
+    'やめるときは「やめる」を押してから、あらためてお送りください。',
   emailNotRegistered: 'E-mailで連絡を受けるには、メールアドレスの登録が必要です（「メールアドレス登録」）。',
   accepted: (title: string, branch: string, contact: string) =>
     `予約受付\n『${title}』\n受取館：${branch}\n連絡方法：${contact}\n状態：依頼中\n` +
