@@ -127,7 +127,11 @@ function answersOf(line: Run['line'], e: LineEvent, i: number): AcceptedCall[] {
 
 async function settle(run: Run, events: LineEvent[]): Promise<void> {
   const until = Date.now() + 90_000;
-  const answered = () => events.every((e, i) => isStatus(e) || answersOf(run.line, e, i).length > 0);
+  // Every event answered: a search by its own answer, ご利用状況 by its user's count (tally()).
+  const answered = () => {
+    const t = tally(run, events);
+    return t.lost === 0 && t.statusMismatch === 0;
+  };
   while (Date.now() < until && !answered()) await new Promise((r) => setTimeout(r, 250));
   // Give late retries (a push after a lease) the time to show up if they were going to.
   await new Promise((r) => setTimeout(r, 3_000));
