@@ -67,7 +67,9 @@ describe('typed answers to a reservation', () => {
     const found = await h.say(user, '吾輩は猫である');
     await h.tap(user, buttonData(found, '予約申込')!);
     await h.say(user, '東部分館');
-    await h.say(user, '連絡不要');
+    // Issue 23, item 11: 連絡不要 says that no notice will come.
+    const confirm = await h.say(user, '連絡不要');
+    expect(wordsOf(confirm)).toContain('連絡不要のため、ご用意ができてもお知らせしません');
     const no = await h.say(user, 'いいえ');
     expect(wordsOf(no)).not.toContain('予約受付');
     expect((await patronOverview(h.db, '2000000003'))!.holds.length).toBe(before);
@@ -89,5 +91,12 @@ describe('typed answers to a reservation', () => {
     expect(wordsOf(done)).toContain('延長しました');
     const after = (await patronOverview(h.db, '2000000002'))!.loans.filter((l) => l.renewals === 1).length;
     expect(after).toBe(before + 1);
+  });
+
+  it('the login bubble does not begin with an empty line (issue 23, item 10)', async () => {
+    const r = await h.say(h.user(34), 'ログイン');
+    const bubble = r.find((x) => x.kind === 'buttons') as { text: string } | undefined;
+    expect(bubble?.text.startsWith('\n')).toBe(false);
+    expect(bubble?.text).toContain('ログイン');
   });
 });

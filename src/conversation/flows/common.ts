@@ -56,7 +56,8 @@ export function loginButtonReply(ctx: StepContext, lead: string = patronChat.log
   return {
     kind: 'buttons',
     altText: patronChat.buttons.login,
-    text: `${lead}\n${patronChat.loginPrompt}`,
+    // No empty first line when there is no lead (the bubble began with a blank line).
+    text: lead ? `${lead}\n${patronChat.loginPrompt}` : patronChat.loginPrompt,
     actions: [{ kind: 'uri', label: patronChat.buttons.login, uri: url }],
   };
 }

@@ -115,6 +115,7 @@ export const reserveFlow: Flow = {
         branchName: p.value.branchName,
         contactLabel: contactLabel(ctx.data.contact),
         officialDate: p.value.officialDate,
+        noNotice: ctx.data.contact === 'none',
       });
       return {
         replies: [{ kind: 'buttons', altText: '予約確認', text: body, actions: [sendAction(ctx), stopAction] }],

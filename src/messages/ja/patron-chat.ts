@@ -82,12 +82,17 @@ export function reservationConfirmationText(p: {
   branchName: string;
   contactLabel: string;
   officialDate: string;
+  /** 連絡不要 was chosen: no notice will come when the book is ready. */
+  noNotice?: boolean;
 }): string {
   return [
     '予約確認',
     `『${p.title}』`,
     `受取館：${p.branchName}`,
     `連絡方法：${p.contactLabel}`,
+    ...(p.noNotice
+      ? ['連絡不要のため、ご用意ができてもお知らせしません。「ご利用状況」で「受取り可」になったかをご確認ください。']
+      : []),
     `この予約は「依頼中」として受け付け、${formatDateJa(p.officialDate)}の朝に正式な予約になります。`,
     '検索結果で貸出可となっていても、それまでに来館された方に貸し出されることがあります。',
     'ご用意ができたら、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
