@@ -17,6 +17,14 @@ const ALL_PARAMS = {
 const LEFTOVERS = /[{}]|undefined|null|NaN|\[object/;
 
 describe('the refusal message table', () => {
+  it('names the chat menu as the patron sees it: ご利用状況, never 予約状況一覧 (issue 23, item 9)', () => {
+    for (const code of REFUSAL_CODES) {
+      const text = refusalMessage(refuse(code, ALL_PARAMS));
+      expect(text, code).not.toContain('予約状況一覧');
+    }
+    expect(refusalMessage(refuse('ALREADY_HOLDING_TITLE'))).toContain('「ご利用状況」');
+  });
+
   it('every refusal code has a polite Japanese sentence, with and without params', () => {
     for (const code of REFUSAL_CODES) {
       for (const r of [refuse(code), refuse(code, ALL_PARAMS)]) {

@@ -57,7 +57,7 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
       `受取りや取消で予約が${limit}冊より少なくなってから、あらためてお申し込みください。`
     );
   },
-  ALREADY_HOLDING_TITLE: () => 'この資料はすでにご予約いただいています。予約の状態は「予約状況一覧」でご確認ください。',
+  ALREADY_HOLDING_TITLE: () => 'この資料はすでにご予約いただいています。予約の状態は「ご利用状況」でご確認ください。',
   TITLE_ON_LOAN_TO_PATRON: () =>
     'この資料は現在お借りになっているため、予約できません。引き続きご利用になりたい場合は、貸出期間の延長をお試しください。',
   PICKUP_BRANCH_UNKNOWN: () =>
@@ -90,7 +90,7 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   },
   HOLD_NOT_ACTIVE: () =>
     'この予約は、受取り・取消・取置期間の終了のいずれかですでに終わっているため、取り消せません。' +
-    '最新の状態は「予約状況一覧」でご確認ください。',
+    '最新の状態は「ご利用状況」でご確認ください。',
   PASSWORD_TOO_SHORT: (p) => `パスワードが短すぎます。英数字${text(p, 'min') ?? '6'}文字以上で入力してください。`,
   PASSWORD_TOO_LONG: (p) => `パスワードが長すぎます。英数字${text(p, 'max') ?? '64'}文字以内で入力してください。`,
   PASSWORD_NOT_ALPHANUMERIC: () =>
