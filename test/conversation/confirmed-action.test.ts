@@ -142,6 +142,14 @@ describe('cancel: 取消する → confirmation → 取消する → done', () =
     expect(renewFlow.states.confirming!.safeParse({ loanId: 'L1', title: 'x' }).success).toBe(true);
     expect(renewFlow.states.confirming!.safeParse({ holdId: 'H1' }).success).toBe(false);
     expect(Object.keys(cancelFlow.steps)).toEqual(Object.keys(renewFlow.steps));
-    expect(Object.keys(renewFlow.steps)).toEqual(['confirm', 'loginButton', 'ask', 'confirming', 'do', 'done']);
+    expect(Object.keys(renewFlow.steps)).toEqual([
+      'confirm',
+      'loginButton',
+      'ask',
+      'confirming',
+      'aside',
+      'do',
+      'done',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { reading, type Flow, type StoredData } from '../flow.js';
 import { patronChat } from '../../messages/ja/index.js';
 import { text } from '../reply.js';
 import { typedNo, typedYes } from '../typed-choice.js';
+import { searchResultReplies } from './search.js';
 import {
   confirmAction,
   confirmationIsCurrent,
@@ -88,14 +89,25 @@ export function confirmedAction<
             then: 'done',
             next: null,
           };
+        // Other words are a search, answered; the question stays open and says so after it.
+        return {
+          replies: [],
+          effects: [{ kind: 'search', text: word, page: 0 }],
+          then: 'aside',
+          next: { step: 'confirming', data: ctx.data },
+        };
+      }),
+      aside: reading(spec.state, (ctx) => {
+        const words = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
+        const id = ctx.data?.[spec.id] ?? '';
         return {
           replies: [
+            ...searchResultReplies(ctx.facts, words),
             text(patronChat.actionWaits(spec.button), [
               confirmAction(ctx, spec.name, 'do', spec.button, id),
               stopAction,
             ]),
           ],
-          next: { step: 'confirming', data: ctx.data },
         };
       }),
       do: reading(spec.state, (ctx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja/index.js';
-import { reading, type Flow, type StepContext, type StepResult } from '../flow.js';
+import { reading, type Flow, type StepContext, type StepResult, type StoredData } from '../flow.js';
+import { searchResultReplies } from './search.js';
 import { typedBranch, typedContact, typedNo, typedYes } from '../typed-choice.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
@@ -77,8 +78,7 @@ export const reserveFlow: Flow = {
     branch: reading(branchState, (ctx) => {
       const typed = ctx.input.kind === 'text' ? ctx.input.text : undefined;
       if (ctx.data && typed !== undefined && !typedBranch(typed, ctx.data.branches)) {
-        const question = patronChat.chooseBranch(ctx.data.title).split('\n').at(-1) ?? '';
-        return stillOpen(ctx.data, 'branch', question, branchActions(ctx.data.branches));
+        return searchAside(typed, 'branch', ctx.data);
       }
       const code = typed !== undefined ? typedBranch(typed, ctx.data?.branches ?? [])?.code : ctx.postback?.args[0];
       const chosen = ctx.data?.branches.find((b) => b.code === code);
@@ -95,7 +95,7 @@ export const reserveFlow: Flow = {
     contact: reading(contactState, (ctx) => {
       const typed = ctx.input.kind === 'text' ? typedContact(ctx.input.text) : undefined;
       if (ctx.data && ctx.input.kind === 'text' && (!typed || (typed === 'email' && !ctx.data.emailConfirmed)))
-        return stillOpen(ctx.data, 'contact', patronChat.chooseContact, contactActions(ctx.data.emailConfirmed));
+        return searchAside(ctx.input.text, 'contact', ctx.data);
       const c = contactKind.safeParse(ctx.input.kind === 'text' ? typed : ctx.postback?.args[0]);
       if (!ctx.data || !c.success || (c.data === 'email' && !ctx.data.emailConfirmed))
         return { replies: [expiredReply()], next: null };
@@ -106,6 +106,13 @@ export const reserveFlow: Flow = {
         next: { step: 'contact', data: { ...ctx.data, contact: c.data } satisfies z.input<typeof contactState> },
       };
     }),
+    asideBranch: reading(branchState, (ctx) =>
+      stillOpen(ctx, patronChat.chooseBranchQuestion, branchActions(ctx.data?.branches ?? [])),
+    ),
+    asideContact: reading(contactState, (ctx) =>
+      stillOpen(ctx, patronChat.chooseContact, contactActions(ctx.data?.emailConfirmed ?? false)),
+    ),
+    asideConfirming: reading(confirmingState, (ctx) => stillOpen(ctx, patronChat.sendQuestion, [sendAction(ctx)])),
     confirm: reading(confirmingState, (ctx) => {
       const p = ctx.facts.preview;
       if (!p || !ctx.data) return { replies: [expiredReply()], next: null };
@@ -126,8 +133,7 @@ export const reserveFlow: Flow = {
     confirming: reading(confirmingState, (ctx) => {
       if (ctx.input.kind !== 'text' || !ctx.data) return { replies: [expiredReply()] };
       if (typedNo(ctx.input.text)) return { replies: [text(patronChat.cancelled, menuActions)], next: null };
-      if (!typedYes(ctx.input.text))
-        return stillOpen(ctx.data, 'confirming', patronChat.sendQuestion, [sendAction(ctx)]);
+      if (!typedYes(ctx.input.text)) return searchAside(ctx.input.text, 'confirming', ctx.data);
       return placeHold(ctx.data);
     }),
     send: reading(confirmingState, (ctx) => {
@@ -160,16 +166,27 @@ function placeHold(d: z.output<typeof confirmingState>): StepResult {
   };
 }
 
-/** Other words while a question waits: the flow stays where it is, and says so with its choices. */
-function stillOpen<S extends { title: string }>(
-  data: S,
-  step: string,
-  question: string,
-  choices: Action[],
-): StepResult {
+/**
+ * Other words while a question waits are a search, answered as one; the reservation stays where it
+ * is, and says so after the results with its choices again (the `aside…` steps).
+ */
+function searchAside(words: string, waiting: 'branch' | 'contact' | 'confirming', data: StoredData): StepResult {
+  const then = { branch: 'asideBranch', contact: 'asideContact', confirming: 'asideConfirming' }[waiting];
   return {
-    replies: [text(patronChat.reservationWaits(data.title, question), [...choices, stopAction])],
-    next: { step, data },
+    replies: [],
+    effects: [{ kind: 'search', text: words.trim(), page: 0 }],
+    then,
+    next: { step: waiting, data },
+  };
+}
+
+function stillOpen(ctx: StepContext<{ title: string }>, question: string, choices: Action[]): StepResult {
+  const words = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
+  return {
+    replies: [
+      ...searchResultReplies(ctx.facts, words),
+      text(patronChat.reservationWaits(ctx.data?.title ?? '', question), [...choices, stopAction]),
+    ],
   };
 }
 

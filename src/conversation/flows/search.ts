@@ -93,10 +93,14 @@ function fieldPrefix(ctx: StepContext<Query>): string {
 }
 
 function results(ctx: StepContext<Query>): StepResult {
-  const s = ctx.facts.search;
-  if (!s) return { replies: [text(chat.expired, [searchAgain])] };
-  const q = queryText(ctx);
-  if (s.total === 0 || s.results.length === 0) return { replies: [text(chat.noHits(q), [searchAgain, help])] };
+  return { replies: searchResultReplies(ctx.facts, queryText(ctx)) };
+}
+
+/** The answer to a search whose results are in `facts` (also given beside an open reservation). */
+export function searchResultReplies(facts: Facts, q: string): Reply[] {
+  const s = facts.search;
+  if (!s) return [text(chat.expired, [searchAgain])];
+  if (s.total === 0 || s.results.length === 0) return [text(chat.noHits(q), [searchAgain, help])];
   const from = s.page * 10 + 1;
   const to = from + s.results.length - 1;
   const nextData = s.hasNext ? encodePostback(SEARCH_FLOW, 'next', String(s.page + 1), q) : undefined;
@@ -115,7 +119,7 @@ function results(ctx: StepContext<Query>): StepResult {
       quickReplies: quick,
     },
   ];
-  return { replies };
+  return replies;
 }
 
 function queryText(ctx: StepContext<Query>): string {

@@ -39,16 +39,15 @@ export const patronChat = {
   pickupBranchLabel: '受取館',
   pickupDeadlineLabel: '受取期限',
   chooseBranch: (title: string) => `『${title}』を予約します。\n受取館を選んでください。`,
+  chooseBranchQuestion: '受取館を選んでください。',
   chooseContact: 'ご用意ができたときの連絡方法を選んでください。',
   /** Other words while a reservation waits for an answer: the flow is still open; its choices again. */
   reservationWaits: (title: string, question: string) =>
-    `『${title}』の予約の途中です。${question}
-` + '予約をやめて検索するときは「やめる」を押してから、検索する言葉を送ってください。',
+    `『${title}』の予約の途中です。${question}\n予約をやめるときは「やめる」を押してください。`,
   sendQuestion: '内容をご確認のうえ「送信」を押してください。',
   /** Other words while 延長する / 取消する waits for its confirmation. */
   actionWaits: (button: string) =>
-    `「${button}」の確認の途中です。よろしければ「${button}」を押してください。` +
-    'やめるときは「やめる」を押してから、あらためてお送りください。',
+    `「${button}」の確認の途中です。よろしければ「${button}」を押してください。やめるときは「やめる」を押してください。`,
   emailNotRegistered: 'E-mailで連絡を受けるには、メールアドレスの登録が必要です（「メールアドレス登録」）。',
   accepted: (title: string, branch: string, contact: string) =>
     `予約受付\n『${title}』\n受取館：${branch}\n連絡方法：${contact}\n状態：依頼中\n` +
