@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/screenshots.js';
 import { richMenuImageProblems } from '../src/line/rich-menu-rules.js';
 import { readRichMenuDefinitions, type RichMenuDefinition } from '../src/line/rich-menus.js';
 
@@ -94,17 +95,8 @@ function pageFor(menu: RichMenuDefinition): string {
 }
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
 });
 try {
   for (const menu of await readRichMenuDefinitions()) {

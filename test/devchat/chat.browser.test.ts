@@ -5,24 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { patronChat } from '../../src/messages/ja/index.js';
 import { devChatServer, type DevChatServer } from './server.js';
 
-import { screenshotDir } from '../helpers/screenshots.js';
+import { CHROMIUM, CHROMIUM_ARGS, screenshotDir } from '../helpers/screenshots.js';
 /**
  * A new user's first minutes, in Debian's Chromium at a phone's width: the chat page of `npm start`
  * without a LINE channel. Search, a title's detail, reserve → log in on the page the chat opens →
  * finish the reservation, see it 依頼中, renew a loan, cancel a hold, and the next morning's jobs
  * push the notice that the reserved copy is ready. Screenshots go to docs/screenshots/chat-*.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = screenshotDir();
 const TITLE = '吾輩は猫である';
 
@@ -35,7 +24,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
 
   beforeAll(async () => {
     s = await devChatServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,

@@ -15,3 +15,21 @@ export function screenshotDir(): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** Debian's Chromium, which the browser tests drive (CI installs it; they are skipped without it). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Its flags here: headless as root, and none of Chromium's own network calls, which this machine's
+ * closed network refuses (many at a time) and which would only slow every start.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

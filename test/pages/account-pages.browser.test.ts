@@ -15,22 +15,11 @@ import { at } from '../helpers/library.js';
 import { linkIn, recordingMailer } from '../helpers/mail.js';
 import { addPatronWithPassword } from '../helpers/pages.js';
 
-import { screenshotDir } from '../helpers/screenshots.js';
+import { CHROMIUM, CHROMIUM_ARGS, screenshotDir } from '../helpers/screenshots.js';
 /**
  * The password and e-mail pages in a real browser (Debian's Chromium via playwright-core) at
  * 360 px, end to end against the real app on 127.0.0.1, with screenshots under docs/screenshots/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = screenshotDir();
 const WIDTH = 360;
 const T0 = at('2026-12-01 10:00');
@@ -60,7 +49,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`password and e-mail pages in Chromium ($
     rt = await buildRuntime(config, testLog, { pgliteInMemory: true, clock: () => clock.now, mail: mailer });
     app = rt.app;
     await addPatronWithPassword(rt.database.db, P.card, P.password);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     mkdirSync(SHOTS, { recursive: true });
   });
 

@@ -17,23 +17,12 @@ import { at } from '../helpers/library.js';
 import { lineUserId } from '../helpers/line.js';
 import { addPatronWithPassword } from '../helpers/pages.js';
 
-import { screenshotDir } from '../helpers/screenshots.js';
+import { CHROMIUM, CHROMIUM_ARGS, screenshotDir } from '../helpers/screenshots.js';
 /**
  * The login page in a real browser: Debian's Chromium, driven over a pipe by playwright-core (no
  * HTTP from this process, so msw, which patches this process only, sees nothing). Chromium talks
  * to two real servers on 127.0.0.1: the app, and a stand-in for LINE's account-link dialog.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = screenshotDir();
 const DEMO = { card: '2000000001', password: 'k7Tm2qX9' };
 const NOW = at('2026-12-01 10:00');
@@ -91,7 +80,7 @@ describe.skipIf(!existsSync(CHROMIUM))('login page in Chromium (390 px wide)', (
     app = rt.app;
     patronId = await addPatronWithPassword(rt.database.db, DEMO.card, DEMO.password);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     mkdirSync(SHOTS, { recursive: true });
   });
 
