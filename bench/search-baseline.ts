@@ -46,9 +46,8 @@ export async function baselineSearch(
     await sql`SET LOCAL enable_bitmapscan = off`.execute(tx);
     await sql`SET LOCAL enable_indexonlyscan = off`.execute(tx);
     const page = await sql<{ id: string }>`
-      SELECT id FROM bibs WHERE ${where} ORDER BY ${classOf(plan)}, year DESC NULLS LAST, id LIMIT ${limit}`.execute(
-      tx,
-    );
+      SELECT id FROM bibs WHERE ${where}
+       ORDER BY ${classOf(plan)}, year DESC NULLS LAST, id DESC LIMIT ${limit}`.execute(tx);
     const count = await sql<{
       n: string;
     }>`SELECT count(*) AS n FROM (SELECT 1 FROM bibs WHERE ${where} LIMIT ${cap + 1}) s`.execute(tx);

@@ -13,7 +13,7 @@ import {
 
 /**
  * Which titles, in relevance order, are on a page of a query — without reading every hit.
- * Order: class (exact title, prefix, contains, other field), then newest first, then id.
+ * Order: class (exact title, prefix, contains, other field), then newest first, then id downwards.
  *
  * Two ways to find hits, each fast where the other is slow, measured at 1M titles:
  * - the GIN indexes (bibs_search_grams_0..3, one per quarter of the titles by id): cost
@@ -45,11 +45,15 @@ export interface Hit {
   cls: RankClass;
 }
 
-/** Result order within a class: newest first (no year last), then by id. */
+/**
+ * Result order within a class: newest first (no year last), then the latest catalogued first. A
+ * year is coarse: a magazine's issues of one year (and books of one year) differ only by when they
+ * were catalogued, so by id upwards 2027年1月号 came before 2026年10月号, 11月号, 12月号.
+ */
 export function byResultOrder(a: Hit, b: Hit): number {
   if (a.cls !== b.cls) return a.cls - b.cls;
   if (a.year !== b.year) return a.year === null ? 1 : b.year === null ? -1 : b.year - a.year;
-  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.id.length - a.id.length || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 /** A walk is tried when the probe says it should find what it needs in half its length. */
@@ -154,7 +158,7 @@ class Queries {
   /** The newest `rows` titles of the walk index, with the columns the conditions read. */
   private newest(rows: number) {
     return sql`(SELECT id, year, norm_title, norm_kana, norm_author, norm_publisher, classification, material_type
-      FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id LIMIT ${rows})`;
+      FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id DESC LIMIT ${rows})`;
   }
 
   /**
@@ -206,7 +210,7 @@ class Queries {
   async walkClass(cls: RankClass, rows: number, limit: number): Promise<Hit[]> {
     const { rows: got } = await sql<HitRow>`
       SELECT id, year, ${cls}::int AS cls FROM ${this.newest(rows)} s WHERE ${this.exact} AND ${this.cls} = ${cls}
-       ORDER BY year DESC NULLS LAST, id LIMIT ${limit}`.execute(this.db);
+       ORDER BY year DESC NULLS LAST, id DESC LIMIT ${limit}`.execute(this.db);
     return got.map(toHit);
   }
 
@@ -246,9 +250,8 @@ class Queries {
         ? sql`SELECT id, year FROM bibs WHERE ${where}`
         : this.shards((shard) => sql`SELECT id, year FROM bibs WHERE ${shard} AND ${where}`);
     const { rows } = await sql<HitRow>`
-      SELECT id, year, ${cls}::int AS cls FROM (${from}) u ORDER BY coalesce(year, -1) DESC, id LIMIT ${limit}`.execute(
-      this.db,
-    );
+      SELECT id, year, ${cls}::int AS cls FROM (${from}) u
+       ORDER BY coalesce(year, -1) DESC, id DESC LIMIT ${limit}`.execute(this.db);
     return rows.map(toHit);
   }
 }

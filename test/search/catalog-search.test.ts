@@ -179,7 +179,9 @@ describe(`catalog search SQL (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () =>
   it(
     'relevance: exact title, then title prefix, then title ' + 'contains, then author/publisher; newest first in each',
     async () => {
-      expect(await titles('猫')).toEqual(['猫', '猫の島', '猫の手帖', '吾輩は猫である', '黒猫', LONG, '犬の本', '鳥']);
+      // 黒猫 and LONG have no year: the one catalogued later first (issue 23: a magazine's issues of
+      // one year were listed oldest first).
+      expect(await titles('猫')).toEqual(['猫', '猫の島', '猫の手帖', '吾輩は猫である', LONG, '黒猫', '犬の本', '鳥']);
     },
   );
 
