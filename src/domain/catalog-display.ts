@@ -11,10 +11,12 @@ export interface CopyFacts {
 
 /**
  * R-SRCH-5: a copy's state in the detail view. In-library-only copies say so whatever their
- * shelf status; a copy kept for a hold (or travelling to one) is not lendable to others.
+ * shelf status, and so does every copy of a magazine's latest issue: it is read in the library,
+ * not lent (R-RES-1; checkout refuses it), so 貸出可 beside 「最新号は館内でご覧いただけます」
+ * would contradict itself. A copy kept for a hold (or travelling to one) is not lendable to others.
  */
-export function copyState(c: CopyFacts): CopyState {
-  if (c.inLibraryOnly) return 'in_library_only';
+export function copyState(c: CopyFacts, latestIssue = false): CopyState {
+  if (c.inLibraryOnly || latestIssue) return 'in_library_only';
   switch (c.status) {
     case 'available':
       return 'available';
@@ -30,8 +32,23 @@ export function copyState(c: CopyFacts): CopyState {
 }
 
 /** R-SRCH-4: 貸出：○ when at least one copy can be lent now, else 貸出：×. */
-export function lendableNow(copies: readonly CopyFacts[]): boolean {
-  return copies.some((c) => copyState(c) === 'available');
+export function lendableNow(copies: readonly CopyFacts[], latestIssue = false): boolean {
+  return copies.some((c) => copyState(c, latestIssue) === 'available');
+}
+
+/**
+ * What the result list says of a title. R-SRCH-4 knows 貸出：○ (a copy can be lent now) and
+ * 貸出：× (all copies out); a title whose every copy is for the library only is neither (its
+ * copies are not out: they are on the shelf, to be read there), so it says 館内閲覧のみ.
+ * A title with lendable copies all out and an in-library copy on the shelf is 貸出：×.
+ */
+export type TitleAvailability = 'lendable' | 'out' | 'in_library_only';
+
+export function titleAvailability(copies: readonly CopyFacts[], latestIssue = false): TitleAvailability {
+  if (lendableNow(copies, latestIssue)) return 'lendable';
+  if (copies.length > 0 && copies.every((c) => copyState(c, latestIssue) === 'in_library_only'))
+    return 'in_library_only';
+  return 'out';
 }
 
 /** R-SRCH-2: kamishibai are classified `C`; their call numbers start with `P`. */

@@ -1,7 +1,14 @@
 import { searchTitles, titleDetail, type CopiesReader, type CopyHit, type TitleHit } from '../db/catalog-search.js';
 import type { RankingCache } from '../db/search-ranking-cache.js';
 import type { Executor } from '../db/executor.js';
-import { copyState, isKamishibai, isYoungAdult, lendableNow, type CopyState } from '../domain/catalog-display.js';
+import {
+  copyState,
+  isKamishibai,
+  isYoungAdult,
+  titleAvailability,
+  type CopyState,
+  type TitleAvailability,
+} from '../domain/catalog-display.js';
 import { reservabilityRefusal } from '../domain/holds.js';
 import type { Refusal } from '../domain/refusals.js';
 import { isEmptyQuery, parseSearchQuery, type SearchQuery } from '../domain/search-query.js';
@@ -11,8 +18,10 @@ export const PAGE_SIZE = 10;
 
 /** A title as the result list shows it (R-SRCH-2..4), with what the detail view needs to offer 予約申込. */
 export interface TitleSummary extends TitleHit {
-  /** R-SRCH-4: 貸出：○ when true, 貸出：× when false. */
+  /** R-SRCH-4: 貸出：○ when true, 貸出：× (or 館内閲覧のみ) when false. */
   lendable: boolean;
+  /** What the result list says: 貸出：○, 貸出：×, or 館内閲覧のみ when no copy is ever lent. */
+  availability: TitleAvailability;
   /** R-SRCH-3: some copy's call number carries YA. */
   youngAdult: boolean;
   /** R-SRCH-2: a kamishibai (classification C). */
@@ -78,13 +87,15 @@ export async function searchCatalog(
 export async function titleDetailView(db: Executor, bibId: string): Promise<TitleDetailView | undefined> {
   const hit = await titleDetail(db, bibId);
   if (!hit) return undefined;
-  return { ...summarise(hit), copies: hit.copies.map((c) => ({ ...c, state: copyState(c) })) };
+  return { ...summarise(hit), copies: hit.copies.map((c) => ({ ...c, state: copyState(c, hit.latestIssue) })) };
 }
 
 function summarise(t: TitleHit): TitleSummary {
+  const availability = titleAvailability(t.copies, t.latestIssue);
   return {
     ...t,
-    lendable: lendableNow(t.copies),
+    lendable: availability === 'lendable',
+    availability,
     youngAdult: t.copies.some((c) => isYoungAdult(c.callNumber)),
     kamishibai: isKamishibai(t),
     callNumber: t.copies[0]?.callNumber ?? null,

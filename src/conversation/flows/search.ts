@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { availabilityLabel, chat, COPY_STATE_LABELS, materialLabel, refusalMessage } from '../../messages/ja/index.js';
+import {
+  chat,
+  COPY_STATE_LABELS,
+  materialLabel,
+  refusalMessage,
+  TITLE_AVAILABILITY_LABELS,
+} from '../../messages/ja/index.js';
 import { reading, type Flow, type StepContext, type StepResult } from '../flow.js';
 import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';
@@ -37,7 +43,7 @@ export const searchFlow: Flow = {
       if (!q) return { replies: [text(chat.emptyQuery, [searchAgain, help])] };
       return { replies: [], effects: [{ kind: 'search', text: q, page: 0 }], then: 'results' };
     }),
-    /** 次の10件: the page and the words travel in the button, so an old list still pages. */
+    /** 次の10件 and 前の10件: the page and the words travel in the button, so an old list still pages. */
     next(ctx) {
       const page = Number(ctx.postback?.args[0]);
       const q = ctx.postback ? restOf(ctx.postback, 1) : '';
@@ -103,11 +109,9 @@ export function searchResultReplies(facts: Facts, q: string): Reply[] {
   if (s.total === 0 || s.results.length === 0) return [text(chat.noHits(q), [searchAgain, help])];
   const from = s.page * 10 + 1;
   const to = from + s.results.length - 1;
-  const nextData = s.hasNext ? encodePostback(SEARCH_FLOW, 'next', String(s.page + 1), q) : undefined;
   const quick: Action[] = [
-    ...(nextData
-      ? [{ kind: 'postback' as const, label: chat.buttons.next, data: nextData, displayText: chat.buttons.next }]
-      : []),
+    ...pageButton(chat.buttons.prev, s.page > 0 ? s.page - 1 : undefined, q),
+    ...pageButton(chat.buttons.next, s.hasNext ? s.page + 1 : undefined, q),
     searchAgain,
   ];
   const replies: Reply[] = [
@@ -122,6 +126,12 @@ export function searchResultReplies(facts: Facts, q: string): Reply[] {
   return replies;
 }
 
+/** A button to another page of the same words; none when there is no such page or the words are too long. */
+function pageButton(label: string, page: number | undefined, q: string): Action[] {
+  const data = page === undefined ? undefined : encodePostback(SEARCH_FLOW, 'next', String(page), q);
+  return data ? [{ kind: 'postback', label, data, displayText: label }] : [];
+}
+
 function queryText(ctx: StepContext<Query>): string {
   if (ctx.postback?.step === 'next') return restOf(ctx.postback, 1);
   const typed = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
@@ -133,21 +143,21 @@ function marks(t: Summary): string[] {
   return [...(t.kamishibai ? ['紙芝居'] : []), ...(t.youngAdult ? ['YA'] : [])];
 }
 
+/** Author, publisher and year, material and call number: the lines a result card and the detail share. */
 function describe(t: Summary): string[] {
   const pubYear = [t.publisher, t.year ? `${t.year}年` : ''].filter(Boolean).join('・');
   return [
     t.author ?? '',
     pubYear,
     `${materialLabel(t.materialType)}${t.callNumber ? `　請求記号 ${t.callNumber}` : ''}`,
-    chat.holdCount(t.holdCount),
   ].filter(Boolean);
 }
 
 function card(t: Summary): TitleCard {
   return {
     title: t.title,
-    lines: describe(t),
-    availability: availabilityLabel(t.lendable),
+    lines: [...describe(t), chat.holdCount(t.holdCount)],
+    availability: TITLE_AVAILABILITY_LABELS[t.availability],
     lendable: t.lendable,
     marks: marks(t),
     actions: [
@@ -178,7 +188,8 @@ function detailReply(t: Detail): Reply {
     altText: `${t.title}の所蔵`,
     card: {
       title: t.title,
-      lines: describe(t).slice(0, 3),
+      // 予約件数 is the footer's, once (issue 23: a title without an author showed it twice).
+      lines: describe(t),
       marks: marks(t),
       copies: t.copies.map((c) => ({
         branch: c.branchName,

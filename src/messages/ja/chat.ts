@@ -92,6 +92,7 @@ export const chat = {
   buttons: {
     detail: '詳細を見る',
     next: '次の10件',
+    prev: '前の10件',
     search: '蔵書検索',
     help: 'ヘルプ',
     reserve: '予約申込',

@@ -6,7 +6,14 @@
 import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat } from './chat.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
-import { availabilityLabel, COPY_STATE_LABELS, contactLabel, holdStatusLabel, materialLabel } from './labels.js';
+import {
+  availabilityLabel,
+  COPY_STATE_LABELS,
+  contactLabel,
+  holdStatusLabel,
+  materialLabel,
+  TITLE_AVAILABILITY_LABELS,
+} from './labels.js';
 import { MAIL_SENDER_NOTICE, mailText } from './mail.js';
 import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
@@ -34,6 +41,7 @@ export {
   patronChat,
   refusalMessage,
   reservationConfirmationText,
+  TITLE_AVAILABILITY_LABELS,
 };
 
 /** The Japanese table. Its keys name what a text is for, not the language it is in. */
@@ -43,6 +51,7 @@ export const ja = {
   refusalMessage,
   holdStatusLabel,
   availabilityLabel,
+  titleAvailabilityLabels: TITLE_AVAILABILITY_LABELS,
   copyStateLabels: COPY_STATE_LABELS,
   materialLabel,
   contactLabel,

@@ -1,6 +1,6 @@
 // Short words for states and kinds: hold states, copy states, material types, contact methods.
 
-import type { CopyState } from '../../domain/catalog-display.js';
+import type { CopyState, TitleAvailability } from '../../domain/catalog-display.js';
 import type { HoldStatus } from '../../domain/holds.js';
 
 /**
@@ -35,6 +35,13 @@ export function holdStatusLabel(status: HoldStatus, position?: number): string {
 
 /** R-SRCH-4 */
 export const availabilityLabel = (lendable: boolean) => (lendable ? '貸出：○' : '貸出：×');
+
+/** R-SRCH-4 in the result list; a title read only in the library is neither ○ nor ×. */
+export const TITLE_AVAILABILITY_LABELS: Record<TitleAvailability, string> = {
+  lendable: '貸出：○',
+  out: '貸出：×',
+  in_library_only: '館内閲覧のみ',
+};
 
 /** R-SRCH-5: each copy's state in the detail view. */
 export const COPY_STATE_LABELS: Record<CopyState, string> = {
