@@ -22,6 +22,7 @@ import {
 import { refuse } from '../domain/refusals.js';
 import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { noticeRenewalsBlocked, renewableLoansOfTitle } from './loan-notices.js';
+import { titleOnLoanRefusal } from './on-loan-refusal.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 
 export interface PlaceHoldRequest {
@@ -123,6 +124,8 @@ export async function checkHold(
     holdsThisTitle: active.some((h) => h.bibId === bib.id),
     hasThisTitleOnLoan: await patronHasTitleOnLoan(tx, patron.id, bib.id),
   });
+  if (placement?.code === 'TITLE_ON_LOAN_TO_PATRON')
+    return refused(await titleOnLoanRefusal(tx, patron.id, bib.id, now));
   if (placement) return refused(placement);
   return ok({ bib, patron, activeHolds: active.length });
 }

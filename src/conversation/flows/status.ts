@@ -1,10 +1,12 @@
-import { formatDateJa, holdStatusLabel, patronChat, refusalMessage } from '../../messages/ja/index.js';
+import { chat, formatDateJa, holdStatusLabel, patronChat, refusalMessage } from '../../messages/ja/index.js';
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
-import { text, type InfoCard, type Reply } from '../reply.js';
+import { text, type Action, type InfoCard, type Reply } from '../reply.js';
 import { failureReply, loginButtonReply, menuActions, requireLogin } from './common.js';
 
 const MAX_CARDS = 10;
+/** Loans a page shows; every loan is reachable by 次の10件 / 前の10件 (a patron may have any number). */
+const LOANS_PER_PAGE = MAX_CARDS;
 
 /** ご利用状況 (R-LOAN-1, R-RES-7, R-RES-9): loans with 延長する, holds with 取消する, and the hold slots used. */
 export const statusFlow: Flow = {
@@ -21,13 +23,7 @@ export const statusFlow: Flow = {
       const activeHolds = s.holds.length;
       const replies: Reply[] = [text(patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit))];
       if (s.loans.length === 0) replies.push(text(patronChat.noLoans));
-      else
-        replies.push({
-          kind: 'cards',
-          altText: `貸出中 ${s.loans.length}冊`,
-          cards: s.loans.slice(0, MAX_CARDS).map(loanCard),
-        });
-      if (s.loans.length > MAX_CARDS) replies.push(text(patronChat.moreLoans(s.loans.length - MAX_CARDS)));
+      else replies.push(...loanPage(s.loans, 0));
       if (activeHolds === 0) replies.push(text(patronChat.noHolds, menuActions));
       else
         replies.push({
@@ -38,10 +34,49 @@ export const statusFlow: Flow = {
         });
       return { replies: replies.slice(0, 5) };
     },
+    /** 次の10件 / 前の10件 of the loans, read afresh: a page shows the loans as they are now. */
+    loans: (ctx) => requireLogin(ctx) ?? { replies: [], effects: [{ kind: 'status' }], then: 'renderLoans' },
+    renderLoans(ctx) {
+      const r = ctx.facts.status;
+      if (!r) return { replies: [text(patronChat.notLoggedIn, menuActions)] };
+      if (!r.ok) return { replies: [failureReply(r.failure)] };
+      const loans = r.value.loans;
+      if (loans.length === 0) return { replies: [text(patronChat.noLoans, menuActions)] };
+      // A page past the end (loans returned since the button was shown) shows the last one.
+      const asked = Number(ctx.postback?.args[0]);
+      const last = Math.ceil(loans.length / LOANS_PER_PAGE) - 1;
+      const page = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, last) : 0;
+      return { replies: loanPage(loans, page, menuActions) };
+    },
   },
 };
 
 type Status = Extract<NonNullable<import('../effects.js').Facts['status']>, { ok: true }>['value'];
+
+/** One page of loan cards; with more loans than a page, a line saying which, and the buttons to the others. */
+function loanPage(loans: Status['loans'], page: number, quickReplies?: Action[]): Reply[] {
+  const from = page * LOANS_PER_PAGE;
+  const shown = loans.slice(from, from + LOANS_PER_PAGE);
+  const cards: Reply = { kind: 'cards', altText: `貸出中 ${loans.length}冊`, cards: shown.map(loanCard) };
+  if (loans.length <= LOANS_PER_PAGE) return [quickReplies ? { ...cards, quickReplies } : cards];
+  const to = (p: number, label: string): Action[] => [
+    { kind: 'postback', label, data: encodePostback('status', 'loans', String(p))!, displayText: label },
+  ];
+  const pager = patronChat.loansPage(loans.length, from + 1, from + shown.length);
+  return [
+    cards,
+    {
+      kind: 'buttons',
+      altText: pager,
+      text: pager,
+      actions: [
+        ...(page > 0 ? to(page - 1, chat.buttons.prev) : []),
+        ...(from + shown.length < loans.length ? to(page + 1, chat.buttons.next) : []),
+      ],
+      ...(quickReplies ? { quickReplies } : {}),
+    },
+  ];
+}
 
 function loanCard(l: Status['loans'][number]): InfoCard {
   const renew = l.renewal.ok ? encodePostback('renew', 'confirm', l.loanId) : undefined;
@@ -75,7 +110,7 @@ function holdCard(h: Status['holds'][number]): InfoCard {
         ? [{ label: patronChat.pickupDeadlineLabel, value: formatDateJa(h.pickupDeadline), emphasis: true }]
         : []),
     ],
-    ...(h.cancel ? { note: refusalMessage(h.cancel) } : {}),
+    ...(h.cancel ? { note: refusalMessage(h.cancel) } : firstInLine(h) ? { note: patronChat.firstInLineNote } : {}),
     actions: cancel
       ? [
           {
@@ -87,4 +122,9 @@ function holdCard(h: Status['holds'][number]): InfoCard {
         ]
       : [],
   };
+}
+
+/** R-RES-7: 「1位」 is shown while the copy is still out or on its way; it is not yet to be borrowed. */
+function firstInLine(h: Status['holds'][number]): boolean {
+  return (h.status === 'queued' || h.status === 'in_transit') && h.position === 1;
 }

@@ -32,10 +32,14 @@ export const patronChat = {
     `${name}さんのご利用状況\n貸出中：${loans}冊\n予約：${holds}/${limit}件`,
   noLoans: '貸出中の資料はありません。',
   noHolds: '予約中の資料はありません。',
-  moreLoans: (n: number) => `ほかに${n}冊あります。すべての貸出状況は図書館のカウンターでもご確認いただけます。`,
+  /** More loans than one page of cards: which are shown; 次の10件 / 前の10件 go on. */
+  loansPage: (total: number, from: number, to: number) =>
+    `貸出中の資料${total}冊のうち、${from}〜${to}冊目を表示しています。`,
   dueDateLabel: '返却予定日',
   overdue: '返却予定日を過ぎています',
   holdStateLabel: '状態',
+  /** R-RES-7, in the guide's words: shown on a hold at 1位. */
+  firstInLineNote: '※「1位」の表示は借りることができる状態ではありません。ご用意ができると「受取り可」になります。',
   pickupBranchLabel: '受取館',
   pickupDeadlineLabel: '受取期限',
   chooseBranch: (title: string) => `『${title}』を予約します。\n受取館を選んでください。`,

@@ -3,7 +3,7 @@
 // must read well even when a param is missing: a refusal is never the place to show "undefined"
 // or a raw {placeholder}.
 
-import type { Refusal, RefusalCode } from '../../domain/refusals.js';
+import { isRefusalCode, type Refusal, type RefusalCode } from '../../domain/refusals.js';
 import { formatDateJa } from './format.js';
 import { AT_COUNTER_WITH_ID } from './phrases.js';
 
@@ -58,8 +58,16 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
     );
   },
   ALREADY_HOLDING_TITLE: () => 'この資料はすでにご予約いただいています。予約の状態は「ご利用状況」でご確認ください。',
-  TITLE_ON_LOAN_TO_PATRON: () =>
-    'この資料は現在お借りになっているため、予約できません。引き続きご利用になりたい場合は、貸出期間の延長をお試しください。',
+  TITLE_ON_LOAN_TO_PATRON: (p) => {
+    // Renewal is suggested only when it would be granted; otherwise the renewal's own reason.
+    const onLoan = 'この資料は現在お借りになっているため、予約できません。';
+    const renewal = text(p, 'renewal');
+    if (renewal === 'possible')
+      return `${onLoan}引き続きご利用になりたい場合は、「ご利用状況」の「延長する」から貸出期間を延長できます。`;
+    if (renewal !== undefined && renewal.startsWith('NOT_RENEWABLE_') && isRefusalCode(renewal))
+      return `${onLoan}${MESSAGES[renewal](p)}`;
+    return `${onLoan}延長できるかどうかは「ご利用状況」でご確認ください。`;
+  },
   PICKUP_BRANCH_UNKNOWN: () =>
     '受取館を確認できませんでした。お手数ですが、表示されている図書館の中から受取館を選び直してください。',
   EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL: () =>
