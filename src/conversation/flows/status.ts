@@ -25,7 +25,9 @@ export const statusFlow: Flow = {
         replies.push({
           kind: 'cards',
           altText: `貸出中 ${s.loans.length}冊`,
-          cards: s.loans.slice(0, MAX_CARDS).map(loanCard),
+          cards: s.loans
+            .slice(0, MAX_CARDS)
+            .map((l, i) => loanCard(l, patronChat.loanCardHeading(i + 1, s.loans.length))),
         });
       if (s.loans.length > MAX_CARDS) replies.push(text(patronChat.moreLoans(s.loans.length - MAX_CARDS)));
       if (activeHolds === 0) replies.push(text(patronChat.noHolds, menuActions));
@@ -33,7 +35,7 @@ export const statusFlow: Flow = {
         replies.push({
           kind: 'cards',
           altText: `予約 ${activeHolds}件`,
-          cards: s.holds.slice(0, MAX_CARDS).map(holdCard),
+          cards: s.holds.slice(0, MAX_CARDS).map((h, i) => holdCard(h, patronChat.holdCardHeading(i + 1, activeHolds))),
           quickReplies: menuActions,
         });
       return { replies: replies.slice(0, 5) };
@@ -43,15 +45,16 @@ export const statusFlow: Flow = {
 
 type Status = Extract<NonNullable<import('../effects.js').Facts['status']>, { ok: true }>['value'];
 
-function loanCard(l: Status['loans'][number]): InfoCard {
+function loanCard(l: Status['loans'][number], heading: string): InfoCard {
   const renew = l.renewal.ok ? encodePostback('renew', 'confirm', l.loanId) : undefined;
   const reason =
     !l.renewal.ok && l.renewal.failure.kind === 'refused' ? refusalMessage(l.renewal.failure.refusal) : undefined;
   return {
+    heading,
     title: l.title,
     rows: [
       { label: patronChat.dueDateLabel, value: formatDateJa(l.dueDate), emphasis: l.overdue },
-      ...(l.overdue ? [{ label: '', value: patronChat.overdue, emphasis: true }] : []),
+      ...(l.overdue ? [{ label: patronChat.loanStateLabel, value: patronChat.overdue, emphasis: true }] : []),
     ],
     ...(reason ? { note: reason } : {}),
     actions: renew
@@ -60,9 +63,10 @@ function loanCard(l: Status['loans'][number]): InfoCard {
   };
 }
 
-function holdCard(h: Status['holds'][number]): InfoCard {
+function holdCard(h: Status['holds'][number], heading: string): InfoCard {
   const cancel = h.cancel === null ? encodePostback('cancel', 'confirm', h.holdId) : undefined;
   return {
+    heading,
     title: h.title,
     rows: [
       {

@@ -35,6 +35,11 @@ export const patronChat = {
   moreLoans: (n: number) => `ほかに${n}冊あります。すべての貸出状況は図書館のカウンターでもご確認いただけます。`,
   dueDateLabel: '返却予定日',
   overdue: '返却予定日を過ぎています',
+  /** The label of the overdue row of a loan card, as 状態 labels a hold's. */
+  loanStateLabel: '状態',
+  /** The small heading of each card in ご利用状況: which list it belongs to, and where in it. */
+  loanCardHeading: (n: number, of: number) => `貸出中の資料 ${n}/${of}`,
+  holdCardHeading: (n: number, of: number) => `予約中の資料 ${n}/${of}`,
   holdStateLabel: '状態',
   pickupBranchLabel: '受取館',
   pickupDeadlineLabel: '受取期限',
