@@ -32,6 +32,8 @@ export interface TitleDetailCard {
 
 /** A card with a few facts and buttons: holds, loans, confirmations. */
 export interface InfoCard {
+  /** A small line above the title naming the list the card belongs to (貸出中の資料 1/6). */
+  heading?: string;
   title: string;
   rows: { label: string; value: string; emphasis?: boolean }[];
   note?: string;

@@ -114,8 +114,9 @@ function buttonFooter(actions: readonly Action[], max: number, primary: number):
 }
 
 /**
- * A small card of a carousel (a title in a result list, a hold or loan): its title in bold on three
- * lines at most, then `contents`, then up to `maxButtons` buttons.
+ * A small card of a carousel (a title in a result list, a hold or loan): its heading if any (which
+ * list it is of), its title in bold on three lines at most, then `contents`, then up to `maxButtons`
+ * buttons.
  */
 function smallCard(
   title: string,
@@ -123,6 +124,7 @@ function smallCard(
   actions: readonly Action[],
   maxButtons: number,
   primary: number,
+  heading?: string,
 ): FlexBubble {
   return {
     type: 'bubble',
@@ -131,7 +133,11 @@ function smallCard(
       type: 'box',
       layout: 'vertical',
       spacing: 'sm',
-      contents: [txt(cut(title, 200), { weight: 'bold', size: 'md', maxLines: 3 }), ...contents],
+      contents: [
+        ...(heading ? [txt(cut(heading, 40), { size: 'xs', weight: 'bold', color: COLORS.accent, wrap: false })] : []),
+        txt(cut(title, 200), { weight: 'bold', size: 'md', maxLines: 3 }),
+        ...contents,
+      ],
     },
     ...buttonFooter(actions, maxButtons, primary),
   };
@@ -147,20 +153,22 @@ function titleBubble(c: TitleCard): FlexBubble {
 }
 
 function detailBubble(c: TitleDetailCard): FlexBubble {
+  // A copy is two lines: branch and state, then the call number. On one line the three did not fit
+  // a lone bubble on a 360 px phone (about 190 px inside): 「館内閲覧のみ」 broke in two.
   const copies: FlexComponent[] = c.copies.slice(0, 20).map((cp) => ({
     type: 'box',
-    layout: 'horizontal',
-    spacing: 'sm',
+    layout: 'vertical',
     contents: [
-      txt(cp.branch, { size: 'xs', flex: 3 }),
-      txt(cut(cp.callNumber, 40), { size: 'xs', flex: 4, color: COLORS.muted }),
-      txt(cp.state, {
-        size: 'xs',
-        flex: 3,
-        align: 'end',
-        weight: 'bold',
-        color: cp.lendable ? COLORS.ok : COLORS.muted,
-      }),
+      {
+        type: 'box',
+        layout: 'baseline',
+        spacing: 'sm',
+        contents: [
+          txt(cp.branch, { size: 'xs', flex: 1 }),
+          txt(cp.state, { size: 'xs', flex: 0, weight: 'bold', color: cp.lendable ? COLORS.ok : COLORS.muted }),
+        ],
+      },
+      ...(cp.callNumber ? [txt(cut(cp.callNumber, 40), { size: 'xxs', color: COLORS.muted })] : []),
     ],
   }));
   return {
@@ -184,17 +192,30 @@ function detailBubble(c: TitleDetailCard): FlexBubble {
   };
 }
 
+/**
+ * The label column of a card's rows: wide enough for five characters at xs (返却予定日), and fixed,
+ * so that it is the value that wraps when a bubble is narrow (a lone bubble on a 360 px phone has
+ * about 190 px inside), never the label.
+ */
+const LABEL_WIDTH = '70px';
+
 function infoBubble(c: InfoCard): FlexBubble {
   const rows = c.rows.map(
     (r): FlexComponent => ({
       type: 'box',
-      layout: 'baseline',
+      layout: 'horizontal',
       spacing: 'sm',
       contents: [
-        txt(r.label, { size: 'xs', color: COLORS.muted, flex: 2 }),
+        {
+          type: 'box',
+          layout: 'vertical',
+          width: LABEL_WIDTH,
+          flex: 0,
+          contents: [txt(r.label, { size: 'xs', color: COLORS.muted, wrap: false })],
+        },
         txt(cut(r.value, 200), {
           size: 'sm',
-          flex: 5,
+          flex: 1,
           weight: r.emphasis ? 'bold' : 'regular',
           color: r.emphasis ? COLORS.ng : undefined,
         }),
@@ -202,7 +223,7 @@ function infoBubble(c: InfoCard): FlexBubble {
     }),
   );
   const note = c.note ? [txt(cut(c.note, 500), { size: 'xs', color: COLORS.muted })] : [];
-  return smallCard(c.title, [...rows, ...note], c.actions, 3, 0);
+  return smallCard(c.title, [...rows, ...note], c.actions, 3, 0, c.heading);
 }
 
 function buttonsBubble(text: string, actions: readonly Action[]): FlexBubble {

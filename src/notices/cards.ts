@@ -32,34 +32,34 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
   switch (n.kind) {
     case 'hold_ready':
       return card(m.holdReady.alt(title), {
-        title: m.holdReady.heading,
+        title: m.holdReady.cardHeading,
         rows: [titleRow, branchRow, deadlineRow],
         note: m.holdReady.note,
         actions: [statusButton],
       });
     case 'hold_expired':
       return card(m.holdExpired.alt(title), {
-        title: m.holdExpired.heading,
+        title: m.holdExpired.cardHeading,
         rows: [...(title ? [titleRow] : []), branchRow],
         note: m.holdExpired.note,
         actions: [statusButton],
       });
     case 'pickup_reminder':
       return card(m.pickupReminder.alt(title, str(p.pickupDeadline)), {
-        title: m.pickupReminder.heading,
+        title: m.pickupReminder.cardHeading,
         rows: [titleRow, branchRow, deadlineRow],
         note: m.pickupReminder.note,
         actions: [statusButton],
       });
     case 'due_reminder':
       return card(m.dueReminder.alt(title, str(p.dueDate)), {
-        title: m.dueReminder.heading,
+        title: m.dueReminder.cardHeading,
         rows: [titleRow, dueRow],
         ...renewal(n),
       });
     case 'loan_reserved':
       return card(m.loanReserved.alt(title), {
-        title: m.loanReserved.heading,
+        title: m.loanReserved.cardHeading,
         rows: [titleRow, dueRow],
         note: m.loanReserved.note,
         actions: [statusButton],

@@ -106,9 +106,12 @@ export async function pushRows(db: Kysely<DB>) {
   }));
 }
 
-/** The texts a LINE message shows (text, altText and every Flex text), for looking for words. */
+/**
+ * The texts a LINE message shows (text, altText and every Flex text), for looking for words; line
+ * breaks left out, since a card's heading breaks between its phrases (「ご予約の資料を\nご用意しました」).
+ */
 export function wordsIn(messages: readonly unknown[]): string {
-  return JSON.stringify(messages);
+  return JSON.stringify(messages).replaceAll('\\n', '');
 }
 
 /** Postback actions in LINE messages, as [label, data]. */

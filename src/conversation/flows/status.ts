@@ -29,7 +29,7 @@ export const statusFlow: Flow = {
         replies.push({
           kind: 'cards',
           altText: `予約 ${activeHolds}件`,
-          cards: s.holds.slice(0, MAX_CARDS).map(holdCard),
+          cards: s.holds.slice(0, MAX_CARDS).map((h, i) => holdCard(h, patronChat.holdCardHeading(i + 1, activeHolds))),
           quickReplies: menuActions,
         });
       return { replies: replies.slice(0, 5) };
@@ -57,7 +57,11 @@ type Status = Extract<NonNullable<import('../effects.js').Facts['status']>, { ok
 function loanPage(loans: Status['loans'], page: number, quickReplies?: Action[]): Reply[] {
   const from = page * LOANS_PER_PAGE;
   const shown = loans.slice(from, from + LOANS_PER_PAGE);
-  const cards: Reply = { kind: 'cards', altText: `貸出中 ${loans.length}冊`, cards: shown.map(loanCard) };
+  const cards: Reply = {
+    kind: 'cards',
+    altText: `貸出中 ${loans.length}冊`,
+    cards: shown.map((l, i) => loanCard(l, patronChat.loanCardHeading(from + i + 1, loans.length))),
+  };
   if (loans.length <= LOANS_PER_PAGE) return [quickReplies ? { ...cards, quickReplies } : cards];
   const to = (p: number, label: string): Action[] => [
     { kind: 'postback', label, data: encodePostback('status', 'loans', String(p))!, displayText: label },
@@ -78,15 +82,16 @@ function loanPage(loans: Status['loans'], page: number, quickReplies?: Action[])
   ];
 }
 
-function loanCard(l: Status['loans'][number]): InfoCard {
+function loanCard(l: Status['loans'][number], heading: string): InfoCard {
   const renew = l.renewal.ok ? encodePostback('renew', 'confirm', l.loanId) : undefined;
   const reason =
     !l.renewal.ok && l.renewal.failure.kind === 'refused' ? refusalMessage(l.renewal.failure.refusal) : undefined;
   return {
+    heading,
     title: l.title,
     rows: [
       { label: patronChat.dueDateLabel, value: formatDateJa(l.dueDate), emphasis: l.overdue },
-      ...(l.overdue ? [{ label: '', value: patronChat.overdue, emphasis: true }] : []),
+      ...(l.overdue ? [{ label: patronChat.loanStateLabel, value: patronChat.overdue, emphasis: true }] : []),
     ],
     ...(reason ? { note: reason } : {}),
     actions: renew
@@ -95,9 +100,10 @@ function loanCard(l: Status['loans'][number]): InfoCard {
   };
 }
 
-function holdCard(h: Status['holds'][number]): InfoCard {
+function holdCard(h: Status['holds'][number], heading: string): InfoCard {
   const cancel = h.cancel === null ? encodePostback('cancel', 'confirm', h.holdId) : undefined;
   return {
+    heading,
     title: h.title,
     rows: [
       {

@@ -5,17 +5,21 @@ import { formatDateJa } from './format.js';
 /**
  * What the library tells a patron unasked (LINE pushes; a mail may use the same sentences): each
  * notice is a heading, the facts, and a sentence saying what to do. `alt` is what the phone's
- * notification shows, so it names the title.
+ * notification shows, so it names the title. `cardHeading` is the heading on the LINE card, broken
+ * between its phrases: a phone 360 px wide has room for about 11 characters a line there, and
+ * without the break the card would break it inside a word (「ご用意しまし／た」).
  */
 export const noticeMessages = {
   titleLabel: '資料',
   holdReady: {
     heading: 'ご予約の資料をご用意しました',
+    cardHeading: 'ご予約の資料を\nご用意しました',
     alt: (title: string) => `ご予約の資料をご用意しました『${title}』`,
     note: '利用者カードをお持ちのうえ、受取期限までに受取館へお越しください。',
   },
   holdExpired: {
     heading: '予約を取り消しました（受取期限切れ）',
+    cardHeading: '予約を取り消しました\n（受取期限切れ）',
     alt: (title: string) => `受取期限を過ぎたため予約を取り消しました${title ? `『${title}』` : ''}`,
     note:
       '受取期限を過ぎたため、お取り置きしていた予約を取り消し、資料は次の方にお回ししました。' +
@@ -23,6 +27,7 @@ export const noticeMessages = {
   },
   pickupReminder: {
     heading: '受取期限が近づいています',
+    cardHeading: '受取期限が\n近づいています',
     alt: (title: string, deadline: string) => `受取期限（${formatDateJa(deadline)}）が近づいています『${title}』`,
     note:
       '受取期限を過ぎると予約は取り消され、資料は次の方にお回しします。' +
@@ -30,6 +35,7 @@ export const noticeMessages = {
   },
   dueReminder: {
     heading: '返却予定日が近づいています',
+    cardHeading: '返却予定日が\n近づいています',
     alt: (title: string, due: string) => `返却予定日（${formatDateJa(due)}）が近づいています『${title}』`,
     renewable: '貸出期間を延長できます。「延長する」を押すと、延長後の返却予定日（申込日から2週間）を確認できます。',
     returnBy: '返却予定日までに、お近くの図書館へご返却ください。',
@@ -37,6 +43,7 @@ export const noticeMessages = {
   },
   loanReserved: {
     heading: '次の方の予約が入りました',
+    cardHeading: '次の方の予約が\n入りました',
     alt: (title: string) => `お借りの資料に次の方の予約が入りました『${title}』`,
     note:
       'お借りの資料に次の方の予約が入ったため、貸出期間の延長はできなくなりました。' +

@@ -37,6 +37,11 @@ export const patronChat = {
     `貸出中の資料${total}冊のうち、${from}〜${to}冊目を表示しています。`,
   dueDateLabel: '返却予定日',
   overdue: '返却予定日を過ぎています',
+  /** The label of the overdue row of a loan card, as 状態 labels a hold's. */
+  loanStateLabel: '状態',
+  /** The small heading of each card in ご利用状況: which list it belongs to, and where in it. */
+  loanCardHeading: (n: number, of: number) => `貸出中の資料 ${n}/${of}`,
+  holdCardHeading: (n: number, of: number) => `予約中の資料 ${n}/${of}`,
   holdStateLabel: '状態',
   /** R-RES-7, in the guide's words: shown on a hold at 1位. */
   firstInLineNote: '※「1位」の表示は借りることができる状態ではありません。ご用意ができると「受取り可」になります。',
