@@ -219,6 +219,14 @@ export interface EmailVerificationsTable {
   expires_at: TimestampRequired;
   used_at: Timestamp | null;
 }
+export interface PageFormResultsTable {
+  result_hash: string;
+  purpose: string;
+  outcome: 'done' | 'failed';
+  shown: Json<Record<string, string>>;
+  created_at: Timestamp;
+  expires_at: TimestampRequired;
+}
 export interface AuditLogTable {
   id: Id;
   at: Timestamp;
@@ -254,6 +262,7 @@ export interface DB {
   notices: NoticesTable;
   notice_pushes: NoticePushesTable;
   email_verifications: EmailVerificationsTable;
+  page_form_results: PageFormResultsTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;
 }

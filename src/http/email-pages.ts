@@ -22,12 +22,19 @@ const EMAIL_TYPES: readonly string[] = ['pc', 'mobile'] satisfies EmailType[];
  * メールアドレス変更 (R-MAIL-1..3, R-ELIG-4): GET /email shows the form; POST /email step=confirm
  * (変更) checks address, card, password and eligibility and shows メールアドレス変更確認; step=send
  * (送信) checks again, writes the link and its mail to the outbox in one transaction, tries the
- * mail at once, and shows メールアドレス変更完了. The address is registered only by the link
+ * mail at once, and answers 303 to GET /email/done, which shows メールアドレス変更完了
+ * (POST-redirect-GET: page-kit.ts, form-results.ts). The address is registered only by the link
  * (email-link-pages.ts).
  */
 export function emailPages(deps: AccountPagesDeps): Hono {
-  const route = { path: '/email', purpose: 'email', page: EmailPage };
-  return accountFormRoutes(deps, route, async (c, posted, { kit, formHref, form }) => {
+  const route = {
+    path: '/email',
+    purpose: 'email',
+    page: EmailPage,
+    done: (shown: Record<string, string>, again: boolean) =>
+      EmailDonePage({ email: shown.email ?? '', sender: deps.mailFrom, again }),
+  };
+  return accountFormRoutes(deps, route, async (c, posted, { kit, formHref, form, ...prg }) => {
     // Full-width characters from a Japanese keyboard (＠, ｄｏｃｏｍｏ) are the same address.
     const f = postedFields(posted, { email: card, emailType: raw });
     const kept = { cardNumber: f.cardNumber, email: f.email, emailType: f.emailType };
@@ -46,7 +53,8 @@ export function emailPages(deps: AccountPagesDeps): Hono {
       const r = failure.refusal;
       deps.log.info('e-mail registration refused', { card: maskCard(f.cardNumber), code: r.code });
       if (r.code === 'EMAIL_ADDRESS_INVALID') return form({ ...kept, fieldErrors: { email: refusalMessage(r) } });
-      if (r.code === 'CREDENTIALS_INVALID') return form({ ...kept, error: refusalMessage(r) });
+      if (r.code === 'CREDENTIALS_INVALID')
+        return prg.credentialsRefused(() => form({ ...kept, error: refusalMessage(r) }));
       // R-ELIG-4: the patron is known now, so the page says why they may not register.
       return kit.render(c, EmailRefusedPage({ reason: refusalMessage(r) }));
     };
@@ -54,7 +62,8 @@ export function emailPages(deps: AccountPagesDeps): Hono {
     if (posted.step !== 'send') {
       const checked = await checkEmailRequest(deps.db, req, now);
       if (!checked.ok) return refusedPage(checked.failure);
-      return kit.render(c, EmailConfirmPage({ ...kept, action: formHref, hidden: { ...f, ...kit.nonce() }, formHref }));
+      const hidden = { ...f, ...kit.nonce(prg.formId) };
+      return kit.render(c, EmailConfirmPage({ ...kept, action: formHref, hidden, formHref }));
     }
     const requested = await requestEmailRegistration(deps.db, req, now);
     if (!requested.ok) return refusedPage(requested.failure);
@@ -63,6 +72,6 @@ export function emailPages(deps: AccountPagesDeps): Hono {
       noticeId: requested.value.noticeId,
     });
     await kit.sendMailSoon(requested.value.noticeId);
-    return kit.render(c, EmailDonePage({ email: requested.value.email, sender: deps.mailFrom }));
+    return prg.done({ email: requested.value.email });
   });
 }

@@ -4,10 +4,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { errorText, type Logger } from '../log.js';
-import { accountPages, pages } from '../messages/ja/index.js';
+import { accountPages, pages, refusalMessage } from '../messages/ja/index.js';
 import { FormExpiredPage, FormFailedPage, FormForbiddenPage } from '../pages/account-messages.js';
 import { renderPage } from '../pages/layout.js';
-import { checkFormNonce, issueFormNonce, pageHeaders, patronCsrf } from './page-security.js';
+import { formResults } from './form-results.js';
+import { checkFormNonce, formIdOf, issueFormNonce, pageHeaders, patronCsrf } from './page-security.js';
 
 /** What every patron page needs (login, password, e-mail). */
 export interface PageDeps {
@@ -89,8 +90,8 @@ export function pageKit(deps: AccountPagesDeps, purpose: string, formHref: strin
   const render = async (c: Context, node: Node, status: PageStatus = 200) => c.html(await renderPage(node), status);
   return {
     render,
-    /** A fresh formNonce + csrfToken pair for a form rendered now. */
-    nonce: () => issueFormNonce(deps.formSecret, purpose, deps.clock()),
+    /** A fresh formNonce + csrfToken pair for a form rendered now; `formId` carries a form on to its confirmation. */
+    nonce: (formId?: string) => issueFormNonce(deps.formSecret, purpose, deps.clock(), formId),
     /** Headers on the page's paths only (mounted at '/', a '*' middleware would cover the whole app). */
     install(app: Hono, paths: readonly string[]) {
       for (const path of paths) app.use(path, pageHeaders(deps.lineAccessBaseUrl));
@@ -146,6 +147,8 @@ export type PageKit = ReturnType<typeof pageKit>;
 type FormView = { action: string; hidden: Readonly<Record<string, string>> };
 /** What a form shows besides: typed values, errors. */
 type FormMore<View> = Omit<View, keyof FormView>;
+/** Every account form keeps the typed card number and can say the credentials were refused. */
+type AccountView = FormView & { cardNumber?: string; error?: string };
 
 /** What an account form's POST handler is given besides the request and the posted fields. */
 export interface FormPost<View> {
@@ -153,32 +156,69 @@ export interface FormPost<View> {
   formHref: string;
   /** The form again (200) with a fresh form token and what it shows. */
   form: (more?: FormMore<View>) => Promise<Response>;
+  /** This submission's form id: the confirmation page carries it on (`kit.nonce(formId)`). */
+  formId: string;
+  /** The change is made: 303 to the result page, which shows `shown` (form-results.ts). */
+  done: (shown?: Record<string, string>) => Promise<Response>;
+  /** The card or password was refused (and counted): `answer`, unless this form's twin already made the change. */
+  credentialsRefused: (answer: () => Promise<Response>) => Promise<Response>;
 }
+
+const INVALID = () => refusalMessage({ code: 'CREDENTIALS_INVALID' });
 
 /**
  * The routes of an account form (password, e-mail) at `path`: GET shows it empty; POST, past the
- * guards and with a valid form token, hands the posted fields to `onPost`.
+ * guards and with a valid form token, hands the posted fields to `onPost`; GET `path`/done shows a
+ * completed change (POST-redirect-GET). A form posted again after its change was made (Back,
+ * reload, even past its 30 minutes) goes to that result; one whose card or password was refused is
+ * refused again without a check, so a reload counts no second failure (a retry comes from the
+ * re-rendered form, which has a new form id).
  */
-export function accountFormRoutes<View extends FormView>(
+export function accountFormRoutes<View extends AccountView>(
   deps: AccountPagesDeps,
-  form: { path: string; purpose: string; page: (view: View) => Node },
+  form: {
+    path: string;
+    purpose: string;
+    page: (view: View) => Node;
+    done: (shown: Record<string, string>, again: boolean) => Node;
+  },
   onPost: (c: Context, posted: Record<string, string>, post: FormPost<View>) => Promise<Response>,
 ): Hono {
   const app = new Hono();
   const formHref = `${deps.publicBaseUrl}${form.path}`;
   const kit = pageKit(deps, form.purpose, formHref);
-  kit.install(app, [form.path]);
+  const results = formResults({ ...deps, render: kit.render }, form.purpose, `${form.path}/done`);
+  kit.install(app, [form.path, results.resultPath]);
+  results.install(app, form.done, formHref);
   const show = (c: Context, more = {} as FormMore<View>) => {
     const added: FormView = { action: formHref, hidden: kit.nonce() };
     // `more` is a View but for what is added here (TS does not see through the Omit).
     return kit.render(c, form.page({ ...added, ...more } as View));
   };
+  const refusedAgain = (c: Context, posted: Record<string, string>) =>
+    show(c, { cardNumber: card(posted.cardNumber), error: INVALID() } as Partial<View> as FormMore<View>);
 
   app.get(form.path, (c) => show(c));
   app.post(form.path, ...kit.guards, async (c) => {
-    const posted = await kit.readForm(c);
+    const posted = await kit.readForm(c, async (expired) => {
+      const earlier = await results.earlier(formIdOf(expired.formNonce ?? ''));
+      if (earlier?.outcome === 'done') return results.redirect(c, formIdOf(expired.formNonce ?? ''), true);
+      return kit.render(c, FormExpiredPage({ formHref }));
+    });
     if (posted instanceof Response) return posted;
-    return onPost(c, posted, { kit, formHref, form: (more) => show(c, more) });
+    const formId = formIdOf(posted.formNonce ?? '');
+    const earlier = await results.earlier(formId);
+    if (earlier?.outcome === 'done') return results.redirect(c, formId, true);
+    if (earlier?.outcome === 'failed') return refusedAgain(c, posted);
+    return onPost(c, posted, {
+      kit,
+      formHref,
+      form: (more) => show(c, more),
+      formId,
+      done: (shown) => results.done(c, formId, shown),
+      credentialsRefused: async (answer) =>
+        (await results.failed(formId)) === 'done' ? results.redirect(c, formId, true) : answer(),
+    });
   });
   return app;
 }

@@ -89,10 +89,22 @@ const CLOCK_SKEW_MS = 60_000;
  * HMAC(key, purpose + nonce) beside it. The MAC covers the time, so it cannot be stretched; the
  * pair stays stateless (no cookie, no stored session), like the login page's.
  */
-export function issueFormNonce(key: Uint8Array, purpose: string, now: Date): { formNonce: string; csrfToken: string } {
-  const formNonce = `${now.getTime().toString(36)}.${randomBytes(16).toString('base64url')}`;
+export function issueFormNonce(
+  key: Uint8Array,
+  purpose: string,
+  now: Date,
+  formId: string = randomBytes(16).toString('base64url'),
+): { formNonce: string; csrfToken: string } {
+  const formNonce = `${now.getTime().toString(36)}.${formId}`;
   return { formNonce, csrfToken: formToken(key, purpose, formNonce) };
 }
+
+/**
+ * The random half of a nonce: the form's id. A confirmation page carries its form's id on in a
+ * fresh nonce (new time, new MAC), so the form and its confirmation are one submission, and a
+ * resubmission of either is recognised once the change is done (form-results.ts).
+ */
+export const formIdOf = (formNonce: string): string => formNonce.slice(formNonce.indexOf('.') + 1);
 
 /** 'forged' (no or wrong MAC: 403), 'expired' (a genuine form older than 30 minutes), or 'ok'. */
 export function checkFormNonce(

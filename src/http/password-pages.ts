@@ -18,13 +18,19 @@ import {
 /**
  * パスワード変更 (R-PW-2..4): GET /password shows the form; POST /password with step=confirm
  * (変更) checks everything and shows パスワード変更確認 with the values in hidden inputs; step=send
- * (送信) checks again, changes the password and shows パスワード変更完了. Every refusal re-renders
+ * (送信) checks again, changes the password and answers 303 to GET /password/done, which shows
+ * パスワード変更完了 (POST-redirect-GET: page-kit.ts, form-results.ts). Every refusal re-renders
  * the form (200) with the sentence next to the field it concerns; a wrong card or password gets
  * the login's one sentence and counts towards the same per-card lockout.
  */
 export function passwordPages(deps: AccountPagesDeps): Hono {
-  const route = { path: '/password', purpose: 'password', page: PasswordPage };
-  return accountFormRoutes(deps, route, async (c, posted, { kit, formHref, form }) => {
+  const route = {
+    path: '/password',
+    purpose: 'password',
+    page: PasswordPage,
+    done: (_: unknown, again: boolean) => PasswordDonePage({ again }),
+  };
+  return accountFormRoutes(deps, route, async (c, posted, { kit, formHref, form, ...prg }) => {
     const f = postedFields(posted, { newPassword: raw, newPasswordConfirm: raw });
     const missing = missingFields(f, {
       ...CREDENTIAL_LABELS,
@@ -44,6 +50,7 @@ export function passwordPages(deps: AccountPagesDeps): Hono {
         return form({ cardNumber: f.cardNumber, fieldErrors: { newPasswordConfirm: refusalMessage(r) } });
       if (r.code.startsWith('PASSWORD_'))
         return form({ cardNumber: f.cardNumber, fieldErrors: { newPassword: refusalMessage(r) } });
+      if (r.code === 'CREDENTIALS_INVALID') return prg.credentialsRefused(invalid);
       return form({ cardNumber: f.cardNumber, error: refusalMessage(r) });
     };
     // The check (step=confirm) and the change (step=send) are asked the same thing.
@@ -59,12 +66,17 @@ export function passwordPages(deps: AccountPagesDeps): Hono {
       if (!checked.ok) return refusedForm(checked.failure);
       return kit.render(
         c,
-        PasswordConfirmPage({ action: formHref, hidden: { ...f, ...kit.nonce() }, cardNumber: f.cardNumber, formHref }),
+        PasswordConfirmPage({
+          action: formHref,
+          hidden: { ...f, ...kit.nonce(prg.formId) },
+          cardNumber: f.cardNumber,
+          formHref,
+        }),
       );
     }
     const changed = await changePassword(deps.db, req, now);
     if (!changed.ok) return refusedForm(changed.failure);
     deps.log.info('password changed', { card: maskCard(f.cardNumber) });
-    return kit.render(c, PasswordDonePage());
+    return prg.done();
   });
 }

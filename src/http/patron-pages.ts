@@ -8,11 +8,13 @@ import {
   FailedPage,
   ForbiddenPage,
   LinkExpiredPage,
+  LoginAcceptedPage,
   LoginPage,
   LoginRefusedPage,
   type LoginFormView,
 } from '../pages/login.js';
 import { linkTokenIsValid, loginForAccountLink } from '../services/account-link.js';
+import { formResults } from './form-results.js';
 import { cannotBeRight, missingFields, type PageDeps, postedCredentials } from './page-kit.js';
 import { formToken, formTokenMatches, pageHeaders, patronCsrf } from './page-security.js';
 
@@ -34,8 +36,11 @@ const MAX_LINK_TOKEN = 256;
 export function patronPages(deps: PatronPagesDeps): Hono {
   const app = new Hono();
   const loginAction = `${deps.publicBaseUrl}/login`;
-  const page = async (c: Context, node: Parameters<typeof renderPage>[0], status: 200 | 403 | 410 | 413 | 500 = 200) =>
-    c.html(await renderPage(node), status);
+  const page = async (
+    c: Context,
+    node: Parameters<typeof renderPage>[0],
+    status: 200 | 403 | 404 | 410 | 413 | 500 = 200,
+  ) => c.html(await renderPage(node), status);
   const form = (linkToken: string, more: Omit<LoginFormView, 'action' | 'linkToken' | 'csrfToken'> = {}) =>
     LoginPage({
       action: loginAction,
@@ -43,6 +48,12 @@ export function patronPages(deps: PatronPagesDeps): Hono {
       csrfToken: formToken(deps.formSecret, CSRF_PURPOSE, linkToken),
       ...more,
     });
+  // The link token is the form: once it logged in, Back or reload onto the page says so, not "expired".
+  const results = formResults({ ...deps, render: (c, node, status) => page(c, node, status) }, 'login', '/login');
+  const usedOrExpired = async (c: Context, token: string) =>
+    (await results.earlier(token))?.outcome === 'done'
+      ? page(c, LoginAcceptedPage())
+      : page(c, LinkExpiredPage(), EXPIRED_STATUS);
   const liveLinkToken = async (token: unknown): Promise<string | undefined> =>
     typeof token === 'string' &&
     token !== '' &&
@@ -66,7 +77,7 @@ export function patronPages(deps: PatronPagesDeps): Hono {
 
   app.get('/login', async (c) => {
     const linkToken = await liveLinkToken(c.req.query('linkToken'));
-    if (!linkToken) return page(c, LinkExpiredPage(), EXPIRED_STATUS);
+    if (!linkToken) return usedOrExpired(c, c.req.query('linkToken') ?? '');
     return page(c, form(linkToken));
   });
 
@@ -83,7 +94,7 @@ export function patronPages(deps: PatronPagesDeps): Hono {
         return page(c, ForbiddenPage(), 403);
       }
       const linkToken = await liveLinkToken(posted);
-      if (!linkToken) return page(c, LinkExpiredPage(), EXPIRED_STATUS);
+      if (!linkToken) return usedOrExpired(c, posted);
 
       const { cardNumber, password } = postedCredentials(body);
       const fieldErrors = missingFields(
@@ -103,6 +114,7 @@ export function patronPages(deps: PatronPagesDeps): Hono {
       const r = await loginForAccountLink(deps.db, { linkToken, cardNumber, password }, deps.clock());
       if (r.ok) {
         deps.log.info('account link: login accepted', { card: maskCard(cardNumber) });
+        await results.remember(linkToken);
         const q = `linkToken=${encodeURIComponent(linkToken)}&nonce=${encodeURIComponent(r.value.nonce)}`;
         return c.redirect(`${deps.lineAccessBaseUrl}/dialog/bot/accountLink?${q}`, 302);
       }

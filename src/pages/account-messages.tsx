@@ -20,3 +20,12 @@ export const FormExpiredPage = (props: { formHref: string }) => (
 );
 
 export const FormFailedPage = () => <MessagePage title={t.failed.title} paragraphs={[t.failed.body]} />;
+
+/** A result page whose time is over (or a wrong URL): nothing is shown, and nothing was undone. */
+export const ResultGonePage = (props: { formHref: string }) => (
+  <MessagePage
+    title={t.resultGone.title}
+    paragraphs={[t.resultGone.body]}
+    link={{ href: props.formHref, label: t.startOver }}
+  />
+);

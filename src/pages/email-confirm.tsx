@@ -22,8 +22,8 @@ export const EmailLinkPage = (v: {
 );
 
 /** メールアドレス変更確定完了 */
-export const EmailLinkDonePage = () => (
-  <MessagePage title={c.doneTitle} paragraphs={[...c.done, pages.closeAndReturn]} />
+export const EmailLinkDonePage = (v: { again?: boolean } = {}) => (
+  <MessagePage title={c.doneTitle} paragraphs={[...(v.again ? [c.again] : []), ...c.done, pages.closeAndReturn]} />
 );
 
 /** An unknown, expired or used link: which, and how to start again. */

@@ -39,10 +39,11 @@ export const EmailConfirmPage = (v: AccountConfirmView & { email: string; emailT
 );
 
 /** メールアドレス変更完了: a mail is on its way; allow the library's sender (R-MAIL-3). */
-export function EmailDonePage(v: { email: string; sender: string }) {
+export function EmailDonePage(v: { email: string; sender: string; again?: boolean }) {
   return (
     <Layout title={m.doneTitle}>
       <div class="card">
+        {v.again && <p>{m.again}</p>}
         {m.done(v.email).map((line) => (
           <p>{line}</p>
         ))}

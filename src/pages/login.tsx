@@ -51,6 +51,11 @@ export function LinkExpiredPage() {
   return <MessagePage title={pages.linkExpired.title} paragraphs={[pages.linkExpired.body]} />;
 }
 
+/** This link token already logged in (Back or reload after the redirect to LINE): nothing more to do here. */
+export function LoginAcceptedPage() {
+  return <MessagePage title={pages.loginAccepted.title} paragraphs={[pages.loginAccepted.body]} />;
+}
+
 /** The card and password are right, but a library rule keeps this patron out (R-ELIG): why, and what next. */
 export function LoginRefusedPage(props: { reason: string }) {
   return (

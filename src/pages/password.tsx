@@ -37,7 +37,7 @@ export const PasswordConfirmPage = (v: AccountConfirmView) => (
   />
 );
 
-/** パスワード変更完了 */
-export const PasswordDonePage = () => (
-  <MessagePage title={p.doneTitle} paragraphs={[...p.done, pages.closeAndReturn]} />
+/** パスワード変更完了; `again` when the same form was sent a second time (Back, reload). */
+export const PasswordDonePage = (v: { again?: boolean } = {}) => (
+  <MessagePage title={p.doneTitle} paragraphs={[...(v.again ? [p.again] : []), ...p.done, pages.closeAndReturn]} />
 );

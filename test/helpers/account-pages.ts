@@ -39,12 +39,16 @@ export function accountClient(t: Pick<TestApp, 'app'>, base = PAGES_ORIGIN) {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     const origin = opts.origin === undefined ? base : opts.origin;
     if (origin !== null) headers.origin = origin;
-    const res = await t.app.request(`${base}${path}`, {
+    const posted = await t.app.request(`${base}${path}`, {
       method: 'POST',
       headers,
       body: new URLSearchParams(fields).toString(),
     });
-    return { res, html: await res.text() };
+    // As a browser does: a 303 is followed with a GET (POST-redirect-GET); `seeOther` is the 303 itself.
+    const location = posted.status === 303 ? posted.headers.get('location') : null;
+    if (location === null) return { res: posted, html: await posted.text(), seeOther: undefined };
+    const res = await t.app.request(location);
+    return { res, html: await res.text(), seeOther: posted };
   };
   /** The hidden fields of a freshly opened form (step, formNonce, csrfToken). */
   const opened = async (path: string) => hiddenFields((await get(path)).html);

@@ -143,7 +143,8 @@ describe('account page guards', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, host: 'evil.example' },
       body: new URLSearchParams(hiddenFields(confirm.html)).toString(),
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^http:\/\/localhost:3000\/email\/done\?r=/);
     const mail = t.mailer.sent.at(-1)!;
     expect(mail.to).toBe('host@example.jp');
     expect(linkIn(mail.text)).toMatch(/^http:\/\/localhost:3000\/email\/confirm\?token=/);
