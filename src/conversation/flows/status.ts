@@ -2,7 +2,7 @@ import { formatDateJa, holdStatusLabel, patronChat, refusalMessage } from '../..
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type InfoCard, type Reply } from '../reply.js';
-import { failureReply, loginButtonReply, menuActions, requireLogin } from './common.js';
+import { failureReply, loggedOutMenu, loginButtonReply, menuActions, requireLogin } from './common.js';
 
 const MAX_CARDS = 10;
 
@@ -11,15 +11,25 @@ export const statusFlow: Flow = {
   name: 'status',
   states: {},
   steps: {
-    show: (ctx) => requireLogin(ctx) ?? { replies: [], effects: [{ kind: 'status' }], then: 'render' },
+    // After the login the status is shown at once (flows/login.ts): it is what was asked for.
+    show: (ctx) =>
+      requireLogin(ctx, { flow: 'status', step: 'show', args: [] }) ?? {
+        replies: [],
+        effects: [{ kind: 'status' }],
+        then: 'render',
+      },
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
     render(ctx) {
       const r = ctx.facts.status;
-      if (!r) return { replies: [text(patronChat.notLoggedIn, menuActions)] };
+      if (!r) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu)] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
       const s = r.value;
       const activeHolds = s.holds.length;
-      const replies: Reply[] = [text(patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit))];
+      // R-ELIG-2: no hold slots (予約 0/5件) for a patron who may not reserve; the reason is said instead.
+      const header = s.reserve
+        ? patronChat.statusHeaderNoReserve(s.name, s.loans.length, activeHolds)
+        : patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit);
+      const replies: Reply[] = [text(header)];
       if (s.loans.length === 0) replies.push(text(patronChat.noLoans));
       else
         replies.push({
@@ -28,7 +38,8 @@ export const statusFlow: Flow = {
           cards: s.loans.slice(0, MAX_CARDS).map(loanCard),
         });
       if (s.loans.length > MAX_CARDS) replies.push(text(patronChat.moreLoans(s.loans.length - MAX_CARDS)));
-      if (activeHolds === 0) replies.push(text(patronChat.noHolds, menuActions));
+      if (activeHolds === 0)
+        replies.push(text(s.reserve ? refusalMessage(s.reserve) : patronChat.noHolds, menuActions));
       else
         replies.push({
           kind: 'cards',
