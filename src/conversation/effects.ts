@@ -8,6 +8,7 @@ import { searchCatalog, titleDetailView, type SharedSearchReads } from '../servi
 import type { ServiceFailure } from '../services/errors.js';
 import { cancelHold, placeHold } from '../services/holds.js';
 import { renewLoan } from '../services/renewal.js';
+import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
 import {
   cancellableHold,
@@ -26,6 +27,7 @@ export type Effect =
   | { kind: 'linkAccount'; nonce: string }
   | { kind: 'unlinkAccount' }
   | { kind: 'status' }
+  | { kind: 'eligibility' }
   | { kind: 'reservationOptions'; bibId: string }
   | { kind: 'reservationPreview'; bibId: string; branch: string }
   | { kind: 'placeHold'; bibId: string; branch: string; contact: 'none' | 'email' | 'line' }
@@ -43,6 +45,8 @@ export interface Facts {
   linked?: Result<{ patronId: string }>;
   unlinked?: boolean;
   status?: Awaited<ReturnType<typeof patronStatus>>;
+  /** The logged-in patron's eligibility, so offers follow it (R-ELIG-2); absent when logged out. */
+  eligibility?: Awaited<ReturnType<typeof patronEligibility>>;
   reservation?: Awaited<ReturnType<typeof reservationOptions>>;
   preview?: Awaited<ReturnType<typeof reservationPreview>>;
   placed?: Result<{ holdId: string; branch: string }>;
@@ -96,7 +100,9 @@ export async function runEffects(
 ): Promise<Facts> {
   const { db } = deps;
   const facts: Facts = {};
-  const patronId = user.patronId;
+  // Effects after a successful linkAccount in the same list act for the card just linked: the
+  // login carries on to what was asked for (the status, a reservation's title) in that event.
+  let patronId = user.patronId;
   for (const e of effects) {
     if (deps.writes === false && WRITING_EFFECTS.has(e.kind)) throw new NeedsTransaction(e.kind);
     switch (e.kind) {
@@ -111,7 +117,10 @@ export async function runEffects(
         break;
       case 'linkAccount':
         facts.linked = await completeAccountLink(db, { lineUserId: user.lineUserId, nonce: e.nonce }, now);
-        if (facts.linked.ok) await switchMenu(deps, user.lineUserId, 'logged-in');
+        if (facts.linked.ok) {
+          patronId = facts.linked.value.patronId;
+          await switchMenu(deps, user.lineUserId, 'logged-in');
+        }
         break;
       case 'unlinkAccount':
         facts.unlinked = await unlinkAccount(db, user.lineUserId, now);
@@ -119,6 +128,9 @@ export async function runEffects(
         break;
       case 'status':
         if (patronId) facts.status = await patronStatus(db, patronId, now);
+        break;
+      case 'eligibility':
+        if (patronId) facts.eligibility = await patronEligibility(db, patronId, now);
         break;
       case 'reservationOptions':
         if (patronId) facts.reservation = await reservationOptions(db, patronId, e.bibId, now);

@@ -23,6 +23,8 @@ import { previewRenewal, type RenewalPreview } from './renewal.js';
 export interface PatronStatus {
   name: string;
   holdLimit: number;
+  /** Why the patron may not reserve (R-ELIG-2), or null: the hold slots are only shown to one who may. */
+  reserve: Refusal | null;
   loans: { loanId: string; title: string; dueDate: IsoDate; overdue: boolean; renewal: Outcome<RenewalPreview> }[];
   holds: {
     holdId: string;
@@ -40,7 +42,8 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
   const patron = await findPatron(db, patronId);
   if (!patron) return notFound('patron', patronId);
   const today = tokyoDate(now);
-  const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'status', today);
+  const facts = { ...patron, hasPassword: patron.passwordHash !== null };
+  const eligibility = serviceRefusal(facts, 'status', today);
   if (eligibility) return refused(eligibility);
   const o = (await patronOverview(db, patron.cardNumber))!;
   const loans = [];
@@ -57,6 +60,7 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
   return ok({
     name: patron.name,
     holdLimit: HOLD_LIMIT,
+    reserve: serviceRefusal(facts, 'reserve', today),
     loans,
     holds: o.holds.map((h) => ({
       holdId: h.holdId,

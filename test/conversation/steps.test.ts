@@ -147,11 +147,14 @@ describe('reserve flow, step by step', () => {
 
 describe('search flow, step by step', () => {
   it('R-SRCH-1: typed words become one search effect; a chosen field prefixes them', () => {
+    // A logged-in patron's search also reads whether he may reserve (R-ELIG-2: offers follow it).
     expect(run(searchFlow.steps.query!, { kind: 'text', text: ' 猫 旅 ' }, undefined, 0).effects).toEqual([
       { kind: 'search', text: '猫 旅', page: 0 },
+      { kind: 'eligibility' },
     ]);
     expect(run(searchFlow.steps.query!, { kind: 'text', text: '夏目 漱石' }, { field: 'author' }, 1).effects).toEqual([
       { kind: 'search', text: '著者:夏目 著者:漱石', page: 0 },
+      { kind: 'eligibility' },
     ]);
   });
 });

@@ -213,7 +213,8 @@ describe('a stored conversation its flow would not have written', () => {
       guest(),
       state,
       [{ pending: { ...pending, args: [Number(reserve.split('|')[2])] } }, { pending: { ...pending, flow: 1 } }],
-      () => h.login(guest(), '2000000007', 'Nr5b7Gk3', loginUrl),
+      // A card that may reserve (R-ELIG-2): a non-resident is not offered the reservation again.
+      () => h.login(guest(), '2000000006', 'Sy6d2Hq8', loginUrl),
       (live) => expect(buttonData(live.replies, '予約申込')).toBe(reserve),
       async () => {
         // Every run logs in from the start: logged out, with a login button of its own.

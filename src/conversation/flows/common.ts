@@ -5,11 +5,23 @@ import type { StepContext, StepResult } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action, type Reply } from '../reply.js';
 
+/** The menu's quick replies for a logged-in patron (no ログイン: there is nothing to log in to). */
 export const menuActions: Action[] = [
   { kind: 'message', label: chat.buttons.search, text: '蔵書検索' },
   { kind: 'message', label: patronChat.buttons.status, text: 'ご利用状況' },
   { kind: 'message', label: chat.buttons.help, text: 'ヘルプ' },
 ];
+
+/** The same for someone not logged in: ログイン is the way to everything but the search. */
+export const loggedOutMenu: Action[] = [
+  menuActions[0]!,
+  menuActions[1]!,
+  { kind: 'message', label: patronChat.buttons.login, text: 'ログイン' },
+  menuActions[2]!,
+];
+
+/** The quick replies follow the login state the event found. */
+export const menuFor = (ctx: Pick<StepContext, 'user'>): Action[] => (ctx.user.patronId ? menuActions : loggedOutMenu);
 
 /** A service's refusal as the sentence the patron reads, and where to go next. */
 export function failureReply(f: ServiceFailure): Reply {

@@ -5,7 +5,7 @@ import { reading, type Flow, type StoredData } from '../flow.js';
 import { patronChat } from '../../messages/ja/index.js';
 import { text } from '../reply.js';
 import { typedNo, typedYes } from '../typed-choice.js';
-import { searchResultReplies } from './search.js';
+import { searchEffects, searchResultReplies } from './search.js';
 import {
   confirmAction,
   confirmationIsCurrent,
@@ -58,7 +58,9 @@ export function confirmedAction<
     steps: {
       confirm(ctx) {
         const id = ctx.postback?.args[0] ?? '';
-        return requireLogin(ctx) ?? { replies: [], effects: [spec.offer.effect(id)], then: 'ask' };
+        // Tapped while logged out (an old card): the login offers the same button again after it.
+        const pending = { flow: spec.name, step: 'confirm', args: [id] };
+        return requireLogin(ctx, pending) ?? { replies: [], effects: [spec.offer.effect(id)], then: 'ask' };
       },
       loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
       ask(ctx) {
@@ -92,7 +94,7 @@ export function confirmedAction<
         // Other words are a search, answered; the question stays open and says so after it.
         return {
           replies: [],
-          effects: [{ kind: 'search', text: word, page: 0 }],
+          effects: searchEffects(ctx, word, 0),
           then: 'aside',
           next: { step: 'confirming', data: ctx.data },
         };

@@ -1,23 +1,18 @@
 import { botMessages, chat, patronChat } from '../../messages/ja/index.js';
 import type { Flow } from '../flow.js';
-import { text, type Action } from '../reply.js';
-
-const menu: Action[] = [
-  { kind: 'message', label: chat.buttons.search, text: '蔵書検索' },
-  { kind: 'message', label: 'ご利用状況', text: 'ご利用状況' },
-  { kind: 'message', label: 'ログイン', text: 'ログイン' },
-  { kind: 'message', label: chat.buttons.help, text: 'ヘルプ' },
-];
+import { text } from '../reply.js';
+import { menuFor } from './common.js';
 
 /** Follow greeting and ヘルプ: what the account can do, and what needs a password. */
 export const helpFlow: Flow = {
   name: 'help',
   states: {},
   steps: {
-    greet: () => ({ replies: [text(botMessages.greeting, menu)] }),
-    show: () => ({ replies: [text(chat.help, menu)] }),
-    comingSoon: () => ({ replies: [text(chat.comingSoon, menu)] }),
+    // The quick replies follow the login state: a logged-in patron is not offered ログイン.
+    greet: (ctx) => ({ replies: [text(botMessages.greeting, menuFor(ctx))] }),
+    show: (ctx) => ({ replies: [text(chat.help, menuFor(ctx))] }),
+    comingSoon: (ctx) => ({ replies: [text(chat.comingSoon, menuFor(ctx))] }),
     /** やめる: whatever was in progress ends (the router resets the state for keywords). */
-    stop: () => ({ replies: [text(patronChat.cancelled, menu)] }),
+    stop: (ctx) => ({ replies: [text(patronChat.cancelled, menuFor(ctx))] }),
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { patronChat } from '../../messages/ja/index.js';
 import { reading, type Flow } from '../flow.js';
 import { text } from '../reply.js';
-import { confirmAction, confirmationIsCurrent, expiredReply, menuActions, stopAction } from './common.js';
+import { confirmAction, confirmationIsCurrent, expiredReply, loggedOutMenu, stopAction } from './common.js';
 
 /** The question is asked; nothing to keep but the state's version, which the button carries. */
 const confirmingState = z.object({});
@@ -13,7 +13,7 @@ export const logoutFlow: Flow = {
   states: { confirming: confirmingState },
   steps: {
     confirm(ctx) {
-      if (!ctx.user.patronId) return { replies: [text(patronChat.notLoggedIn, menuActions)] };
+      if (!ctx.user.patronId) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu)] };
       return {
         replies: [
           {
@@ -29,7 +29,8 @@ export const logoutFlow: Flow = {
     confirming: () => ({ replies: [expiredReply()] }),
     do: reading(confirmingState, (ctx) => {
       if (!confirmationIsCurrent(ctx)) return { replies: [expiredReply()], next: null };
-      return { replies: [text(patronChat.loggedOut, menuActions)], effects: [{ kind: 'unlinkAccount' }], next: null };
+      // The event found the patron logged in, but the answer is read logged out: ログイン is offered.
+      return { replies: [text(patronChat.loggedOut, loggedOutMenu)], effects: [{ kind: 'unlinkAccount' }], next: null };
     }),
   },
 };

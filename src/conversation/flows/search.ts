@@ -9,7 +9,8 @@ import {
 import { reading, type Flow, type StepContext, type StepResult } from '../flow.js';
 import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';
-import type { Facts } from '../effects.js';
+import type { Effect, Facts } from '../effects.js';
+import type { Refusal } from '../../domain/refusals.js';
 
 type Summary = NonNullable<Facts['search']>['results'][number];
 type Detail = NonNullable<NonNullable<Facts['title']>>;
@@ -41,7 +42,7 @@ export const searchFlow: Flow = {
       const prefix = fieldPrefix(ctx);
       const q = prefix && typed ? `${prefix}${typed.replace(/\s+/g, ` ${prefix}`)}` : typed;
       if (!q) return { replies: [text(chat.emptyQuery, [searchAgain, help])] };
-      return { replies: [], effects: [{ kind: 'search', text: q, page: 0 }], then: 'results' };
+      return { replies: [], effects: searchEffects(ctx, q, 0), then: 'results' };
     }),
     /** 次の10件 and 前の10件: the page and the words travel in the button, so an old list still pages. */
     next(ctx) {
@@ -49,18 +50,18 @@ export const searchFlow: Flow = {
       const q = ctx.postback ? restOf(ctx.postback, 1) : '';
       if (!Number.isInteger(page) || page < 0 || page > 99 || !q)
         return { replies: [text(chat.expired, [searchAgain])] };
-      return { replies: [], effects: [{ kind: 'search', text: q, page }], then: 'results' };
+      return { replies: [], effects: searchEffects(ctx, q, page), then: 'results' };
     },
     results: reading(queryState, results),
     detail(ctx) {
       const bibId = ctx.postback?.args[0] ?? '';
       if (!/^\d{1,18}$/.test(bibId)) return { replies: [text(chat.titleNotFound, [searchAgain])] };
-      return { replies: [], effects: [{ kind: 'titleDetail', bibId }], then: 'showDetail' };
+      return { replies: [], effects: [{ kind: 'titleDetail', bibId }, ...eligibility(ctx)], then: 'showDetail' };
     },
     showDetail(ctx) {
       const t = ctx.facts.title;
       if (!t) return { replies: [text(chat.titleNotFound, [searchAgain])] };
-      return { replies: [detailReply(t)] };
+      return { replies: [detailReply(t, ctx.facts.eligibility?.reserve ?? null)] };
     },
     /** 蔵書検索: how to search, and buttons for the detailed search. */
     guide() {
@@ -94,6 +95,19 @@ export const searchFlow: Flow = {
   },
 };
 
+/**
+ * A logged-in patron's searches also read whether he may reserve (R-ELIG-2), so no card offers
+ * 予約申込 to one who would only be refused. Logged out, it is offered: the login comes first,
+ * and the refusal with its reason after it.
+ */
+const eligibility = (ctx: StepContext): Effect[] => (ctx.user.patronId ? [{ kind: 'eligibility' }] : []);
+
+/** The effects of a search: the page of results, and what the patron may do with them. */
+export const searchEffects = (ctx: StepContext, q: string, page: number): Effect[] => [
+  { kind: 'search', text: q, page },
+  ...eligibility(ctx),
+];
+
 function fieldPrefix(ctx: StepContext<Query>): string {
   return ctx.data ? (FIELD_PREFIX[ctx.data.field] ?? '') : '';
 }
@@ -114,12 +128,15 @@ export function searchResultReplies(facts: Facts, q: string): Reply[] {
     ...pageButton(chat.buttons.next, s.hasNext ? s.page + 1 : undefined, q),
     searchAgain,
   ];
+  const refusal = facts.eligibility?.reserve ?? null;
+  // The reason is said once, with the first page, not on every card.
+  const notOffered = refusal && s.page === 0 ? `\n${chat.reserveNotOffered(refusalMessage(refusal))}` : '';
   const replies: Reply[] = [
-    text(chat.resultHeader(q, s.total, s.capped, from, to) + (s.capped ? `\n${chat.tooMany}` : '')),
+    text(chat.resultHeader(q, s.total, s.capped, from, to) + (s.capped ? `\n${chat.tooMany}` : '') + notOffered),
     {
       kind: 'titles',
       altText: chat.resultHeader(q, s.total, s.capped, from, to),
-      cards: s.results.map(card),
+      cards: s.results.map((t) => card(t, refusal === null)),
       quickReplies: quick,
     },
   ];
@@ -153,7 +170,7 @@ function describe(t: Summary): string[] {
   ].filter(Boolean);
 }
 
-function card(t: Summary): TitleCard {
+function card(t: Summary, mayReserve: boolean): TitleCard {
   return {
     title: t.title,
     lines: [...describe(t), chat.holdCount(t.holdCount)],
@@ -167,7 +184,7 @@ function card(t: Summary): TitleCard {
         data: encodePostback(SEARCH_FLOW, 'detail', t.bibId)!,
         displayText: `${t.title.slice(0, 40)}の詳細`,
       },
-      ...(t.reservable === null
+      ...(t.reservable === null && mayReserve
         ? [
             {
               kind: 'postback' as const,
@@ -181,8 +198,8 @@ function card(t: Summary): TitleCard {
   };
 }
 
-function detailReply(t: Detail): Reply {
-  const reserve = t.reservable === null ? encodePostback('reserve', 'start', t.bibId) : undefined;
+function detailReply(t: Detail, patronRefusal: Refusal | null): Reply {
+  const reserve = t.reservable === null && !patronRefusal ? encodePostback('reserve', 'start', t.bibId) : undefined;
   return {
     kind: 'titleDetail',
     altText: `${t.title}の所蔵`,
@@ -200,6 +217,8 @@ function detailReply(t: Detail): Reply {
       footer: [
         chat.holdCount(t.holdCount),
         ...(t.reservable ? [chat.notReservable(refusalMessage(t.reservable))] : []),
+        // The title's own reason comes first; the patron's only when the title could be reserved.
+        ...(!t.reservable && patronRefusal ? [chat.reserveNotOffered(refusalMessage(patronRefusal))] : []),
       ],
       actions: reserve
         ? [{ kind: 'postback', label: chat.buttons.reserve, data: reserve, displayText: chat.buttons.reserve }]

@@ -2,7 +2,7 @@ import { chat, formatDateJa, holdStatusLabel, patronChat, refusalMessage } from 
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action, type InfoCard, type Reply } from '../reply.js';
-import { failureReply, loginButtonReply, menuActions, requireLogin } from './common.js';
+import { failureReply, loggedOutMenu, loginButtonReply, menuActions, requireLogin } from './common.js';
 
 const MAX_CARDS = 10;
 /** Loans a page shows; every loan is reachable by 次の10件 / 前の10件 (a patron may have any number). */
@@ -13,18 +13,29 @@ export const statusFlow: Flow = {
   name: 'status',
   states: {},
   steps: {
-    show: (ctx) => requireLogin(ctx) ?? { replies: [], effects: [{ kind: 'status' }], then: 'render' },
+    // After the login the status is shown at once (flows/login.ts): it is what was asked for.
+    show: (ctx) =>
+      requireLogin(ctx, { flow: 'status', step: 'show', args: [] }) ?? {
+        replies: [],
+        effects: [{ kind: 'status' }],
+        then: 'render',
+      },
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
     render(ctx) {
       const r = ctx.facts.status;
-      if (!r) return { replies: [text(patronChat.notLoggedIn, menuActions)] };
+      if (!r) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu)] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
       const s = r.value;
       const activeHolds = s.holds.length;
-      const replies: Reply[] = [text(patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit))];
+      // R-ELIG-2: no hold slots (予約 0/5件) for a patron who may not reserve; the reason is said instead.
+      const header = s.reserve
+        ? patronChat.statusHeaderNoReserve(s.name, s.loans.length, activeHolds)
+        : patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit);
+      const replies: Reply[] = [text(header)];
       if (s.loans.length === 0) replies.push(text(patronChat.noLoans));
       else replies.push(...loanPage(s.loans, 0));
-      if (activeHolds === 0) replies.push(text(patronChat.noHolds, menuActions));
+      if (activeHolds === 0)
+        replies.push(text(s.reserve ? refusalMessage(s.reserve) : patronChat.noHolds, menuActions));
       else
         replies.push({
           kind: 'cards',
@@ -38,7 +49,7 @@ export const statusFlow: Flow = {
     loans: (ctx) => requireLogin(ctx) ?? { replies: [], effects: [{ kind: 'status' }], then: 'renderLoans' },
     renderLoans(ctx) {
       const r = ctx.facts.status;
-      if (!r) return { replies: [text(patronChat.notLoggedIn, menuActions)] };
+      if (!r) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu)] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
       const loans = r.value.loans;
       if (loans.length === 0) return { replies: [text(patronChat.noLoans, menuActions)] };

@@ -84,6 +84,9 @@ export const chat = {
   titleNotFound: 'この資料は見つかりませんでした。もう一度検索してください。',
   holdCount: (n: number) => `予約件数：${n}件`,
   notReservable: (reason: string) => `この資料は予約できません。${reason}`,
+  /** Said once per result list (and on a title's detail) instead of a 予約申込 on every card (R-ELIG-2). */
+  reserveNotOffered: (reason: string) =>
+    `ログイン中の利用者カードでは予約ができないため、「予約申込」は表示していません。${reason}`,
   expired:
     'この操作は時間切れになりました。お手数ですが、もう一度はじめからお願いします。下のメニューからお選びください。',
   unknownInput:

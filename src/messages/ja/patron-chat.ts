@@ -20,6 +20,13 @@ export const patronChat = {
   loggedIn:
     'ログインしました。予約・ご利用状況の確認・貸出期間の延長・予約の取消ができます。\n' +
     'ログアウトはいつでも「ログアウト」と送るか、メニューからできます。',
+  /** After login, for a patron who may not reserve (R-ELIG-2): said once, here, instead of a promise. */
+  loggedInNoReserve: (reason: string) =>
+    `ログインしました。\n${reason}\nログアウトはいつでも「ログアウト」と送るか、メニューからできます。`,
+  /** Before the status a login was asked for: the status itself follows in the same bubble. */
+  loggedInLead: 'ログインしました。',
+  /** 延長する / 取消する tapped before the login: offered again, as a reservation is. */
+  continueAction: (button: string) => `ログイン前に押した「${button}」を続けますか？`,
   // The title is not known when the reservation was tapped before login (the button carries only its id).
   continueReservation: (title: string) =>
     title ? `ログイン前に選んでいた『${title}』の予約を続けますか？` : 'ログイン前に選んでいた資料の予約を続けますか？',
@@ -30,6 +37,9 @@ export const patronChat = {
   cancelled: '操作をやめました。',
   statusHeader: (name: string, loans: number, holds: number, limit: number) =>
     `${name}さんのご利用状況\n貸出中：${loans}冊\n予約：${holds}/${limit}件`,
+  /** For a patron who may not reserve (R-ELIG-2): no hold slots to promise, only holds that exist. */
+  statusHeaderNoReserve: (name: string, loans: number, holds: number) =>
+    `${name}さんのご利用状況\n貸出中：${loans}冊` + (holds > 0 ? `\n予約：${holds}件` : ''),
   noLoans: '貸出中の資料はありません。',
   noHolds: '予約中の資料はありません。',
   /** More loans than one page of cards: which are shown; 次の10件 / 前の10件 go on. */

@@ -1,0 +1,26 @@
+import type { Executor } from '../db/executor.js';
+import { findPatron } from '../db/patrons.js';
+import { tokyoDate } from '../domain/dates.js';
+import { serviceRefusal } from '../domain/eligibility.js';
+import type { Refusal } from '../domain/refusals.js';
+
+/**
+ * What the logged-in patron may not do, as the chat needs it to make offers (R-ELIG-2). Logging
+ * in already requires status and renewal (R-ELIG-3), so reservation is the one offer that may
+ * still be refused: a button the patron could never use is not shown, and the reason is said once.
+ */
+export interface PatronEligibility {
+  reserve: Refusal | null;
+}
+
+/** The patron's eligibility today, or undefined when the card is gone. */
+export async function patronEligibility(
+  db: Executor,
+  patronId: string,
+  now: Date,
+): Promise<PatronEligibility | undefined> {
+  const patron = await findPatron(db, patronId);
+  if (!patron) return undefined;
+  const facts = { ...patron, hasPassword: patron.passwordHash !== null };
+  return { reserve: serviceRefusal(facts, 'reserve', tokyoDate(now)) };
+}
