@@ -83,6 +83,8 @@ export function reservationConfirmationText(p: {
   officialDate: string;
   /** 連絡不要 was chosen: no notice will come when the book is ready. */
   noNotice?: boolean;
+  /** Holds of the title ahead of this one once it is official (services: reservationPreview). */
+  holdsAhead?: number;
 }): string {
   return [
     '予約確認',
@@ -93,8 +95,22 @@ export function reservationConfirmationText(p: {
       ? ['連絡不要のため、ご用意ができてもお知らせしません。「ご利用状況」で「受取り可」になったかをご確認ください。']
       : []),
     `この予約は「依頼中」として受け付け、${formatDateJa(p.officialDate)}の朝に正式な予約になります。`,
+    ...(p.holdsAhead === undefined ? [] : [queuePlace(p.holdsAhead)]),
     '検索結果で貸出可となっていても、それまでに来館された方に貸し出されることがあります。',
     'ご用意ができたら、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
     'よろしければ「送信」を押してください。',
   ].join('\n');
+}
+
+/**
+ * R-RES-3, R-RES-7: the place in the queue the hold may expect, said as an estimate, because a
+ * counter or phone hold taken before the morning goes ahead of it.
+ */
+function queuePlace(ahead: number): string {
+  const now =
+    ahead === 0 ? 'いま、この資料にほかの予約はありません。' : `いま、この資料には先に${ahead}件の予約があります。`;
+  return (
+    `${now}正式な予約になると${ahead + 1}位になる見込みです` +
+    '（それまでに窓口・電話で受けた予約があれば、その後ろになります）。'
+  );
 }
