@@ -50,6 +50,7 @@ export function emailLinkPages(deps: AccountPagesDeps): Hono {
       return kit.render(c, EmailRefusedPage({ reason: refusalMessage(r.failure.refusal) }));
     }
     deps.log.info('e-mail address confirmed');
+    deps.afterChange?.();
     return kit.render(c, EmailLinkDonePage());
   });
 
