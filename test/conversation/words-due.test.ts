@@ -55,3 +55,20 @@ describe('the 予約確認 says the place in the queue to expect', () => {
     expect(t).toContain('いま、この資料にほかの予約はありません。正式な予約になると1位になる見込みです');
   });
 });
+
+describe('someone without a card is told how to get one', () => {
+  // The guide: 「利用者カード」をお持ちでない方は、図書館利用者登録申込書とあわせてお申し出ください.
+  const HOW =
+    '利用者カードをお持ちでない方は、本館・分館のカウンターで、図書館利用者登録申込書とあわせてお申し出ください。';
+
+  it('R-PW-1: the greeting, ヘルプ and the login prompt say where a card and a password come from', async () => {
+    const user = h.user(2321);
+    const greeting = wordsOf(await h.send(user, { kind: 'follow' }));
+    expect(greeting).toContain(HOW);
+    expect(wordsOf(await h.say(user, 'ヘルプ'))).toContain(HOW);
+    const login = await h.say(user, 'ログイン');
+    expect(buttonData(login, 'ログイン')).toBeDefined();
+    expect(wordsOf(login)).toContain(HOW);
+    expect(wordsOf(login)).toContain('本人確認書類（運転免許証・保険証・学生証など）をお持ちのうえ');
+  });
+});

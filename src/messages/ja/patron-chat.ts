@@ -1,6 +1,7 @@
 // The logged-in services in the chat: login, status, reserve, renew, cancel, logout.
 
 import { formatDateJa } from './format.js';
+import { NO_CARD_YET, PASSWORD_AT_COUNTER } from './phrases.js';
 
 /** Wording of the logged-in services: login, status, reserve, renew, cancel, logout. */
 export const patronChat = {
@@ -8,7 +9,9 @@ export const patronChat = {
     'この操作には、利用者カードの番号とパスワードでのログインが必要です。下の「ログイン」からログインしてください。',
   loginPrompt:
     '下の「ログイン」を押すと、図書館のログインページが開きます。利用者カードの番号とパスワードを入力してください。\n' +
-    '（パスワードはLINEのトークには入力しないでください。）',
+    '（パスワードはLINEのトークには入力しないでください。）\n' +
+    NO_CARD_YET +
+    PASSWORD_AT_COUNTER,
   loginUnavailable: 'ただいまログインを受け付けられません。しばらくしてからもう一度お試しください。',
   passwordInChat:
     'パスワードはトークに送らないでください（送られた文字は検索にも使わず、表示もしません）。' +
