@@ -72,3 +72,11 @@ describe('someone without a card is told how to get one', () => {
     expect(wordsOf(login)).toContain('本人確認書類（運転免許証・保険証・学生証など）をお持ちのうえ');
   });
 });
+
+describe('メールアドレス登録 in the chat', () => {
+  it('R-MAIL-2: says what to do when the confirmation mail does not come (a mistyped address, filters)', async () => {
+    const t = wordsOf(await h.say(h.user(2331), 'メールアドレス登録'));
+    expect(t).toContain('メールが届かないときは、アドレスの入力ミスや迷惑メールの設定をご確認のうえ');
+    expect(t).toContain('正しいアドレスでもう一度お申し込みください');
+  });
+});

@@ -7,7 +7,7 @@ import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat } from './chat.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
 import { availabilityLabel, COPY_STATE_LABELS, contactLabel, holdStatusLabel, materialLabel } from './labels.js';
-import { MAIL_SENDER_NOTICE, mailText } from './mail.js';
+import { MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, mailText } from './mail.js';
 import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
@@ -25,6 +25,7 @@ export {
   formatDateTimeJa,
   holdStatusLabel,
   KEYWORDS,
+  MAIL_NOT_ARRIVING,
   MAIL_SENDER_NOTICE,
   mailText,
   materialLabel,
@@ -55,6 +56,7 @@ export const ja = {
   reservationConfirmationText,
   noticeMessages,
   mailSenderNotice: MAIL_SENDER_NOTICE,
+  mailNotArriving: MAIL_NOT_ARRIVING,
   mailText,
   pages,
   accountPages,
