@@ -22,6 +22,8 @@ export interface AppDeps {
   onEventsStored: () => void;
   /** A staff call changed something: attempt the notices it may have written (services/notice-kicker.ts). */
   afterStaffChange?: () => void;
+  /** A patron page changed something that the chat acknowledges: attempt its notice now. */
+  afterPatronChange?: () => void;
   clock?: () => Date;
   /** The patron pages' origins (from config) and form-token key. */
   pages: Pick<PatronPagesDeps, 'publicBaseUrl' | 'lineAccessBaseUrl' | 'formSecret'>;
@@ -68,7 +70,17 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route('/', patronPages({ db: deps.db, log: deps.log, clock, ...deps.pages }));
-  app.route('/', accountPages({ db: deps.db, log: deps.log, clock, ...deps.pages, ...deps.mail }));
+  app.route(
+    '/',
+    accountPages({
+      db: deps.db,
+      log: deps.log,
+      clock,
+      ...deps.pages,
+      ...deps.mail,
+      ...(deps.afterPatronChange ? { afterChange: deps.afterPatronChange } : {}),
+    }),
+  );
   app.route(
     '/',
     staffRoutes({

@@ -117,6 +117,7 @@ export async function buildRuntime(
     jobs,
     onEventsStored: () => worker.nudge(),
     afterStaffChange: () => void notices.kick(),
+    afterPatronChange: () => void notices.kick(),
     clock,
     pages: {
       publicBaseUrl: config.publicBaseUrl,

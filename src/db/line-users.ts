@@ -36,3 +36,13 @@ export async function isFollowing(db: Executor, lineUserId: string): Promise<boo
     .executeTakeFirst();
   return r?.following === true;
 }
+
+/** Whether a LINE user is linked to the patron's card (logged in on LINE). */
+export async function patronHasLineUser(db: Executor, patronId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('line_users')
+    .select('line_user_id')
+    .where('patron_id', '=', patronId)
+    .executeTakeFirst();
+  return r !== undefined;
+}

@@ -6,6 +6,7 @@ import { errorText, type Logger } from '../log.js';
 import type { StandInChannel } from './channel.js';
 import type { ChatMenu } from './menus.js';
 import { chatPage } from './page.js';
+import { heldForQuietHours, quietHoursNote } from './quiet-hours.js';
 import type { Entry, Signal } from './transcript.js';
 import { isDevChatUser } from './users.js';
 
@@ -17,6 +18,8 @@ export interface ChatRoutesDeps {
   jobNames: readonly string[];
   runJob: (name: string) => Promise<number>;
   log: Logger;
+  /** The app's clock: whether quiet hours hold the pushes back (real time when absent). */
+  clock?: () => Date;
 }
 
 /** How the chat names the jobs it ran; a job added later shows under its own name. */
@@ -164,7 +167,10 @@ export function chatRoutes(deps: ChatRoutesDeps): Hono {
     }
     const summary = results.map((r) => `${r.label} ${r.processed === null ? '失敗' : `${r.processed}件`}`).join('・');
     channel.transcript.add({ kind: 'note', user: null, text: `ジョブ実行結果：${summary}` });
-    return c.json({ results });
+    const held = await heldForQuietHours(deps.db, deps.clock?.() ?? new Date());
+    const quietHours = held ? quietHoursNote(held) : undefined;
+    if (quietHours) channel.transcript.add({ kind: 'note', user: null, text: quietHours });
+    return c.json({ results, ...(quietHours ? { quietHours } : {}) });
   });
 
   return app;

@@ -233,7 +233,7 @@ jobsButton.addEventListener('click', function () {
   post('/chat/jobs', {}).then(function (r) {
     devStatus.textContent = r.results.map(function (x) {
       return x.label + ' ' + (x.processed === null ? '失敗' : x.processed + '件');
-    }).join('・');
+    }).join('・') + (r.quietHours ? ' ' + r.quietHours : '');
   }).catch(function () {
     devStatus.textContent = 'ジョブを実行できませんでした';
   }).then(function () { jobsButton.disabled = false; });

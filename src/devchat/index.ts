@@ -70,7 +70,7 @@ export async function createDevChat(config: Config, log: Logger, clock: () => Da
       const app = new Hono();
       app.route('/', messagingApiStandIn(channel, log));
       app.route('/', accessDialogStandIn(channel));
-      app.route('/', chatRoutes({ channel, menus, log, ...deps }));
+      app.route('/', chatRoutes({ channel, menus, log, clock, ...deps }));
       return app;
     },
   };

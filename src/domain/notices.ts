@@ -4,7 +4,14 @@
 import { addDays, tokyoDate, tokyoHour, tokyoStartOfDay } from './dates.js';
 import type { HoldStatus } from './hold-status.js';
 
-export type NoticeKind = 'hold_ready' | 'hold_expired' | 'pickup_reminder' | 'due_reminder' | 'loan_reserved';
+export type NoticeKind =
+  | 'hold_ready'
+  | 'hold_expired'
+  | 'pickup_reminder'
+  | 'due_reminder'
+  | 'loan_reserved'
+  // A confirmed e-mail address, acknowledged in the chat of a patron logged in on LINE.
+  | 'email_confirmed';
 export type NoticeChannel = 'line' | 'email';
 
 /** About a loan: they follow the patron (LINE if it can reach them, else e-mail), not a hold's contact choice. */

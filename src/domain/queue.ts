@@ -69,3 +69,13 @@ export function queuePositions<T extends QueuedHold>(holds: readonly T[]): Map<s
 export function holdToTrap<T extends QueuedHold>(holds: readonly T[]): T | undefined {
   return inLine(holds).find((h) => h.status === 'queued');
 }
+
+/**
+ * How many holds of the title a hold placed online now would find ahead of it once official
+ * (R-RES-3), for the 予約確認: every hold in line, and every 依頼中 hold, which was placed earlier
+ * and becomes official no later (on a tie, the one requested first stays first). An estimate, and
+ * said as one: a counter or phone hold taken before the new hold becomes official also goes ahead.
+ */
+export function holdsAheadOfNewOnlineHold(holds: readonly Pick<QueuedHold, 'status'>[]): number {
+  return holds.filter((h) => h.status === 'requested' || POSITIONED_STATUSES.includes(h.status)).length;
+}

@@ -59,6 +59,7 @@ export function emailLinkPages(deps: AccountPagesDeps): Hono {
       return kit.render(c, EmailRefusedPage({ reason: refusalMessage(r.failure.refusal) }));
     }
     deps.log.info('e-mail address confirmed');
+    deps.afterChange?.();
     return results.done(c, String(posted.token));
   });
 

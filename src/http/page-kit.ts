@@ -28,6 +28,8 @@ export interface AccountPagesDeps extends PageDeps {
   mailFrom: string;
   /** One attempt at sending an outbox notice now (right after its commit); failures leave it to the job. */
   sendMailNow: (noticeId: string) => Promise<void>;
+  /** A page wrote a LINE notice (an address confirmed): attempt it now; the minute's job is the fallback. */
+  afterChange?: () => void;
 }
 
 type Node = Parameters<typeof renderPage>[0];

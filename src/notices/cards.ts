@@ -64,6 +64,13 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         note: m.loanReserved.note,
         actions: [statusButton],
       });
+    case 'email_confirmed':
+      return card(m.emailConfirmed.alt, {
+        title: m.emailConfirmed.heading,
+        rows: [{ label: m.emailConfirmed.addressLabel, value: str(p.email) || '—' }],
+        note: m.emailConfirmed.note,
+        actions: [],
+      });
     default:
       return undefined;
   }

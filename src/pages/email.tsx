@@ -1,4 +1,4 @@
-import { accountPages as t, MAIL_SENDER_NOTICE, pages } from '../messages/ja/index.js';
+import { accountPages as t, MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, pages } from '../messages/ja/index.js';
 import { AccountConfirmPage, type AccountConfirmView, AccountFormPage, type AccountFormView } from './account-form.js';
 import { Choice, Layout, MessagePage } from './layout.js';
 import { TextField } from './patron-fields.js';
@@ -51,6 +51,12 @@ export function EmailDonePage(v: { email: string; sender: string; again?: boolea
       <section class="card note">
         <h2>{m.senderTitle}</h2>
         <p>{MAIL_SENDER_NOTICE(v.sender)}</p>
+        <p>{MAIL_NOT_ARRIVING.lead}</p>
+        <ul>
+          {MAIL_NOT_ARRIVING.checks(v.sender).map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
         <p>{pages.closeAndReturn}</p>
       </section>
     </Layout>

@@ -39,6 +39,8 @@ export function LoginPage(v: LoginFormView) {
             <li>{line}</li>
           ))}
         </ul>
+        <h2>{t.noCardTitle}</h2>
+        <p>{t.noCard}</p>
         <h2>{t.passwordTitle}</h2>
         <p>{t.passwordHelp}</p>
       </section>

@@ -7,6 +7,7 @@ import {
   markEmailVerificationUsed,
   retireOpenEmailVerifications,
 } from '../db/email-verifications.js';
+import { patronHasLineUser } from '../db/line-users.js';
 import { insertNotice } from '../db/notices.js';
 import { findPatron, setConfirmedEmail, type PatronRow } from '../db/patrons.js';
 import type { DB } from '../db/schema.js';
@@ -136,6 +137,16 @@ export async function confirmEmailRegistration(
     if (refusal) return refused(refusal);
     await setConfirmedEmail(tx, v.patronId, v.email, v.emailType, now);
     await markEmailVerificationUsed(tx, v.id, now);
+    // The chat acknowledges it too, through the outbox: written with the change, pushed once.
+    if (await patronHasLineUser(tx, v.patronId))
+      await insertNotice(tx, {
+        patronId: v.patronId,
+        kind: 'email_confirmed',
+        channel: 'line',
+        payload: { email: v.email },
+        dedupeKey: `email_confirmed:${v.id}`,
+        dueAt: now,
+      });
     await audit(tx, {
       actor: ON_PAGE,
       action: 'email.confirm',

@@ -1,7 +1,7 @@
 import { listBranches } from '../db/branches.js';
 import { findBib } from '../db/catalog.js';
 import type { Executor } from '../db/executor.js';
-import { findHold } from '../db/holds.js';
+import { activeHoldsOfBibs, findHold } from '../db/holds.js';
 import { findPatron } from '../db/patrons.js';
 import { tokyoDate, type IsoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
@@ -9,6 +9,7 @@ import type { HoldStatus } from '../domain/hold-status.js';
 import { cancellationRefusal, HOLD_LIMIT } from '../domain/holds.js';
 import { officialDateFor } from '../domain/promotion.js';
 import { isOverdue } from '../domain/loans.js';
+import { holdsAheadOfNewOnlineHold } from '../domain/queue.js';
 import { refuse, type Refusal } from '../domain/refusals.js';
 import { branchCalendar } from './calendar.js';
 import { notFound, ok, refused, type Outcome } from './errors.js';
@@ -110,19 +111,23 @@ export async function reservationOptions(
   return ok({ bibId, title: check.value.bib.title, branches, emailConfirmed: patron.emailConfirmed });
 }
 
-/** R-RES-3 for the confirmation: the morning the hold would become official at that branch. */
+/**
+ * R-RES-3 for the confirmation: the morning the hold would become official at that branch, and
+ * how many holds of the title are ahead of it now (read here, not guessed by the chat).
+ */
 export async function reservationPreview(
   db: Executor,
   bibId: string,
   branch: string,
   now: Date,
-): Promise<Outcome<{ title: string; branchName: string; officialDate: IsoDate }>> {
+): Promise<Outcome<{ title: string; branchName: string; officialDate: IsoDate; holdsAhead: number }>> {
   const b = (await listBranches(db)).find((x) => x.code === branch);
   if (!b) return refused(refuse('PICKUP_BRANCH_UNKNOWN'));
   const bib = await findBib(db, bibId);
   if (!bib) return notFound('bib', bibId);
   const officialDate = officialDateFor(now, await branchCalendar(db, branch, tokyoDate(now)));
-  return ok({ title: bib.title, branchName: b.name, officialDate });
+  const holdsAhead = holdsAheadOfNewOnlineHold(await activeHoldsOfBibs(db, [bibId]));
+  return ok({ title: bib.title, branchName: b.name, officialDate, holdsAhead });
 }
 
 export async function renewalOffer(

@@ -105,7 +105,10 @@ describe('reserve flow, step by step', () => {
       contact.next!.data,
       5,
       {
-        preview: { ok: true, value: { title: 'こころ', branchName: '東部分館', officialDate: '2026-12-02' } },
+        preview: {
+          ok: true,
+          value: { title: 'こころ', branchName: '東部分館', officialDate: '2026-12-02', holdsAhead: 0 },
+        },
       },
     );
     const send = button(confirm.replies, '送信');

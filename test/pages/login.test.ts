@@ -60,6 +60,10 @@ describe('GET /login', () => {
     expect(html).toContain(pages.login.whoTitle);
     expect(html).toContain('本人確認書類');
     expect(html).toContain('再発行できません');
+    // Issue 23, item 11: and someone without a card is told how to get one (the guide's words).
+    expect(html).toContain(
+      '利用者カードをお持ちでない方は、本館・分館のカウンターで、図書館利用者登録申込書とあわせてお申し出ください。',
+    );
   });
 
   it('builds the form action from PUBLIC_BASE_URL, never from the Host header', async () => {

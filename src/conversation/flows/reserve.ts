@@ -122,6 +122,7 @@ export const reserveFlow: Flow = {
         branchName: p.value.branchName,
         contactLabel: contactLabel(ctx.data.contact),
         officialDate: p.value.officialDate,
+        holdsAhead: p.value.holdsAhead,
         noNotice: ctx.data.contact === 'none',
       });
       return {

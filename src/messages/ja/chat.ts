@@ -2,6 +2,7 @@
 // help, and the answers that open the patron pages.
 
 import { formatDateJa } from './format.js';
+import { NO_CARD_YET } from './phrases.js';
 
 /**
  * What the bot says outside refusals. Kept in the messages table with the refusals so the whole
@@ -13,6 +14,7 @@ export const botMessages = {
     'このアカウントでは、蔵書検索、予約、ご利用状況の確認、貸出期間の延長、予約の取消ができ、' +
     '予約資料のご用意ができたらLINEでお知らせします。\n' +
     '蔵書検索はどなたでもご利用いただけます。予約などには利用者カードの番号とパスワードでのログインが必要です。' +
+    NO_CARD_YET +
     'パスワードは本館・分館のカウンターで発行しています。',
   holdReady: (p: { title: string; branchName: string; deadline: string }) =>
     `ご予約の資料をご用意しました。\n『${p.title}』\n受取館：${p.branchName}\n受取期限：${formatDateJa(p.deadline)}\n` +
@@ -57,6 +59,7 @@ export const chat = {
       '「著者:夏目」「出版者:新潮社」「分類:C」（紙芝居）のように項目を指定することもできます。',
     '■予約・ご利用状況の確認・貸出期間の延長・予約の取消：' +
       '利用者カードの番号とパスワードでログインしてご利用ください（小学生以上）。' +
+      NO_CARD_YET +
       'パスワードは、利用者カードと本人確認書類をお持ちのうえ、本館・分館のカウンターで発行します。',
     '■予約は窓口・電話・インターネットをあわせて1人5冊まで。' +
       'LINEでの予約は「依頼中」として受け付け、翌開館日の朝に正式な予約になります。',
@@ -115,7 +118,8 @@ export const pagesChat = {
     '（パスワードはLINEのトークには入力しないでください。）',
   email:
     'メールアドレスの登録は、図書館のページで行います。下の「メールアドレス登録」を押してページを開いてください。' +
-    '登録のあとに届くメールのURLから「確定」すると、予約の連絡方法で「E-mail」を選べるようになります。\n' +
+    '登録のあとに届くメールのURLから「確定」すると、予約の連絡方法で「E-mail」を選べるようになります。' +
+    'メールが届かないときは、アドレスの入力ミスや迷惑メールの設定をご確認のうえ、正しいアドレスでもう一度お申し込みください。\n' +
     '（市内在住・在勤・在学の小学生以上の方が対象です。）',
   menu:
     '各種サービス\n' +

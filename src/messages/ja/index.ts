@@ -14,7 +14,7 @@ import {
   materialLabel,
   TITLE_AVAILABILITY_LABELS,
 } from './labels.js';
-import { MAIL_SENDER_NOTICE, mailText } from './mail.js';
+import { MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, mailText } from './mail.js';
 import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
@@ -32,6 +32,7 @@ export {
   formatDateTimeJa,
   holdStatusLabel,
   KEYWORDS,
+  MAIL_NOT_ARRIVING,
   MAIL_SENDER_NOTICE,
   mailText,
   materialLabel,
@@ -64,6 +65,7 @@ export const ja = {
   reservationConfirmationText,
   noticeMessages,
   mailSenderNotice: MAIL_SENDER_NOTICE,
+  mailNotArriving: MAIL_NOT_ARRIVING,
   mailText,
   pages,
   accountPages,

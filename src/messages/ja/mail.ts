@@ -9,6 +9,21 @@ export const MAIL_SENDER_NOTICE = (sender: string) =>
   'メールが届かないと、予約資料の受取期限を過ぎてしまうことがあります。';
 
 /**
+ * The guide's 「図書館からのメールが届かない場合」, for the page that says the confirmation mail is on
+ * its way: a mistyped address first (the patron can see it just above), then filters and blocks.
+ */
+export const MAIL_NOT_ARRIVING = {
+  lead: '「メールアドレス変更確認のお知らせ」が届かないときは、次をご確認ください。',
+  checks: (sender: string) => [
+    '上のメールアドレスに入力ミスがないか。間違っていたときは、LINEのトーク画面で「メールアドレス登録」と送信し、' +
+      '正しいアドレスでもう一度お申し込みください（間違ったアドレスあてのURLは使えなくなり、登録されることはありません）。',
+    '図書館からのメールが、迷惑メールとして自動で削除されたり、迷惑メールのフォルダに振り分けられたりしていないか。',
+    `メールの受信制限（パソコンからのメールの受信拒否、ドメイン指定受信など）をしていないか。している場合は、${sender} ` +
+      'からのメールを受信できるよう設定してください（設定方法は、ご利用の通信会社にお尋ねください）。',
+  ],
+} as const;
+
+/**
  * The library's mails (R-MAIL-2, R-MAIL-3): subjects and plain-text bodies; the HTML part is made
  * from the same lines.
  */

@@ -1,6 +1,6 @@
 // The patron pages' shared words and the login page.
 
-import { AT_COUNTER_WITH_ID } from './phrases.js';
+import { AT_COUNTER_WITH_ID, NO_CARD_YET } from './phrases.js';
 
 /**
  * The patron pages (login now; password change and e-mail registration later): page titles, field
@@ -28,6 +28,8 @@ export const pages = {
       '鎌ケ谷市立図書館に利用登録があり、パスワードをお持ちの小学生以上の方',
       '障がい者サービスにご登録の方はパスワードを登録できないため、ご利用いただけません。',
     ],
+    noCardTitle: '利用者カードをお持ちでない方',
+    noCard: NO_CARD_YET,
     passwordTitle: 'パスワードをお持ちでない方・お忘れの方',
     passwordHelp:
       `${AT_COUNTER_WITH_ID}パスワードの発行をお申し込みください。英数字8桁の初期パスワードをレシートでお渡しします。` +

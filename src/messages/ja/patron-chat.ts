@@ -1,6 +1,7 @@
 // The logged-in services in the chat: login, status, reserve, renew, cancel, logout.
 
 import { formatDateJa } from './format.js';
+import { NO_CARD_YET, PASSWORD_AT_COUNTER } from './phrases.js';
 
 /** Wording of the logged-in services: login, status, reserve, renew, cancel, logout. */
 export const patronChat = {
@@ -8,7 +9,9 @@ export const patronChat = {
     'この操作には、利用者カードの番号とパスワードでのログインが必要です。下の「ログイン」からログインしてください。',
   loginPrompt:
     '下の「ログイン」を押すと、図書館のログインページが開きます。利用者カードの番号とパスワードを入力してください。\n' +
-    '（パスワードはLINEのトークには入力しないでください。）',
+    '（パスワードはLINEのトークには入力しないでください。）\n' +
+    NO_CARD_YET +
+    PASSWORD_AT_COUNTER,
   loginUnavailable: 'ただいまログインを受け付けられません。しばらくしてからもう一度お試しください。',
   passwordInChat:
     'パスワードはトークに送らないでください（送られた文字は検索にも使わず、表示もしません）。' +
@@ -102,6 +105,8 @@ export function reservationConfirmationText(p: {
   officialDate: string;
   /** 連絡不要 was chosen: no notice will come when the book is ready. */
   noNotice?: boolean;
+  /** Holds of the title ahead of this one once it is official (services: reservationPreview). */
+  holdsAhead?: number;
 }): string {
   return [
     '予約確認',
@@ -112,8 +117,22 @@ export function reservationConfirmationText(p: {
       ? ['連絡不要のため、ご用意ができてもお知らせしません。「ご利用状況」で「受取り可」になったかをご確認ください。']
       : []),
     `この予約は「依頼中」として受け付け、${formatDateJa(p.officialDate)}の朝に正式な予約になります。`,
+    ...(p.holdsAhead === undefined ? [] : [queuePlace(p.holdsAhead)]),
     '検索結果で貸出可となっていても、それまでに来館された方に貸し出されることがあります。',
     'ご用意ができたら、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
     'よろしければ「送信」を押してください。',
   ].join('\n');
+}
+
+/**
+ * R-RES-3, R-RES-7: the place in the queue the hold may expect, said as an estimate, because a
+ * counter or phone hold taken before the morning goes ahead of it.
+ */
+function queuePlace(ahead: number): string {
+  const now =
+    ahead === 0 ? 'いま、この資料にほかの予約はありません。' : `いま、この資料には先に${ahead}件の予約があります。`;
+  return (
+    `${now}正式な予約になると${ahead + 1}位になる見込みです` +
+    '（それまでに窓口・電話で受けた予約があれば、その後ろになります）。'
+  );
 }
