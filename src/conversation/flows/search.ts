@@ -4,6 +4,7 @@ import { reading, type Flow, type StepContext, type StepResult } from '../flow.j
 import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';
 import type { Facts } from '../effects.js';
+import { noHitsReply } from '../no-hits.js';
 
 type Summary = NonNullable<Facts['search']>['results'][number];
 type Detail = NonNullable<NonNullable<Facts['title']>>;
@@ -100,7 +101,7 @@ function results(ctx: StepContext<Query>): StepResult {
 export function searchResultReplies(facts: Facts, q: string): Reply[] {
   const s = facts.search;
   if (!s) return [text(chat.expired, [searchAgain])];
-  if (s.total === 0 || s.results.length === 0) return [text(chat.noHits(q), [searchAgain, help])];
+  if (s.total === 0 || s.results.length === 0) return [noHitsReply(q, [searchAgain, help])];
   const from = s.page * 10 + 1;
   const to = from + s.results.length - 1;
   const nextData = s.hasNext ? encodePostback(SEARCH_FLOW, 'next', String(s.page + 1), q) : undefined;
