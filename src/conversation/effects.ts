@@ -7,6 +7,7 @@ import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccoun
 import { searchCatalog, titleDetailView, type SharedSearchReads } from '../services/catalog-search.js';
 import type { ServiceFailure } from '../services/errors.js';
 import { cancelHold, placeHold } from '../services/holds.js';
+import { libraryDays } from '../services/library-days.js';
 import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
@@ -34,7 +35,8 @@ export type Effect =
   | { kind: 'renewalOffer'; loanId: string }
   | { kind: 'renew'; loanId: string }
   | { kind: 'cancellableHold'; holdId: string }
-  | { kind: 'cancelHold'; holdId: string };
+  | { kind: 'cancelHold'; holdId: string }
+  | { kind: 'libraryDays' };
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
@@ -54,6 +56,7 @@ export interface Facts {
   renewed?: Result<{ dueDate: string }>;
   cancellable?: Awaited<ReturnType<typeof cancellableHold>>;
   cancelled?: Result<{ holdId: string }>;
+  libraryDays?: Awaited<ReturnType<typeof libraryDays>>;
 }
 
 export interface EffectDeps {
@@ -152,6 +155,9 @@ export async function runEffects(
         break;
       case 'cancelHold':
         if (patronId) facts.cancelled = await cancel(deps, user, patronId, e.holdId, now);
+        break;
+      case 'libraryDays':
+        facts.libraryDays = await libraryDays(db, now);
         break;
     }
   }

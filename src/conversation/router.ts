@@ -1,6 +1,7 @@
 import type { Input } from './input.js';
 import { KEYWORDS } from '../messages/ja/index.js';
 import { looksLikeCredentials } from './credentials-like.js';
+import { matchIntent, phraseMatcher, type Intent } from './intents.js';
 import { decodePostback, type Postback } from './postback.js';
 
 export interface Route {
@@ -25,10 +26,20 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.services, 'pages', 'menu'],
 ];
 
+/** Where a phrase goes: its own answer in the phrase flow, or the page a keyword would open. */
+const intentRoutes: Partial<Record<Intent, [string, string]>> = {
+  passwordChange: ['pages', 'password'],
+  emailRegistration: ['pages', 'email'],
+};
+
+/** A keyword with an ending (ログインしたい, ヘルプください, やめます): the keyword. */
+const keywordVariant = phraseMatcher(Object.fromEntries(keywordRoutes.map(([words], i) => [String(i), words])));
+
 /**
  * Which step an input goes to. Keywords (typed, or sent by a rich-menu tap) always start their
  * flow, whatever was in progress; a postback names its own flow and step; other words go to the
- * step the conversation waits in, or to a catalog search.
+ * step the conversation waits in, or are a phrase that names a service (予約したい, 返却日は？,
+ * ログインしたい), or else a catalog search.
  */
 export function route(
   input: Input,
@@ -45,6 +56,18 @@ export function route(
       // Never searched (its words would be shown back), wherever the conversation waits.
       if (looksLikeCredentials(word)) return { flow: 'login', step: 'passwordInChat', fresh: true, resets: false };
       if (waiting?.takesText) return { flow: waiting.flow, step: waiting.step, fresh: false, resets: false };
+      // Phrases only where no answer is awaited: while a flow waits, its step takes the words as
+      // its answer or answers them as a search and says the flow is still open (docs/conversation.md).
+      const intent = matchIntent(word);
+      if (intent) {
+        const [flow, step] = intentRoutes[intent] ?? ['phrase', intent];
+        return { flow, step, fresh: true, resets: false };
+      }
+      const variant = keywordVariant(word);
+      if (variant !== undefined) {
+        const [, flow, step] = keywordRoutes[Number(variant)]!;
+        return { flow, step, fresh: true, resets: true };
+      }
       return { flow: 'search', step: 'query', fresh: true, resets: false };
     }
     case 'accountLink':

@@ -198,7 +198,7 @@ describe("POST /webhook over a real connection (the body is read from Node's str
 describe('POST /webhook: events', () => {
   it('a text message is answered with one reply call, on its reply token, with the bot text', async () => {
     const user = lineUserId('text');
-    const event = textEvent(user, 'こんにちは');
+    const event = textEvent(user, '吾輩は猫である');
     const res = await postWebhook(rt.app, webhookBody([event]));
     expect(res.status).toBe(200);
     await rt.worker.kick();
@@ -210,7 +210,7 @@ describe('POST /webhook: events', () => {
       authorization: `Bearer ${ACCESS_TOKEN}`,
       replyToken: event.replyToken,
       // An empty catalog: the words are searched and nothing is found.
-      messages: [{ type: 'text', text: chat.noHits('こんにちは') }],
+      messages: [{ type: 'text', text: chat.noHits('吾輩は猫である') }],
     });
     expect(await inboxRow(rt.db, event.webhookEventId)).toMatchObject({
       status: 'done',
@@ -254,7 +254,7 @@ describe('POST /webhook: events', () => {
   it('one body with events of two users answers each on its own reply token', async () => {
     const alice = lineUserId('alice');
     const bob = lineUserId('bob');
-    const a = textEvent(alice, 'こんにちは');
+    const a = textEvent(alice, '吾輩は猫である');
     const b = followEvent(bob);
     expect((await postWebhook(rt.app, webhookBody([a, b]))).status).toBe(200);
     await rt.worker.kick();
@@ -263,7 +263,7 @@ describe('POST /webhook: events', () => {
     expect(line.calls).toHaveLength(2);
     expect(byToken).toEqual(
       new Map([
-        [a.replyToken, [chat.noHits('こんにちは')]],
+        [a.replyToken, [chat.noHits('吾輩は猫である')]],
         [b.replyToken, [botMessages.greeting]],
       ]),
     );

@@ -5,6 +5,7 @@ import { helpFlow } from './help.js';
 import { cancelFlow } from './cancel.js';
 import { loginFlow } from './login.js';
 import { pagesFlow } from './pages.js';
+import { phraseFlow } from './phrases.js';
 import { logoutFlow } from './logout.js';
 import { renewFlow } from './renew.js';
 import { reserveFlow } from './reserve.js';
@@ -33,5 +34,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     renewFlow,
     cancelFlow,
     pagesFlow,
+    phraseFlow,
   ].map((f) => [f.name, f]),
 );

@@ -11,6 +11,7 @@ import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';
 import type { Effect, Facts } from '../effects.js';
 import type { Refusal } from '../../domain/refusals.js';
+import { noHitsReply } from '../no-hits.js';
 
 type Summary = NonNullable<Facts['search']>['results'][number];
 type Detail = NonNullable<NonNullable<Facts['title']>>;
@@ -120,7 +121,7 @@ function results(ctx: StepContext<Query>): StepResult {
 export function searchResultReplies(facts: Facts, q: string): Reply[] {
   const s = facts.search;
   if (!s) return [text(chat.expired, [searchAgain])];
-  if (s.total === 0 || s.results.length === 0) return [text(chat.noHits(q), [searchAgain, help])];
+  if (s.total === 0 || s.results.length === 0) return [noHitsReply(q, [searchAgain, help])];
   const from = s.page * 10 + 1;
   const to = from + s.results.length - 1;
   const quick: Action[] = [

@@ -76,9 +76,19 @@ export const chat = {
     string,
     string
   >,
-  noHits: (q: string) =>
-    `「${q}」に当てはまる資料は見つかりませんでした。` +
-    '言葉を減らすか、別の言葉（ひらがな・カタカナ、書名の一部など）でお試しください。',
+  /**
+   * A search that found nothing says what to try: a material word (紙芝居, CD …) as its field
+   * (`material`, with a button that runs it), fewer or other words, a field, the menu.
+   */
+  noHits: (q: string, material?: { word: string; query: string }) =>
+    [
+      `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
+      ...(material ? [`・${material.word}は「${material.query}」で探せます（下のボタン）。`] : []),
+      '・言葉を減らす（書名の一部だけ、著者名だけなど）',
+      '・別の言葉にする（ひらがな・カタカナ、漢字の書き方など）',
+      '・項目を指定する（「書名:〇〇」「著者:〇〇」）',
+      '下の「蔵書検索」から項目を選んで探すこともできます。使い方は「ヘルプ」をご覧ください。',
+    ].join('\n'),
   emptyQuery: '検索する言葉を入力してください。',
   resultHeader: (q: string, total: number, capped: boolean, from: number, to: number) =>
     `「${q}」の検索結果：${capped ? '1000件以上' : `${total}件`}（${from}〜${to}件目）\n` +
@@ -94,6 +104,8 @@ export const chat = {
     'この操作は時間切れになりました。お手数ですが、もう一度はじめからお願いします。下のメニューからお選びください。',
   unknownInput:
     'すみません、よくわかりませんでした。書名などの言葉を送ると蔵書を検索します。使い方は「ヘルプ」をご覧ください。',
+  /** The button that runs the no-hit answer's material suggestion (紙芝居 → 分類:C). */
+  byMaterial: (word: string) => `${word}で探す`,
   comingSoon: 'この機能は準備中です。図書館のホームページまたはカウンターをご利用ください。',
   buttons: {
     detail: '詳細を見る',

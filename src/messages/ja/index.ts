@@ -6,6 +6,7 @@
 import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat } from './chat.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
+import { INTENT_ENDINGS, INTENT_PHRASES, intentAnswers } from './intents.js';
 import {
   availabilityLabel,
   COPY_STATE_LABELS,
@@ -31,6 +32,9 @@ export {
   formatDateJa,
   formatDateTimeJa,
   holdStatusLabel,
+  INTENT_ENDINGS,
+  INTENT_PHRASES,
+  intentAnswers,
   KEYWORDS,
   MAIL_NOT_ARRIVING,
   MAIL_SENDER_NOTICE,
@@ -58,6 +62,9 @@ export const ja = {
   contactLabel,
   keywords: KEYWORDS,
   choiceWords: CHOICE_WORDS,
+  intentPhrases: INTENT_PHRASES,
+  intentEndings: INTENT_ENDINGS,
+  intentAnswers,
   botMessages,
   chat,
   pagesChat,
