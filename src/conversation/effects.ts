@@ -6,6 +6,7 @@ import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
 import { searchCatalog, titleDetailView, type SharedSearchReads } from '../services/catalog-search.js';
 import type { ServiceFailure } from '../services/errors.js';
+import { doneAlready, type ConfirmedKind } from '../services/done-already.js';
 import { cancelHold, placeHold } from '../services/holds.js';
 import { renewLoan } from '../services/renewal.js';
 import type { UserFacts } from './input.js';
@@ -32,7 +33,9 @@ export type Effect =
   | { kind: 'renewalOffer'; loanId: string }
   | { kind: 'renew'; loanId: string }
   | { kind: 'cancellableHold'; holdId: string }
-  | { kind: 'cancelHold'; holdId: string };
+  | { kind: 'cancelHold'; holdId: string }
+  /** A confirmation tapped after its state moved on: is what it confirms done already? */
+  | { kind: 'doneAlready'; action: ConfirmedKind; id: string };
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
@@ -50,6 +53,8 @@ export interface Facts {
   renewed?: Result<{ dueDate: string }>;
   cancellable?: Awaited<ReturnType<typeof cancellableHold>>;
   cancelled?: Result<{ holdId: string }>;
+  /** null: not done (or not the patron's own); the tap is expired. */
+  doneAlready?: Awaited<ReturnType<typeof doneAlready>>;
 }
 
 export interface EffectDeps {
@@ -140,6 +145,9 @@ export async function runEffects(
         break;
       case 'cancelHold':
         if (patronId) facts.cancelled = await cancel(deps, user, patronId, e.holdId, now);
+        break;
+      case 'doneAlready':
+        facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id) : null;
         break;
     }
   }

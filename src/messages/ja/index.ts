@@ -5,6 +5,7 @@
 
 import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat } from './chat.js';
+import { doneAlready } from './done-already.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
 import { availabilityLabel, COPY_STATE_LABELS, contactLabel, holdStatusLabel, materialLabel } from './labels.js';
 import { MAIL_SENDER_NOTICE, mailText } from './mail.js';
@@ -21,6 +22,7 @@ export {
   COPY_STATE_LABELS,
   chat,
   contactLabel,
+  doneAlready,
   formatDateJa,
   formatDateTimeJa,
   holdStatusLabel,
@@ -52,6 +54,7 @@ export const ja = {
   chat,
   pagesChat,
   patronChat,
+  doneAlready,
   reservationConfirmationText,
   noticeMessages,
   mailSenderNotice: MAIL_SENDER_NOTICE,
