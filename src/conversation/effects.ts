@@ -6,6 +6,7 @@ import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
 import { searchCatalog, titleDetailView, type SharedSearchReads } from '../services/catalog-search.js';
 import type { ServiceFailure } from '../services/errors.js';
+import { doneAlready, type ConfirmedKind } from '../services/done-already.js';
 import { cancelHold, placeHold } from '../services/holds.js';
 import { libraryDays } from '../services/library-days.js';
 import { renewLoan } from '../services/renewal.js';
@@ -36,7 +37,9 @@ export type Effect =
   | { kind: 'renew'; loanId: string }
   | { kind: 'cancellableHold'; holdId: string }
   | { kind: 'cancelHold'; holdId: string }
-  | { kind: 'libraryDays' };
+  | { kind: 'libraryDays' }
+  /** A confirmation tapped after its state moved on: is what it confirms done already? */
+  | { kind: 'doneAlready'; action: ConfirmedKind; id: string };
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
@@ -57,6 +60,8 @@ export interface Facts {
   cancellable?: Awaited<ReturnType<typeof cancellableHold>>;
   cancelled?: Result<{ holdId: string }>;
   libraryDays?: Awaited<ReturnType<typeof libraryDays>>;
+  /** null: not done (or not the patron's own); the tap is expired. */
+  doneAlready?: Awaited<ReturnType<typeof doneAlready>>;
 }
 
 export interface EffectDeps {
@@ -158,6 +163,9 @@ export async function runEffects(
         break;
       case 'libraryDays':
         facts.libraryDays = await libraryDays(db, now);
+        break;
+      case 'doneAlready':
+        facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id) : null;
         break;
     }
   }

@@ -72,10 +72,7 @@ export async function decideEvent(
   if (input.kind === 'unfollow')
     return { replies: [], conversation: stored ? { kind: 'clear' } : { kind: 'keep' }, touch };
   const live = stored && stored.expiresAt > now ? loaded(flows, stored) : undefined;
-  const r = route(
-    input,
-    live && { flow: live.flow, step: live.step, takesText: flows[live.flow]?.textSteps?.includes(live.step) ?? false },
-  );
+  const r = route(input, live && { flow: live.flow, step: live.step, takesText: takesText(flows, live, input) });
   if (!r) return { replies: [], conversation: { kind: 'keep' }, touch };
   const flow = flows[r.flow] ?? flows.expired!;
   let step = flow.steps[r.step] ?? flows.expired!.steps.show!;
@@ -133,6 +130,14 @@ export async function decideEvent(
     conversation = { kind: 'clear' };
   }
   return { replies, conversation, touch };
+}
+
+/** Whether typed words go to the step the conversation waits in (else they are routed as with none). */
+function takesText(flows: Record<string, Flow>, live: StoredConversation, input: Input): boolean {
+  const flow = flows[live.flow];
+  if (!flow?.textSteps?.includes(live.step)) return false;
+  const only = flow.textOnly?.[live.step];
+  return !only || (input.kind === 'text' && only(input.text));
 }
 
 /**

@@ -54,6 +54,11 @@ export interface Flow {
   states: Readonly<Record<string, StateSchema>>;
   /** Steps that wait for typed words; other typed words while this flow waits are a search. */
   textSteps?: readonly string[];
+  /**
+   * Of the textSteps, those that take only some words: other words go where they would go with no
+   * conversation kept (a search), and the state stays.
+   */
+  textOnly?: Readonly<Record<string, (text: string) => boolean>>;
 }
 
 /**

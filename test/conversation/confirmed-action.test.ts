@@ -80,6 +80,12 @@ describe('renew: 延長する → confirmation → 延長する → done', () =>
   });
 
   it('do renews the kept loan once, for the current state only; done names the title and the new date', () => {
+    // A tap on any other state asks whether that loan is renewed already (issue 23, item 2).
+    const asks = (loanId: string) => ({
+      replies: [],
+      effects: [{ kind: 'doneAlready', action: 'renew', id: loanId }],
+      then: 'already',
+    });
     const data = { loanId: 'L1', title: 'こころ' };
     expect(run(renewFlow, 'do', tap('renew|do|L1|4'), { data, version: 4 })).toEqual({
       replies: [],
@@ -93,11 +99,18 @@ describe('renew: 延長する → confirmation → 延長する → done', () =>
       [undefined, 4, 'renew|do|L1|4'],
       [{ loanId: 'L1' }, 4, 'renew|do|L1|4'],
     ] as const)
-      expect(run(renewFlow, 'do', tap(button), { data: data2, version })).toEqual({ replies: [expired], next: null });
+      expect(run(renewFlow, 'do', tap(button), { data: data2, version })).toEqual(asks(button.split('|')[2]!));
     const renewed: Facts = { renewed: { ok: true, value: { dueDate: '2026-12-15' } } };
-    expect(run(renewFlow, 'done', tap('renew|do|L1|4'), { data, facts: renewed }).replies).toEqual([
+    const done = run(renewFlow, 'done', tap('renew|do|L1|4'), { data, facts: renewed });
+    expect(done.replies).toEqual([
       { kind: 'text', text: patronChat.renewed('こころ', '2026-12-15'), quickReplies: menuActions },
     ]);
+    // What was done is kept, so 延長する typed again is told it is done, not searched.
+    expect(done.next).toEqual({ step: 'finished', data: { finished: data } });
+    expect(run(renewFlow, 'already', tap('renew|do|L1|4'), { facts: { doneAlready: null } })).toEqual({
+      replies: [expired],
+      next: null,
+    });
     expect(run(renewFlow, 'confirming', tap('renew|confirming')).replies).toEqual([expired]);
   });
 });
@@ -126,17 +139,20 @@ describe('cancel: 取消する → confirmation → 取消する → done', () =
     expect(run(cancelFlow, 'do', tap('cancel|do|H1|2'), { data: { holdId: 'H1' }, version: 2 }).effects).toEqual([
       { kind: 'cancelHold', holdId: 'H1' },
     ]);
-    expect(run(cancelFlow, 'do', tap('cancel|do|H1|2'), { data: { holdId: 'H2' }, version: 2 }).replies).toEqual([
-      expired,
+    expect(run(cancelFlow, 'do', tap('cancel|do|H1|2'), { data: { holdId: 'H2' }, version: 2 }).effects).toEqual([
+      { kind: 'doneAlready', action: 'cancel', id: 'H1' },
     ]);
     const cancelled: Facts = { cancelled: { ok: true, value: { holdId: 'H1' } } };
     expect(run(cancelFlow, 'done', tap('cancel|do|H1|2'), { data: { holdId: 'H1' }, facts: cancelled })).toEqual({
       replies: [{ kind: 'text', text: patronChat.cancelDone, quickReplies: menuActions }],
+      next: { step: 'finished', data: { finished: { holdId: 'H1' } } },
     });
   });
 
   it('each flow keeps only the state it stores, checked by its schema', () => {
-    expect(Object.keys(cancelFlow.states)).toEqual(['confirming']);
+    expect(Object.keys(cancelFlow.states)).toEqual(['confirming', 'finished']);
+    expect(cancelFlow.states.finished!.safeParse({ holdId: 'H1' }).success).toBe(false);
+    expect(cancelFlow.states.finished!.safeParse({ finished: { holdId: 'H1' } }).success).toBe(true);
     expect(cancelFlow.states.confirming!.safeParse({ holdId: 'H1' }).success).toBe(true);
     expect(cancelFlow.states.confirming!.safeParse({ loanId: 'L1', title: 'x' }).success).toBe(false);
     expect(renewFlow.states.confirming!.safeParse({ loanId: 'L1', title: 'x' }).success).toBe(true);
@@ -150,6 +166,13 @@ describe('cancel: 取消する → confirmation → 取消する → done', () =
       'aside',
       'do',
       'done',
+      'finished',
+      'already',
     ]);
+    // Once done, only the confirming words reach `finished`; other words are searched as usual.
+    expect(renewFlow.textOnly?.finished?.('はい')).toBe(true);
+    expect(renewFlow.textOnly?.finished?.('延長する')).toBe(true);
+    expect(cancelFlow.textOnly?.finished?.('延長する')).toBe(false);
+    expect(renewFlow.textOnly?.finished?.('ねこ')).toBe(false);
   });
 });

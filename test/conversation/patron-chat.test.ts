@@ -54,9 +54,10 @@ describe('a patron in the chat', () => {
       contact: 'line',
     });
 
-    // A second tap on the same 送信 does nothing more.
+    // A second tap on the same 送信 does nothing more, and says the reservation is there (issue 23).
     const again = await h.tap(taro(), send);
-    expect(wordsOf(again)).toContain('時間切れ');
+    expect(wordsOf(again)).toContain('この予約はすでに受け付けています');
+    expect(wordsOf(again)).not.toContain('時間切れ');
     const after = await patronOverview(h.db, TARO);
     expect(after!.holds.filter((x) => x.title === '吾輩は猫である')).toHaveLength(1);
   });

@@ -112,14 +112,19 @@ describe('reserve flow, step by step', () => {
       },
     );
     const send = button(confirm.replies, '送信');
-    expect(send).toBe('reserve|send|6');
-    // The current state (version 6) accepts it once; an older or newer version does not.
+    expect(send).toBe('reserve|send|42|6');
+    // The current state (version 6) accepts it once; an older or newer version does not, and asks
+    // only whether the title is reserved already (a double tap is told so).
     const sent = run(reserveFlow.steps.send!, { kind: 'postback', data: send }, confirm.next!.data, 6);
     expect(sent.effects).toEqual([{ kind: 'placeHold', bibId: '42', branch: 'tobu', contact: 'line' }]);
-    expect(
-      run(reserveFlow.steps.send!, { kind: 'postback', data: send }, confirm.next!.data, 7).effects,
-    ).toBeUndefined();
-    expect(run(reserveFlow.steps.send!, { kind: 'postback', data: send }, undefined, 6).effects).toBeUndefined();
+    const asks = [{ kind: 'doneAlready', action: 'reserve', id: '42' }];
+    expect(run(reserveFlow.steps.send!, { kind: 'postback', data: send }, confirm.next!.data, 7).effects).toEqual(asks);
+    expect(run(reserveFlow.steps.send!, { kind: 'postback', data: send }, undefined, 6).effects).toEqual(asks);
+    // A button naming another title, or none, places nothing.
+    for (const data of ['reserve|send|43|6', 'reserve|send|6'])
+      expect(
+        run(reserveFlow.steps.send!, { kind: 'postback', data }, confirm.next!.data, 6).effects ?? [],
+      ).not.toContainEqual(expect.objectContaining({ kind: 'placeHold' }));
   });
 
   it('a branch not offered, or a contact not allowed, ends the conversation politely', () => {

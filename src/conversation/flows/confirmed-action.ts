@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ConfirmedKind } from '../../services/done-already.js';
 import type { Outcome } from '../../services/errors.js';
 import type { Effect, Facts } from '../effects.js';
 import { reading, type Flow, type StoredData } from '../flow.js';
@@ -6,6 +7,7 @@ import { patronChat } from '../../messages/ja/index.js';
 import { text } from '../reply.js';
 import { typedNo, typedYes } from '../typed-choice.js';
 import { searchEffects, searchResultReplies } from './search.js';
+import { alreadyStep, askDoneAlready, finishedState } from './done-already.js';
 import {
   confirmAction,
   confirmationIsCurrent,
@@ -20,7 +22,8 @@ import {
 /**
  * An action on one of the patron's own items, asked before it is done: a button names the item
  * (`flow|confirm|id`), the offer is read and the question asked with a button good for that state
- * only (`flow|do|id|version`), and the tap does it. Its steps: confirm → ask → (confirming) do → done.
+ * only (`flow|do|id|version`), and the tap does it. Its steps: confirm → ask → (confirming) do → done
+ * → (finished). A tap or a typed はい after that finds the item done already and says so (`already`).
  */
 export interface ConfirmedAction<
   Id extends string,
@@ -29,6 +32,8 @@ export interface ConfirmedAction<
   Done,
 > {
   name: string;
+  /** Which action it is, to ask whether an item is done already when its confirmation is repeated. */
+  action: ConfirmedKind;
   /** The key naming the item in the offer and in the kept state (holdId, loanId). */
   id: Id;
   /** Reads the item and whether the action is allowed on it. */
@@ -50,11 +55,20 @@ export function confirmedAction<
   Kept extends Record<Id, string> & StoredData,
   Done,
 >(spec: ConfirmedAction<Id, Offer, Kept, Done>): Flow {
+  const finished = finishedState(spec.state);
   return {
     name: spec.name,
     // はい (or the button's own word) typed at the question counts as the tap; いいえ stops.
-    textSteps: ['confirming'],
-    states: { confirming: spec.state },
+    // `finished`: done; the same words typed again are told it is done, not done twice (other
+    // words are searched as if nothing were kept).
+    textSteps: ['confirming', 'finished'],
+    textOnly: {
+      finished: (typed) => {
+        const word = typed.normalize('NFKC').trim();
+        return typedYes(word) || word === spec.button;
+      },
+    },
+    states: { confirming: spec.state, finished },
     steps: {
       confirm(ctx) {
         const id = ctx.postback?.args[0] ?? '';
@@ -114,15 +128,23 @@ export function confirmedAction<
       }),
       do: reading(spec.state, (ctx) => {
         const id = ctx.postback?.args[0];
-        if (!confirmationIsCurrent(ctx) || ctx.data?.[spec.id] !== id || !id)
-          return { replies: [expiredReply()], next: null };
+        if (!id) return { replies: [expiredReply()], next: null };
+        // A stale tap (a double tap, or an old question's) is told if its item is done already.
+        if (!confirmationIsCurrent(ctx) || ctx.data?.[spec.id] !== id) return askDoneAlready(spec.action, id);
         return { replies: [], effects: [spec.act.effect(id)], then: 'done', next: null };
       }),
       done: reading(spec.state, (ctx) => {
         const r = spec.act.fact(ctx.facts);
         if (!r?.ok) return { replies: [noValueReply(r)] };
-        return { replies: [text(spec.done(ctx.data, r.value), menuActions)] };
+        return {
+          replies: [text(spec.done(ctx.data, r.value), menuActions)],
+          ...(ctx.data ? { next: { step: 'finished', data: { finished: ctx.data } } } : {}),
+        };
       }),
+      finished: reading(finished, (ctx) =>
+        ctx.data ? askDoneAlready(spec.action, ctx.data.finished[spec.id]) : { replies: [expiredReply()], next: null },
+      ),
+      already: alreadyStep(finished),
     },
   };
 }

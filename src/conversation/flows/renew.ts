@@ -5,6 +5,7 @@ import { confirmedAction } from './confirmed-action.js';
 /** R-LOAN-2: 延長する → a confirmation with the new due date → 延長する → done (or the reason). */
 export const renewFlow = confirmedAction({
   name: 'renew',
+  action: 'renew',
   id: 'loanId',
   offer: { effect: (loanId) => ({ kind: 'renewalOffer', loanId }), fact: (f) => f.renewal },
   act: { effect: (loanId) => ({ kind: 'renew', loanId }), fact: (f) => f.renewed },

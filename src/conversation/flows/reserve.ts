@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja/index.js';
 import { reading, type Flow, type StepContext, type StepResult, type StoredData } from '../flow.js';
 import { searchResultReplies } from './search.js';
+import { alreadyStep, askDoneAlready, finishedState } from './done-already.js';
 import { typedBranch, typedContact, typedNo, typedYes } from '../typed-choice.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
@@ -36,6 +37,9 @@ const contactState = branchState.extend({
 /** The 予約確認 is shown: everything the 送信 button places. */
 const confirmingState = contactState.extend({ contact: contactKind });
 
+/** 予約受付 was said: 送信 / はい typed again is told the reservation is there already. */
+const finishedPlacing = finishedState(z.object({ bibId: z.string() }));
+
 /**
  * R-RES-5: 予約申込 → pickup branch → contact method → 予約確認 → 送信 → 予約受付 (依頼中).
  * The rules are checked before the first question, so a refusal never comes after three taps.
@@ -43,8 +47,10 @@ const confirmingState = contactState.extend({ contact: contactKind });
 export const reserveFlow: Flow = {
   name: FLOW,
   // A typed answer counts as the tap (本館, メール, 送信 …); other words are told the flow is open.
-  textSteps: ['branch', 'contact', 'confirming'],
-  states: { branch: branchState, contact: contactState, confirming: confirmingState },
+  textSteps: ['branch', 'contact', 'confirming', 'finished'],
+  // Once placed, only 送信 / はい typed again reach `finished`; other words are a search as usual.
+  textOnly: { finished: typedYes },
+  states: { branch: branchState, contact: contactState, confirming: confirmingState, finished: finishedPlacing },
   steps: {
     start(ctx) {
       const bibId = ctx.postback?.args[0] ?? '';
@@ -139,8 +145,14 @@ export const reserveFlow: Flow = {
     }),
     send: reading(confirmingState, (ctx) => {
       const d = ctx.data;
-      if (!confirmationIsCurrent(ctx) || !d) return { replies: [expiredReply()], next: null };
-      return placeHold(d);
+      // `reserve|send|bibId|version`. (A button of the older `reserve|send|version` is expired: a
+      // conversation lasts 10 minutes, and its version alone could be matched by a cut bibId.)
+      const args = ctx.postback?.args ?? [];
+      const bibId = args.length === 2 ? args[0] : undefined;
+      if (confirmationIsCurrent(ctx) && d && bibId === d.bibId) return placeHold(d);
+      // A second tap on 送信 (or an old one): the title's hold, if it is there already, is shown.
+      if (bibId && /^\d{1,18}$/.test(bibId)) return askDoneAlready('reserve', bibId);
+      return { replies: [expiredReply()], next: null };
     }),
     accepted: reading(confirmingState, (ctx) => {
       const r = ctx.facts.placed;
@@ -153,8 +165,13 @@ export const reserveFlow: Flow = {
             menuActions,
           ),
         ],
+        ...(d ? { next: { step: 'finished', data: { finished: { bibId: d.bibId } } } } : {}),
       };
     }),
+    finished: reading(finishedPlacing, (ctx) =>
+      ctx.data ? askDoneAlready('reserve', ctx.data.finished.bibId) : { replies: [expiredReply()], next: null },
+    ),
+    already: alreadyStep(finishedPlacing),
   },
 };
 
@@ -209,6 +226,7 @@ function contactActions(emailConfirmed: boolean): Action[] {
   }));
 }
 
-function sendAction(ctx: StepContext): Action {
-  return confirmAction(ctx, FLOW, 'send', patronChat.buttons.send);
+/** The title travels in the button, so a second tap can be told the hold it placed. */
+function sendAction(ctx: StepContext<{ bibId: string }>): Action {
+  return confirmAction(ctx, FLOW, 'send', patronChat.buttons.send, ctx.data?.bibId ?? '');
 }

@@ -5,6 +5,7 @@
 
 import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat } from './chat.js';
+import { doneAlready } from './done-already.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
 import { INTENT_ENDINGS, INTENT_PHRASES, intentAnswers } from './intents.js';
 import {
@@ -29,6 +30,7 @@ export {
   COPY_STATE_LABELS,
   chat,
   contactLabel,
+  doneAlready,
   formatDateJa,
   formatDateTimeJa,
   holdStatusLabel,
@@ -69,6 +71,7 @@ export const ja = {
   chat,
   pagesChat,
   patronChat,
+  doneAlready,
   reservationConfirmationText,
   noticeMessages,
   mailSenderNotice: MAIL_SENDER_NOTICE,
