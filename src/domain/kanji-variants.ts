@@ -1,3 +1,4 @@
+import { charFolder } from './char-folder.js';
 import { KANJI_VARIANT_PAIRS } from './kanji-variants.generated.js';
 
 /**
@@ -10,10 +11,7 @@ const FOLD = new Map<string, string>();
 const chars = Array.from(KANJI_VARIANT_PAIRS);
 for (let i = 0; i + 1 < chars.length; i += 2) FOLD.set(chars[i]!, chars[i + 1]!);
 
-// One class of every variant: text without one (most text) is scanned once and left as it is.
-const VARIANT = new RegExp(`[${[...FOLD.keys()].join('')}]`, 'gu');
-
-export const foldKanjiVariants = (s: string): string => s.replace(VARIANT, (c) => FOLD.get(c)!);
+export const foldKanjiVariants: (s: string) => string = charFolder(FOLD);
 
 /** The variants folded, as [variant, representative] (tests and docs). */
 export const kanjiVariantPairs = (): [string, string][] => [...FOLD];
