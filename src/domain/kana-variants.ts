@@ -1,12 +1,12 @@
 import { charFolder } from './char-folder.js';
 
 /**
- * Kana spelling variants that patrons and catalogs mix, folded to one spelling
- * (docs/search.md). Text comes in NFKC'd, its hiragana already katakana, its spaces gone and its
- * kanji folded. The steps run in an order that keeps folding idempotent: none makes the
- * context another looks at. Most steps change one character whatever its neighbours, so a piece of a title
- * still folds to a piece of the folded title; the few that look at a neighbour (ヴァ, 霞ヶ関, a
- * final ー) can miss a term that cuts the pair in two (ァイオリン), which no patron types.
+ * Kana spelling variants that patrons and catalogs mix, folded to one spelling (docs/search.md).
+ * Text comes in NFKC'd, its hiragana already katakana, its spaces gone and its kanji folded. The
+ * steps run in an order that keeps folding idempotent: none makes the context another looks at.
+ * Most steps change one character whatever its neighbours, so a piece of a title still folds to
+ * a piece of the folded title; the few that look at a neighbour (ヴァ, 霞ヶ関, a final ー) can miss
+ * a term that cuts the pair in two (ァイオリン), which no patron types.
  */
 
 // ヶ ヵ, and a ケ between two kanji, are the が / か of place names and counters (霞ヶ関 霞ケ関

@@ -23,8 +23,6 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800
 // becomes it under NFKC), · (U+00B7), ‧ (U+2027), ゠ (U+30A0) and = (＝ becomes it).
 const SEPARATORS = /[\s\u30FB\u00B7\u2027\u30A0=]/gu;
 
-const ORPHAN_VOICING = /[\u3099\u309A]/gu;
-
 // Hiragana and the hiragana iteration marks; katakana is 0x60 above.
 const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/gu;
 
@@ -38,7 +36,7 @@ const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/gu;
 const DASHES = /[\u30FC\u2010-\u2015\u2212\u2500-]/gu;
 
 export function normalizeForSearch(s: string): string {
-  const spaced = s
+  const unspaced = s
     .replace(INVISIBLE, '')
     // NFKC: full-width ASCII → ASCII, half-width katakana → katakana (ｶﾞ → ガ).
     .normalize('NFKC')
@@ -46,7 +44,7 @@ export function normalizeForSearch(s: string): string {
     // Lower-casing can leave a string NFKC would still change (İ → i + U+0307 …).
     .normalize('NFKC')
     .replace(SEPARATORS, '');
-  const plain = composed(spaced)
+  const plain = composed(unspaced)
     .replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
     .replace(DASHES, '\u30FC');
   // Spelling last: its rules look at neighbours, which must already be katakana without spaces.
@@ -56,6 +54,7 @@ export function normalizeForSearch(s: string): string {
 // A space NFKC made (¨ is space + U+0308) or one between a letter and its mark is gone now:
 // compose again, and drop the kana voicing marks left with nothing to voice (ッ゛), which a later
 // step could otherwise join to a kana it makes (ッ → ツ, then ツ゛ → ヅ on the next run).
+const ORPHAN_VOICING = /[\u3099\u309A]/gu;
 const composed = (s: string) => s.normalize('NFKC').replace(ORPHAN_VOICING, '');
 
 /** Escapes a value for a LIKE pattern written with `ESCAPE '\'`. */
