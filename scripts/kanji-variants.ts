@@ -4,9 +4,11 @@
  * unicode-data; Unihan_*.txt or .txt.bz2). What it reads, and why (docs/search.md):
  * - 常用漢字表 (2010) の括弧内の旧字体 (scripts/kanji-variants/joyo-kyujitai.txt), Unihan's
  *   kJinmeiyoKanji (人名用漢字の異体字) and kJoyoKanji (許容字体): the government's own pairs.
- * - scripts/kanji-variants/supplement.txt: a few name variants the sources above lack, each with a reason.
- * - Unihan kZVariant and kSemanticVariant joining a kanji used in Japan but outside JIS X 0208
- *   (JIS X 0212/0213, IBM extension, a J source: 髙 﨑 德 濵) to one inside it.
+ * - scripts/kanji-variants/supplement.txt: name variants and old printed forms that the sources
+ *   above lack or the rules below hold back, each with a reason.
+ * - Unihan kSemanticVariant joining a kanji used in Japan but outside JIS X 0208 (JIS X
+ *   0212/0213, IBM extension, a J source: 髙 﨑 德 濵) to one inside it; kZVariant the same, and
+ *   also joining a form no Japanese standard codes (說 戶 稅) to a kanji used in Japan.
  * Not read: Chinese simplification (kSimplifiedVariant / kTraditionalVariant), which merges what
  * Japanese keeps apart (後/后, 機/机, 葉/叶, 乾/幹/干); kSpecializedSemanticVariant (中/塚, 才/財);
  * kSpoofingVariant (look-alikes).
@@ -133,10 +135,12 @@ for (const [from, to] of listFile('supplement.txt')) pair(to!, from!, 'supplemen
 const inJis0208 = (c: string) => prop(c, 'kJis0') !== undefined;
 for (const field of ['kZVariant', 'kSemanticVariant'])
   for (const [c, m] of props) {
-    if (!isJapanese(c)) continue;
     for (const u of (m.get(field) ?? '').split(' ').filter(Boolean)) {
       const v = cp(u);
-      if (!isJapanese(v) || inJis0208(c) === inJis0208(v)) continue;
+      // A z-variant is the same character drawn otherwise (說 説, 戶 戸): one side used in Japan is
+      // enough, and the other is the form old books print.
+      const japanese = field === 'kZVariant' ? isJapanese(c) || isJapanese(v) : isJapanese(c) && isJapanese(v);
+      if (!japanese || inJis0208(c) === inJis0208(v)) continue;
       const [rc, rv] = [find(c), find(v)];
       if (rc !== rv && holdsJis0208(rc) && holdsJis0208(rv)) {
         refused.push(`${c}-${v} (${field}: would join two JIS X 0208 groups)`);
