@@ -38,6 +38,28 @@ export const KEYWORDS = {
 } as const;
 
 /**
+ * While a question waits (a reservation, a confirmation, a field to search), these mean やめる as
+ * well, with any ending of INTENT_ENDINGS (やめます, やめたい, キャンセルします, 中止してください).
+ * Only then: with nothing in progress they are searched, as a title may be just these words.
+ */
+export const STOP_WHILE_WAITING = [
+  'やめる',
+  'やめ',
+  'やめて',
+  'やめておく',
+  'やめておき',
+  'やめとく',
+  'やめとき',
+  '止める',
+  '止め',
+  'キャンセル',
+  '中止',
+  'ストップ',
+  '取りやめ',
+  'とりやめ',
+] as const;
+
+/**
  * Typed answers that count as a tap on a choice (a question with buttons is waiting). Branch
  * names are matched with or without 館・分館 (conversation/typed-choice.ts).
  */
