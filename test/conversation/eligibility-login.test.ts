@@ -54,6 +54,20 @@ describe('offers follow the eligibility (R-ELIG-2)', () => {
     expect(occurrences(r, NOT_RESIDENT)).toBe(1);
   });
 
+  it('R-ELIG-2: 「予約」「予約したい」 from him say why he cannot reserve, never that he can', async () => {
+    for (const words of ['予約', '予約したい']) {
+      const r = await h.say(ito(), words);
+      expect(wordsOf(r)).toContain('予約ができません');
+      expect(occurrences(r, NOT_RESIDENT)).toBe(1);
+      expect(wordsOf(r)).not.toContain('このまま検索から予約できます');
+      expect(wordsOf(r)).not.toContain('「予約申込」を押します');
+    }
+    // A resident is told how, and that he may go ahead.
+    const taro = h.user(44);
+    await h.login(taro, TARO, 'k7Tm2qX9');
+    expect(wordsOf(await h.say(taro, '予約'))).toContain('このまま検索から予約できます');
+  });
+
   it('logged out, he is offered 予約申込; after the login he gets the refusal, not the reservation again', async () => {
     const u = h.user(42);
     const found = await h.say(u, '坊っちゃん');
