@@ -158,5 +158,12 @@ export const pagesChat = {
   menu:
     '各種サービス\n' +
     'パスワードの変更とメールアドレスの登録は、図書館のページで行います。下のボタンからお選びください。',
+  /** メールアドレス登録 from a logged-in card that may not register one (R-ELIG-4): why, no button. */
+  emailRefused: (reason: string) => `ログイン中の利用者カードでは、メールアドレスの登録ができません。\n${reason}`,
+  /** 各種サービス for that card: the password page only, and why not the e-mail one. */
+  menuNoEmail: (reason: string) =>
+    '各種サービス\n' +
+    'パスワードの変更は、図書館のページで行います。下のボタンからどうぞ。\n' +
+    `ログイン中の利用者カードでは、メールアドレスの登録ができません。${reason}`,
   buttons: { password: 'パスワード変更', email: 'メールアドレス登録' },
 } as const;
