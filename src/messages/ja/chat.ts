@@ -102,9 +102,16 @@ export const chat = {
    * A search that found nothing says what to try: a material word (紙芝居, CD …) as its field
    * (`material`, with a button that runs it), fewer or other words, a field, the menu.
    */
-  noHits: (q: string, material?: { word: string; query: string }) =>
+  /** `q` null: the words may be a card number or a password, so they are not shown back. */
+  noHits: (q: string | null, material?: { word: string; query: string }) =>
     [
-      `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
+      q === null
+        ? '送られた言葉に当てはまる資料は見つかりませんでした。\n' +
+          '利用者カードの番号やパスワードにも見えるため、言葉はここに表示していません。' +
+          'パスワードはトークに送らないでください。ログインは「ログイン」から開く図書館のページで行います' +
+          '（送ってしまったときは「パスワード変更」から変更してください）。\n' +
+          '資料をお探しでしたら、次のようにお試しください。'
+        : `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
       ...(material ? [`・${material.word}は「${material.query}」で探せます（下のボタン）。`] : []),
       '・言葉を減らす（書名の一部だけ、著者名だけなど）',
       '・別の言葉にする（ひらがな・カタカナ、漢字の書き方など）',
