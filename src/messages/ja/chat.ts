@@ -43,6 +43,14 @@ export const KEYWORDS = {
  * Only then: with nothing in progress they are searched, as a title may be just these words.
  */
 export const STOP_WHILE_WAITING = [
+  '予約をやめる',
+  '予約をやめ',
+  '予約やめる',
+  '予約やめ',
+  '予約をキャンセル',
+  '予約キャンセル',
+  '予約を中止',
+  '予約中止',
   'やめる',
   'やめ',
   'やめて',
@@ -71,6 +79,22 @@ export const CHOICE_WORDS = {
   },
   yes: ['はい', '送信', '送信する', 'OK', 'お願いします'],
   no: ['いいえ'],
+  /** What may follow a typed choice (東部でお願いします, LINEで, はい、お願いします), longest first. */
+  endings: [
+    'でお願いいたします',
+    'でお願いします',
+    'でおねがいします',
+    'にしてください',
+    'でお願い',
+    'にします',
+    'でいいです',
+    'がいいです',
+    'お願いいたします',
+    'お願いします',
+    'おねがいします',
+    'です',
+    'で',
+  ],
 } as const;
 
 /** Conversation wording: search, help, and the words on buttons. */
