@@ -1,5 +1,6 @@
 import { materialTypeOfWord } from '../domain/material-words.js';
 import { chat } from '../messages/ja/index.js';
+import { mayBeCredential } from './credentials-like.js';
 import { text, type Action, type Reply } from './reply.js';
 
 /**
@@ -18,6 +19,8 @@ function materialSuggestion(q: string): { word: string; query: string } | undefi
 
 /** Nothing found: what to try instead (a material word as its field, fewer words, a field), and the menu. */
 export function noHitsReply(q: string, menu: readonly Action[]): Reply {
+  // Never shown back (the suggestion would repeat them too): a card number, a password.
+  if (mayBeCredential(q)) return text(chat.noHits(null), [...menu]);
   const material = materialSuggestion(q);
   const run: Action[] = material
     ? [{ kind: 'message', label: chat.byMaterial(material.word), text: material.query }]

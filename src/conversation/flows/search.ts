@@ -174,9 +174,11 @@ function describe(t: Summary): string[] {
 function card(t: Summary, mayReserve: boolean): TitleCard {
   return {
     title: t.title,
-    lines: [...describe(t), chat.holdCount(t.holdCount)],
+    // 予約件数：0件 on a title nobody may reserve (館内閲覧のみ, a latest issue, AV) reads as "you
+    // would be first"; holds that exist (placed at a counter before) are still a fact to show.
+    lines: [...describe(t), ...(t.reservable === null || t.holdCount > 0 ? [chat.holdCount(t.holdCount)] : [])],
     availability: TITLE_AVAILABILITY_LABELS[t.availability],
-    lendable: t.lendable,
+    availabilityKind: t.availability,
     marks: marks(t),
     actions: [
       {

@@ -43,6 +43,14 @@ export const KEYWORDS = {
  * Only then: with nothing in progress they are searched, as a title may be just these words.
  */
 export const STOP_WHILE_WAITING = [
+  '予約をやめる',
+  '予約をやめ',
+  '予約やめる',
+  '予約やめ',
+  '予約をキャンセル',
+  '予約キャンセル',
+  '予約を中止',
+  '予約中止',
   'やめる',
   'やめ',
   'やめて',
@@ -71,6 +79,22 @@ export const CHOICE_WORDS = {
   },
   yes: ['はい', '送信', '送信する', 'OK', 'お願いします'],
   no: ['いいえ'],
+  /** What may follow a typed choice (東部でお願いします, LINEで, はい、お願いします), longest first. */
+  endings: [
+    'でお願いいたします',
+    'でお願いします',
+    'でおねがいします',
+    'にしてください',
+    'でお願い',
+    'にします',
+    'でいいです',
+    'がいいです',
+    'お願いいたします',
+    'お願いします',
+    'おねがいします',
+    'です',
+    'で',
+  ],
 } as const;
 
 /** Conversation wording: search, help, and the words on buttons. */
@@ -102,9 +126,16 @@ export const chat = {
    * A search that found nothing says what to try: a material word (紙芝居, CD …) as its field
    * (`material`, with a button that runs it), fewer or other words, a field, the menu.
    */
-  noHits: (q: string, material?: { word: string; query: string }) =>
+  /** `q` null: the words may be a card number or a password, so they are not shown back. */
+  noHits: (q: string | null, material?: { word: string; query: string }) =>
     [
-      `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
+      q === null
+        ? '送られた言葉に当てはまる資料は見つかりませんでした。\n' +
+          '利用者カードの番号やパスワードにも見えるため、言葉はここに表示していません。' +
+          'パスワードはトークに送らないでください。ログインは「ログイン」から開く図書館のページで行います' +
+          '（送ってしまったときは「パスワード変更」から変更してください）。\n' +
+          '資料をお探しでしたら、次のようにお試しください。'
+        : `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
       ...(material ? [`・${material.word}は「${material.query}」で探せます（下のボタン）。`] : []),
       '・言葉を減らす（書名の一部だけ、著者名だけなど）',
       '・別の言葉にする（ひらがな・カタカナ、漢字の書き方など）',
@@ -158,5 +189,12 @@ export const pagesChat = {
   menu:
     '各種サービス\n' +
     'パスワードの変更とメールアドレスの登録は、図書館のページで行います。下のボタンからお選びください。',
+  /** メールアドレス登録 from a logged-in card that may not register one (R-ELIG-4): why, no button. */
+  emailRefused: (reason: string) => `ログイン中の利用者カードでは、メールアドレスの登録ができません。\n${reason}`,
+  /** 各種サービス for that card: the password page only, and why not the e-mail one. */
+  menuNoEmail: (reason: string) =>
+    '各種サービス\n' +
+    'パスワードの変更は、図書館のページで行います。下のボタンからどうぞ。\n' +
+    `ログイン中の利用者カードでは、メールアドレスの登録ができません。${reason}`,
   buttons: { password: 'パスワード変更', email: 'メールアドレス登録' },
 } as const;

@@ -12,6 +12,7 @@
  * only appended to a section.
  */
 import type { BranchCode, DemoItem, DemoRecord, MaterialType } from './types.js';
+import { isIsbn13 } from '../../domain/isbn.js';
 
 export const BRANCH_OF_MARK: Readonly<Record<string, BranchCode>> = {
   本: 'honkan',
@@ -193,12 +194,7 @@ export function section(code: number) {
 }
 
 /** True when `isbn` is 13 digits with a correct ISBN-13 check digit. */
-export function isValidIsbn13(isbn: string): boolean {
-  if (!/^97[89]\d{10}$/.test(isbn)) return false;
-  let sum = 0;
-  for (let i = 0; i < 12; i += 1) sum += Number(isbn[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10 === Number(isbn[12]);
-}
+export const isValidIsbn13 = isIsbn13;
 
 /**
  * The records of a data file (rows/*.json): one row per title, the builder's arguments in order,
