@@ -17,16 +17,17 @@ export const CLOSE_SHARE = 0.6;
 /** Shorter words have too few bigrams to tell a typo from another word. */
 const MIN_CHARS = 4;
 /** Candidates read from each GIN shard: the search stays bounded whatever the words. */
-const PER_SHARD = 400;
+const PER_SHARD = 200;
 /** As many as migrations/0005 made. */
 const SHARDS = 4;
 
 /**
  * Up to `limit` titles whose title or reading has at least CLOSE_SHARE of the bigrams of `words`
  * (joined), closest first: most shared, then nearest in length. Found through the n-gram index:
- * a title sharing m of the n bigrams lacks at most n − m, so it has one of any n − m + 1 of them;
- * the rarest n − m + 1 (by search_gram_titles) name the candidates. Never a hit of the search
- * itself: the caller asks only when the search found nothing.
+ * a title sharing m of the n bigrams lacks at most n − m of them, so of any n − m + 2 it has two;
+ * the GIN index answers "has both of this pair" for each pair of the rarest n − m + 2 (by
+ * search_gram_titles), which names far fewer candidates than any one gram would. Never a hit of
+ * the search itself: the caller asks only when the search found nothing.
  */
 export async function closeTitles(db: Executor, words: readonly string[], limit = 3): Promise<CloseTitle[]> {
   const term = normalizeForSearch(words.join(''));
@@ -37,11 +38,17 @@ export async function closeTitles(db: Executor, words: readonly string[], limit 
     SELECT gram, titles FROM search_gram_titles WHERE gram = ANY(${wanted}::text[])`.execute(db);
   const titles = new Map(counted.map((r) => [r.gram, Number(r.titles)]));
   const rare = [...wanted].sort((a, b) => (titles.get(a) ?? 0) - (titles.get(b) ?? 0));
-  const probe = rare.slice(0, wanted.length - need + 1).filter((g) => (titles.get(g) ?? 0) > 0);
-  if (probe.length === 0) return [];
+  // A gram no title has cannot be one of the two: the pairs are of the others.
+  const pool = rare.slice(0, wanted.length - need + 2).filter((g) => (titles.get(g) ?? 0) > 0);
+  const pairs = pool.flatMap((a, i) => pool.slice(i + 1).map((b) => [a, b]));
+  if (pairs.length === 0) return [];
+  const has = sql.join(
+    pairs.map((p) => sql`search_grams @> ${p}::text[]`),
+    sql` OR `,
+  );
   // The shard's condition in the words of its partial index, so that the index is used.
   const shard = (s: number) => sql`(SELECT id, title, norm_title, norm_kana FROM bibs
-    WHERE id % ${sql.lit(SHARDS)} = ${sql.lit(s)} AND search_grams && ${probe}::text[] LIMIT ${PER_SHARD})`;
+    WHERE id % ${sql.lit(SHARDS)} = ${sql.lit(s)} AND (${has}) LIMIT ${PER_SHARD})`;
   const { rows } = await sql<{ id: string; title: string; norm_title: string; norm_kana: string }>`
     ${sql.join(
       Array.from({ length: SHARDS }, (_, s) => shard(s)),
