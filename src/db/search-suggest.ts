@@ -16,18 +16,23 @@ export interface CloseTitle {
 export const CLOSE_SHARE = 0.6;
 /** Shorter words have too few bigrams to tell a typo from another word. */
 const MIN_CHARS = 4;
-/** Candidates read from each GIN shard: the search stays bounded whatever the words. */
-const PER_SHARD = 200;
+/** Candidates read from each GIN shard for one number of missing bigrams: bounded whatever the words. */
+const PER_SHARD = 50;
+/** Grams of a key: the rarest four of those a title has leave few candidates to read from the table. */
+const KEY_GRAMS = 4;
+/** More keys than this for one number of missing bigrams: the words are too far from any title. */
+const MAX_KEYS = 40;
 /** As many as migrations/0005 made. */
 const SHARDS = 4;
 
 /**
  * Up to `limit` titles whose title or reading has at least CLOSE_SHARE of the bigrams of `words`
- * (joined), closest first: most shared, then nearest in length. Found through the n-gram index:
- * a title sharing m of the n bigrams lacks at most n − m of them, so of any n − m + 2 it has two;
- * the GIN index answers "has both of this pair" for each pair of the rarest n − m + 2 (by
- * search_gram_titles), which names far fewer candidates than any one gram would. Never a hit of
- * the search itself: the caller asks only when the search found nothing.
+ * (joined), closest first: most shared, then nearest in length. Found through the n-gram index,
+ * fewest missing bigrams first: a title missing e of the n bigrams has all the others, so it has
+ * the rarest KEY_GRAMS of them (by search_gram_titles), and the GIN index answers that `@>`
+ * from short posting lists. A bigram no title has is missing from every title, so e starts at
+ * their number, and stops at n − m (m = CLOSE_SHARE of n) or once `limit` titles are close
+ * enough. Never a hit of the search itself: the caller asks only when the search found nothing.
  */
 export async function closeTitles(db: Executor, words: readonly string[], limit = 3): Promise<CloseTitle[]> {
   const term = normalizeForSearch(words.join(''));
@@ -37,25 +42,16 @@ export async function closeTitles(db: Executor, words: readonly string[], limit 
   const { rows: counted } = await sql<{ gram: string; titles: number }>`
     SELECT gram, titles FROM search_gram_titles WHERE gram = ANY(${wanted}::text[])`.execute(db);
   const titles = new Map(counted.map((r) => [r.gram, Number(r.titles)]));
-  const rare = [...wanted].sort((a, b) => (titles.get(a) ?? 0) - (titles.get(b) ?? 0));
-  // A gram no title has cannot be one of the two: the pairs are of the others.
-  const pool = rare.slice(0, wanted.length - need + 2).filter((g) => (titles.get(g) ?? 0) > 0);
-  const pairs = pool.flatMap((a, i) => pool.slice(i + 1).map((b) => [a, b]));
-  if (pairs.length === 0) return [];
-  const has = sql.join(
-    pairs.map((p) => sql`search_grams @> ${p}::text[]`),
-    sql` OR `,
-  );
-  // The shard's condition in the words of its partial index, so that the index is used.
-  const shard = (s: number) => sql`(SELECT id, title, norm_title, norm_kana FROM bibs
-    WHERE id % ${sql.lit(SHARDS)} = ${sql.lit(s)} AND (${has}) LIMIT ${PER_SHARD})`;
-  const { rows } = await sql<{ id: string; title: string; norm_title: string; norm_kana: string }>`
-    ${sql.join(
-      Array.from({ length: SHARDS }, (_, s) => shard(s)),
-      sql` UNION ALL `,
-    )}`.execute(db);
+  const held = wanted.filter((g) => (titles.get(g) ?? 0) > 0).sort((a, b) => titles.get(a)! - titles.get(b)!);
+  const rows = new Map<string, CandidateRow>();
+  for (let missing = wanted.length - held.length; missing <= wanted.length - need; missing++) {
+    const keys = keysMissing(held, missing - (wanted.length - held.length));
+    if (keys.length === 0 || keys.length > MAX_KEYS) break;
+    for (const r of await candidates(db, keys)) rows.set(String(r.id), r);
+    if (closeEnough(wanted, need, rows.values()) >= limit) break;
+  }
   const size = Array.from(term).length;
-  const scored = rows
+  const scored = [...rows.values()]
     .map((r) => {
       const best = [r.norm_title, r.norm_kana]
         .map((text) => ({ shared: sharedGrams(wanted, text), length: Array.from(text).length }))
@@ -75,6 +71,58 @@ export async function closeTitles(db: Executor, words: readonly string[], limit 
     out.push({ bibId: c.bibId, title: c.title });
   }
   return out;
+}
+
+interface CandidateRow {
+  id: string;
+  title: string;
+  norm_title: string;
+  norm_kana: string;
+}
+
+/**
+ * The gram sets of the titles that have every gram of `held` but `drop` of them, each cut to its
+ * KEY_GRAMS rarest (`held` is rarest first): necessary, and what the GIN index reads fastest.
+ */
+function keysMissing(held: readonly string[], drop: number): string[][] {
+  const keys = new Map<string, string[]>();
+  const visit = (from: number, left: number, kept: string[]) => {
+    if (keys.size > MAX_KEYS) return;
+    if (left === 0 || from >= held.length) {
+      const all = [...kept, ...(left === 0 ? held.slice(from) : [])].slice(0, KEY_GRAMS);
+      if (left === 0 && all.length > 0) keys.set(all.join('\u0000'), all);
+      return;
+    }
+    // Drop held[from], or keep it; once KEY_GRAMS are kept, later drops change no key.
+    visit(from + 1, left - 1, kept);
+    if (kept.length < KEY_GRAMS) visit(from + 1, left, [...kept, held[from]!]);
+    else visit(held.length, 0, kept);
+  };
+  visit(0, drop, []);
+  return [...keys.values()];
+}
+
+/** Titles having all grams of one of `keys`, a bounded number from each GIN shard. */
+async function candidates(db: Executor, keys: readonly string[][]): Promise<CandidateRow[]> {
+  const has = sql.join(
+    keys.map((k) => sql`search_grams @> ${k}::text[]`),
+    sql` OR `,
+  );
+  // The shard's condition in the words of its partial index, so that the index is used.
+  const shard = (s: number) => sql`(SELECT id, title, norm_title, norm_kana FROM bibs
+    WHERE id % ${sql.lit(SHARDS)} = ${sql.lit(s)} AND (${has}) LIMIT ${PER_SHARD})`;
+  const { rows } = await sql<CandidateRow>`${sql.join(
+    Array.from({ length: SHARDS }, (_, s) => shard(s)),
+    sql` UNION ALL `,
+  )}`.execute(db);
+  return rows;
+}
+
+function closeEnough(wanted: readonly string[], need: number, rows: Iterable<CandidateRow>): number {
+  const close = new Set<string>();
+  for (const r of rows)
+    if (Math.max(sharedGrams(wanted, r.norm_title), sharedGrams(wanted, r.norm_kana)) >= need) close.add(r.title);
+  return close.size;
 }
 
 function sharedGrams(wanted: readonly string[], text: string): number {
