@@ -3,6 +3,7 @@ import { KEYWORDS, STOP_WHILE_WAITING } from '../messages/ja/index.js';
 import { looksLikeCredentials } from './credentials-like.js';
 import { matchIntent, phraseMatcher, type Intent } from './intents.js';
 import { decodePostback, type Postback } from './postback.js';
+import { searchPhrase } from './search-phrases.js';
 
 export interface Route {
   flow: string;
@@ -74,6 +75,8 @@ export function route(
         const [, flow, step] = keywordRoutes[Number(variant)]!;
         return { flow, step, fresh: true, resets: true };
       }
+      // ぐりとぐらを予約したい: a search, then the reservation (flows/reserve-phrase.ts).
+      if (searchPhrase(word).reserve) return { flow: 'reserve', step: 'find', fresh: true, resets: false };
       return { flow: 'search', step: 'query', fresh: true, resets: false };
     }
     case 'accountLink':

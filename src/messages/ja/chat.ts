@@ -123,11 +123,12 @@ export const chat = {
     string
   >,
   /**
-   * A search that found nothing says what to try: a material word (紙芝居, CD …) as its field
-   * (`material`, with a button that runs it), fewer or other words, a field, the menu.
+   * A search that found nothing says what to try: titles close to the words (「もしかして」, each with
+   * a button that searches it), fewer or other words, a field, the menu. Material words (紙芝居, CD,
+   * 絵本, YA …) narrow the search themselves, so they need no advice here.
    */
   /** `q` null: the words may be a card number or a password, so they are not shown back. */
-  noHits: (q: string | null, material?: { word: string; query: string }) =>
+  noHits: (q: string | null, close: readonly string[] = []) =>
     [
       q === null
         ? '送られた言葉に当てはまる資料は見つかりませんでした。\n' +
@@ -136,7 +137,7 @@ export const chat = {
           '（送ってしまったときは「パスワード変更」から変更してください）。\n' +
           '資料をお探しでしたら、次のようにお試しください。'
         : `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
-      ...(material ? [`・${material.word}は「${material.query}」で探せます（下のボタン）。`] : []),
+      ...(close.length > 0 ? [`・もしかして：${close.map((t) => `『${t}』`).join('、')}（下のボタンで探せます）`] : []),
       '・言葉を減らす（書名の一部だけ、著者名だけなど）',
       '・別の言葉にする（ひらがな・カタカナ、漢字の書き方など）',
       '・項目を指定する（「書名:〇〇」「著者:〇〇」）',
@@ -146,6 +147,8 @@ export const chat = {
   resultHeader: (q: string, total: number, capped: boolean, from: number, to: number) =>
     `「${q}」の検索結果：${capped ? '1000件以上' : `${total}件`}（${from}〜${to}件目）\n` +
     '資料を選ぶと、所蔵館と貸出状況を表示します。',
+  /** After the results of 〜を予約したい that found several titles. */
+  reserveWhich: '予約する資料の「予約申込」を押してください。',
   tooMany: '1000件以上見つかりました。言葉を増やすか、「書名:」「著者:」などで絞り込んでください。',
   titleNotFound: 'この資料は見つかりませんでした。もう一度検索してください。',
   holdCount: (n: number) => `予約件数：${n}件`,
@@ -158,7 +161,6 @@ export const chat = {
   unknownInput:
     'すみません、よくわかりませんでした。書名などの言葉を送ると蔵書を検索します。使い方は「ヘルプ」をご覧ください。',
   /** The button that runs the no-hit answer's material suggestion (紙芝居 → 分類:C). */
-  byMaterial: (word: string) => `${word}で探す`,
   comingSoon: 'この機能は準備中です。図書館のホームページまたはカウンターをご利用ください。',
   buttons: {
     detail: '詳細を見る',

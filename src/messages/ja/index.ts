@@ -21,6 +21,7 @@ import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
 import { refusalMessage } from './refusals.js';
+import { SEARCH_PHRASES } from './search-phrases.js';
 
 export {
   accountPages,
@@ -49,6 +50,7 @@ export {
   refusalMessage,
   reservationConfirmationText,
   STOP_WHILE_WAITING,
+  SEARCH_PHRASES,
   TITLE_AVAILABILITY_LABELS,
 };
 

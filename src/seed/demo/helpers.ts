@@ -83,6 +83,25 @@ export function section(code: number) {
     });
   }
 
+  /** A book shelved apart: its call number starts with `label` before the NDC main class. */
+  const shelvedApart =
+    (label: string) =>
+    (
+      title: string,
+      kana: string,
+      author: string,
+      publisher: string,
+      year: number,
+      isbn: string,
+      ndc: string,
+      mark: string,
+      holdings: string,
+    ): DemoRecord =>
+      record(
+        { title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' },
+        items(`${label} ${mainClass(ndc)} ${mark}`, holdings),
+      );
+
   return {
     /** A book; call number = NDC + ' ' + author mark, e.g. '913.6 ナ' (picture books: 'E ナ'). */
     book(
@@ -102,22 +121,9 @@ export function section(code: number) {
       );
     },
     /** Young-adult material; call number 'YA 913 ア' (R-SRCH-3). */
-    ya(
-      title: string,
-      kana: string,
-      author: string,
-      publisher: string,
-      year: number,
-      isbn: string,
-      ndc: string,
-      mark: string,
-      holdings: string,
-    ): DemoRecord {
-      return record(
-        { title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' },
-        items(`YA ${mainClass(ndc)} ${mark}`, holdings),
-      );
-    },
+    ya: shelvedApart('YA'),
+    /** A large-print edition (大活字本); call number '大活字 913 ア' (docs/demo-library.md). */
+    largePrint: shelvedApart('大活字'),
     /** Kamishibai: classification 'C', call number 'P ア' (R-SRCH-2). */
     kamishibai(
       title: string,
