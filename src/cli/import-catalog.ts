@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { refreshSearchColumns } from '../db/search-columns.js';
+import { refreshCatalogKeys } from '../db/catalog-keys.js';
 import { importCatalogLines, type ImportProgress } from '../services/catalog-import.js';
 
 /**
@@ -73,6 +74,7 @@ let code = 0;
 try {
   await migrateToLatest(database.db);
   await refreshSearchColumns(database.db);
+  await refreshCatalogKeys(database.db);
   // Made only now: readline starts reading at once, and lines read before the import listens are lost.
   // UTF-8 by readline itself; another encoding (Shift_JIS exports) through a decoder stream.
   const input =

@@ -5,12 +5,14 @@ import { serviceRefusal } from '../domain/eligibility.js';
 import type { Refusal } from '../domain/refusals.js';
 
 /**
- * What the logged-in patron may not do, as the chat needs it to make offers (R-ELIG-2). Logging
- * in already requires status and renewal (R-ELIG-3), so reservation is the one offer that may
- * still be refused: a button the patron could never use is not shown, and the reason is said once.
+ * What the logged-in patron may not do, as the chat needs it to make offers (R-ELIG-2, R-ELIG-4).
+ * Logging in already requires status and renewal (R-ELIG-3), so reservation and e-mail
+ * registration are the offers that may still be refused: a button the patron could never use is
+ * not shown, and the reason is said once.
  */
 export interface PatronEligibility {
   reserve: Refusal | null;
+  email: Refusal | null;
 }
 
 /** The patron's eligibility today, or undefined when the card is gone. */
@@ -22,5 +24,6 @@ export async function patronEligibility(
   const patron = await findPatron(db, patronId);
   if (!patron) return undefined;
   const facts = { ...patron, hasPassword: patron.passwordHash !== null };
-  return { reserve: serviceRefusal(facts, 'reserve', tokyoDate(now)) };
+  const today = tokyoDate(now);
+  return { reserve: serviceRefusal(facts, 'reserve', today), email: serviceRefusal(facts, 'email', today) };
 }
