@@ -1,12 +1,13 @@
 import { charFolder } from './char-folder.js';
 
 /**
- * Kana spelling variants that patrons and catalogs mix, folded to one spelling (docs/search.md).
- * Text comes in NFKC'd, its hiragana already katakana, its spaces gone and its kanji folded. The
- * steps run in an order that keeps folding idempotent: none makes the context another looks at.
- * Most steps change one character whatever its neighbours, so a piece of a title still folds to
- * a piece of the folded title; the few that look at a neighbour (ヴァ, 霞ヶ関, a final ー) can miss
- * a term that cuts the pair in two (ァイオリン), which no patron types.
+ * Kana spelling variants that patrons and catalogs mix, folded to one spelling, and iteration
+ * marks written out (docs/search.md). Text comes in NFKC'd, its hiragana already katakana, its
+ * spaces gone and its kanji folded. Each step runs after every step that can make the context it
+ * looks at, so folding twice changes nothing. Most steps change one character whatever its
+ * neighbours, so a piece of a title still folds to a piece of the folded title; the few that look
+ * at a neighbour (ヴァ, 霞ヶ関, a final ー, みすゞ) can miss a term that cuts the pair in two
+ * (ァイオリン), which no patron types.
  */
 
 // ヶ ヵ, and a ケ between two kanji, are the が / か of place names and counters (霞ヶ関 霞ケ関
@@ -76,10 +77,35 @@ const foldSame = charFolder(SAME);
 // Before a combining mark (ー\u0308) it stays: dropping it would join the mark to the letter before.
 const FINAL_LONG_VOWEL = /ー+(?![\u30A1-\u30FA\u30FC-\u30FF\p{M}])/gu;
 
+// Iteration marks written out as what they repeat: ヽ ヾ (and ゝ ゞ, katakana by now) after a kana
+// (金子みすゞ = みすず, いすゞ = いすず), 々 after a kanji (佐々木 = 佐佐木, as 佐佐木信綱 wrote his
+// name). After the ー step, which can make a mark's neighbour (一-々), and before the others, so
+// that the kana they make meet them (ウヾ is ヴ, then ブ). A mark with nothing to repeat stays.
+const KANA_LETTER = /[\u30A1-\u30FA]/u;
+const HAN = /\p{Script=Han}/u;
+function repeated(mark: string, previous: string): string {
+  if (mark === '々') return previous !== '々' && HAN.test(previous) ? previous : mark;
+  if (!KANA_LETTER.test(previous)) return mark;
+  const plain = previous.normalize('NFD').replace(/[\u3099\u309A]/gu, '');
+  const voiced = `${plain}\u3099`.normalize('NFC');
+  return mark === 'ヾ' && voiced.length === 1 ? voiced : plain;
+}
+function writeOutMarks(s: string): string {
+  let out = '';
+  let previous = '';
+  for (const c of s) {
+    const written = c === 'ヽ' || c === 'ヾ' || c === '々' ? repeated(c, previous) : c;
+    out += written;
+    previous = written;
+  }
+  return out;
+}
+
 /** The folding of katakana text; see the file's comment. */
 export function foldKanaVariants(s: string): string {
   // Most text has none of the characters a step looks for: a search for one is cheaper than the step.
   let out = s.includes('ー') ? s.replace(FINAL_LONG_VOWEL, '') : s;
+  if (out.includes('ヽ') || out.includes('ヾ') || out.includes('々')) out = writeOutMarks(out);
   if (out.includes('ケ') || out.includes('ヶ') || out.includes('ヵ')) out = out.replace(KE, foldKe);
   if (out.includes('ヴ')) out = out.replace(VU, (_, small: string) => VU_SYLLABLE[small]!);
   return foldSame(out);

@@ -11,7 +11,8 @@ import { foldKanjiVariants } from './kanji-variants.js';
 // 2: the title's reading (norm_kana) is searched too.
 // 3: bibs.search_grams (domain/grams.ts) is made with the norm_* columns.
 // 4: 異体字 and kana spelling variants are folded (domain/kanji-variants.ts, kana-variants.ts).
-export const NORMALIZER_VERSION = 4;
+// 5: iteration marks are written out (みすゞ = みすず, 佐々木 = 佐佐木).
+export const NORMALIZER_VERSION = 5;
 
 // Invisible characters (C0/C1 controls incl. U+0000, which PostgreSQL text cannot hold; format
 // characters such as zero-width spaces and BOM) and lone surrogates, which no encoder accepts.

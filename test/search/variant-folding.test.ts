@@ -79,6 +79,13 @@ describe('kana spelling folding', () => {
     for (const [a, b] of pairs(KANA_PAIRS)) same(a, b);
   });
 
+  it('iteration marks are written out: みすゞ = みすず, 佐々木 = 佐佐木; with nothing to repeat they stay', () => {
+    same('金子みすゞ', '金子みすず');
+    same('こゝろ', 'こころ');
+    same('佐々木', '佐佐木');
+    expect(['ガヽ', 'ウヾ', 'ゞ', '々々', 'ーゞ'].map(norm)).toEqual(['ガカ', 'ウブ', 'ヾ', '々々', 'ーヾ']);
+  });
+
   it('ヴ syllables are the バ row: ヴァ ヴィ ヴ ヴェ ヴォ ヴュ', () => {
     expect(['ヴァ', 'ヴィ', 'ヴ', 'ヴェ', 'ヴォ', 'ヴュ'].map(norm)).toEqual(['バ', 'ビ', 'ブ', 'ベ', 'ボ', 'ビユ']);
   });
@@ -107,7 +114,7 @@ describe('kana spelling folding', () => {
 
   it('normalising twice changes nothing, whatever the mix of kana, kanji, marks and digits', () => {
     const alphabet = fc.constantFrom(
-      ...'ヴゔァィゥェォッャュョヮヵヶケけがかカ霞関一谷助合ーｰ-・ 1ウヂヅヰヱヷ𠮷齋藤澤ﾞｳﾞ¨\u0301\u3099ae'.split(
+      ...'ヴゔァィゥェォッャュョヮヵヶケけがかカ霞関一谷助合ーｰ-・ 1ウヂヅヰヱヷ𠮷齋藤澤ﾞｳﾞ¨\u0301\u3099aeゝゞヽヾ々'.split(
         /(?:)/u,
       ),
     );
