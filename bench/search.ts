@@ -135,13 +135,17 @@ try {
 
   // Timing: one warm-up round, then ROUNDS rounds of the whole mix, each query a first page.
   const searchMs = new Map<string, number[]>(Object.keys(QUERY_MIX).map((c) => [c, []]));
+  const byQuery = new Map<string, number[]>();
   for (let round = -1; round < ROUNDS; round++) {
     for (const [cls, queries] of Object.entries(QUERY_MIX)) {
       for (const text of queries) {
         // What a patron waits for: the service's search, with 「もしかして」 when nothing is found.
         const t0 = performance.now();
         await searchCatalog(db, searchPhrase(text).words, 0);
-        if (round >= 0) searchMs.get(cls)!.push(performance.now() - t0);
+        if (round >= 0) {
+          searchMs.get(cls)!.push(performance.now() - t0);
+          (byQuery.get(text) ?? byQuery.set(text, []).get(text)!).push(performance.now() - t0);
+        }
       }
     }
     sampleRss();
@@ -158,7 +162,8 @@ try {
     console.log(
       `${cls.padEnd(15)} ${p50.toFixed(1).padStart(10)} ${p95.toFixed(1).padStart(5)} | ` +
         `${b50.toFixed(0).padStart(12)} ${b95.toFixed(0).padStart(5)} | ` +
-        `${(b50 / p50).toFixed(0).padStart(8)}x ${(b95 / p95).toFixed(0).padStart(4)}x`,
+        `${(b50 / p50).toFixed(0).padStart(8)}x ${(b95 / p95).toFixed(0).padStart(4)}x` +
+        `  slowest median: ${slowest(QUERY_MIX[cls]!, byQuery)}`,
     );
     summary.push(`${cls.replace(/ /g, '_')}=${p95.toFixed(1)}ms(${(b95 / p95).toFixed(0)}x)`);
   }
@@ -199,4 +204,17 @@ async function indexBytes(d: Database): Promise<{ before: number; after: number 
   const after = rows.reduce((n, r) => n + Number(r.bytes), 0);
   const added = rows.filter((r) => ISSUE_24_INDEXES.includes(r.name)).reduce((n, r) => n + Number(r.bytes), 0);
   return { before: after - added, after };
+}
+
+/** The query of a class whose median time is longest, with it: where the class's time goes. */
+function slowest(queries: readonly string[], byQuery: Map<string, number[]>): string {
+  const medians = queries.map((q) => ({
+    q,
+    ms: percentile(
+      [...(byQuery.get(q) ?? [])].sort((a, b) => a - b),
+      50,
+    ),
+  }));
+  const worst = medians.sort((a, b) => b.ms - a.ms)[0];
+  return worst ? `${worst.q} ${worst.ms.toFixed(1)} ms` : '';
 }

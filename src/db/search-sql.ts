@@ -59,6 +59,7 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
   const isbns = q.any.map(isbn13Of);
   const words = normalised(q.any.filter((_, i) => isbns[i] === undefined));
   let subset: SearchPlan['subset'];
+  let materialGrams: string[] | undefined;
   for (const isbn13 of isbns.filter((i) => i !== undefined)) {
     exact.push(sql<SqlBool>`isbn13 = ${isbn13}`);
     subset = { isbn13 };
@@ -68,6 +69,7 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
     exact.push(f.condition);
     if (f.need) needs.push(f.need);
     else subset ??= { marked: true };
+    materialGrams = f.grams;
   }
   for (const t of words) {
     exact.push(
@@ -119,6 +121,10 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
       plan.exactGrams = alternatives.map((a) => a[0]!);
     }
   }
+  // A material word alone: each of its grams is had exactly by titles it finds (a type; a
+  // classification's first characters), so search_gram_titles counts its hits from below.
+  if (exact.length === 1 && needs.length === 1 && materialGrams && q.materials?.length === 1)
+    plan.exactGrams = materialGrams;
   return plan;
 }
 
@@ -126,16 +132,24 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
  * A material word's condition, and the grams a title meeting it has (none for a mark: marks are
  * kept out of the gram index, which every query reads; the marked titles have their own).
  */
-function materialCondition(m: MaterialFilter): { condition: Condition; need?: GramNeed } {
-  const classIs = (c: string) => sql<SqlBool>`lower(btrim(classification)) = ${c.toLowerCase()}`;
-  const classGram = (c: string) => [classificationGram(c.toLowerCase())!];
+function materialCondition(m: MaterialFilter): { condition: Condition; need?: GramNeed; grams?: string[] } {
+  // A classification as `分類:` reads it, from the left: 紙芝居 is what 分類:C finds (R-SRCH-2).
+  const classIs = (c: string) =>
+    sql<SqlBool>`lower(btrim(classification)) LIKE ${`${escapeLike(c.toLowerCase())}%`} ESCAPE '\\'`;
+  const classGram = (c: string) => classificationGram(c.toLowerCase())!;
   if ('mark' in m) return { condition: sql<SqlBool>`${m.mark} = ANY(marks)` };
-  if (!('type' in m)) return { condition: classIs(m.classification), need: need(classGram(m.classification)) };
+  if (!('type' in m)) {
+    const g = classGram(m.classification);
+    return { condition: classIs(m.classification), need: need([g]), grams: [g] };
+  }
   const typeIs = sql<SqlBool>`material_type = ${m.type}`;
-  if (m.classification === undefined) return { condition: typeIs, need: need([materialTypeGram(m.type)]) };
+  const t = materialTypeGram(m.type);
+  if (m.classification === undefined) return { condition: typeIs, need: need([t]), grams: [t] };
+  const g = classGram(m.classification);
   return {
     condition: sql<SqlBool>`(${typeIs} OR ${classIs(m.classification)})`,
-    need: need([], [[[materialTypeGram(m.type)], classGram(m.classification)]]),
+    need: need([], [[[t], [g]]]),
+    grams: [t, g],
   };
 }
 

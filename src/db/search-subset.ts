@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
+import { byResultOrder, type Hit } from './search-ranking.js';
 import { allOf, classOf, type SearchPlan } from './search-sql.js';
 
 /**
@@ -12,11 +13,12 @@ import { allOf, classOf, type SearchPlan } from './search-sql.js';
 export async function subsetPage(
   db: Executor,
   plan: SearchPlan,
-  page: { offset: number; limit: number },
+  page: { offset: number; limit: number; cap: number },
 ): Promise<{ ids: string[]; matched: number }> {
   const exact = allOf(plan.exact);
   const cls = classOf(plan);
   const subset = plan.subset!;
+  if (!plan.rank && 'marked' in subset) return markedInOrder(db, exact, page);
   // Each condition in the words of its index's predicate, so that the planner takes that index.
   const hits =
     'isbn13' in subset
@@ -32,4 +34,29 @@ export async function subsetPage(
   // A page past the last hit: the count still says how many there are.
   const { rows: counted } = await sql<{ n: string }>`SELECT count(*) AS n FROM (${hits}) h`.execute(db);
   return { ids: [], matched: Number(counted[0]?.n ?? 0) };
+}
+
+/**
+ * A marked query without words (YA, 大活字本): one class, so the marked titles' index gives the
+ * result order itself; read only the page and count up to cap + 1, instead of sorting them all.
+ * Titles too long for that index (next to none) are read apart and merged.
+ */
+async function markedInOrder(
+  db: Executor,
+  exact: Expression<SqlBool>,
+  page: { offset: number; limit: number; cap: number },
+): Promise<{ ids: string[]; matched: number }> {
+  const short = sql`SELECT id, year FROM bibs WHERE cardinality(marks) > 0 AND search_short AND ${exact}`;
+  // One after another: the executor may be a transaction's single connection.
+  const first = await sql<{ id: string; year: number | null }>`${short}
+      ORDER BY year DESC NULLS LAST, id DESC LIMIT ${page.offset + page.limit}`.execute(db);
+  const counted = await sql<{ n: string }>`SELECT count(*) AS n FROM (${short} LIMIT ${page.cap + 1}) s`.execute(db);
+  const long = await sql<{ id: string; year: number | null }>`
+    SELECT id, year FROM bibs WHERE NOT search_short AND ${exact}`.execute(db);
+  const hits: Hit[] = [...first.rows, ...long.rows].map((r) => ({ id: String(r.id), year: r.year, cls: 0 }));
+  const ids = hits
+    .sort(byResultOrder)
+    .slice(page.offset, page.offset + page.limit)
+    .map((h) => h.id);
+  return { ids, matched: Number(counted.rows[0]?.n ?? 0) + long.rows.length };
 }

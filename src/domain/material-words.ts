@@ -36,7 +36,7 @@ export function materialTypeOfWord(word: string): MaterialType | undefined {
 
 /**
  * What a material word typed alone narrows a search to: a material type, a classification
- * (compared whole, trimmed, any case), or a mark of a copy's call number. A filter with a type
+ * (read from the left, as `分類:` reads it), or a mark of a copy's call number. A filter with a type
  * and a classification takes either (紙芝居: type kamishibai, or classification C, R-SRCH-2).
  */
 export type MaterialFilter =

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/conversation/reply.js';
+import { searchPhrase } from '../../src/conversation/search-phrases.js';
 import { catalogByKind } from '../../src/seed/demo/index.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
 import { onPostgres } from '../helpers/database.js';
@@ -15,7 +16,6 @@ const TARO = '2000000001';
 let next = 300;
 const guest = () => h.user(next++);
 const quick = (r: Reply[]) => r.flatMap((x) => x.quickReplies ?? []);
-const quickTexts = (r: Reply[]) => quick(r).map((a) => (a.kind === 'message' ? a.text : a.label));
 const cardTitles = (r: Reply[]) => r.flatMap((x) => (x.kind === 'titles' ? x.cards.map((c) => c.title) : [])).sort();
 
 describe(`sentences around the words of a search (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
@@ -64,6 +64,33 @@ describe(`sentences around the words of a search (${onPostgres() ? 'PostgreSQL' 
     const dvd = catalogByKind.audiovisual.find((t) => t.materialType === 'dvd')!;
     const r = await h.say(guest(), `${dvd.title}を予約したい`);
     expect(wordsOf(r)).toContain('この資料は予約できません。');
+  });
+});
+
+describe('what a sentence leaves to search (pure)', () => {
+  it.each([
+    ['ぐりとぐらの本はありますか？', 'ぐりとぐら', false],
+    ['ぐりとぐらある？', 'ぐりとぐら', false],
+    ['村上春樹の本', '村上春樹', false],
+    ['ぐりとぐらの絵本', 'ぐりとぐら 絵本', false],
+    ['はらぺこあおむしを予約したいです。', 'はらぺこあおむし', true],
+    ['ぐりとぐら　予約できますか', 'ぐりとぐら', true],
+  ])('%s → %s', (sentence, words, reserve) => {
+    expect(searchPhrase(sentence)).toEqual({ words, reserve });
+  });
+
+  // Titles that end like a sentence are searched whole: particles go only after an ending, ある
+  // only from a question, and a message that is nothing but an ending stays as typed.
+  it.each([
+    '吾輩は猫である',
+    'ちいさいおうちがある',
+    'だるまさんが',
+    'こんにちは',
+    'さがしています',
+    'ください',
+    '日本の歴史',
+  ])('%s is searched as typed', (title) => {
+    expect(searchPhrase(title)).toEqual({ words: title, reserve: false });
   });
 });
 

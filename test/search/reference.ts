@@ -17,7 +17,7 @@ export interface Searchable {
   items?: readonly { callNumber: string }[] | undefined;
 }
 
-/** The model of a material word: a type or classification (compared whole), or a call-number mark. */
+/** The model of a material word: a type or a classification (from the left), or a call-number mark. */
 function meets(r: Searchable, m: MaterialFilter): boolean {
   const c = (r.classification ?? '').trim().toLowerCase();
   const calls = (r.items ?? []).map((i) => i.callNumber.normalize('NFKC').toUpperCase());
@@ -25,7 +25,7 @@ function meets(r: Searchable, m: MaterialFilter): boolean {
     return m.mark === 'youngAdult'
       ? calls.some((n) => /(^|[^A-Z])YA([^A-Z]|$)/.test(n))
       : calls.some((n) => n.includes('大活字'));
-  const byClass = m.classification !== undefined && c === m.classification.toLowerCase();
+  const byClass = m.classification !== undefined && c.startsWith(m.classification.toLowerCase());
   return byClass || ('type' in m && m.type === r.materialType);
 }
 
