@@ -14,6 +14,8 @@ import { INBOX_LANES } from './inbox/timings.js';
 import { InboxThread, type InboxProcessor } from './inbox/thread.js';
 import { errorText, type Logger } from './log.js';
 import { seedDemoLibrary } from './seed/demo-library.js';
+import { installProfile } from './profile/active.js';
+import { applyProfileToDatabase } from './services/library-profile.js';
 import { JOBS, type JobContext } from './services/jobs.js';
 import { deliverLineNotices } from './notices/line-delivery.js';
 import { NoticeKicker } from './notices/kicker.js';
@@ -63,6 +65,10 @@ export async function buildRuntime(
   });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info('migrations applied', { migrations: applied });
+  // The library's facts, read once from LIBRARY_PROFILE: for the rules and words of this process,
+  // and for the branch rows of the database.
+  installProfile(config.profile);
+  await applyProfileToDatabase(database.db, config.profile);
   // Titles normalised by an older normaliser (or none) are made searchable again before serving.
   const renormalised = await refreshSearchColumns(database.db);
   if (renormalised > 0) log.info('search columns rebuilt', { titles: renormalised });

@@ -52,7 +52,7 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
     const checked = await checkHold(tx, patron, req.bibId, req.channel, now);
     if (!checked.ok) return checked;
     const bib = checked.value.bib;
-    if (!(await listBranches(tx)).some((b) => b.code === req.pickupBranch))
+    if (!(await listBranches(tx)).some((b) => b.code === req.pickupBranch && b.pickupPoint))
       return refused(refuse('PICKUP_BRANCH_UNKNOWN'));
     const contactProblem = contactRefusal(contact, {
       emailConfirmed: patron.emailConfirmed,

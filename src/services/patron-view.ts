@@ -102,7 +102,8 @@ export async function reservationOptions(
   if (!patron) return notFound('patron', patronId);
   const check = await checkHold(db, patron, bibId, 'online', now);
   if (!check.ok) return check;
-  const all = await listBranches(db);
+  // Only pickup points (受取館) are offered; the one the patron chose last comes first.
+  const all = (await listBranches(db)).filter((b) => b.pickupPoint);
   const last = all.find((b) => b.code === patron.lastPickupBranch);
   const branches = [...(last ? [last] : []), ...all.filter((b) => b !== last)].map((b) => ({
     code: b.code,
