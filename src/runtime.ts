@@ -197,8 +197,10 @@ export function scheduleJobs(rt: Runtime, config: Config, log: Logger): () => vo
     cron.schedule(`0 ${config.promoteHoldsHour} * * *`, run('promote-holds'), { timezone: 'Asia/Tokyo' }),
     cron.schedule('0 0,20 * * *', run('expire-holds'), { timezone: 'Asia/Tokyo' }),
     cron.schedule('* * * * *', run('deliver-notices'), { timezone: 'Asia/Tokyo' }),
-    // Before quiet hours end at 08:00, so the morning's reminders join the night's notices in one push.
-    cron.schedule('30 7 * * *', run('send-reminders'), { timezone: 'Asia/Tokyo' }),
+    // Before quiet hours end (Kamagaya 08:00), so the morning's reminders join the night's notices in one push.
+    cron.schedule(`30 ${(config.profile.quietHours.until + 23) % 24} * * *`, run('send-reminders'), {
+      timezone: 'Asia/Tokyo',
+    }),
   ];
   // A run missed while the server was down is caught up now: the jobs work from `now`.
   void run('promote-holds')().then(run('expire-holds')).then(run('send-reminders')).then(run('deliver-notices'));

@@ -28,7 +28,9 @@ const branch = z
     name: text,
     /** What patrons type for it besides the name (東部, 東部館 …). */
     shortNames: z.array(text).default([]),
-    phone: z.string().regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/, 'must be a phone number written like 047-445-1010'),
+    phone: z
+      .string()
+      .regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/, 'must be a phone number written with hyphens, like 0AA-BBB-CCCC'),
     address: text,
     /** Opening hours of each weekday the branch opens. */
     hours: z.partialRecord(weekday, openingHours),
@@ -56,7 +58,7 @@ const serviceAccess = z.strictObject({
 export const profileSchema = z
   .strictObject({
     library: z.strictObject({
-      /** 鎌ケ谷市立図書館: how the library names itself to patrons. */
+      /** ○○市立図書館: how the library names itself to patrons. */
       name: text,
       /** The LINE official account's display name. */
       accountName: text,

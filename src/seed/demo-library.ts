@@ -3,6 +3,7 @@ import { countPatrons, findPatronByCard, setConfirmedEmail, setPasswordHash } fr
 import type { DB } from '../db/schema.js';
 import { catalogIsEmpty, findItemByBarcode } from '../db/catalog.js';
 import { renewLoanRow } from '../db/loans.js';
+import { listBranches } from '../db/branches.js';
 import { tokyoDate } from '../domain/dates.js';
 import { renewedDueDate } from '../domain/loans.js';
 import { branchCalendar } from '../services/calendar.js';
@@ -13,6 +14,7 @@ import { hashPassword } from '../services/passwords.js';
 import { registerPatron } from '../services/patrons.js';
 import type { Logger } from '../log.js';
 import { demoCatalog, demoHolds, demoLoans, demoPatrons } from './demo/index.js';
+import { libraryProfile } from '../profile/active.js';
 
 const DAY_MS = 86_400_000;
 
@@ -21,8 +23,22 @@ const DAY_MS = 86_400_000;
  * services the counter uses, so every loan and hold in it obeys the rules. Dates are relative to
  * `now`: the demo looks alive whenever it is started.
  */
-export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, loanPeriodDays = 14): Promise<boolean> {
+export async function seedDemoLibrary(
+  db: Kysely<DB>,
+  now: Date,
+  log: Logger,
+  loanPeriodDays = libraryProfile().loans.periodDays,
+): Promise<boolean> {
   if (!(await catalogIsEmpty(db)) || (await countPatrons(db)) > 0) return false;
+  // The demo is the Kamagaya model library's: its copies and holds name that library's branches.
+  const branches = new Set((await listBranches(db)).map((b) => b.code));
+  const missing = [...new Set(demoCatalog.flatMap((r) => r.items.map((i) => i.branch)))].filter(
+    (c) => !branches.has(c),
+  );
+  if (missing.length > 0) {
+    log.warn('demo library skipped: the profile has not its branches (set SEED=none)', { missing });
+    return false;
+  }
 
   const catalog = await importCatalogRecords(db, demoCatalog);
   if (!catalog.ok) throw new Error(`demo catalog refused: ${JSON.stringify(catalog.failure)}`);
@@ -40,7 +56,8 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
     });
     if (!r.ok) throw new Error(`demo patron refused: ${JSON.stringify(r.failure)}`);
     const hash = hashes[i];
-    if (hash) await setPasswordHash(db, r.value.id, hash, p.password!.length === 8, now);
+    if (hash)
+      await setPasswordHash(db, r.value.id, hash, p.password!.length === libraryProfile().passwords.initialLength, now);
     if (p.email && p.emailType) await setConfirmedEmail(db, r.value.id, p.email, p.emailType, now);
   }
 
@@ -60,7 +77,7 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
       await renewLoanRow(
         db,
         r.value.loanId,
-        renewedDueDate(day, await branchCalendar(db, item!.locationBranch, day)),
+        renewedDueDate(day, await branchCalendar(db, item!.locationBranch, day), libraryProfile().loans.renewal),
         renewedAt,
       );
     }

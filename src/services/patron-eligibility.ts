@@ -3,6 +3,7 @@ import { findPatron } from '../db/patrons.js';
 import { tokyoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
 import type { Refusal } from '../domain/refusals.js';
+import { libraryProfile } from '../profile/active.js';
 
 /**
  * What the logged-in patron may not do, as the chat needs it to make offers (R-ELIG-2). Logging
@@ -22,5 +23,5 @@ export async function patronEligibility(
   const patron = await findPatron(db, patronId);
   if (!patron) return undefined;
   const facts = { ...patron, hasPassword: patron.passwordHash !== null };
-  return { reserve: serviceRefusal(facts, 'reserve', tokyoDate(now)) };
+  return { reserve: serviceRefusal(facts, 'reserve', tokyoDate(now), libraryProfile().services) };
 }

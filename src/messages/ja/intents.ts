@@ -5,6 +5,8 @@
 import { LOCK_MS, MAX_FAILURES } from '../../domain/lockout.js';
 import { formatDateJa } from './format.js';
 import { AT_COUNTER_WITH_ID } from './phrases.js';
+import { lib } from './library.js';
+import { hoursAnswer } from './library-days.js';
 
 /**
  * Each intent and the phrases that name it, as patrons type them. Matched after NFKC, without
@@ -178,42 +180,6 @@ export const INTENT_ENDINGS = [
   'よ',
 ] as const;
 
-const HOMEPAGE = 'https://www.library-kamagaya-chiba.jp';
-const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
-
-/** One branch as the 開館日 answer shows it (library-days service). */
-export interface BranchDaysText {
-  name: string;
-  phone: string;
-  weeklyClosedDays: readonly number[];
-  yearly: readonly { start: string; end: string }[];
-  openToday: boolean;
-  nextOpen: string;
-}
-
-const monthDay = (md: string) => {
-  const [m, d] = md.split('-').map(Number);
-  return `${m}月${d}日`;
-};
-
-/** 毎週月曜日、12月29日〜1月3日 */
-const closedRule = (b: BranchDaysText) =>
-  [
-    ...b.weeklyClosedDays.map((d) => `毎週${WEEKDAYS[d] ?? ''}曜日`),
-    ...b.yearly.map((y) => `${monthDay(y.start)}〜${monthDay(y.end)}`),
-  ].join('、');
-
-/** 本日は全館開館 / 全館休館（次の開館日） / 開館している館の名前. */
-function today(date: string, branches: readonly BranchDaysText[]): string {
-  const open = branches.filter((b) => b.openToday);
-  if (open.length === branches.length) return `本日${formatDateJa(date)}は、全館開館しています。`;
-  if (open.length === 0) {
-    const next = branches.map((b) => b.nextOpen).sort()[0] ?? '';
-    return `本日${formatDateJa(date)}は、全館休館日です。次の開館日は${formatDateJa(next)}です。`;
-  }
-  return `本日${formatDateJa(date)}に開館しているのは、${open.map((b) => b.name).join('・')}です。`;
-}
-
 /** What each intent answers (the status-based ones add a line above ご利用状況). */
 export const intentAnswers = {
   reserveHow: (loggedIn: boolean) =>
@@ -225,12 +191,12 @@ export const intentAnswers = {
       loggedIn
         ? 'ログインしていますので、このまま検索から予約できます。'
         : '予約には、利用者カードの番号とパスワードでのログインが必要です（「予約申込」を押すとログインのボタンが出ます）。',
-      '予約できるのは、市内在住・在勤・在学の小学生以上の方で、窓口・電話・インターネットをあわせて1人5冊までです。' +
+      `予約できるのは、市内在住・在勤・在学の${lib.ageRule}の方で、${lib.holdLimitRule}です。` +
         '予約の状況は「ご利用状況」で確認できます。',
     ].join('\n'),
   renew: (renewable: number) =>
     renewable > 0
-      ? '貸出期間の延長は、下の貸出中の資料の「延長する」から行います（申込日から2週間になります）。'
+      ? `貸出期間の延長は、下の貸出中の資料の「延長する」から行います（${lib.renewalPeriod}になります）。`
       : 'いま延長できる資料はありません。延長できない理由は、下の各資料に表示しています。',
   /** Overdue loans first, then the next due date and the loans due that day; every loan below (ご利用状況). */
   dueDates: (p: { overdue: number; next?: { dueDate: string; title: string; sameDay: number } }) =>
@@ -254,27 +220,15 @@ export const intentAnswers = {
     cancelHold: '予約の取消は「ご利用状況」の予約中の資料から行います。',
     status: '',
   },
-  /**
-   * 開館時間・休館日 from the library's data: today's opening, the closing days, the phones.
-   * Opening hours are not in the data yet; they are published on the homepage.
-   */
-  hours: (p: { today: string; branches: readonly BranchDaysText[] }) => {
-    const rules = new Set(p.branches.map(closedRule));
-    const common = rules.size === 1 ? [...rules][0] : undefined;
-    return [
-      '【開館日・休館日と電話番号】',
-      today(p.today, p.branches),
-      ...(common ? [`休館日：${common}`] : []),
-      ...p.branches.map((b) => `${b.name}　${b.phone}${common ? '' : `（休館日：${closedRule(b)}）`}`),
-      `開館時間と休館日のカレンダー（館内整理などの休館日を含みます）は、図書館のホームページ（${HOMEPAGE}）でご覧いただけます。` +
-        '各館へのお電話でもお問い合わせいただけます。',
-    ].join('\n');
+  hours: hoursAnswer,
+  get passwordForgotten(): string {
+    return (
+      'パスワードは図書館で管理できないため、LINEやインターネットではお知らせも再発行もできません。\n' +
+      `${AT_COUNTER_WITH_ID}お申し込みください。新しい初期パスワード（英数字${lib.initialPasswordLength}桁）をレシートで発行します。\n` +
+      `パスワードをまだお持ちでない方${lib.ageRule ? `（${lib.ageRule}）` : ''}も、同じ手続きで発行します。` +
+      '初期パスワードはそのまま使えます。変更は「パスワード変更」からできます。'
+    );
   },
-  passwordForgotten:
-    'パスワードは図書館で管理できないため、LINEやインターネットではお知らせも再発行もできません。\n' +
-    `${AT_COUNTER_WITH_ID}お申し込みください。新しい初期パスワード（英数字8桁）をレシートで発行します。\n` +
-    'パスワードをまだお持ちでない方（小学生以上）も、同じ手続きで発行します。' +
-    '初期パスワードはそのまま使えます。変更は「パスワード変更」からできます。',
   loginTrouble: (loggedIn: boolean) =>
     [
       ...(loggedIn ? ['このLINEはすでにログインしています。'] : []),
@@ -287,9 +241,12 @@ export const intentAnswers = {
     ].join('\n'),
   thanks:
     'どういたしまして。ご利用ありがとうございます。\nほかにもご用があれば、書名などを送るか、下のメニューからお選びください。',
-  hello:
-    'こんにちは。鎌ケ谷市立図書館のLINE公式アカウントです。\n' +
-    '書名・著者名などを送ると蔵書を検索します。予約やご利用状況の確認は下のメニューからどうぞ。',
+  get hello(): string {
+    return (
+      `こんにちは。${lib.name}のLINE公式アカウントです。\n` +
+      '書名・著者名などを送ると蔵書を検索します。予約やご利用状況の確認は下のメニューからどうぞ。'
+    );
+  },
   buttons: {
     /** Sends the same words as a title search, for a patron who meant the book. */
     searchAsTitle: '書名として検索',
