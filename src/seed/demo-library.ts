@@ -15,6 +15,7 @@ import { registerPatron } from '../services/patrons.js';
 import type { Logger } from '../log.js';
 import { demoCatalog, demoHolds, demoLoans, demoPatrons } from './demo/index.js';
 import { libraryProfile } from '../profile/active.js';
+import { demoBranchMap, demoRecordsAt } from './demo-branches.js';
 
 const DAY_MS = 86_400_000;
 
@@ -30,17 +31,9 @@ export async function seedDemoLibrary(
   loanPeriodDays = libraryProfile().loans.periodDays,
 ): Promise<boolean> {
   if (!(await catalogIsEmpty(db)) || (await countPatrons(db)) > 0) return false;
-  // The demo is the Kamagaya model library's: its copies and holds name that library's branches.
-  const branches = new Set((await listBranches(db)).map((b) => b.code));
-  const missing = [...new Set(demoCatalog.flatMap((r) => r.items.map((i) => i.branch)))].filter(
-    (c) => !branches.has(c),
-  );
-  if (missing.length > 0) {
-    log.warn('demo library skipped: the profile has not its branches (set SEED=none)', { missing });
-    return false;
-  }
-
-  const catalog = await importCatalogRecords(db, demoCatalog);
+  // Its copies and holds at the profile's branches (Kamagaya's own under Kamagaya's profile).
+  const branchOf = demoBranchMap(await listBranches(db));
+  const catalog = await importCatalogRecords(db, demoRecordsAt(demoCatalog, branchOf.copyAt));
   if (!catalog.ok) throw new Error(`demo catalog refused: ${JSON.stringify(catalog.failure)}`);
 
   const hashes = await Promise.all(
@@ -93,7 +86,7 @@ export async function seedDemoLibrary(
       {
         cardNumber: h.cardNumber,
         bibId: item.bibId,
-        pickupBranch: h.pickupBranch,
+        pickupBranch: branchOf.pickupAt(h.pickupBranch),
         channel: h.channel,
         contact: patron.emailConfirmed ? 'email' : 'none',
         actor: h.channel === 'online' ? { kind: 'patron', via: 'page' } : { kind: 'staff' },

@@ -90,6 +90,8 @@ export interface ReservationOptions {
   /** Pickup branches, the patron's last choice first (R-RES-5). */
   branches: { code: string; name: string }[];
   emailConfirmed: boolean;
+  /** The contact methods the library offers (profile contactMethods, R-RES-6). */
+  contacts: ('none' | 'email' | 'line')[];
 }
 
 /** Before the patron chooses anything: may this patron reserve this title now? */
@@ -110,7 +112,13 @@ export async function reservationOptions(
     code: b.code,
     name: b.name,
   }));
-  return ok({ bibId, title: check.value.bib.title, branches, emailConfirmed: patron.emailConfirmed });
+  return ok({
+    bibId,
+    title: check.value.bib.title,
+    branches,
+    emailConfirmed: patron.emailConfirmed,
+    contacts: [...libraryProfile().contactMethods],
+  });
 }
 
 /**

@@ -34,7 +34,7 @@ describe(`branches come from the profile at start (${onPostgres() ? 'PostgreSQL'
     const next = edited((p) => {
       p.branches[0]!.phone = '099-999-0000';
       p.branches = p.branches.filter((b) => b.code !== second!.code);
-      p.branches.push({ ...p.branches[0]!, code: 'ekimae', name: '駅前分室', pickupPoint: false });
+      p.branches.push({ ...p.branches[0]!, code: 'test-annex', name: '試験分室', pickupPoint: false });
       p.yearlyClosures = [{ from: '08-13', to: '08-15' }];
     });
     await applyProfileToDatabase(database.db, next);
@@ -42,7 +42,7 @@ describe(`branches come from the profile at start (${onPostgres() ? 'PostgreSQL'
     const rows = await listBranches(database.db);
     expect(rows.map((b) => b.code)).toEqual(next.branches.map((b) => b.code));
     expect(rows[0]!.phone).toBe('099-999-0000');
-    expect(rows.find((b) => b.code === 'ekimae')).toMatchObject({ name: '駅前分室', pickupPoint: false });
+    expect(rows.find((b) => b.code === 'test-annex')).toMatchObject({ name: '試験分室', pickupPoint: false });
     // The dropped branch keeps its row (holds and loans of the past name it) but is offered nowhere.
     const kept = await database.db
       .selectFrom('branches')
