@@ -77,3 +77,20 @@ describe('a fictional library on its own profile (issue 25)', () => {
     if (preview.ok) expect(preview.value.newDueDate >= '2026-12-22').toBe(true); // 1 Dec + 21 days, or later
   });
 });
+
+describe('the fictional library’s hours and calendar', () => {
+  it('開館時間 and 図書館カレンダー follow its hours, Sunday and Monday closing and its August closure', async () => {
+    const hours = wordsOf(await h.say(taro(), '開館時間'));
+    expect(hours).toContain('中央館：火〜土 10:00〜20:00');
+    expect(hours).toContain('海岸分室：火〜土 13:00〜17:00');
+    const saved = h.now;
+    h.now = new Date('2026-08-03T12:00:00+09:00');
+    try {
+      const calendar = wordsOf(await h.say(taro(), '図書館カレンダー'));
+      expect(calendar).toContain('【図書館カレンダー　2026年8月の休館日】');
+      expect(calendar).toContain('全館：2日（日）、3日（月）、9日（日）、10日（月）、13日（木）〜17日（月）');
+    } finally {
+      h.now = saved;
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { LOCK_MS, MAX_FAILURES } from '../../domain/lockout.js';
 import { formatDateJa } from './format.js';
 import { AT_COUNTER_WITH_ID } from './phrases.js';
 import { lib } from './library.js';
-import { hoursAnswer } from './library-days.js';
+import { calendarAnswer, hoursAnswer } from './library-days.js';
 
 /**
  * Each intent and the phrases that name it, as patrons type them. Matched after NFKC, without
@@ -82,6 +82,7 @@ export const INTENT_PHRASES = {
     '電話番号',
     '図書館の電話番号',
   ],
+  calendar: ['図書館カレンダー', 'カレンダー', '休館日カレンダー', '今月の休館日', '今月の休み', '休館日の予定'],
   passwordForgotten: [
     'パスワード',
     'パスワードを忘れた',
@@ -221,6 +222,7 @@ export const intentAnswers = {
     status: '',
   },
   hours: hoursAnswer,
+  calendar: calendarAnswer,
   get passwordForgotten(): string {
     return (
       'パスワードは図書館で管理できないため、LINEやインターネットではお知らせも再発行もできません。\n' +
