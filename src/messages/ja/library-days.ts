@@ -66,7 +66,7 @@ function weeklyHours(hours: BranchDaysText['hours']): string {
     .join('、');
 }
 
-/** Branches with the same words, together: 本館：…／東部分館・西部分館：… */
+/** Branches with the same words, together: 本館：…／○○分館・△△分館：… */
 function grouped(branches: readonly BranchDaysText[], words: (b: BranchDaysText) => string): string[] {
   const groups = new Map<string, string[]>();
   for (const b of branches) groups.set(words(b), [...(groups.get(words(b)) ?? []), b.name]);
@@ -74,7 +74,7 @@ function grouped(branches: readonly BranchDaysText[], words: (b: BranchDaysText)
   return [...groups].map(([w, names]) => `${names.join('・')}：${w}`);
 }
 
-/** 本日の開館時間：本館 9:30〜19:00、東部分館 9:30〜17:00 … (the branches open today). */
+/** 本日の開館時間：本館 9:30〜19:00、○○分館 9:30〜17:00 … (the branches open today). */
 function hoursToday(branches: readonly BranchDaysText[]): string[] {
   const open = branches.filter((b) => b.hoursToday);
   if (open.length === 0) return [];
