@@ -68,7 +68,8 @@ export async function buildRuntime(
   // The library's facts, read once from LIBRARY_PROFILE: for the rules and words of this process,
   // and for the branch rows of the database.
   installProfile(config.profile);
-  await applyProfileToDatabase(database.db, config.profile);
+  // Replicas starting together apply it one after the other (the same rows, rewritten in turn).
+  await underStartupLock(database, () => applyProfileToDatabase(database.db, config.profile));
   // Titles normalised by an older normaliser (or none) are made searchable again before serving.
   const renormalised = await refreshSearchColumns(database.db);
   if (renormalised > 0) log.info('search columns rebuilt', { titles: renormalised });
