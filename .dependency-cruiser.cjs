@@ -36,10 +36,10 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
-      comment: 'domain/ holds the rules: no I/O, no database, no LINE, no HTTP (zod and date maths only)',
+      comment: 'domain/ holds the rules: no I/O, no database, no LINE, no HTTP (zod, and isbn3 for ISBN check digits and ranges)',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { dependencyTypes: ['npm', 'core'], pathNot: '(^|/)node_modules/zod/' },
+      to: { dependencyTypes: ['npm', 'core'], pathNot: '(^|/)node_modules/(zod|isbn3)/' },
     },
     {
       name: 'only-line-knows-line',

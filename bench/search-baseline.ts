@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.js';
 import { allOf, classOf, searchPlan } from '../src/db/search-sql.js';
 import type { SearchQuery } from '../src/domain/search-query.js';
+import { benchIsbn } from './search-catalog.js';
 
 /** The fixed query mix of bench/search, by class; words the generator (search-catalog.ts) uses. */
 export const QUERY_MIX: Record<string, string[]> = {
@@ -18,7 +19,42 @@ export const QUERY_MIX: Record<string, string[]> = {
     '著者:鈴木 太郎',
   ],
   'no-hit': ['ゾウアザラシ', '量子もつれ', 'xyzzy', '猫 ラグビー', '著者:夏目漱石', '書名:佐藤'],
+  // Issue 24: what patrons of a Japanese library type besides words.
+  ISBN: [
+    benchIsbn(4321, 13),
+    hyphenated(benchIsbn(98_765, 13)),
+    benchIsbn(55_555, 10),
+    benchIsbn(20, 13),
+    toFullWidth(benchIsbn(777, 13)),
+    benchIsbn(19_999_999, 13),
+  ],
+  'material word': ['絵本', '紙芝居', 'YA', '大活字本', '猫 絵本', 'YA 歴史'],
+  phrase: [
+    '猫の本ありますか',
+    '日本の歴史を探しています',
+    'はじめてのプログラミングってある？',
+    '恐竜図鑑はありますか',
+    '宇宙の本',
+    '料理の本を予約したい',
+  ],
+  typo: [
+    'プログラミソグ入門',
+    'コンピュータのひみち',
+    '恐竜図艦',
+    'はじめてのガーデニソグ',
+    'ミステリーのすへて',
+    'マーケティソグ講座',
+  ],
 };
+
+/** 978-4-00-004321-C: the hyphens as printed on a book. */
+function hyphenated(isbn13: string): string {
+  return `${isbn13.slice(0, 3)}-${isbn13.slice(3, 4)}-${isbn13.slice(4, 6)}-${isbn13.slice(6, 12)}-${isbn13.slice(12)}`;
+}
+
+function toFullWidth(s: string): string {
+  return s.replace(/[0-9-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+}
 
 export interface BaselineAnswer {
   /** The first page, in relevance order. */

@@ -167,21 +167,62 @@ function authorOf(r: () => number): string {
   return pick(SURNAMES, r, 0.4)[0] + (r() < 0.3 ? ' ' : '') + pick(GIVEN, r, 0.5)[0];
 }
 
+/**
+ * The ISBN of record i, valid (check digit, and a range of the Japanese group, publisher 00–19
+ * with six-digit titles, as isbn3 checks): 978-4-PP-TTTTTT-C. Every tenth record gives it in the
+ * ISBN-10 form (4-PP-TTTTTT-C), as older records do; the search finds both by the 13 digits.
+ */
+export function benchIsbn(i: number, form: 10 | 13 = i % 10 === 0 ? 10 : 13): string {
+  const body = `4${String(Math.floor(i / 1_000_000) % 20).padStart(2, '0')}${String(i % 1_000_000).padStart(6, '0')}`;
+  if (form === 10) {
+    const sum = [...body].reduce((n, d, k) => n + Number(d) * (10 - k), 0);
+    const c = (11 - (sum % 11)) % 11;
+    return `${body.slice(0, 1)}-${body.slice(1, 3)}-${body.slice(3)}-${c === 10 ? 'X' : c}`;
+  }
+  const twelve = `978${body}`;
+  const sum = [...twelve].reduce((n, d, k) => n + Number(d) * (k % 2 === 0 ? 1 : 3), 0);
+  return `${twelve}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * What kind of material record i is, in shares near a public library's: mostly books, with
+ * picture books (classification E), kamishibai (type and classification C), magazines, CDs and
+ * DVDs; some books are shelved YA or as large print (a mark on the call number).
+ */
+function materialOf(
+  r: () => number,
+  ndc: string,
+  kana: string,
+): Pick<CatalogRecord, 'materialType' | 'classification'> & { callNumber: string } {
+  const x = r();
+  const mark = kana.slice(0, 1);
+  if (x < 0.05) return { materialType: 'book', classification: 'E', callNumber: `E ${mark}` };
+  if (x < 0.06) return { materialType: 'kamishibai', classification: 'C', callNumber: `P ${mark}` };
+  if (x < 0.08) return { materialType: 'magazine', classification: ndc, callNumber: `Z ${ndc}` };
+  if (x < 0.09) return { materialType: 'cd', classification: '764', callNumber: 'CD 764' };
+  if (x < 0.1) return { materialType: 'dvd', classification: '778', callNumber: 'DVD 778' };
+  if (x < 0.115) return { materialType: 'book', classification: ndc, callNumber: `YA ${ndc.split('.')[0]} ${mark}` };
+  if (x < 0.12) return { materialType: 'book', classification: ndc, callNumber: `大活字 ${ndc.split('.')[0]} ${mark}` };
+  return { materialType: 'book', classification: ndc, callNumber: `${ndc} ${mark}` };
+}
+
 /** Record i of the catalog; one copy each, barcode `B{i}`. */
 export function benchRecord(i: number): CatalogRecord {
   const r = prng(0x5eed + i * 7919);
   const [title, kana] = titleOf(r);
   const year = r() < 0.05 ? undefined : 2026 - Math.floor(r() ** 1.5 * 70);
   const ndc = NDC[Math.floor(r() * NDC.length)]!;
+  const author = authorOf(r);
+  const publisher = pick(PUBLISHERS, r, 0.4)[0];
+  const { callNumber, ...material } = materialOf(r, ndc, kana);
   return {
     title,
     titleKana: kana,
-    author: authorOf(r),
-    publisher: pick(PUBLISHERS, r, 0.4)[0],
+    author,
+    publisher,
     year,
-    isbn: `978${String(4000000000 + i).padStart(10, '0')}`,
-    classification: ndc,
-    materialType: 'book',
-    items: [{ barcode: `B${i}`, branch: BRANCHES[i % BRANCHES.length]!, callNumber: `${ndc} ${kana.slice(0, 1)}` }],
+    isbn: benchIsbn(i),
+    ...material,
+    items: [{ barcode: `B${i}`, branch: BRANCHES[i % BRANCHES.length]!, callNumber }],
   };
 }

@@ -7,6 +7,7 @@ import { createDevChat, type DevChat } from './devchat/index.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { refreshSearchColumns } from './db/search-columns.js';
+import { refreshCatalogKeys } from './db/catalog-keys.js';
 import { underStartupLock } from './db/startup-lock.js';
 import type { LineAccount, Messenger } from './conversation/ports.js';
 import { formSecret } from './http/page-security.js';
@@ -73,6 +74,8 @@ export async function buildRuntime(
   // Titles normalised by an older normaliser (or none) are made searchable again before serving.
   const renormalised = await refreshSearchColumns(database.db);
   if (renormalised > 0) log.info('search columns rebuilt', { titles: renormalised });
+  const rekeyed = await refreshCatalogKeys(database.db);
+  if (rekeyed > 0) log.info('catalog keys made (ISBN-13, call-number marks)', { titles: rekeyed });
   // Replicas starting together on an empty database: one seeds, the others find it seeded.
   if (config.seed === 'demo')
     await underStartupLock(database, () => seedDemoLibrary(database.db, clock(), log, config.loanPeriodDays));

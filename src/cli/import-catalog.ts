@@ -10,6 +10,7 @@ import { applyProfileToDatabase } from '../services/library-profile.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { refreshSearchColumns } from '../db/search-columns.js';
+import { refreshCatalogKeys } from '../db/catalog-keys.js';
 import { importCatalogLines, type ImportProgress } from '../services/catalog-import.js';
 
 /**
@@ -78,6 +79,7 @@ try {
   // The copies' branches are the profile's, also when the catalog is loaded before the first start.
   installProfile(config.profile);
   await applyProfileToDatabase(database.db, config.profile);
+  await refreshCatalogKeys(database.db);
   // Made only now: readline starts reading at once, and lines read before the import listens are lost.
   // UTF-8 by readline itself; another encoding (Shift_JIS exports) through a decoder stream.
   const input =

@@ -1,3 +1,5 @@
+import type { TitleAvailability } from '../domain/catalog-display.js';
+
 /**
  * What the bot says, independent of LINE. line/outbound.ts is the one place that turns these
  * into LINE message JSON; flows never see LINE types. All wording comes from messages/ja/.
@@ -11,9 +13,13 @@ export type Action =
 export interface TitleCard {
   title: string;
   lines: string[];
-  /** 貸出：○ / 貸出：× */
+  /** 貸出：○ / 貸出：× / 館内閲覧のみ */
   availability: string;
-  lendable: boolean;
+  /**
+   * Which of the three it is, for how it is drawn: 館内閲覧のみ is a fact about the title, not a
+   * refusal, so it must not look like 貸出：×.
+   */
+  availabilityKind: TitleAvailability;
   /** e.g. 'YA', '紙芝居' */
   marks: string[];
   /** 詳細 first; 予約申込 when the title may be reserved (R-SRCH-5). */

@@ -1,8 +1,9 @@
 import type { Input } from './input.js';
-import { KEYWORDS } from '../messages/ja/index.js';
+import { KEYWORDS, STOP_WHILE_WAITING } from '../messages/ja/index.js';
 import { looksLikeCredentials } from './credentials-like.js';
 import { matchIntent, phraseMatcher, type Intent } from './intents.js';
 import { decodePostback, type Postback } from './postback.js';
+import { searchPhrase } from './search-phrases.js';
 
 export interface Route {
   flow: string;
@@ -35,6 +36,9 @@ const intentRoutes: Partial<Record<Intent, [string, string]>> = {
 /** A keyword with an ending (ログインしたい, ヘルプください, やめます): the keyword. */
 const keywordVariant = phraseMatcher(Object.fromEntries(keywordRoutes.map(([words], i) => [String(i), words])));
 
+/** やめます, やめたい, キャンセルします …: stop, but only while something waits for an answer. */
+const stopWhileWaiting = phraseMatcher({ stop: STOP_WHILE_WAITING });
+
 /**
  * Which step an input goes to. Keywords (typed, or sent by a rich-menu tap) always start their
  * flow, whatever was in progress; a postback names its own flow and step; other words go to the
@@ -55,6 +59,9 @@ export function route(
       }
       // Never searched (its words would be shown back), wherever the conversation waits.
       if (looksLikeCredentials(word)) return { flow: 'login', step: 'passwordInChat', fresh: true, resets: false };
+      // A patron who says he wants to stop means the question that waits, not a title.
+      if (waiting?.takesText && stopWhileWaiting(word))
+        return { flow: 'help', step: 'stop', fresh: true, resets: true };
       if (waiting?.takesText) return { flow: waiting.flow, step: waiting.step, fresh: false, resets: false };
       // Phrases only where no answer is awaited: while a flow waits, its step takes the words as
       // its answer or answers them as a search and says the flow is still open (docs/conversation.md).
@@ -68,6 +75,8 @@ export function route(
         const [, flow, step] = keywordRoutes[Number(variant)]!;
         return { flow, step, fresh: true, resets: true };
       }
+      // ぐりとぐらを予約したい: a search, then the reservation (flows/reserve-phrase.ts).
+      if (searchPhrase(word).reserve) return { flow: 'reserve', step: 'find', fresh: true, resets: false };
       return { flow: 'search', step: 'query', fresh: true, resets: false };
     }
     case 'accountLink':

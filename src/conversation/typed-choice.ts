@@ -3,6 +3,24 @@ import { libraryProfile } from '../profile/active.js';
 
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
+const ENDINGS = [...CHOICE_WORDS.endings].sort((a, b) => b.length - a.length);
+
+/**
+ * The words as typed, and without what may follow a choice (東部でお願いします → 東部, LINEで →
+ * LINE, はい、お願いします → はい): the typed words first, as お願いします alone is a yes.
+ */
+function forms(text: string): string[] {
+  const typed = text.normalize('NFKC').trim();
+  const bare = (s: string) => s.replace(/[\s。.!！、,]+$/u, '');
+  let rest = bare(typed);
+  for (let again = true; again; ) {
+    const ending = ENDINGS.find((e) => rest.length > e.length && rest.endsWith(e));
+    again = ending !== undefined;
+    if (ending) rest = bare(rest.slice(0, -ending.length));
+  }
+  return rest === typed ? [typed] : [typed, rest];
+}
+
 /** ケ and ヶ are written either way in place names (鎌ケ谷 / 鎌ヶ谷). */
 const sameKe = (s: string) => s.replace(/[ヶヵケ]/g, 'ケ');
 
@@ -19,16 +37,20 @@ export function typedBranch<B extends { code: string; name: string }>(
   text: string,
   offered: readonly B[],
 ): B | undefined {
-  const k = key(text);
-  if (k === '') return undefined;
   const shortNames = (code: string) => libraryProfile().branches.find((b) => b.code === code)?.shortNames ?? [];
-  return offered.find((b) => key(b.name) === k || b.code === k || shortNames(b.code).some((n) => key(n) === k));
+  for (const form of forms(text)) {
+    const k = key(form);
+    const found =
+      k === ''
+        ? undefined
+        : offered.find((b) => key(b.name) === k || b.code === k || shortNames(b.code).some((n) => key(n) === k));
+    if (found) return found;
+  }
+  return undefined;
 }
 
-const same = (text: string, words: readonly string[]) => {
-  const t = text.normalize('NFKC').trim().toLowerCase();
-  return words.some((w) => w.normalize('NFKC').toLowerCase() === t);
-};
+const same = (text: string, words: readonly string[]) =>
+  forms(text).some((t) => words.some((w) => w.normalize('NFKC').toLowerCase() === t.toLowerCase()));
 
 /** The contact method a typed word names, if any (連絡不要 / メール / LINE and their variants). */
 export function typedContact(text: string): 'none' | 'email' | 'line' | undefined {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { NewBib, NewItem } from './catalog.js';
 import type { Executor } from './executor.js';
+import { addMarks, CATALOG_KEYS_VERSION, catalogKeysOf, marksFromJson, marksParam } from './catalog-keys.js';
 import { countGrams, gramsFromJson, gramsParam, searchColumnsOf } from './search-columns.js';
 
 export interface NewRecord extends NewBib {
@@ -19,14 +20,21 @@ export async function insertRecords(db: Executor, records: readonly NewRecord[])
       ${records.length}::int)`.execute(db);
   const ids = drawn.map((r) => r.id);
   const cols = records.map(searchColumnsOf);
+  const keys = records.map((r) =>
+    catalogKeysOf(
+      r.isbn,
+      r.items.map((i) => i.callNumber),
+    ),
+  );
   const col = <T>(f: (r: NewRecord) => T) => records.map(f);
   await sql`
     INSERT INTO bibs (id, title, title_kana, author, publisher, year, isbn, classification, material_type, latest_issue,
-                      norm_title, norm_kana, norm_author, norm_publisher, search_grams, norm_version)
+                      norm_title, norm_kana, norm_author, norm_publisher, search_grams, norm_version,
+                      isbn13, marks, keys_version)
     OVERRIDING SYSTEM VALUE
     SELECT v.id, v.title, v.kana, v.author, v.publisher, v.year, v.isbn, v.classification, v.material_type, v.latest,
            v.norm_title, v.norm_kana, v.norm_author, v.norm_publisher, ${gramsFromJson('v.grams')},
-             ${cols[0]!.norm_version}::int
+             ${cols[0]!.norm_version}::int, v.isbn13, ${marksFromJson('v.marks')}, ${CATALOG_KEYS_VERSION}::int
       FROM unnest(${ids}::bigint[], ${col((r) => r.title)}::text[], ${col((r) => r.titleKana ?? null)}::text[],
                   ${col((r) => r.author ?? null)}::text[], ${col((r) => r.publisher ?? null)}::text[],
                     ${col((r) => r.year ?? null)}::int[],
@@ -35,25 +43,34 @@ export async function insertRecords(db: Executor, records: readonly NewRecord[])
                   ${col((r) => r.latestIssue ?? false)}::boolean[], ${cols.map((c) => c.norm_title)}::text[],
                     ${cols.map((c) => c.norm_kana)}::text[],
                   ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[],
-                    ${gramsParam(cols)}::text[])
+                    ${gramsParam(cols)}::text[], ${keys.map((k) => k.isbn13)}::text[], ${marksParam(keys)}::text[])
         AS v(id, title, kana, author, publisher, year, isbn, classification, material_type, latest,
-             norm_title, norm_kana, norm_author, norm_publisher, grams)`.execute(db);
+             norm_title, norm_kana, norm_author, norm_publisher, grams, isbn13, marks)`.execute(db);
   await countGrams(
     db,
     cols.map((c) => c.search_grams),
   );
-  await insertItemsOf(
+  // The titles' marks were made from these copies above.
+  await insertItems(
     db,
     records.map((r, i) => ({ bibId: ids[i]!, items: r.items })),
   );
   return ids;
 }
 
-/** Copies of titles already in the catalog (or just added), in one statement. */
+/** Copies of titles already in the catalog: their call numbers' marks (YA, 大活字) join the title's. */
 export async function insertItemsOf(
   db: Executor,
   copies: readonly { bibId: string; items: readonly NewItem[] }[],
 ): Promise<void> {
+  await insertItems(db, copies);
+  await addMarks(
+    db,
+    copies.map((c) => ({ bibId: c.bibId, callNumbers: c.items.map((i) => i.callNumber) })),
+  );
+}
+
+async function insertItems(db: Executor, copies: readonly { bibId: string; items: readonly NewItem[] }[]) {
   const items = copies.flatMap((c) => c.items.map((it) => ({ ...it, bibId: c.bibId })));
   if (items.length === 0) return;
   await sql`

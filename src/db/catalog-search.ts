@@ -8,6 +8,7 @@ import { preparedMarker } from './prepared-statements.js';
 import { catalogGeneration, type RankingCache } from './search-ranking-cache.js';
 import { DEFAULT_TUNING, rankedPage, type SearchTuning } from './search-ranking.js';
 import { searchPlan } from './search-sql.js';
+import { subsetPage } from './search-subset.js';
 
 /**
  * The catalog search: a page of titles with their copies and hold counts. The SQL of the
@@ -101,7 +102,9 @@ export async function searchTitles(db: Executor, q: SearchQuery, opts: SearchOpt
   // Read before ranking: if the catalog changes meanwhile, the ranking is kept under the older
   // generation and dropped at its first use, never used stale.
   const before = cache ? await catalogGeneration(db) : undefined;
-  const { ids, matched } = await rankedPage(db, plan, page, opts.tuning ?? DEFAULT_TUNING);
+  const { ids, matched } = plan.subset
+    ? await subsetPage(db, plan, page)
+    : await rankedPage(db, plan, page, opts.tuning ?? DEFAULT_TUNING);
   const { titles } = await read(ids);
   if (cache && before !== undefined && ids.length > 0) cache.set(key, { generation: before, ids, matched });
   return pageOf(ids, matched, titles);

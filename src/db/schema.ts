@@ -56,6 +56,12 @@ export interface BibsTable {
   search_grams: ColumnType<string[], string[] | undefined, string[]>;
   /** Generated: the texts fit in the bibs_search_walk index entry. */
   search_short: ColumnType<boolean, never, never>;
+  /** db/catalog-keys.ts (migrations/0014): the ISBN as 13 digits, NULL when no valid ISBN. */
+  isbn13: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Marks of the copies' call numbers: 'youngAdult', 'largePrint'. */
+  marks: ColumnType<string[], string[] | undefined, string[]>;
+  /** CATALOG_KEYS_VERSION that made isbn13 and marks; 0 = not made yet. */
+  keys_version: Generated<number>;
 }
 export interface SearchGramTitlesTable {
   gram: string;

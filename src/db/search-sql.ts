@@ -1,8 +1,9 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { classificationGram, materialTypeGram, startGram, TAG, tagged, termGrams } from '../domain/grams.js';
-import { materialTypeOfWord } from '../domain/material-words.js';
+import { materialTypeOfWord, type MaterialFilter } from '../domain/material-words.js';
 import { escapeLike, normalizeForSearch } from '../domain/normalize.js';
 import type { SearchQuery } from '../domain/search-query.js';
+import { isbn13Of } from '../domain/isbn.js';
 
 /**
  * The SQL conditions of one catalog query (the strategies of db/search-ranking.ts put them
@@ -33,6 +34,11 @@ export interface SearchPlan {
    * (search_gram_titles).
    */
   exactGrams?: string[];
+  /**
+   * Every hit is among few titles that an index of their own lists (db/search-subset.ts): the
+   * titles of an ISBN, or the titles a copy's call number marks (YA, 大活字).
+   */
+  subset?: { isbn13: string } | { marked: true };
 }
 
 const like = (column: NormColumn, pattern: string) => sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
@@ -49,7 +55,20 @@ const need = (all: string[] = [], anyOf: string[][][] = []): GramNeed => ({ all,
 export function searchPlan(q: SearchQuery): SearchPlan | undefined {
   const exact: Condition[] = [];
   const needs: GramNeed[] = [];
-  const words = normalised(q.any);
+  // An ISBN is one title's key, matched whole by its own index: no title word is made of it.
+  const isbns = q.any.map(isbn13Of);
+  const words = normalised(q.any.filter((_, i) => isbns[i] === undefined));
+  let subset: SearchPlan['subset'];
+  for (const isbn13 of isbns.filter((i) => i !== undefined)) {
+    exact.push(sql<SqlBool>`isbn13 = ${isbn13}`);
+    subset = { isbn13 };
+  }
+  for (const m of q.materials ?? []) {
+    const f = materialCondition(m);
+    exact.push(f.condition);
+    if (f.need) needs.push(f.need);
+    else subset ??= { marked: true };
+  }
   for (const t of words) {
     exact.push(
       sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))}
@@ -87,7 +106,7 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
     exact.push(sql<SqlBool>`material_type = ${type}`);
     needs.push(need([materialTypeGram(type)]));
   }
-  const plan: SearchPlan = { exact, grams: needs };
+  const plan: SearchPlan = { exact, grams: needs, ...(subset ? { subset } : {}) };
   const term = titles[0] ?? words[0];
   // The words' needs come first, then the title terms'.
   if (term !== undefined) plan.rank = { term, at: titles[0] !== undefined ? words.length : 0 };
@@ -101,6 +120,23 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
     }
   }
   return plan;
+}
+
+/**
+ * A material word's condition, and the grams a title meeting it has (none for a mark: marks are
+ * kept out of the gram index, which every query reads; the marked titles have their own).
+ */
+function materialCondition(m: MaterialFilter): { condition: Condition; need?: GramNeed } {
+  const classIs = (c: string) => sql<SqlBool>`lower(btrim(classification)) = ${c.toLowerCase()}`;
+  const classGram = (c: string) => [classificationGram(c.toLowerCase())!];
+  if ('mark' in m) return { condition: sql<SqlBool>`${m.mark} = ANY(marks)` };
+  if (!('type' in m)) return { condition: classIs(m.classification), need: need(classGram(m.classification)) };
+  const typeIs = sql<SqlBool>`material_type = ${m.type}`;
+  if (m.classification === undefined) return { condition: typeIs, need: need([materialTypeGram(m.type)]) };
+  return {
+    condition: sql<SqlBool>`(${typeIs} OR ${classIs(m.classification)})`,
+    need: need([], [[[materialTypeGram(m.type)], classGram(m.classification)]]),
+  };
 }
 
 /** Relevance classes: exact title, title prefix, title contains, the rest (author or publisher). */

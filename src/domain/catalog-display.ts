@@ -60,3 +60,22 @@ export function isKamishibai(bib: { materialType: string; classification: string
 export function isYoungAdult(callNumber: string): boolean {
   return /(^|[^A-Za-z])YA([^A-Za-z]|$)/.test(callNumber.normalize('NFKC').toUpperCase());
 }
+
+/**
+ * A call number with `大活字` marks a large-print edition (大活字本). The guide names no mark for
+ * them; Japanese libraries shelve them apart with 大活字 on the spine label, and the demo
+ * catalog does the same (docs/demo-library.md).
+ */
+export function isLargePrint(callNumber: string): boolean {
+  return callNumber.normalize('NFKC').includes('大活字');
+}
+
+/** What the copies' call numbers mark on a title, searched by the material words YA and 大活字本. */
+export type Mark = 'youngAdult' | 'largePrint';
+
+export function marksOf(callNumbers: readonly string[]): Mark[] {
+  return [
+    ...(callNumbers.some(isYoungAdult) ? (['youngAdult'] as const) : []),
+    ...(callNumbers.some(isLargePrint) ? (['largePrint'] as const) : []),
+  ];
+}

@@ -1,3 +1,5 @@
+import { materialFilterOfWord, type MaterialFilter } from './material-words.js';
+
 /**
  * R-SRCH-1: the simple search (words over title, author, publisher) and the detailed search
  * (fields), typed in one line: `猫 著者:夏目 分類:C`. Every term must match (AND).
@@ -8,6 +10,8 @@ export interface SearchQuery {
   /** Words matched against title, author and publisher together. */
   any: string[];
   fields: Partial<Record<SearchField, string[]>>;
+  /** Material words typed as words (絵本, 紙芝居, YA): each narrows the search (domain/material-words.ts). */
+  materials?: MaterialFilter[];
 }
 
 const FIELD_PREFIXES: Record<string, SearchField> = {
@@ -33,7 +37,12 @@ export function parseSearchQuery(input: string): SearchQuery {
     .filter((t) => t !== '');
   const q: SearchQuery = { any: [], fields: {} };
   let pending: SearchField | undefined;
-  for (const token of tokens.slice(0, 2 * MAX_TERMS)) {
+  for (const [i, token] of tokens.slice(0, 2 * MAX_TERMS).entries()) {
+    // 「ISBN 4-8340-0082-6」: the label goes with the number (domain/isbn.ts reads ISBN-prefixed forms).
+    if (/^isbn:?$/i.test(token) && tokens[i + 1] !== undefined) {
+      tokens[i + 1] = `ISBN${tokens[i + 1]}`;
+      continue;
+    }
     const m = /^([^:]+):(.*)$/.exec(token);
     const field = m ? FIELD_PREFIXES[m[1]!] : undefined;
     if (field) {
@@ -42,9 +51,13 @@ export function parseSearchQuery(input: string): SearchQuery {
       else add(q, field, value);
       continue;
     }
+    const material = pending ? undefined : materialFilterOfWord(token);
     if (pending) {
       add(q, pending, token);
       pending = undefined;
+    } else if (material) {
+      q.materials ??= [];
+      if (q.materials.length < MAX_TERMS) q.materials.push(material);
     } else if (q.any.length < MAX_TERMS) {
       q.any.push(token.slice(0, MAX_TERM_LENGTH));
     }
@@ -58,5 +71,5 @@ function add(q: SearchQuery, field: SearchField, value: string): void {
 }
 
 export function isEmptyQuery(q: SearchQuery): boolean {
-  return q.any.length === 0 && Object.values(q.fields).every((v) => !v || v.length === 0);
+  return q.any.length === 0 && !q.materials?.length && Object.values(q.fields).every((v) => !v || v.length === 0);
 }

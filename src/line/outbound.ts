@@ -7,6 +7,8 @@ type FlexComponent = messagingApi.FlexComponent;
 type FlexBubble = messagingApi.FlexBubble;
 
 const COLORS = { accent: '#1B6E5A', muted: '#666666', ok: '#1B7F3A', ng: '#B3261E', mark: '#8A4B00' } as const;
+/** 貸出：○ green, 貸出：× red; 館内閲覧のみ neither (it can be read on the shelf), as a copy's state is drawn. */
+const AVAILABILITY_COLORS = { lendable: COLORS.ok, out: COLORS.ng, in_library_only: COLORS.muted } as const;
 
 /**
  * Replies → LINE messages; the only place that knows LINE message JSON. Everything is cut to
@@ -147,7 +149,7 @@ function titleBubble(c: TitleCard): FlexBubble {
   const contents = [
     ...marksRow(c.marks),
     ...c.lines.map((l) => txt(cut(l, 200), { size: 'xs', color: COLORS.muted, maxLines: 2 })),
-    txt(c.availability, { weight: 'bold', color: c.lendable ? COLORS.ok : COLORS.ng }),
+    txt(c.availability, { weight: 'bold', color: AVAILABILITY_COLORS[c.availabilityKind] }),
   ];
   return smallCard(c.title, contents, c.actions, 2, 1);
 }

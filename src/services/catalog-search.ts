@@ -1,9 +1,11 @@
 import { searchTitles, titleDetail, type CopiesReader, type CopyHit, type TitleHit } from '../db/catalog-search.js';
 import type { RankingCache } from '../db/search-ranking-cache.js';
+import { closeTitles, type CloseTitle } from '../db/search-suggest.js';
 import type { Executor } from '../db/executor.js';
 import {
   copyState,
   isKamishibai,
+  isLargePrint,
   isYoungAdult,
   titleAvailability,
   type CopyState,
@@ -24,6 +26,8 @@ export interface TitleSummary extends TitleHit {
   availability: TitleAvailability;
   /** R-SRCH-3: some copy's call number carries YA. */
   youngAdult: boolean;
+  /** Some copy's call number carries 大活字: a large-print edition (大活字本). */
+  largePrint: boolean;
   /** R-SRCH-2: a kamishibai (classification C). */
   kamishibai: boolean;
   /** The first copy's call number (請求記号); null for a title without copies. */
@@ -50,6 +54,8 @@ export interface CatalogSearchResult {
   page: number;
   hasNext: boolean;
   results: TitleSummary[];
+  /** 「もしかして」: when nothing matched, up to 3 titles close to the words (db/search-suggest.ts). */
+  suggestions: CloseTitle[];
 }
 
 /**
@@ -71,9 +77,14 @@ export async function searchCatalog(
 ): Promise<CatalogSearchResult> {
   const query = parseSearchQuery(text);
   const p = Number.isSafeInteger(page) && page > 0 ? page : 0;
-  if (isEmptyQuery(query)) return { query, total: 0, capped: false, page: p, hasNext: false, results: [] };
+  if (isEmptyQuery(query))
+    return { query, total: 0, capped: false, page: p, hasNext: false, results: [], suggestions: [] };
   const found = await searchTitles(db, query, { offset: p * PAGE_SIZE, limit: PAGE_SIZE, ...shared });
+  // Only the words of titles are compared (a number, an ISBN, is no typo of a title).
+  const typed = [...query.any, ...(query.fields.title ?? [])].filter((w) => !/^[\d\s-]*$/.test(w.normalize('NFKC')));
+  const suggestions = found.total === 0 && p === 0 && typed.length > 0 ? await closeTitles(db, typed) : [];
   return {
+    suggestions,
     query,
     total: found.total,
     capped: found.capped,
@@ -97,6 +108,7 @@ function summarise(t: TitleHit): TitleSummary {
     lendable: availability === 'lendable',
     availability,
     youngAdult: t.copies.some((c) => isYoungAdult(c.callNumber)),
+    largePrint: t.copies.some((c) => isLargePrint(c.callNumber)),
     kamishibai: isKamishibai(t),
     callNumber: t.copies[0]?.callNumber ?? null,
     // The same copies placeHold weighs, so 予約申込 is offered exactly when a hold would be taken.

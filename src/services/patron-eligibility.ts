@@ -6,12 +6,14 @@ import type { Refusal } from '../domain/refusals.js';
 import { libraryProfile } from '../profile/active.js';
 
 /**
- * What the logged-in patron may not do, as the chat needs it to make offers (R-ELIG-2). Logging
- * in already requires status and renewal (R-ELIG-3), so reservation is the one offer that may
- * still be refused: a button the patron could never use is not shown, and the reason is said once.
+ * What the logged-in patron may not do, as the chat needs it to make offers (R-ELIG-2, R-ELIG-4).
+ * Logging in already requires status and renewal (R-ELIG-3), so reservation and e-mail
+ * registration are the offers that may still be refused: a button the patron could never use is
+ * not shown, and the reason is said once.
  */
 export interface PatronEligibility {
   reserve: Refusal | null;
+  email: Refusal | null;
 }
 
 /** The patron's eligibility today, or undefined when the card is gone. */
@@ -23,5 +25,10 @@ export async function patronEligibility(
   const patron = await findPatron(db, patronId);
   if (!patron) return undefined;
   const facts = { ...patron, hasPassword: patron.passwordHash !== null };
-  return { reserve: serviceRefusal(facts, 'reserve', tokyoDate(now), libraryProfile().services) };
+  const today = tokyoDate(now);
+  const services = libraryProfile().services;
+  return {
+    reserve: serviceRefusal(facts, 'reserve', today, services),
+    email: serviceRefusal(facts, 'email', today, services),
+  };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply, TitleCard, TitleDetailCard } from '../../src/conversation/reply.js';
+import { toLineMessages } from '../../src/line/outbound.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
 
 // Issue 23, item 9: what the catalog says of a title must not contradict itself.
@@ -42,6 +43,26 @@ describe('what a title says of itself', () => {
     expect(
       cardsOf(await h.say(U(), '街とその不確かな壁')).find((x) => x.title === '街とその不確かな壁')?.availability,
     ).toBe('貸出：×');
+  });
+
+  it('R-RES-1: a card nobody may reserve (館内閲覧のみ, a latest issue) prints no 予約件数：0件', async () => {
+    const newton = cardsOf(await h.say(U(), 'Newton'));
+    expect(newton.find((c) => c.title === 'Newton 2027年1月号')!.lines.join()).not.toContain('予約件数');
+    expect(newton.find((c) => c.title === 'Newton 2026年12月号')!.lines).toContain('予約件数：0件');
+    const kojien = cardsOf(await h.say(U(), '広辞苑')).find((c) => c.title === '広辞苑 第七版')!;
+    expect(kojien.lines.join()).not.toContain('予約件数');
+  });
+
+  it('R-SRCH-4: 館内閲覧のみ is not drawn in the red of 貸出：× (it is on the shelf to read)', async () => {
+    const kojien = cardsOf(await h.say(U(), '広辞苑')).find((c) => c.title === '広辞苑 第七版')!;
+    const out = cardsOf(await h.say(U(), '街とその不確かな壁')).find((c) => c.title === '街とその不確かな壁')!;
+    const colorOf = (card: TitleCard) => {
+      const flex = JSON.stringify(toLineMessages([{ kind: 'titles', altText: 'x', cards: [card] }]));
+      return new RegExp(`"text":"${card.availability}"[^}]*"color":"(#[0-9A-Fa-f]{6})"`).exec(flex)?.[1];
+    };
+    expect(colorOf(out)).toBeDefined();
+    expect(colorOf(kojien)).toBeDefined();
+    expect(colorOf(kojien)).not.toBe(colorOf(out));
   });
 
   it('R-SRCH-5: 予約件数 is shown once in a detail, also for a title without an author', async () => {

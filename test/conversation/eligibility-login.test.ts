@@ -54,6 +54,39 @@ describe('offers follow the eligibility (R-ELIG-2)', () => {
     expect(occurrences(r, NOT_RESIDENT)).toBe(1);
   });
 
+  it('R-ELIG-2: 「予約」「予約したい」 from him say why he cannot reserve, never that he can', async () => {
+    for (const words of ['予約', '予約したい']) {
+      const r = await h.say(ito(), words);
+      expect(wordsOf(r)).toContain('予約ができません');
+      expect(occurrences(r, NOT_RESIDENT)).toBe(1);
+      expect(wordsOf(r)).not.toContain('このまま検索から予約できます');
+      expect(wordsOf(r)).not.toContain('「予約申込」を押します');
+    }
+    // A resident is told how, and that he may go ahead.
+    const taro = h.user(44);
+    await h.login(taro, TARO, 'k7Tm2qX9');
+    expect(wordsOf(await h.say(taro, '予約'))).toContain('このまま検索から予約できます');
+  });
+
+  it('R-ELIG-4: メールアドレス登録 and 各種サービス offer him no e-mail page; they say why', async () => {
+    for (const words of ['メールアドレス登録', 'メール登録したい']) {
+      const r = await h.say(ito(), words);
+      expect(buttonData(r, 'メールアドレス登録')).toBeUndefined();
+      expect(wordsOf(r)).toContain('メールアドレスの登録ができません');
+      expect(occurrences(r, NOT_RESIDENT)).toBe(1);
+    }
+    const services = await h.say(ito(), '各種サービス');
+    expect(buttonData(services, 'メールアドレス登録')).toBeUndefined();
+    expect(buttonData(services, 'パスワード変更')).toMatch(/\/password$/);
+    expect(wordsOf(services)).toContain('メールアドレスの登録ができません');
+    // A resident, and anyone not logged in (the page asks who it is), still get the page.
+    const taro = h.user(45);
+    await h.login(taro, TARO, 'k7Tm2qX9');
+    expect(buttonData(await h.say(taro, 'メールアドレス登録'), 'メールアドレス登録')).toMatch(/\/email$/);
+    expect(buttonData(await h.say(taro, '各種サービス'), 'メールアドレス登録')).toMatch(/\/email$/);
+    expect(buttonData(await h.say(h.user(46), 'メールアドレス登録'), 'メールアドレス登録')).toMatch(/\/email$/);
+  });
+
   it('logged out, he is offered 予約申込; after the login he gets the refusal, not the reservation again', async () => {
     const u = h.user(42);
     const found = await h.say(u, '坊っちゃん');

@@ -39,8 +39,8 @@ const actions = (max: number) => fc.array(action, { maxLength: max });
 const card = fc.record({
   title: str(600),
   lines: fc.array(str(300), { maxLength: 6 }),
-  availability: fc.constantFrom('貸出：○', '貸出：×'),
-  lendable: fc.boolean(),
+  availability: fc.constantFrom('貸出：○', '貸出：×', '館内閲覧のみ'),
+  availabilityKind: fc.constantFrom('lendable' as const, 'out' as const, 'in_library_only' as const),
   marks: fc.array(fc.constantFrom('YA', '紙芝居'), { maxLength: 2 }),
   actions: actions(3),
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { looksLikeCredentials } from '../../src/conversation/credentials-like.js';
+import { isIsbn13 } from '../../src/domain/isbn.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
 
 let h: ChatHarness;
@@ -27,6 +28,26 @@ describe('a password typed into the chat', () => {
     const r = await h.say(user, '2000000001　k7Tm2qX9');
     expect(wordsOf(r)).not.toContain('k7Tm2qX9');
     expect(wordsOf(r)).toContain('パスワード変更');
+  });
+
+  it('a card number and a password sent one by one are searched but never shown back', async () => {
+    const user = h.user(64);
+    for (const words of ['2000000001', 'k7Tm2qX9', 'カード番号は2000000001です', 'パスワード k7Tm2qX9']) {
+      const r = await h.say(user, words);
+      expect(wordsOf(r)).toContain('見つかりませんでした');
+      expect(wordsOf(r)).not.toContain('2000000001');
+      expect(wordsOf(r)).not.toContain('k7Tm2qX9');
+      expect(wordsOf(r)).toContain('パスワードはトークに送らないでください');
+    }
+    // Other words that find nothing are still shown back, with what to try; an ISBN-13 too.
+    expect(wordsOf(await h.say(user, 'ぬばたまのよる'))).toContain(
+      '「ぬばたまのよる」に当てはまる資料は見つかりませんでした',
+    );
+    expect(isIsbn13('9784000000000')).toBe(true);
+    expect(isIsbn13('9784000000001')).toBe(false);
+    expect(wordsOf(await h.say(user, '9784000000000'))).toContain(
+      '「9784000000000」に当てはまる資料は見つかりませんでした',
+    );
   });
 
   it('a title search with a number is still a search', async () => {

@@ -176,7 +176,8 @@ describe('phrases that name a service', () => {
 describe('phrases are whole messages, not words inside titles', () => {
   it('a title containing a phrase is still searched', async () => {
     expect(wordsOf(await h.say(guest(), '予約の世界史'))).toContain('「予約の世界史」に当てはまる資料');
-    expect(wordsOf(await h.say(guest(), 'ありがとうの本'))).toContain('「ありがとうの本」');
+    // Searched, as 「ありがとう」: の本 around the words is left out of a search (issue 24).
+    expect(wordsOf(await h.say(guest(), 'ありがとうの本'))).toMatch(/「ありがとう」(の検索結果|に当てはまる資料)/);
     const cat = await h.say(guest(), '吾輩は猫である');
     expect(wordsOf(cat)).toMatch(/「吾輩は猫である」の検索結果：\d+件/);
   });
@@ -214,18 +215,16 @@ describe('a search that finds nothing says what to try', () => {
     expect(quickTexts(r)).toEqual(expect.arrayContaining(['蔵書検索', 'ヘルプ']));
   });
 
-  it('R-SRCH-2: 紙芝居 as a word suggests 分類:C, and the button finds the kamishibai', async () => {
-    const u = guest();
-    const r = await h.say(u, 'ももたろう 紙芝居');
-    expect(wordsOf(r)).toContain('紙芝居は「ももたろう 分類:C」で探せます');
-    expect(quickTexts(r)).toContain('ももたろう 分類:C');
-    const found = await h.say(u, 'ももたろう 分類:C');
-    expect(wordsOf(found)).toMatch(/「ももたろう 分類:C」の検索結果：\d+件/);
-    expect(wordsOf(await h.say(u, '紙芝居'))).toContain('「分類:C」で探せます');
+  it('R-SRCH-2: 紙芝居 as a word narrows to the kamishibai instead of being looked for in titles', async () => {
+    const r = await h.say(guest(), 'ももたろう 紙芝居');
+    expect(wordsOf(r)).toMatch(/「ももたろう 紙芝居」の検索結果：1件/);
+    expect((r[1] as { cards: { marks: string[] }[] }).cards[0]!.marks).toContain('紙芝居');
+    expect(wordsOf(await h.say(guest(), '紙芝居'))).toMatch(/「紙芝居」の検索結果：20件/);
   });
 
-  it('R-SRCH-1: a material word (DVD) suggests 資料種別:', async () => {
+  it('R-SRCH-1: a material word (DVD) with words no DVD has finds nothing, and says what to try', async () => {
     const r = await h.say(guest(), 'ぜったいにない DVD');
-    expect(wordsOf(r)).toContain('DVDは「ぜったいにない 資料種別:DVD」で探せます');
+    expect(wordsOf(r)).toContain('「ぜったいにない DVD」に当てはまる資料は見つかりませんでした');
+    expect(wordsOf(r)).not.toContain('もしかして');
   });
 });

@@ -47,6 +47,32 @@ describe('typed answers to a reservation', () => {
     });
   });
 
+  it('R-RES-5: a choice typed with the words that follow it: 東部でお願いします, LINEで, はい、お願いします', async () => {
+    const user = h.user(35);
+    await h.login(user, TARO, 'k7Tm2qX9');
+    const found = await h.say(user, '坊っちゃん');
+    await h.tap(user, buttonData(found, '予約申込')!);
+    const contact = await h.say(user, '東部でお願いします');
+    expect(wordsOf(contact)).toContain('連絡方法を選んでください');
+    expect(wordsOf(contact)).not.toContain('見つかりませんでした');
+    const confirm = await h.say(user, 'LINEで');
+    expect(wordsOf(confirm)).toContain('予約確認');
+    expect(wordsOf(confirm)).toContain('受取館：東部分館');
+    expect(wordsOf(await h.say(user, 'はい、お願いします'))).toContain('予約受付');
+    const o = await patronOverview(h.db, TARO);
+    expect(o!.holds.find((x) => x.title === '坊っちゃん')).toMatchObject({ pickupBranch: 'tobu', contact: 'line' });
+  });
+
+  it('「予約をやめたい」 at a question of the reservation stops it, as やめる does', async () => {
+    const user = h.user(36);
+    await h.login(user, TARO, 'k7Tm2qX9');
+    const found = await h.say(user, 'ぐりとぐら');
+    expect(wordsOf(await h.tap(user, buttonData(found, '予約申込')!))).toContain('受取館を選んでください');
+    const r = await h.say(user, '予約をやめたい');
+    expect(wordsOf(r)).toContain('操作をやめました');
+    expect(wordsOf(r)).not.toContain('見つかりませんでした');
+  });
+
   it('a branch is found with or without 館・分館, full- or half-width', () => {
     const offered = [
       { code: 'honkan', name: '本館' },
@@ -57,7 +83,10 @@ describe('typed answers to a reservation', () => {
     expect(typedBranch('東部', offered)?.code).toBe('tobu');
     expect(typedBranch('東部館', offered)?.code).toBe('tobu');
     expect(typedBranch(' 東初富分館 ', offered)?.code).toBe('higashi-hatsutomi');
+    expect(typedBranch('本館でお願いします', offered)?.code).toBe('honkan');
+    expect(typedBranch('東初富で。', offered)?.code).toBe('higashi-hatsutomi');
     expect(typedBranch('東', offered)).toBeUndefined();
+    expect(typedBranch('でお願いします', offered)).toBeUndefined();
     expect(typedBranch('図書館', offered)).toBeUndefined();
   });
 

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { patronChat } from '../../src/messages/ja/index.js';
+import { CHROMIUM, launchChromium, screenshotDir } from '../helpers/screenshots.js';
+import { chatPage, logInOnPage, phoneTab } from './chat-page.js';
 import { devChatServer, type DevChatServer } from './server.js';
 
-import { CHROMIUM, CHROMIUM_ARGS, screenshotDir } from '../helpers/screenshots.js';
 /**
  * A new user's first minutes, in Debian's Chromium at a phone's width: the chat page of `npm start`
  * without a LINE channel. Search, a title's detail, reserve → log in on the page the chat opens →
@@ -20,24 +21,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     s = await devChatServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-    });
-    // A step that does not happen fails within 10 s, naming what it waited for.
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+    browser = await launchChromium();
+    ({ context, page, problems } = await phoneTab(browser, 390, 844));
     mkdirSync(SHOTS, { recursive: true });
   });
   beforeEach(() => s.allowLoopback());
@@ -46,19 +35,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
     await s?.close();
   });
 
-  /** The talk's last bot message that contains `text` (a bubble, a carousel, a text). */
-  const botMessage = (text: string | RegExp): Locator =>
-    page.locator('#talk .row.bot .msg').filter({ hasText: text }).last();
-  const tap = async (target: Locator) => {
-    await target.scrollIntoViewIfNeeded();
-    await target.click();
-  };
+  const chat = () => chatPage(page);
+  const botMessage = (text: string | RegExp) => chat().botMessage(text);
+  const tap = (target: Locator) => chat().tap(target);
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, name) });
-  const say = async (text: string) => {
-    await page.locator('#text').fill(text);
-    await page.locator('#text').press('Enter');
-  };
-  const quickReply = (label: string) => page.locator('#quick .chip', { hasText: label });
+  const say = (text: string) => chat().type(text);
+  const quickReply = (label: string) => chat().quickReply(label);
 
   it('a whole visit: search, detail, login, reserve, status, renew, cancel, and the notice', async () => {
     await page.goto(`${s.base}/`);
@@ -97,16 +79,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the dev chat page in Chromium (390 px wi
     const loginButton = botMessage(patronChat.loginNeeded.slice(0, 12)).getByRole('button', { name: 'ログイン' });
     await loginButton.waitFor();
     const [login] = await Promise.all([context.waitForEvent('page'), tap(loginButton)]);
-    await login.waitForLoadState();
-    expect(new URL(login.url()).pathname).toBe('/login');
-    await login.locator('input[name=cardNumber]').pressSequentially('2000000001');
-    await login.locator('input[name=password]').pressSequentially('k7Tm2qX9');
-    await Promise.all([
-      login.waitForURL((u) => u.pathname === '/__line-access/dialog/bot/accountLink'),
-      login.getByRole('button', { name: 'ログイン' }).click(),
-    ]);
-    await expect(login.locator('h1').textContent()).resolves.toBe('ログインしました。チャットに戻ってください');
-    await login.close();
+    await expect(logInOnPage(login, '2000000001', 'k7Tm2qX9')).resolves.toEqual({
+      path: '/login',
+      heading: 'ログインしました。チャットに戻ってください',
+    });
 
     // Back in the chat: logged in, the logged-in rich menu (ログアウト), and the reservation offered again.
     await botMessage('ログインしました').waitFor();

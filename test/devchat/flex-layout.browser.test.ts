@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/conversation/reply.js';
 import { DEV_CHAT_USERS } from '../../src/devchat/users.js';
 import { toLineMessages } from '../../src/line/outbound.js';
 import { noticeReply } from '../../src/notices/cards.js';
 import { buttonData, chatHarness, type ChatHarness } from '../helpers/chat.js';
-import { CHROMIUM, CHROMIUM_ARGS, screenshotDir } from '../helpers/screenshots.js';
+import { CHROMIUM, launchChromium, phone, screenshotDir } from '../helpers/screenshots.js';
 import { devChatServer, type DevChatServer } from './server.js';
 
 /**
@@ -127,15 +127,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Flex messages at 360 px in the chat page
 
   beforeAll(async () => {
     [h, s] = await Promise.all([chatHarness(), devChatServer({ env: { SEED: 'none' } })]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-    });
+    browser = await launchChromium();
+    const context = await browser.newContext(phone(360, 740));
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));

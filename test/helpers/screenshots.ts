@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
 
 /**
  * Where browser tests save screenshots: docs/screenshots/ when UPDATE_SCREENSHOTS=1 (to refresh
@@ -33,3 +34,17 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Headless Debian Chromium with the flags above. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+
+/** A phone's browser: `width`×`height` CSS px at 2× pixels, touch, Japanese, Tokyo's clock. */
+export const phone = (width: number, height: number): BrowserContextOptions => ({
+  viewport: { width, height },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'ja-JP',
+  timezoneId: 'Asia/Tokyo',
+});

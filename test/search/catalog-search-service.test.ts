@@ -123,6 +123,7 @@ describe(`catalog search service (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, (
       page: 0,
       hasNext: false,
       results: [],
+      suggestions: [],
     });
   });
 

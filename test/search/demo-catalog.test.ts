@@ -53,7 +53,9 @@ function sampledWords(): string[] {
       const chars = [...field.replace(/\s/g, '')];
       const at = (i * 7) % Math.max(1, chars.length - 1);
       const w = chars.slice(at, at + 2).join('');
-      if (w.length > 0) words.add(w);
+      // A piece that cuts a spelling the normaliser reads with its neighbour (鎌ケ of 鎌ケ谷, where
+      // ケ is が) is not a word a patron types: domain/kana-variants.ts.
+      if (w.length > 0 && normalizeForSearch(field).includes(normalizeForSearch(w))) words.add(w);
     }
   });
   return [...words];
@@ -115,6 +117,25 @@ const QUERIES = [
   'の 本 猫',
   'あ'.repeat(50),
   '図書館ねこデューイ',
+  // Material words narrow instead of matching words (issue 24); an ISBN matches its title only.
+  '絵本',
+  'えほん',
+  '紙芝居',
+  'YA',
+  'ｙａ',
+  '大活字本',
+  'DVD',
+  '雑誌',
+  'ぐりとぐら 絵本',
+  'YA 角川',
+  'YA 絵本',
+  '大活字本 浅田',
+  '紙芝居 松谷',
+  '9784834036862',
+  '978-4-8340-3686-2',
+  '4-8340-3686-3',
+  '4834036863 ぐり',
+  '4834036863 ねこ',
 ];
 
 describe(`search over the demo catalog (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {

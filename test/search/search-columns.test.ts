@@ -68,7 +68,7 @@ describe(`search columns (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(row).toEqual({
       norm_title: 'javascript入門',
       norm_author: 'ヤマダタロウ',
-      norm_publisher: 'オライリー',
+      norm_publisher: 'オライリ',
       norm_version: NORMALIZER_VERSION,
     });
   });

@@ -1,4 +1,4 @@
-import { chat, intentAnswers, patronChat } from '../../messages/ja/index.js';
+import { chat, intentAnswers, patronChat, refusalMessage } from '../../messages/ja/index.js';
 import type { Facts } from '../effects.js';
 import type { Flow, Step, StepContext, StepResult } from '../flow.js';
 import { text, type Action, type Reply } from '../reply.js';
@@ -80,6 +80,17 @@ function withLead(shown: StepResult, status: Facts['status'], lead: (s: Status) 
   return { ...shown, replies };
 }
 
+/** How to reserve, or, to a logged-in card that may not (R-ELIG-2), why not and what to do. */
+const reserveHowShown = answer(
+  (ctx) => {
+    const refusal = ctx.facts.eligibility?.reserve;
+    return refusal
+      ? intentAnswers.reserveRefused(refusalMessage(refusal))
+      : intentAnswers.reserveHow(ctx.user.patronId !== null);
+  },
+  { title: true },
+);
+
 /**
  * Everyday phrases that name what the bot can do (conversation/intents.ts decides which): each is
  * answered as that service, or in words from the message table, never searched as a title.
@@ -88,7 +99,12 @@ export const phraseFlow: Flow = {
   name: PHRASE_FLOW,
   states: {},
   steps: {
-    reserveHow: answer((ctx) => intentAnswers.reserveHow(ctx.user.patronId !== null), { title: true }),
+    // Logged in, whether the card may reserve is read first (R-ELIG-2): no promise it would break.
+    reserveHow: (ctx) =>
+      ctx.user.patronId
+        ? { replies: [], effects: [{ kind: 'eligibility' }], then: 'reserveHowShown' }
+        : reserveHowShown(ctx),
+    reserveHowShown,
     ...viaStatus('status'),
     ...viaStatus('renew'),
     ...viaStatus('dueDates'),

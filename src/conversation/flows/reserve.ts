@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja/index.js';
 import { reading, type Flow, type StepContext, type StepResult, type StoredData } from '../flow.js';
 import { searchResultReplies } from './search.js';
+import { reservePhraseSteps } from './reserve-phrase.js';
 import { alreadyStep, askDoneAlready, finishedState } from './done-already.js';
 import { typedBranch, typedContact, typedNo, typedYes } from '../typed-choice.js';
 import { encodePostback } from '../postback.js';
@@ -42,6 +43,19 @@ const confirmingState = contactState.extend({ contact: contactKind });
 /** 予約受付 was said: 送信 / はい typed again is told the reservation is there already. */
 const finishedPlacing = finishedState(z.object({ bibId: z.string() }));
 
+/** 予約申込 (`reserve|start|bibId`): the rules are read before the first question; the login first if needed. */
+function start(ctx: StepContext): StepResult {
+  const bibId = ctx.postback?.args[0] ?? '';
+  if (!/^\d{1,18}$/.test(bibId)) return { replies: [expiredReply()] };
+  return (
+    requireLogin(ctx, { flow: FLOW, step: 'start', args: [bibId] }) ?? {
+      replies: [],
+      effects: [{ kind: 'reservationOptions', bibId }],
+      then: 'chooseBranch',
+    }
+  );
+}
+
 /**
  * R-RES-5: 予約申込 → pickup branch → contact method → 予約確認 → 送信 → 予約受付 (依頼中).
  * The rules are checked before the first question, so a refusal never comes after three taps.
@@ -54,17 +68,8 @@ export const reserveFlow: Flow = {
   textOnly: { finished: typedYes },
   states: { branch: branchState, contact: contactState, confirming: confirmingState, finished: finishedPlacing },
   steps: {
-    start(ctx) {
-      const bibId = ctx.postback?.args[0] ?? '';
-      if (!/^\d{1,18}$/.test(bibId)) return { replies: [expiredReply()] };
-      return (
-        requireLogin(ctx, { flow: FLOW, step: 'start', args: [bibId] }) ?? {
-          replies: [],
-          effects: [{ kind: 'reservationOptions', bibId }],
-          then: 'chooseBranch',
-        }
-      );
-    },
+    start,
+    ...reservePhraseSteps(start),
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
     chooseBranch(ctx) {
       const r = ctx.facts.reservation;

@@ -12,6 +12,7 @@ import { text, type Action, type Reply, type TitleCard } from '../reply.js';
 import type { Effect, Facts } from '../effects.js';
 import type { Refusal } from '../../domain/refusals.js';
 import { noHitsReply } from '../no-hits.js';
+import { searchPhrase } from '../search-phrases.js';
 
 type Summary = NonNullable<Facts['search']>['results'][number];
 type Detail = NonNullable<NonNullable<Facts['title']>>;
@@ -41,7 +42,8 @@ export const searchFlow: Flow = {
     query: reading(queryState, (ctx) => {
       const typed = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
       const prefix = fieldPrefix(ctx);
-      const q = prefix && typed ? `${prefix}${typed.replace(/\s+/g, ` ${prefix}`)}` : typed;
+      const q =
+        prefix && typed ? `${prefix}${typed.replace(/\s+/g, ` ${prefix}`)}` : typed && searchPhrase(typed).words;
       if (!q) return { replies: [text(chat.emptyQuery, [searchAgain, help])] };
       return { replies: [], effects: searchEffects(ctx, q, 0), then: 'results' };
     }),
@@ -79,6 +81,8 @@ export const searchFlow: Flow = {
             field('author', chat.buttons.byAuthor),
             field('publisher', chat.buttons.byPublisher),
             { kind: 'message', label: chat.buttons.kamishibai, text: '分類:C' },
+            // R-SRCH-3: the young-adult shelf, by its material word (domain/material-words.ts).
+            { kind: 'message', label: chat.buttons.ya, text: 'YA' },
             help,
           ]),
         ],
@@ -121,7 +125,7 @@ function results(ctx: StepContext<Query>): StepResult {
 export function searchResultReplies(facts: Facts, q: string): Reply[] {
   const s = facts.search;
   if (!s) return [text(chat.expired, [searchAgain])];
-  if (s.total === 0 || s.results.length === 0) return [noHitsReply(q, [searchAgain, help])];
+  if (s.total === 0 || s.results.length === 0) return [noHitsReply(q, s.suggestions, [searchAgain, help])];
   const from = s.page * 10 + 1;
   const to = from + s.results.length - 1;
   const quick: Action[] = [
@@ -154,11 +158,11 @@ function queryText(ctx: StepContext<Query>): string {
   if (ctx.postback?.step === 'next') return restOf(ctx.postback, 1);
   const typed = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
   const prefix = fieldPrefix(ctx);
-  return prefix ? `${prefix}${typed}` : typed;
+  return prefix ? `${prefix}${typed}` : searchPhrase(typed).words;
 }
 
 function marks(t: Summary): string[] {
-  return [...(t.kamishibai ? ['紙芝居'] : []), ...(t.youngAdult ? ['YA'] : [])];
+  return [...(t.kamishibai ? ['紙芝居'] : []), ...(t.youngAdult ? ['YA'] : []), ...(t.largePrint ? ['大活字本'] : [])];
 }
 
 /** Author, publisher and year, material and call number: the lines a result card and the detail share. */
@@ -174,9 +178,11 @@ function describe(t: Summary): string[] {
 function card(t: Summary, mayReserve: boolean): TitleCard {
   return {
     title: t.title,
-    lines: [...describe(t), chat.holdCount(t.holdCount)],
+    // 予約件数：0件 on a title nobody may reserve (館内閲覧のみ, a latest issue, AV) reads as "you
+    // would be first"; holds that exist (placed at a counter before) are still a fact to show.
+    lines: [...describe(t), ...(t.reservable === null || t.holdCount > 0 ? [chat.holdCount(t.holdCount)] : [])],
     availability: TITLE_AVAILABILITY_LABELS[t.availability],
-    lendable: t.lendable,
+    availabilityKind: t.availability,
     marks: marks(t),
     actions: [
       {

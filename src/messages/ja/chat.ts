@@ -44,6 +44,36 @@ export const KEYWORDS = {
 } as const;
 
 /**
+ * While a question waits (a reservation, a confirmation, a field to search), these mean やめる as
+ * well, with any ending of INTENT_ENDINGS (やめます, やめたい, キャンセルします, 中止してください).
+ * Only then: with nothing in progress they are searched, as a title may be just these words.
+ */
+export const STOP_WHILE_WAITING = [
+  '予約をやめる',
+  '予約をやめ',
+  '予約やめる',
+  '予約やめ',
+  '予約をキャンセル',
+  '予約キャンセル',
+  '予約を中止',
+  '予約中止',
+  'やめる',
+  'やめ',
+  'やめて',
+  'やめておく',
+  'やめておき',
+  'やめとく',
+  'やめとき',
+  '止める',
+  '止め',
+  'キャンセル',
+  '中止',
+  'ストップ',
+  '取りやめ',
+  'とりやめ',
+] as const;
+
+/**
  * Typed answers that count as a tap on a choice (a question with buttons is waiting). Branch
  * names are matched with or without 館・分館 (conversation/typed-choice.ts).
  */
@@ -55,6 +85,22 @@ export const CHOICE_WORDS = {
   },
   yes: ['はい', '送信', '送信する', 'OK', 'お願いします'],
   no: ['いいえ'],
+  /** What may follow a typed choice (東部でお願いします, LINEで, はい、お願いします), longest first. */
+  endings: [
+    'でお願いいたします',
+    'でお願いします',
+    'でおねがいします',
+    'にしてください',
+    'でお願い',
+    'にします',
+    'でいいです',
+    'がいいです',
+    'お願いいたします',
+    'お願いします',
+    'おねがいします',
+    'です',
+    'で',
+  ],
 } as const;
 
 /** Conversation wording: search, help, and the words on buttons. */
@@ -72,13 +118,21 @@ export const chat = {
     string
   >,
   /**
-   * A search that found nothing says what to try: a material word (紙芝居, CD …) as its field
-   * (`material`, with a button that runs it), fewer or other words, a field, the menu.
+   * A search that found nothing says what to try: titles close to the words (「もしかして」, each with
+   * a button that searches it), fewer or other words, a field, the menu. Material words (紙芝居, CD,
+   * 絵本, YA …) narrow the search themselves, so they need no advice here.
    */
-  noHits: (q: string, material?: { word: string; query: string }) =>
+  /** `q` null: the words may be a card number or a password, so they are not shown back. */
+  noHits: (q: string | null, close: readonly string[] = []) =>
     [
-      `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
-      ...(material ? [`・${material.word}は「${material.query}」で探せます（下のボタン）。`] : []),
+      q === null
+        ? '送られた言葉に当てはまる資料は見つかりませんでした。\n' +
+          '利用者カードの番号やパスワードにも見えるため、言葉はここに表示していません。' +
+          'パスワードはトークに送らないでください。ログインは「ログイン」から開く図書館のページで行います' +
+          '（送ってしまったときは「パスワード変更」から変更してください）。\n' +
+          '資料をお探しでしたら、次のようにお試しください。'
+        : `「${q}」に当てはまる資料は見つかりませんでした。次のようにお試しください。`,
+      ...(close.length > 0 ? [`・もしかして：${close.map((t) => `『${t}』`).join('、')}（下のボタンで探せます）`] : []),
       '・言葉を減らす（書名の一部だけ、著者名だけなど）',
       '・別の言葉にする（ひらがな・カタカナ、漢字の書き方など）',
       '・項目を指定する（「書名:〇〇」「著者:〇〇」）',
@@ -88,6 +142,8 @@ export const chat = {
   resultHeader: (q: string, total: number, capped: boolean, from: number, to: number) =>
     `「${q}」の検索結果：${capped ? '1000件以上' : `${total}件`}（${from}〜${to}件目）\n` +
     '資料を選ぶと、所蔵館と貸出状況を表示します。',
+  /** After the results of 〜を予約したい that found several titles. */
+  reserveWhich: '予約する資料の「予約申込」を押してください。',
   tooMany: '1000件以上見つかりました。言葉を増やすか、「書名:」「著者:」などで絞り込んでください。',
   titleNotFound: 'この資料は見つかりませんでした。もう一度検索してください。',
   holdCount: (n: number) => `予約件数：${n}件`,
@@ -100,7 +156,6 @@ export const chat = {
   unknownInput:
     'すみません、よくわかりませんでした。書名などの言葉を送ると蔵書を検索します。使い方は「ヘルプ」をご覧ください。',
   /** The button that runs the no-hit answer's material suggestion (紙芝居 → 分類:C). */
-  byMaterial: (word: string) => `${word}で探す`,
   comingSoon: 'この機能は準備中です。図書館のホームページまたはカウンターをご利用ください。',
   buttons: {
     detail: '詳細を見る',
@@ -137,6 +192,13 @@ export const pagesChat = {
   menu:
     '各種サービス\n' +
     'パスワードの変更とメールアドレスの登録は、図書館のページで行います。下のボタンからお選びください。',
+  /** メールアドレス登録 from a logged-in card that may not register one (R-ELIG-4): why, no button. */
+  emailRefused: (reason: string) => `ログイン中の利用者カードでは、メールアドレスの登録ができません。\n${reason}`,
+  /** 各種サービス for that card: the password page only, and why not the e-mail one. */
+  menuNoEmail: (reason: string) =>
+    '各種サービス\n' +
+    'パスワードの変更は、図書館のページで行います。下のボタンからどうぞ。\n' +
+    `ログイン中の利用者カードでは、メールアドレスの登録ができません。${reason}`,
   buttons: { password: 'パスワード変更', email: 'メールアドレス登録' },
 } as const;
 

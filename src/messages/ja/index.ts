@@ -4,7 +4,7 @@
 // other language's table must have (../table.ts), and re-exports the named pieces callers use.
 
 import { accountPages } from './account-pages.js';
-import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat } from './chat.js';
+import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat, STOP_WHILE_WAITING } from './chat.js';
 import { doneAlready } from './done-already.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
 import { INTENT_ENDINGS, INTENT_PHRASES, intentAnswers } from './intents.js';
@@ -21,6 +21,7 @@ import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
 import { refusalMessage } from './refusals.js';
+import { SEARCH_PHRASES } from './search-phrases.js';
 
 export {
   accountPages,
@@ -48,6 +49,8 @@ export {
   patronChat,
   refusalMessage,
   reservationConfirmationText,
+  STOP_WHILE_WAITING,
+  SEARCH_PHRASES,
   TITLE_AVAILABILITY_LABELS,
 };
 
@@ -63,6 +66,7 @@ export const ja = {
   materialLabel,
   contactLabel,
   keywords: KEYWORDS,
+  stopWhileWaiting: STOP_WHILE_WAITING,
   choiceWords: CHOICE_WORDS,
   intentPhrases: INTENT_PHRASES,
   intentEndings: INTENT_ENDINGS,

@@ -195,6 +195,8 @@ export const intentAnswers = {
       `予約できるのは、市内在住・在勤・在学の${lib.ageRule}の方で、${lib.holdLimitRule}です。` +
         '予約の状況は「ご利用状況」で確認できます。',
     ].join('\n'),
+  /** 予約 from a logged-in patron who may not reserve (R-ELIG-2): why, instead of how. */
+  reserveRefused: (reason: string) => `【LINEでの予約】\nログイン中の利用者カードでは、予約ができません。\n${reason}`,
   renew: (renewable: number) =>
     renewable > 0
       ? `貸出期間の延長は、下の貸出中の資料の「延長する」から行います（${lib.renewalPeriod}になります）。`

@@ -8,6 +8,7 @@ import { nonfiction } from './books-nonfiction.js';
 import { practical } from './books-practical.js';
 import { children } from './children.js';
 import { kamishibaiSet, youngAdult } from './kamishibai-ya.js';
+import { largePrint } from './large-print.js';
 import { magazines } from './magazines.js';
 import { referenceBooks } from './reference.js';
 import type { DemoRecord } from './types.js';
@@ -19,6 +20,8 @@ export const catalogByKind = {
   children,
   kamishibai: kamishibaiSet,
   youngAdult,
+  /** large-print editions (大活字本) */
+  largePrint,
   audiovisual,
   magazines,
   /** in-library-only reference books */
@@ -30,6 +33,7 @@ export const demoCatalog: DemoRecord[] = [
   ...catalogByKind.children,
   ...catalogByKind.kamishibai,
   ...catalogByKind.youngAdult,
+  ...catalogByKind.largePrint,
   ...catalogByKind.audiovisual,
   ...catalogByKind.magazines,
   ...catalogByKind.reference,

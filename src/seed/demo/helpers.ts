@@ -12,6 +12,7 @@
  * only appended to a section.
  */
 import type { BranchCode, DemoItem, DemoRecord, MaterialType } from './types.js';
+import { isIsbn13 } from '../../domain/isbn.js';
 
 export const BRANCH_OF_MARK: Readonly<Record<string, BranchCode>> = {
   本: 'honkan',
@@ -85,6 +86,25 @@ export function section(code: number) {
     });
   }
 
+  /** A book shelved apart: its call number starts with `label` before the NDC main class. */
+  const shelvedApart =
+    (label: string) =>
+    (
+      title: string,
+      kana: string,
+      author: string,
+      publisher: string,
+      year: number,
+      isbn: string,
+      ndc: string,
+      mark: string,
+      holdings: string,
+    ): DemoRecord =>
+      record(
+        { title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' },
+        items(`${label} ${mainClass(ndc)} ${mark}`, holdings),
+      );
+
   return {
     /** A book; call number = NDC + ' ' + author mark, e.g. '913.6 ナ' (picture books: 'E ナ'). */
     book(
@@ -104,22 +124,9 @@ export function section(code: number) {
       );
     },
     /** Young-adult material; call number 'YA 913 ア' (R-SRCH-3). */
-    ya(
-      title: string,
-      kana: string,
-      author: string,
-      publisher: string,
-      year: number,
-      isbn: string,
-      ndc: string,
-      mark: string,
-      holdings: string,
-    ): DemoRecord {
-      return record(
-        { title, titleKana: kana, author, publisher, year, isbn, classification: ndc, materialType: 'book' },
-        items(`YA ${mainClass(ndc)} ${mark}`, holdings),
-      );
-    },
+    ya: shelvedApart('YA'),
+    /** A large-print edition (大活字本); call number '大活字 913 ア' (docs/demo-library.md). */
+    largePrint: shelvedApart('大活字'),
     /** Kamishibai: classification 'C', call number 'P ア' (R-SRCH-2). */
     kamishibai(
       title: string,
@@ -196,12 +203,7 @@ export function section(code: number) {
 }
 
 /** True when `isbn` is 13 digits with a correct ISBN-13 check digit. */
-export function isValidIsbn13(isbn: string): boolean {
-  if (!/^97[89]\d{10}$/.test(isbn)) return false;
-  let sum = 0;
-  for (let i = 0; i < 12; i += 1) sum += Number(isbn[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10 === Number(isbn[12]);
-}
+export const isValidIsbn13 = isIsbn13;
 
 /**
  * The records of a data file (rows/*.json): one row per title, the builder's arguments in order,
