@@ -12,7 +12,7 @@ import { NO_CARD_YET } from './phrases.js';
 export const botMessages = {
   get greeting(): string {
     return (
-      `${lib.name}のLINE公式アカウントです。友だち追加ありがとうございます。\n` +
+      `${lib.accountName}のLINE公式アカウントです。友だち追加ありがとうございます。\n` +
       'このアカウントでは、蔵書検索、予約、ご利用状況の確認、貸出期間の延長、予約の取消ができ、' +
       (lib.lineContact
         ? '予約資料のご用意ができたらLINEでお知らせします。\n'

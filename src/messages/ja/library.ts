@@ -26,6 +26,10 @@ export const lib = {
   get name(): string {
     return libraryProfile().library.name;
   },
+  /** The LINE official account's name (the greeting says whose account this is). */
+  get accountName(): string {
+    return libraryProfile().library.accountName;
+  },
   get municipality(): string {
     return libraryProfile().library.municipality;
   },
