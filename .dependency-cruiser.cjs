@@ -4,7 +4,7 @@
  * `npm run check:layers` runs this in CI.
  */
 const LAYERS = [
-  { name: 'lib', path: '^src/(lib/|log\\.ts$|config\\.ts$)' },
+  { name: 'lib', path: '^src/(lib/|profile/|log\\.ts$|config\\.ts$)' },
   { name: 'domain', path: '^src/domain/' },
   { name: 'parsing and words', path: '^src/(import|messages)/' },
   { name: 'db and mail transport', path: '^src/(db|mail)/' },

@@ -20,6 +20,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force \
     && mkdir -p /app/data && chown node:node /app/data
 COPY --from=build /app/dist ./dist
+# The bundled library profiles (LIBRARY_PROFILE defaults to profiles/kamagaya.json).
+COPY profiles ./dist/profiles
 # The rich menus (JSON and images): the dev chat page draws them when no LINE channel is configured.
 COPY richmenus ./richmenus
 USER node

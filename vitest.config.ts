@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Database tests share one PostgreSQL server when DATABASE_URL is set; each file makes its own schema.
     fileParallelism: true,
-    setupFiles: ['test/setup/msw.ts', 'test/setup/log-check.ts'],
+    setupFiles: ['test/setup/profile.ts', 'test/setup/msw.ts', 'test/setup/log-check.ts'],
   },
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { bundledProfilePath, loadProfileFile, ProfileError } from './profile/load.js';
+import type { LibraryProfile } from './profile/schema.js';
 
 /**
  * The environment of CONTRACT.md, read once at start and passed down.
@@ -39,7 +41,8 @@ export const envSchema = z.object({
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
   ),
-  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default('yoyaku@library-kamagaya-chiba.jp')),
+  // Unset: the profile's mail sender, hour of promotion and loan period.
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).optional()),
   ADMIN_TOKEN: optionalText,
   // Additions to CONTRACT.md (docs/operating.md): log verbosity and a scrape-only token.
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
@@ -47,8 +50,9 @@ export const envSchema = z.object({
   CRON: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   DEV_CHAT: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('off')),
   SEED: z.preprocess(emptyAsUndefined, z.enum(['demo', 'none']).default('demo')),
-  PROMOTE_HOLDS_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(23).default(9)),
-  LOAN_PERIOD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(90).default(14)),
+  PROMOTE_HOLDS_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(23).optional()),
+  LOAN_PERIOD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(90).optional()),
+  LIBRARY_PROFILE: optionalText,
 });
 
 export interface Config {
@@ -76,6 +80,8 @@ export interface Config {
   seed: 'demo' | 'none';
   promoteHoldsHour: number;
   loanPeriodDays: number;
+  /** The library's profile (LIBRARY_PROFILE, default the bundled Kamagaya one), validated. */
+  profile: LibraryProfile;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +95,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Configuration error: ${name} ${issue.message}`);
   }
   const e = parsed.data;
+  let profile: LibraryProfile;
+  try {
+    profile = loadProfileFile(e.LIBRARY_PROFILE ?? bundledProfilePath());
+  } catch (err) {
+    if (err instanceof ProfileError) throw new ConfigError(err.message);
+    throw err;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -103,14 +116,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM,
+    mailFrom: e.MAIL_FROM ?? profile.mail.sender,
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN ?? e.ADMIN_TOKEN,
     cron: e.CRON === 'on',
     devChat: e.DEV_CHAT === 'on',
     seed: e.SEED,
-    promoteHoldsHour: e.PROMOTE_HOLDS_HOUR,
-    loanPeriodDays: e.LOAN_PERIOD_DAYS,
+    // CONTRACT.md: an environment value, where still accepted, overrides the profile.
+    promoteHoldsHour: e.PROMOTE_HOLDS_HOUR ?? profile.holds.promotion.hour,
+    loanPeriodDays: e.LOAN_PERIOD_DAYS ?? profile.loans.periodDays,
+    profile,
   };
 }

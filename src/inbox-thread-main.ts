@@ -12,6 +12,7 @@ import {
   type ToInboxThread,
 } from './inbox/thread.js';
 import { wireInbox } from './wiring.js';
+import { installProfile } from './profile/active.js';
 
 // The inbox thread (see inbox/thread.ts): the inbox worker wired as runtime.ts wires it (wiring.ts), with
 // a pool of its own; metrics and "events were handled" go back to the main thread.
@@ -24,6 +25,8 @@ try {
   // Not permitted here: the thread runs at the process's priority.
 }
 const { config, nudgePending } = workerData as InboxThreadData;
+// The profile the main thread read and validated (structured-cloned with the config).
+installProfile(config.profile);
 const post = (m: FromInboxThread) => port.postMessage(m);
 // Log lines go through the main thread, in order with the other messages: written there before
 // 'stopped' is, so none is lost when the process exits (a thread's own stdout is flushed by the

@@ -15,6 +15,8 @@ import { INBOX_LANES } from './inbox/timings.js';
 import { InboxThread, type InboxProcessor } from './inbox/thread.js';
 import { errorText, type Logger } from './log.js';
 import { seedDemoLibrary } from './seed/demo-library.js';
+import { installProfile } from './profile/active.js';
+import { applyProfileToDatabase } from './services/library-profile.js';
 import { JOBS, type JobContext } from './services/jobs.js';
 import { deliverLineNotices } from './notices/line-delivery.js';
 import { NoticeKicker } from './notices/kicker.js';
@@ -64,6 +66,11 @@ export async function buildRuntime(
   });
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info('migrations applied', { migrations: applied });
+  // The library's facts, read once from LIBRARY_PROFILE: for the rules and words of this process,
+  // and for the branch rows of the database.
+  installProfile(config.profile);
+  // Replicas starting together apply it one after the other (the same rows, rewritten in turn).
+  await underStartupLock(database, () => applyProfileToDatabase(database.db, config.profile));
   // Titles normalised by an older normaliser (or none) are made searchable again before serving.
   const renormalised = await refreshSearchColumns(database.db);
   if (renormalised > 0) log.info('search columns rebuilt', { titles: renormalised });
@@ -194,8 +201,10 @@ export function scheduleJobs(rt: Runtime, config: Config, log: Logger): () => vo
     cron.schedule(`0 ${config.promoteHoldsHour} * * *`, run('promote-holds'), { timezone: 'Asia/Tokyo' }),
     cron.schedule('0 0,20 * * *', run('expire-holds'), { timezone: 'Asia/Tokyo' }),
     cron.schedule('* * * * *', run('deliver-notices'), { timezone: 'Asia/Tokyo' }),
-    // Before quiet hours end at 08:00, so the morning's reminders join the night's notices in one push.
-    cron.schedule('30 7 * * *', run('send-reminders'), { timezone: 'Asia/Tokyo' }),
+    // Before quiet hours end (Kamagaya 08:00), so the morning's reminders join the night's notices in one push.
+    cron.schedule(`30 ${(config.profile.quietHours.until + 23) % 24} * * *`, run('send-reminders'), {
+      timezone: 'Asia/Tokyo',
+    }),
   ];
   // A run missed while the server was down is caught up now: the jobs work from `now`.
   void run('promote-holds')().then(run('expire-holds')).then(run('send-reminders')).then(run('deliver-notices'));

@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { installProfile } from '../profile/active.js';
+import { applyProfileToDatabase } from '../services/library-profile.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { refreshSearchColumns } from '../db/search-columns.js';
@@ -74,6 +76,9 @@ let code = 0;
 try {
   await migrateToLatest(database.db);
   await refreshSearchColumns(database.db);
+  // The copies' branches are the profile's, also when the catalog is loaded before the first start.
+  installProfile(config.profile);
+  await applyProfileToDatabase(database.db, config.profile);
   await refreshCatalogKeys(database.db);
   // Made only now: readline starts reading at once, and lines read before the import listens are lost.
   // UTF-8 by readline itself; another encoding (Shift_JIS exports) through a decoder stream.

@@ -1,4 +1,7 @@
 import { CHOICE_WORDS } from '../messages/ja/index.js';
+import { libraryProfile } from '../profile/active.js';
+
+const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 const ENDINGS = [...CHOICE_WORDS.endings].sort((a, b) => b.length - a.length);
 
@@ -18,23 +21,29 @@ function forms(text: string): string[] {
   return rest === typed ? [typed] : [typed, rest];
 }
 
-const key = (s: string) =>
-  s
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toLowerCase()
-    // 本館 / 本, 東部分館 / 東部 / 東部館, 鎌ケ谷市立図書館本館: the name without what patrons leave out.
-    .replace(/^(鎌ケ谷市立|鎌ヶ谷市立)?(図書館)?/, '')
-    .replace(/(図書館|分館|館)$/, '');
+/** ケ and ヶ are written either way in place names (鎌ケ谷 / 鎌ヶ谷). */
+const sameKe = (s: string) => s.replace(/[ヶヵケ]/g, 'ケ');
 
-/** The branch a typed word names (with or without 館・分館), among those offered. */
+const key = (s: string) => {
+  // 本館 / 本, ○○分館 / ○○ / ○○館, <library name>本館: the name without what patrons leave out.
+  const library = sameKe(squeeze(libraryProfile().library.name)).replace(/図書館$/, '');
+  let k = sameKe(squeeze(s));
+  if (library !== '' && k.startsWith(library)) k = k.slice(library.length);
+  return k.replace(/^図書館/, '').replace(/(図書館|分館|館)$/, '');
+};
+
+/** The branch a typed word names (with or without 館・分館, or a short name of the profile), among those offered. */
 export function typedBranch<B extends { code: string; name: string }>(
   text: string,
   offered: readonly B[],
 ): B | undefined {
+  const shortNames = (code: string) => libraryProfile().branches.find((b) => b.code === code)?.shortNames ?? [];
   for (const form of forms(text)) {
     const k = key(form);
-    const found = k === '' ? undefined : offered.find((b) => key(b.name) === k || b.code === k);
+    const found =
+      k === ''
+        ? undefined
+        : offered.find((b) => key(b.name) === k || b.code === k || shortNames(b.code).some((n) => key(n) === k));
     if (found) return found;
   }
   return undefined;

@@ -21,6 +21,8 @@ export interface BranchesTable {
   phone: string;
   sort_order: number;
   weekly_closed_days: ColumnType<number[], string | undefined, string>;
+  pickup_point: ColumnType<boolean, boolean | undefined, boolean>;
+  in_profile: ColumnType<boolean, boolean | undefined, boolean>;
 }
 export interface ClosedDatesTable {
   branch_code: string;

@@ -13,15 +13,6 @@ export interface BranchCalendar {
   closedDates: ReadonlySet<IsoDate>;
 }
 
-/** The library closes on Mondays (月曜休館). */
-export const DEFAULT_WEEKLY_CLOSED_DAYS: readonly number[] = [1];
-
-/**
- * R-RES-8: a ready hold is kept for 7 opening days of the pickup branch
- * (確保日の翌開館日から７開館日).
- */
-export const HOLD_SHELF_OPENING_DAYS = 7;
-
 /**
  * How far any search for an opening day may look. Real closures last days or a
  * few weeks (year end, inventory); a gap this long means the calendar was set up
@@ -56,12 +47,12 @@ export function nthOpeningDayAfter(cal: BranchCalendar, d: IsoDate, n: number): 
 }
 
 /**
- * R-RES-8: the last day a ready hold can be collected (受取期限).
- * The first opening day after the day the copy was secured is day 1; the
- * deadline is day 7. The hold expires only after this day has ended.
+ * R-RES-8: the last day a ready hold can be collected (受取期限), `shelfOpeningDays` being the
+ * profile's holds.shelfOpeningDays (Kamagaya: 7, 確保日の翌開館日から７開館日). The first opening
+ * day after the day the copy was secured is day 1; the hold expires only after the last day ended.
  */
-export function pickupDeadline(cal: BranchCalendar, securedOn: IsoDate): IsoDate {
-  return nthOpeningDayAfter(cal, securedOn, HOLD_SHELF_OPENING_DAYS);
+export function pickupDeadline(cal: BranchCalendar, securedOn: IsoDate, shelfOpeningDays: number): IsoDate {
+  return nthOpeningDayAfter(cal, securedOn, shelfOpeningDays);
 }
 
 /** A due date that falls on a closed day moves to the next opening day (returns need an open counter). */
@@ -69,30 +60,41 @@ export function dueDateOnOpeningDay(cal: BranchCalendar, d: IsoDate): IsoDate {
   return openingDayOnOrAfter(cal, d);
 }
 
-/**
- * The year-end closure (年末年始休館, 29 Dec – 3 Jan) as dates: for every year in
- * fromYear..toYear its 1–3 January and 29–31 December, plus 1–3 January of
- * toYear + 1 so that the closure beginning in December of toYear is whole.
- */
-export function yearEndClosedDates(fromYear: number, toYear: number): IsoDate[] {
-  if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
-    throw new Error(`yearEndClosedDates: bad year range ${fromYear}..${toYear}`);
-  }
-  const year = (y: number): string => String(y).padStart(4, '0');
-  const dates: IsoDate[] = [];
-  for (let y = fromYear; y <= toYear; y++) {
-    dates.push(`${year(y)}-01-01`, `${year(y)}-01-02`, `${year(y)}-01-03`);
-    dates.push(`${year(y)}-12-29`, `${year(y)}-12-30`, `${year(y)}-12-31`);
-  }
-  const after = toYear + 1;
-  dates.push(`${year(after)}-01-01`, `${year(after)}-01-02`, `${year(after)}-01-03`);
-  return dates;
+/** A closure that comes back every year, 'MM-DD' to 'MM-DD' (年末年始 …); it may wrap the new year. */
+export interface YearlyClosure {
+  start: string;
+  end: string;
 }
 
-/** The library's default calendar: closed on Mondays and over the year end. */
-export function defaultCalendar(fromYear: number, toYear: number): BranchCalendar {
-  return {
-    weeklyClosedDays: DEFAULT_WEEKLY_CLOSED_DAYS,
-    closedDates: new Set(yearEndClosedDates(fromYear, toYear)),
-  };
+/**
+ * The dates of yearly closures for every year in fromYear..toYear; a closure that wraps the new
+ * year and begins in toYear ends in toYear + 1, so it is whole.
+ */
+export function yearlyClosedDates(spans: readonly YearlyClosure[], fromYear: number, toYear: number): IsoDate[] {
+  if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
+    throw new Error(`yearlyClosedDates: bad year range ${fromYear}..${toYear}`);
+  }
+  const year = (y: number): string => String(y).padStart(4, '0');
+  const out: IsoDate[] = [];
+  for (const span of spans) {
+    for (let y = fromYear; y <= toYear; y++) {
+      const last = span.end >= span.start ? `${year(y)}-${span.end}` : `${year(y + 1)}-${span.end}`;
+      for (let d = `${year(y)}-${span.start}`; d <= last; d = addDays(d, 1)) out.push(d);
+    }
+  }
+  return out;
+}
+
+/**
+ * A branch's calendar from its weekly closing days and yearly closures over fromYear..toYear
+ * (the calendar a profile gives before staff add closed dates). The year before fromYear is
+ * included, so a closure that began in its December is whole.
+ */
+export function calendarFrom(
+  weeklyClosedDays: readonly number[],
+  yearly: readonly YearlyClosure[],
+  fromYear: number,
+  toYear: number,
+): BranchCalendar {
+  return { weeklyClosedDays, closedDates: new Set(yearlyClosedDates(yearly, fromYear - 1, toYear)) };
 }

@@ -19,8 +19,18 @@ export interface PatronFacts {
 
 export type PatronService = 'search' | 'reserve' | 'status' | 'renew' | 'email';
 
-/** Services restricted to people who live, work or study in the city (R-ELIG-2, R-ELIG-4). */
-const CITY_ONLY_SERVICES: ReadonlySet<PatronService> = new Set(['reserve', 'email']);
+/** Who may use a service (the profile's services.*): residency groups and the lowest school year. */
+export interface ServiceAccess {
+  residency: readonly Residency[];
+  /** 1 = 小学1年 (小学生以上, Kamagaya); 0 = no age limit. */
+  minSchoolYear: number;
+}
+
+/**
+ * The profile's `services`. Kamagaya: reserve and email for 在住・在勤・在学 (R-ELIG-2, R-ELIG-4),
+ * status and renew for anyone registered (R-ELIG-3); all from the first school year.
+ */
+export type ServiceRules = Record<Exclude<PatronService, 'search'>, ServiceAccess>;
 
 /**
  * R-ELIG-6: the 1 April on which a child born on birthDate enters first grade.
@@ -39,9 +49,20 @@ export function schoolEntryDate(birthDate: IsoDate): IsoDate {
   return `${String(cohortYear + 7).padStart(4, '0')}-04-01`;
 }
 
-/** 小学生以上: from the day the school year of the patron's first grade begins. */
-export function isElementaryAgeOrOlder(birthDate: IsoDate, today: IsoDate): boolean {
-  return compareDates(today, schoolEntryDate(birthDate)) >= 0;
+/**
+ * The day a patron reaches school year `minSchoolYear` (1 = 小学1年: the school entry date),
+ * or null when the service has no age limit (0).
+ */
+export function eligibleFromDate(birthDate: IsoDate, minSchoolYear: number): IsoDate | null {
+  if (minSchoolYear <= 0) return null;
+  const entry = schoolEntryDate(birthDate);
+  return `${String(Number(entry.slice(0, 4)) + minSchoolYear - 1).padStart(4, '0')}-04-01`;
+}
+
+/** 小学生以上 (school year 1) or the profile's minimum: from the April that school year begins. */
+export function isOfSchoolYear(birthDate: IsoDate, today: IsoDate, minSchoolYear: number): boolean {
+  const from = eligibleFromDate(birthDate, minSchoolYear);
+  return from === null || compareDates(today, from) >= 0;
 }
 
 /** R-ELIG-5: no password may be issued to a patron registered for disability services. */
@@ -62,16 +83,29 @@ export function mayHavePassword(p: Pick<PatronFacts, 'disabilityService'>): bool
  *    password. A patron without one cannot reach the city-only services at all,
  *    and the counter visit that issues it is where residency proof is shown
  *    (社員証・学生証), so it comes before residency.
- * 4. residency: only reservation and e-mail registration ask for it (R-ELIG-3).
+ * 4. residency: only the groups the profile lists for the service (Kamagaya: reservation and
+ *    e-mail registration ask for 在住・在勤・在学, R-ELIG-3).
  */
-export function serviceRefusal(p: PatronFacts, service: PatronService, today: IsoDate): Refusal | null {
+export function serviceRefusal(
+  p: PatronFacts,
+  service: PatronService,
+  today: IsoDate,
+  rules: ServiceRules,
+): Refusal | null {
   // R-ELIG-1: catalog search is open to anyone, even without registration.
   if (service === 'search') return null;
+  const access = rules[service];
   if (p.disabilityService) return refuse('DISABILITY_SERVICE');
-  if (!isElementaryAgeOrOlder(p.birthDate, today)) {
-    return refuse('NOT_ELEMENTARY_AGE', { eligibleFrom: schoolEntryDate(p.birthDate) });
+  const eligibleFrom = eligibleFromDate(p.birthDate, access.minSchoolYear);
+  if (eligibleFrom !== null && compareDates(today, eligibleFrom) < 0) {
+    return refuse('NOT_ELEMENTARY_AGE', { eligibleFrom });
   }
   if (!p.hasPassword) return refuse('NO_PASSWORD');
-  if (CITY_ONLY_SERVICES.has(service) && p.residency === 'none') return refuse('NOT_RESIDENT');
+  if (!access.residency.includes(p.residency)) return refuse('NOT_RESIDENT');
   return null;
+}
+
+/** The lowest school year any password service allows: from then a password may be issued. */
+export function passwordSchoolYear(rules: ServiceRules): number {
+  return Math.min(...Object.values(rules).map((a) => a.minSchoolYear));
 }

@@ -30,8 +30,20 @@ export function isAudiovisual(t: MaterialType): boolean {
   return AUDIOVISUAL_TYPES.includes(t);
 }
 
-/** R-RES-2: at most 5 active holds per patron, all channels together. */
-export const HOLD_LIMIT = 5;
+/** R-RES-2 as the profile's `holds` says it (Kamagaya: 5, counter, phone and online together). */
+export interface HoldRules {
+  limit: number;
+  countedChannels: readonly HoldChannel[];
+  promotion: { waitForNextOpeningDay: boolean };
+}
+
+/** The active holds that count towards the limit: those placed through a counted channel. */
+export function countedHolds(
+  active: readonly { channel: HoldChannel }[],
+  rules: Pick<HoldRules, 'countedChannels'>,
+): number {
+  return active.filter((h) => rules.countedChannels.includes(h.channel)).length;
+}
 
 /**
  * Every allowed status change, written once. Decisions beyond the guide:
@@ -90,7 +102,7 @@ export function reservabilityRefusal(
 }
 
 export interface PlacementFacts {
-  /** Active holds of this patron from every channel (R-RES-2). */
+  /** Active holds of this patron that count towards the limit (R-RES-2, countedHolds). */
   activeHoldCount: number;
   /** The patron already has an active hold on this title. */
   holdsThisTitle: boolean;
@@ -104,26 +116,35 @@ export interface PlacementFacts {
  * not go away by cancelling another hold, and telling "limit reached" first
  * would have the patron cancel a hold only to be refused again.
  */
-export function placementRefusal(f: PlacementFacts): Refusal | null {
+export function placementRefusal(f: PlacementFacts, rules: Pick<HoldRules, 'limit'>): Refusal | null {
   if (f.holdsThisTitle) return refuse('ALREADY_HOLDING_TITLE');
   if (f.hasThisTitleOnLoan) return refuse('TITLE_ON_LOAN_TO_PATRON');
-  if (f.activeHoldCount >= HOLD_LIMIT) return refuse('HOLD_LIMIT_REACHED', { limit: HOLD_LIMIT });
+  if (f.activeHoldCount >= rules.limit) return refuse('HOLD_LIMIT_REACHED', { limit: rules.limit });
   return null;
 }
 
-/** R-RES-3: walk-in patrons first; only counter and phone holds are official at once. */
-export function initialStatusFor(channel: HoldChannel): 'requested' | 'queued' {
-  return channel === 'online' ? 'requested' : 'queued';
+/**
+ * R-RES-3: walk-in patrons first; only counter and phone holds are official at once, unless the
+ * library lets online holds be official at once too (profile holds.promotion.waitForNextOpeningDay).
+ */
+export function initialStatusFor(
+  channel: HoldChannel,
+  rules: { promotion: { waitForNextOpeningDay: boolean } },
+): 'requested' | 'queued' {
+  return channel === 'online' && rules.promotion.waitForNextOpeningDay ? 'requested' : 'queued';
 }
 
 /**
- * R-RES-6: E-mail only with a confirmed address (R-MAIL-2: an address counts
+ * R-RES-6: only the methods the library offers (profile contactMethods); E-mail only with a
+ * confirmed address (R-MAIL-2: an address counts
  * only after 確定); LINE only when the patron's LINE account is linked.
  */
 export function contactRefusal(
   contact: ContactMethod,
   p: { emailConfirmed: boolean; lineLinked: boolean },
+  offered: readonly ContactMethod[],
 ): Refusal | null {
+  if (!offered.includes(contact)) return refuse('CONTACT_METHOD_NOT_OFFERED');
   if (contact === 'email' && !p.emailConfirmed) return refuse('EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL');
   if (contact === 'line' && !p.lineLinked) return refuse('LINE_CONTACT_NEEDS_LINKED_ACCOUNT');
   return null;

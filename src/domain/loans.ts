@@ -9,16 +9,18 @@ import type { MaterialType } from './holds.js';
 import { refuse } from './refusals.js';
 import type { Refusal } from './refusals.js';
 
-export const DEFAULT_LOAN_PERIOD_DAYS = 14;
+/**
+ * The profile's loans.renewal (Kamagaya: once, two weeks from the request, not audiovisual material:
+ * R-LOAN-3, R-LOAN-4).
+ */
+export interface RenewalRules {
+  times: number;
+  periodDays: number;
+  materials: readonly MaterialType[];
+}
 
-/** R-LOAN-3: 申込日から2週間. */
-export const RENEWAL_PERIOD_DAYS = 14;
-
-/** R-LOAN-4: 一度延長した資料は延長できません. */
-export const MAX_RENEWALS = 1;
-
-/** The due date of a checkout: the loan period later, moved to an opening day of the branch. */
-export function dueDateFor(checkoutDate: IsoDate, cal: BranchCalendar, periodDays = DEFAULT_LOAN_PERIOD_DAYS): IsoDate {
+/** The due date of a checkout: the loan period (profile loans.periodDays) later, on an opening day. */
+export function dueDateFor(checkoutDate: IsoDate, cal: BranchCalendar, periodDays: number): IsoDate {
   return dueDateOnOpeningDay(cal, addDays(checkoutDate, periodDays));
 }
 
@@ -45,17 +47,23 @@ export interface LoanForRenewal {
  *    never told "someone is waiting" (and tempted to try again later) when the
  *    renewal would be refused anyway.
  */
-export function renewalRefusal(l: LoanForRenewal, today: IsoDate): Refusal | null {
+export function renewalRefusal(
+  l: LoanForRenewal,
+  today: IsoDate,
+  rules: Pick<RenewalRules, 'times' | 'materials'>,
+): Refusal | null {
   if (isOverdue(l.dueDate, today)) return refuse('NOT_RENEWABLE_OVERDUE', { dueDate: l.dueDate });
-  if (l.renewals >= MAX_RENEWALS) return refuse('NOT_RENEWABLE_ALREADY_RENEWED');
-  if (isAudiovisual(l.materialType)) return refuse('NOT_RENEWABLE_AV');
+  if (l.renewals >= rules.times) return refuse('NOT_RENEWABLE_ALREADY_RENEWED', { times: rules.times });
+  if (!rules.materials.includes(l.materialType)) {
+    return refuse(isAudiovisual(l.materialType) ? 'NOT_RENEWABLE_AV' : 'NOT_RENEWABLE_MATERIAL');
+  }
   if (l.hasWaitingHold) return refuse('NOT_RENEWABLE_HELD_FOR_OTHERS');
   return null;
 }
 
-/** R-LOAN-3: two weeks after the day of the request, moved to an opening day. */
-export function renewedDueDate(today: IsoDate, cal: BranchCalendar): IsoDate {
-  return dueDateOnOpeningDay(cal, addDays(today, RENEWAL_PERIOD_DAYS));
+/** R-LOAN-3: the renewal period (Kamagaya: two weeks) after the day of the request, on an opening day. */
+export function renewedDueDate(today: IsoDate, cal: BranchCalendar, rules: Pick<RenewalRules, 'periodDays'>): IsoDate {
+  return dueDateOnOpeningDay(cal, addDays(today, rules.periodDays));
 }
 
 /**
@@ -63,6 +71,11 @@ export function renewedDueDate(today: IsoDate, cal: BranchCalendar): IsoDate {
  * renewing soon after checkout can bring the due date forward. Not a refusal
  * (the guide lists none), but the confirmation step should say so.
  */
-export function renewalShortensLoan(currentDueDate: IsoDate, today: IsoDate, cal: BranchCalendar): boolean {
-  return compareDates(renewedDueDate(today, cal), currentDueDate) < 0;
+export function renewalShortensLoan(
+  currentDueDate: IsoDate,
+  today: IsoDate,
+  cal: BranchCalendar,
+  rules: Pick<RenewalRules, 'periodDays'>,
+): boolean {
+  return compareDates(renewedDueDate(today, cal, rules), currentDueDate) < 0;
 }

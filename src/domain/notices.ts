@@ -20,9 +20,16 @@ export const LOAN_NOTICE_KINDS: readonly string[] = ['due_reminder', 'loan_reser
 /** LINE delivers at most five messages per push; a digest never carries more. */
 export const DIGEST_MAX_NOTICES = 5;
 
-/** Quiet hours, Tokyo: no LINE push from 21:00 until 08:00. */
-export const QUIET_FROM_HOUR = 21;
-export const QUIET_UNTIL_HOUR = 8;
+/** Quiet hours, Tokyo (the profile's quietHours; Kamagaya: no LINE push from 21:00 until 08:00). */
+export interface QuietHours {
+  from: number;
+  until: number;
+}
+
+/** Whether the Tokyo hour is inside quiet hours, which may run over midnight (21–8) or not (0–6). */
+export function isQuietHour(hour: number, q: QuietHours): boolean {
+  return q.from < q.until ? hour >= q.from && hour < q.until : hour >= q.from || hour < q.until;
+}
 
 /** Tried for a day; then the notice is given up and the reason recorded. */
 export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
@@ -30,12 +37,13 @@ export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 /** CONTRACT.md: after a failed attempt the next one is due within 15 minutes. */
 export const MAX_RETRY_DELAY_MS = 15 * 60_000;
 
-/** The next instant a LINE push may go out: now, or 08:00 Tokyo after quiet hours. */
-export function pushAllowedAt(now: Date): Date {
+/** The next instant a LINE push may go out: now, or the end of quiet hours (Kamagaya 08:00 Tokyo). */
+export function pushAllowedAt(now: Date, q: QuietHours): Date {
   const h = tokyoHour(now);
-  if (h >= QUIET_UNTIL_HOUR && h < QUIET_FROM_HOUR) return now;
-  const day = h >= QUIET_FROM_HOUR ? addDays(tokyoDate(now), 1) : tokyoDate(now);
-  return new Date(tokyoStartOfDay(day).getTime() + QUIET_UNTIL_HOUR * 3_600_000);
+  if (!isQuietHour(h, q)) return now;
+  // Quiet hours that began before midnight end tomorrow.
+  const day = h >= q.until ? addDays(tokyoDate(now), 1) : tokyoDate(now);
+  return new Date(tokyoStartOfDay(day).getTime() + q.until * 3_600_000);
 }
 
 /**

@@ -1,21 +1,22 @@
 // Password policy (R-PW-1, R-PW-2, R-PW-4). Pure rules only: hashing and
 // comparing live in the services, and randomness is passed in.
 
-import { isElementaryAgeOrOlder, mayHavePassword, schoolEntryDate } from './eligibility.js';
+import { eligibleFromDate, mayHavePassword } from './eligibility.js';
 import type { PatronFacts } from './eligibility.js';
-import type { IsoDate } from './dates.js';
+import { compareDates, type IsoDate } from './dates.js';
 import { refuse } from './refusals.js';
 import type { Refusal } from './refusals.js';
 
-/** R-PW-1: 英数字8桁. */
-export const INITIAL_PASSWORD_LENGTH = 8;
-/** R-PW-2: 英数字6桁以上. */
-export const MIN_PASSWORD_LENGTH = 6;
 /**
- * The guide sets no maximum; 64 leaves room for any passphrase a patron types
- * and keeps hashing cost bounded (a 1 MB "password" must not reach the hasher).
+ * The profile's passwords. Kamagaya: initial 8 alphanumerics (R-PW-1), new ones 6 or more (R-PW-2).
+ * The guide sets no maximum; Kamagaya's 64 leaves room for any passphrase a patron types and keeps
+ * hashing cost bounded (a 1 MB "password" must not reach the hasher).
  */
-export const MAX_PASSWORD_LENGTH = 64;
+export interface PasswordRules {
+  initialLength: number;
+  minLength: number;
+  maxLength: number;
+}
 
 /**
  * The initial password is printed on a receipt and typed in by hand, often by
@@ -35,18 +36,22 @@ const MAX_DRAWS = 64;
  * equally likely (taking byte % 56 would favour the first 32 characters).
  * `randomBytes` is crypto.randomBytes or crypto.getRandomValues in production.
  */
-export function generateInitialPassword(randomBytes: (n: number) => Uint8Array): string {
+export function generateInitialPassword(
+  randomBytes: (n: number) => Uint8Array,
+  rules: Pick<PasswordRules, 'initialLength'>,
+): string {
+  const length = rules.initialLength;
   let out = '';
-  for (let draw = 0; draw < MAX_DRAWS && out.length < INITIAL_PASSWORD_LENGTH; draw++) {
+  for (let draw = 0; draw < MAX_DRAWS && out.length < length; draw++) {
     // Ask for a little more than needed: about 12.5% of bytes are rejected.
-    const bytes = randomBytes(2 * INITIAL_PASSWORD_LENGTH);
+    const bytes = randomBytes(2 * length);
     for (const b of bytes) {
       if (b >= ACCEPT_BELOW) continue;
       out += INITIAL_PASSWORD_ALPHABET[b % INITIAL_PASSWORD_ALPHABET.length];
-      if (out.length === INITIAL_PASSWORD_LENGTH) break;
+      if (out.length === length) break;
     }
   }
-  if (out.length < INITIAL_PASSWORD_LENGTH) throw new Error('random source gave no usable bytes');
+  if (out.length < length) throw new Error('random source gave no usable bytes');
   return out;
 }
 
@@ -58,9 +63,13 @@ const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
  * The confirmation is compared last: a patron who typed a password that is
  * not allowed should hear why, not that the two entries differ.
  */
-export function newPasswordRefusal(pw: string, confirm?: string): Refusal | null {
-  if (pw.length > MAX_PASSWORD_LENGTH) return refuse('PASSWORD_TOO_LONG', { max: MAX_PASSWORD_LENGTH });
-  if (pw.length < MIN_PASSWORD_LENGTH) return refuse('PASSWORD_TOO_SHORT', { min: MIN_PASSWORD_LENGTH });
+export function newPasswordRefusal(
+  pw: string,
+  confirm: string | undefined,
+  rules: Pick<PasswordRules, 'minLength' | 'maxLength'>,
+): Refusal | null {
+  if (pw.length > rules.maxLength) return refuse('PASSWORD_TOO_LONG', { max: rules.maxLength });
+  if (pw.length < rules.minLength) return refuse('PASSWORD_TOO_SHORT', { min: rules.minLength });
   if (!ALPHANUMERIC.test(pw)) return refuse('PASSWORD_NOT_ALPHANUMERIC');
   if (confirm !== undefined && confirm !== pw) return refuse('PASSWORD_CONFIRMATION_MISMATCH');
   return null;
@@ -79,11 +88,13 @@ export function initialPasswordIssueRefusal(
   p: Pick<PatronFacts, 'birthDate' | 'disabilityService'>,
   req: { channel: PasswordIssueChannel; identityChecked: boolean },
   today: IsoDate,
+  minSchoolYear: number,
 ): Refusal | null {
   if (req.channel !== 'counter') return refuse('PASSWORD_ISSUED_AT_COUNTER_ONLY');
   if (!mayHavePassword(p)) return refuse('DISABILITY_SERVICE');
-  if (!isElementaryAgeOrOlder(p.birthDate, today)) {
-    return refuse('NOT_ELEMENTARY_AGE', { eligibleFrom: schoolEntryDate(p.birthDate) });
+  const eligibleFrom = eligibleFromDate(p.birthDate, minSchoolYear);
+  if (eligibleFrom !== null && compareDates(today, eligibleFrom) < 0) {
+    return refuse('NOT_ELEMENTARY_AGE', { eligibleFrom });
   }
   if (!req.identityChecked) return refuse('IDENTITY_NOT_CHECKED');
   return null;

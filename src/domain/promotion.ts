@@ -13,9 +13,6 @@ import type { BranchCalendar } from './calendar.js';
 import { tokyoDate, tokyoStartOfDay } from './dates.js';
 import type { IsoDate } from './dates.js';
 
-/** The morning hour (Tokyo) at which the day's online holds become official. */
-export const DEFAULT_PROMOTE_HOUR = 9;
-
 const MS_PER_HOUR = 3_600_000;
 
 /**
@@ -28,7 +25,8 @@ export function officialDateFor(requestedAt: Date, cal: BranchCalendar): IsoDate
 }
 
 /** The instant from which the hold is due for promotion. */
-export function promotionInstant(requestedAt: Date, cal: BranchCalendar, promoteHour = DEFAULT_PROMOTE_HOUR): Date {
+/** `promoteHour`: the profile's holds.promotion.hour (Tokyo; Kamagaya 9). */
+export function promotionInstant(requestedAt: Date, cal: BranchCalendar, promoteHour: number): Date {
   if (!Number.isInteger(promoteHour) || promoteHour < 0 || promoteHour > 23) {
     throw new Error(`promoteHour must be an hour 0..23, got ${promoteHour}`);
   }
@@ -40,11 +38,6 @@ export function promotionInstant(requestedAt: Date, cal: BranchCalendar, promote
  * Whether a 依頼中 hold should be official by `now`. A promotion job that ran
  * late (or not at all on some morning) catches up: once due, always due.
  */
-export function promotionDue(
-  requestedAt: Date,
-  now: Date,
-  cal: BranchCalendar,
-  promoteHour = DEFAULT_PROMOTE_HOUR,
-): boolean {
+export function promotionDue(requestedAt: Date, now: Date, cal: BranchCalendar, promoteHour: number): boolean {
   return now.getTime() >= promotionInstant(requestedAt, cal, promoteHour).getTime();
 }

@@ -3,11 +3,13 @@
 import { isOpeningDay, MAX_CLOSED_RUN_DAYS, type BranchCalendar } from './calendar.js';
 import { addDays, compareDates, type IsoDate } from './dates.js';
 
-/** The pickup-deadline reminder comes 2 opening days of the pickup branch before the deadline. */
-export const PICKUP_REMINDER_OPENING_DAYS = 2;
-
-/** The due-date reminder comes 2 calendar days before the due date. */
-export const DUE_REMINDER_DAYS = 2;
+/** The profile's reminders (Kamagaya: 2 opening days before a pickup deadline, 2 days before a due date). */
+export interface ReminderTimings {
+  /** The pickup-deadline reminder: opening days of the pickup branch before the deadline. */
+  pickupOpeningDaysBefore: number;
+  /** The due-date reminder: calendar days before the due date. */
+  dueDaysBefore: number;
+}
 
 /** The last opening day strictly before d. Throws when the calendar has none within the search bound. */
 export function previousOpeningDayBefore(cal: BranchCalendar, d: IsoDate): IsoDate {
@@ -20,17 +22,21 @@ export function previousOpeningDayBefore(cal: BranchCalendar, d: IsoDate): IsoDa
 
 /**
  * The day of the pickup reminder: counted back over the pickup branch's opening days, so the
- * patron has two days on which they can still come (the deadline day itself being the second).
- * Deadline Fri 18 Dec with Monday closed → Wed 16 Dec.
+ * patron has that many days on which they can still come (the deadline day itself the last).
+ * Two days, deadline Fri 18 Dec with Monday closed → Wed 16 Dec.
  */
-export function pickupReminderDay(cal: BranchCalendar, deadline: IsoDate): IsoDate {
+export function pickupReminderDay(
+  cal: BranchCalendar,
+  deadline: IsoDate,
+  t: Pick<ReminderTimings, 'pickupOpeningDaysBefore'>,
+): IsoDate {
   let day = deadline;
-  for (let i = 0; i < PICKUP_REMINDER_OPENING_DAYS; i++) day = previousOpeningDayBefore(cal, day);
+  for (let i = 0; i < t.pickupOpeningDaysBefore; i++) day = previousOpeningDayBefore(cal, day);
   return day;
 }
 
-export function dueReminderDay(dueDate: IsoDate): IsoDate {
-  return addDays(dueDate, -DUE_REMINDER_DAYS);
+export function dueReminderDay(dueDate: IsoDate, t: Pick<ReminderTimings, 'dueDaysBefore'>): IsoDate {
+  return addDays(dueDate, -t.dueDaysBefore);
 }
 
 /**

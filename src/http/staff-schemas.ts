@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.js';
-import { barcode, branchCode, catalogRecordSchema } from '../domain/catalog-record.js';
+import { barcode, branchCode as branchCodeShape, catalogRecordSchema } from '../domain/catalog-record.js';
+import { libraryProfile } from '../profile/active.js';
 
 /** Request bodies of the staff API, exactly as CONTRACT.md writes them. */
 export const cardNumber = z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1–20 letters and digits');
-export { barcode, branchCode };
+export { barcode };
+
+/** The branches are the library profile's: an unknown code is malformed input (400), as before. */
+const isProfileBranch = (code: string) => libraryProfile().branches.some((b) => b.code === code);
+const NOT_A_BRANCH = 'must be a branch code of the library profile';
+export const branchCode = branchCodeShape.refine(isProfileBranch, NOT_A_BRANCH);
 // Year 0000 is a real date to isIsoDate but not to PostgreSQL (an insert error, a 500): bounded like `instant`.
 export const isoDate = z
   .string()
@@ -33,7 +39,16 @@ export const newPatronBody = z.strictObject({
   disabilityService: z.boolean().optional(),
 });
 
-export const catalogBody = z.strictObject({ records: z.array(catalogRecordSchema).min(1).max(5000) });
+export const catalogBody = z
+  .strictObject({ records: z.array(catalogRecordSchema).min(1).max(5000) })
+  .superRefine((body, ctx) => {
+    for (const [i, r] of body.records.entries()) {
+      for (const [j, item] of r.items.entries()) {
+        if (!isProfileBranch(item.branch))
+          ctx.addIssue({ code: 'custom', path: ['records', i, 'items', j, 'branch'], message: NOT_A_BRANCH });
+      }
+    }
+  });
 
 export const checkoutBody = z.strictObject({
   cardNumber,

@@ -19,6 +19,7 @@ import { noticeReply } from './cards.js';
 import type { Reply } from '../conversation/reply.js';
 import { type Messenger, SEND_DEADLINE_MS, sendVerdict } from '../conversation/ports.js';
 import { errorText, type Logger } from '../log.js';
+import { libraryProfile } from '../profile/active.js';
 
 export { pushAllowedAt } from '../domain/notices.js';
 
@@ -50,7 +51,7 @@ export async function deliverLineNotices(
   log: Logger,
   now: Date,
 ): Promise<number> {
-  if (pushAllowedAt(now) > now) return 0;
+  if (pushAllowedAt(now, libraryProfile().quietHours) > now) return 0;
   await assembleDigests(db, now);
   const branches = await listBranches(db);
   const branchName = (code: string) => branches.find((b) => b.code === code)?.name ?? code;

@@ -3,6 +3,7 @@ import { countPatrons, findPatronByCard, setConfirmedEmail, setPasswordHash } fr
 import type { DB } from '../db/schema.js';
 import { catalogIsEmpty, findItemByBarcode } from '../db/catalog.js';
 import { renewLoanRow } from '../db/loans.js';
+import { listBranches } from '../db/branches.js';
 import { tokyoDate } from '../domain/dates.js';
 import { renewedDueDate } from '../domain/loans.js';
 import { branchCalendar } from '../services/calendar.js';
@@ -13,6 +14,8 @@ import { hashPassword } from '../services/passwords.js';
 import { registerPatron } from '../services/patrons.js';
 import type { Logger } from '../log.js';
 import { demoCatalog, demoHolds, demoLoans, demoPatrons } from './demo/index.js';
+import { libraryProfile } from '../profile/active.js';
+import { demoBranchMap, demoRecordsAt } from './demo-branches.js';
 
 const DAY_MS = 86_400_000;
 
@@ -21,10 +24,16 @@ const DAY_MS = 86_400_000;
  * services the counter uses, so every loan and hold in it obeys the rules. Dates are relative to
  * `now`: the demo looks alive whenever it is started.
  */
-export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, loanPeriodDays = 14): Promise<boolean> {
+export async function seedDemoLibrary(
+  db: Kysely<DB>,
+  now: Date,
+  log: Logger,
+  loanPeriodDays = libraryProfile().loans.periodDays,
+): Promise<boolean> {
   if (!(await catalogIsEmpty(db)) || (await countPatrons(db)) > 0) return false;
-
-  const catalog = await importCatalogRecords(db, demoCatalog);
+  // Its copies and holds at the profile's branches (Kamagaya's own under Kamagaya's profile).
+  const branchOf = demoBranchMap(await listBranches(db));
+  const catalog = await importCatalogRecords(db, demoRecordsAt(demoCatalog, branchOf.copyAt));
   if (!catalog.ok) throw new Error(`demo catalog refused: ${JSON.stringify(catalog.failure)}`);
 
   const hashes = await Promise.all(
@@ -40,7 +49,8 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
     });
     if (!r.ok) throw new Error(`demo patron refused: ${JSON.stringify(r.failure)}`);
     const hash = hashes[i];
-    if (hash) await setPasswordHash(db, r.value.id, hash, p.password!.length === 8, now);
+    if (hash)
+      await setPasswordHash(db, r.value.id, hash, p.password!.length === libraryProfile().passwords.initialLength, now);
     if (p.email && p.emailType) await setConfirmedEmail(db, r.value.id, p.email, p.emailType, now);
   }
 
@@ -60,7 +70,7 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
       await renewLoanRow(
         db,
         r.value.loanId,
-        renewedDueDate(day, await branchCalendar(db, item!.locationBranch, day)),
+        renewedDueDate(day, await branchCalendar(db, item!.locationBranch, day), libraryProfile().loans.renewal),
         renewedAt,
       );
     }
@@ -76,7 +86,7 @@ export async function seedDemoLibrary(db: Kysely<DB>, now: Date, log: Logger, lo
       {
         cardNumber: h.cardNumber,
         bibId: item.bibId,
-        pickupBranch: h.pickupBranch,
+        pickupBranch: branchOf.pickupAt(h.pickupBranch),
         channel: h.channel,
         contact: patron.emailConfirmed ? 'email' : 'none',
         actor: h.channel === 'online' ? { kind: 'patron', via: 'page' } : { kind: 'staff' },

@@ -19,6 +19,7 @@ import { serviceRefusal } from '../domain/eligibility.js';
 import { refuse } from '../domain/refusals.js';
 import { verifyCredentials } from './credentials.js';
 import { conflict, ok, refused, type Outcome } from './errors.js';
+import { libraryProfile } from '../profile/active.js';
 
 /** Link tokens and nonces live 10 minutes: long enough to type a card number, short to steal. */
 const LINK_TTL_MS = 10 * 60_000;
@@ -67,6 +68,7 @@ export async function loginForAccountLink(
     { ...who.value, hasPassword: who.value.passwordHash !== null },
     'status',
     tokyoDate(now),
+    libraryProfile().services,
   );
   if (eligibility) return refused(eligibility);
   const nonce = randomBytes(16).toString('base64url');

@@ -52,7 +52,7 @@ export async function importCatalogLines(
   const header = readHeader(head.done ? [] : head.value.fields);
   if (!header.ok) return { ok: false, error: header.error };
 
-  // Branches by code and by name (本館, 東部分館 …), as exports name them either way.
+  // Branches by code and by name (本館, ○○分館 …), as exports name them either way.
   const branches = new Map<string, string>();
   for (const b of await listBranches(db)) branches.set(b.code, b.code).set(b.name.normalize('NFKC'), b.code);
 

@@ -8,6 +8,7 @@ import { newPasswordRefusal } from '../domain/passwords.js';
 import { refuse } from '../domain/refusals.js';
 import { ok, refused, type Outcome } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { libraryProfile } from '../profile/active.js';
 
 const cardSubject = (card: string) => `card:${card}`;
 const lineSubject = (lineUserId: string) => `line:${lineUserId}`;
@@ -54,7 +55,7 @@ export async function changePassword(
   req: { cardNumber: string; currentPassword: string; newPassword: string; newPasswordConfirm?: string },
   now: Date,
 ): Promise<Outcome<{ changed: true }>> {
-  const policy = newPasswordRefusal(req.newPassword, req.newPasswordConfirm);
+  const policy = newPasswordRefusal(req.newPassword, req.newPasswordConfirm, libraryProfile().passwords);
   if (policy) return refused(policy);
   const who = await verifyCredentials(db, { cardNumber: req.cardNumber, password: req.currentPassword }, now);
   if (!who.ok) return who;

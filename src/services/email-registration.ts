@@ -16,6 +16,7 @@ import { emailAddressRefusal, type EmailType } from '../domain/email.js';
 import { serviceRefusal } from '../domain/eligibility.js';
 import { verifyCredentials } from './credentials.js';
 import { inTransaction, ok, refused, type Outcome } from './errors.js';
+import { libraryProfile } from '../profile/active.js';
 
 /** R-MAIL-2: the link in the confirmation mail works for 24 hours, once. */
 export const EMAIL_LINK_TTL_MS = 24 * 3_600_000;
@@ -33,7 +34,7 @@ export interface EmailRequest {
 }
 
 const eligibility = (p: PatronRow, now: Date) =>
-  serviceRefusal({ ...p, hasPassword: p.passwordHash !== null }, 'email', tokyoDate(now));
+  serviceRefusal({ ...p, hasPassword: p.passwordHash !== null }, 'email', tokyoDate(now), libraryProfile().services);
 
 /**
  * The `変更` step (R-MAIL-1, R-ELIG-4): the address's shape first (no password is hashed for a

@@ -13,6 +13,7 @@ import {
   assertTransition,
   cancellationRefusal,
   contactRefusal,
+  countedHolds,
   initialStatusFor,
   placementRefusal,
   reservabilityRefusal,
@@ -24,6 +25,7 @@ import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js'
 import { noticeRenewalsBlocked, renewableLoansOfTitle } from './loan-notices.js';
 import { titleOnLoanRefusal } from './on-loan-refusal.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
+import { libraryProfile } from '../profile/active.js';
 
 export interface PlaceHoldRequest {
   cardNumber: string;
@@ -52,15 +54,16 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
     const checked = await checkHold(tx, patron, req.bibId, req.channel, now);
     if (!checked.ok) return checked;
     const bib = checked.value.bib;
-    if (!(await listBranches(tx)).some((b) => b.code === req.pickupBranch))
+    if (!(await listBranches(tx)).some((b) => b.code === req.pickupBranch && b.pickupPoint))
       return refused(refuse('PICKUP_BRANCH_UNKNOWN'));
-    const contactProblem = contactRefusal(contact, {
-      emailConfirmed: patron.emailConfirmed,
-      lineLinked: req.lineLinked ?? false,
-    });
+    const contactProblem = contactRefusal(
+      contact,
+      { emailConfirmed: patron.emailConfirmed, lineLinked: req.lineLinked ?? false },
+      libraryProfile().contactMethods,
+    );
     if (contactProblem) return refused(contactProblem);
 
-    const status = initialStatusFor(req.channel);
+    const status = initialStatusFor(req.channel, libraryProfile().holds);
     const renewable = await renewableLoansOfTitle(tx, bib.id, now);
     const hold = await insertHold(tx, {
       patronId: patron.id,
@@ -112,6 +115,7 @@ export async function checkHold(
       { ...patron, hasPassword: patron.passwordHash !== null },
       'reserve',
       tokyoDate(now),
+      libraryProfile().services,
     );
     if (eligibility) return refused(eligibility);
   }
@@ -119,15 +123,19 @@ export async function checkHold(
   const notReservable = reservabilityRefusal({ materialType: bib.materialType, latestIssue: bib.latestIssue }, items);
   if (notReservable) return refused(notReservable);
   const active = await activeHoldsOfPatron(tx, patron.id);
-  const placement = placementRefusal({
-    activeHoldCount: active.length,
-    holdsThisTitle: active.some((h) => h.bibId === bib.id),
-    hasThisTitleOnLoan: await patronHasTitleOnLoan(tx, patron.id, bib.id),
-  });
+  const rules = libraryProfile().holds;
+  const placement = placementRefusal(
+    {
+      activeHoldCount: countedHolds(active, rules),
+      holdsThisTitle: active.some((h) => h.bibId === bib.id),
+      hasThisTitleOnLoan: await patronHasTitleOnLoan(tx, patron.id, bib.id),
+    },
+    rules,
+  );
   if (placement?.code === 'TITLE_ON_LOAN_TO_PATRON')
     return refused(await titleOnLoanRefusal(tx, patron.id, bib.id, now));
   if (placement) return refused(placement);
-  return ok({ bib, patron, activeHolds: active.length });
+  return ok({ bib, patron, activeHolds: countedHolds(active, rules) });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import { newPasswordRefusal } from '../domain/passwords.js';
 import { verifyCredentials } from './credentials.js';
 import { refused, type Outcome } from './errors.js';
+import { libraryProfile } from '../profile/active.js';
 
 /**
  * The `変更` step of the password change page (R-PW-3): the new password's policy first (R-PW-2;
@@ -16,7 +17,7 @@ export async function checkPasswordChange(
   req: { cardNumber: string; currentPassword: string; newPassword: string; newPasswordConfirm: string },
   now: Date,
 ): Promise<Outcome<PatronRow>> {
-  const policy = newPasswordRefusal(req.newPassword, req.newPasswordConfirm);
+  const policy = newPasswordRefusal(req.newPassword, req.newPasswordConfirm, libraryProfile().passwords);
   if (policy) return refused(policy);
   return verifyCredentials(db, { cardNumber: req.cardNumber, password: req.currentPassword }, now);
 }

@@ -3,6 +3,7 @@ import { findPatron } from '../db/patrons.js';
 import { tokyoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
 import type { Refusal } from '../domain/refusals.js';
+import { libraryProfile } from '../profile/active.js';
 
 /**
  * What the logged-in patron may not do, as the chat needs it to make offers (R-ELIG-2, R-ELIG-4).
@@ -25,5 +26,9 @@ export async function patronEligibility(
   if (!patron) return undefined;
   const facts = { ...patron, hasPassword: patron.passwordHash !== null };
   const today = tokyoDate(now);
-  return { reserve: serviceRefusal(facts, 'reserve', today), email: serviceRefusal(facts, 'email', today) };
+  const services = libraryProfile().services;
+  return {
+    reserve: serviceRefusal(facts, 'reserve', today, services),
+    email: serviceRefusal(facts, 'email', today, services),
+  };
 }

@@ -6,7 +6,7 @@ import { findPatron } from '../db/patrons.js';
 import { tokyoDate, type IsoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
 import type { HoldStatus } from '../domain/hold-status.js';
-import { cancellationRefusal, HOLD_LIMIT } from '../domain/holds.js';
+import { cancellationRefusal } from '../domain/holds.js';
 import { officialDateFor } from '../domain/promotion.js';
 import { isOverdue } from '../domain/loans.js';
 import { holdsAheadOfNewOnlineHold } from '../domain/queue.js';
@@ -16,6 +16,7 @@ import { notFound, ok, refused, type Outcome } from './errors.js';
 import { checkHold } from './holds.js';
 import { patronOverview } from './patrons.js';
 import { previewRenewal, type RenewalPreview } from './renewal.js';
+import { libraryProfile } from '../profile/active.js';
 
 /**
  * What a logged-in patron sees in the chat, assembled from the services and the domain rules;
@@ -44,7 +45,7 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
   if (!patron) return notFound('patron', patronId);
   const today = tokyoDate(now);
   const facts = { ...patron, hasPassword: patron.passwordHash !== null };
-  const eligibility = serviceRefusal(facts, 'status', today);
+  const eligibility = serviceRefusal(facts, 'status', today, libraryProfile().services);
   if (eligibility) return refused(eligibility);
   const o = (await patronOverview(db, patron.cardNumber))!;
   const loans = [];
@@ -60,8 +61,8 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
   const branches = await listBranches(db);
   return ok({
     name: patron.name,
-    holdLimit: HOLD_LIMIT,
-    reserve: serviceRefusal(facts, 'reserve', today),
+    holdLimit: libraryProfile().holds.limit,
+    reserve: serviceRefusal(facts, 'reserve', today, libraryProfile().services),
     loans,
     holds: o.holds.map((h) => ({
       holdId: h.holdId,
@@ -89,6 +90,8 @@ export interface ReservationOptions {
   /** Pickup branches, the patron's last choice first (R-RES-5). */
   branches: { code: string; name: string }[];
   emailConfirmed: boolean;
+  /** The contact methods the library offers (profile contactMethods, R-RES-6). */
+  contacts: ('none' | 'email' | 'line')[];
 }
 
 /** Before the patron chooses anything: may this patron reserve this title now? */
@@ -102,13 +105,20 @@ export async function reservationOptions(
   if (!patron) return notFound('patron', patronId);
   const check = await checkHold(db, patron, bibId, 'online', now);
   if (!check.ok) return check;
-  const all = await listBranches(db);
+  // Only pickup points (受取館) are offered; the one the patron chose last comes first.
+  const all = (await listBranches(db)).filter((b) => b.pickupPoint);
   const last = all.find((b) => b.code === patron.lastPickupBranch);
   const branches = [...(last ? [last] : []), ...all.filter((b) => b !== last)].map((b) => ({
     code: b.code,
     name: b.name,
   }));
-  return ok({ bibId, title: check.value.bib.title, branches, emailConfirmed: patron.emailConfirmed });
+  return ok({
+    bibId,
+    title: check.value.bib.title,
+    branches,
+    emailConfirmed: patron.emailConfirmed,
+    contacts: [...libraryProfile().contactMethods],
+  });
 }
 
 /**

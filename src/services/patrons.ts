@@ -10,10 +10,12 @@ import { tokyoDate } from '../domain/dates.js';
 import type { HoldStatus } from '../domain/hold-status.js';
 import type { ContactMethod } from '../domain/holds.js';
 import { queuePositions } from '../domain/queue.js';
+import { passwordSchoolYear } from '../domain/eligibility.js';
 import { generateInitialPassword, initialPasswordIssueRefusal } from '../domain/passwords.js';
 import { audit } from '../db/audit.js';
 import { conflict, inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { hashPassword } from './passwords.js';
+import { libraryProfile } from '../profile/active.js';
 
 export async function registerPatron(db: Kysely<DB>, p: NewPatron): Promise<Outcome<PatronRow>> {
   return inTransaction(db, async (tx) => {
@@ -35,9 +37,15 @@ export async function issueInitialPassword(
 ): Promise<Outcome<{ initialPassword: string }>> {
   const patron = await findPatronByCard(db, cardNumber);
   if (!patron) return notFound('patron', cardNumber);
-  const refusal = initialPasswordIssueRefusal(patron, { channel: 'counter', identityChecked: true }, tokyoDate(now));
+  const profile = libraryProfile();
+  const refusal = initialPasswordIssueRefusal(
+    patron,
+    { channel: 'counter', identityChecked: true },
+    tokyoDate(now),
+    passwordSchoolYear(profile.services),
+  );
   if (refusal) return refused(refusal);
-  const initialPassword = generateInitialPassword((n) => randomBytes(n));
+  const initialPassword = generateInitialPassword((n) => randomBytes(n), profile.passwords);
   // Hash outside the transaction: it is the slow part and needs no lock.
   const hash = await hashPassword(initialPassword);
   return inTransaction(db, async (tx) => {

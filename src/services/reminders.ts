@@ -7,9 +7,10 @@ import type { DB } from '../db/schema.js';
 import type { BranchCalendar } from '../domain/calendar.js';
 import { addDays, tokyoDate } from '../domain/dates.js';
 import { holdNoticeChannel, loanNoticeChannel } from '../domain/notices.js';
-import { DUE_REMINDER_DAYS, dueReminderDay, inReminderWindow, pickupReminderDay } from '../domain/reminders.js';
+import { dueReminderDay, inReminderWindow, pickupReminderDay } from '../domain/reminders.js';
 import { branchCalendar } from './calendar.js';
 import { previewRenewal } from './renewal.js';
+import { libraryProfile } from '../profile/active.js';
 
 /** A deadline this far ahead is never 2 opening days away, even across the year-end closure. */
 const PICKUP_LOOKAHEAD_DAYS = 31;
@@ -33,9 +34,10 @@ export async function writeReminders(tx: Tx, now: Date): Promise<number> {
   return insertNotices(tx, [...(await pickupReminders(tx, today, now)), ...(await dueReminders(tx, today, now))]);
 }
 
-/** R-RES-8: a ready hold's deadline is 2 opening days of the pickup branch away (or closer: caught up). */
+/** R-RES-8: a ready hold's deadline is the profile's opening days of the pickup branch away (or closer: caught up). */
 async function pickupReminders(tx: Tx, today: string, now: Date): Promise<NewNotice[]> {
   const calendars = new Map<string, BranchCalendar>();
+  const timings = libraryProfile().reminders;
   const out: NewNotice[] = [];
   for (const h of await readyHoldsWithDeadlineBetween(tx, today, addDays(today, PICKUP_LOOKAHEAD_DAYS))) {
     const channel = holdNoticeChannel(h.contact);
@@ -45,7 +47,7 @@ async function pickupReminders(tx: Tx, today: string, now: Date): Promise<NewNot
       cal = await branchCalendar(tx, h.pickupBranch, today);
       calendars.set(h.pickupBranch, cal);
     }
-    if (!inReminderWindow(today, pickupReminderDay(cal, h.pickupDeadline), h.pickupDeadline)) continue;
+    if (!inReminderWindow(today, pickupReminderDay(cal, h.pickupDeadline, timings), h.pickupDeadline)) continue;
     out.push({
       patronId: h.patronId,
       kind: 'pickup_reminder',
@@ -66,9 +68,10 @@ async function pickupReminders(tx: Tx, today: string, now: Date): Promise<NewNot
  */
 async function dueReminders(tx: Tx, today: string, now: Date): Promise<NewNotice[]> {
   const out: NewNotice[] = [];
-  for (const l of await openLoansDueBetween(tx, today, addDays(today, DUE_REMINDER_DAYS))) {
+  const timings = libraryProfile().reminders;
+  for (const l of await openLoansDueBetween(tx, today, addDays(today, timings.dueDaysBefore))) {
     const channel = loanNoticeChannel(l);
-    if (!channel || !inReminderWindow(today, dueReminderDay(l.dueDate), l.dueDate)) continue;
+    if (!channel || !inReminderWindow(today, dueReminderDay(l.dueDate, timings), l.dueDate)) continue;
     const preview = await previewRenewal(tx, { loanId: l.loanId, patronId: l.patronId }, now);
     const refusal = !preview.ok && preview.failure.kind === 'refused' ? preview.failure.refusal : null;
     out.push({

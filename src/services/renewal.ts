@@ -10,6 +10,7 @@ import { serviceRefusal } from '../domain/eligibility.js';
 import { renewalRefusal, renewalShortensLoan, renewedDueDate } from '../domain/loans.js';
 import { branchCalendar } from './calendar.js';
 import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
+import { libraryProfile } from '../profile/active.js';
 
 export interface RenewalPreview {
   loanId: string;
@@ -44,7 +45,13 @@ async function renewalOf(
   if (!loan || loan.patronId !== req.patronId) return notFound('loan', req.loanId);
   const patron = await findPatron(db, loan.patronId);
   if (!patron) return notFound('patron', loan.patronId);
-  const eligibility = serviceRefusal({ ...patron, hasPassword: patron.passwordHash !== null }, 'renew', today);
+  const profile = libraryProfile();
+  const eligibility = serviceRefusal(
+    { ...patron, hasPassword: patron.passwordHash !== null },
+    'renew',
+    today,
+    profile.services,
+  );
   if (eligibility) return refused(eligibility);
   const waiting = (await activeHoldsOfBibs(db, [loan.bibId])).some(
     (h) => h.patronId !== loan.patronId && (h.status === 'requested' || h.status === 'queued'),
@@ -57,6 +64,7 @@ async function renewalOf(
       hasWaitingHold: waiting,
     },
     today,
+    profile.loans.renewal,
   );
   if (refusal) return refused(refusal);
   const cal = await branchCalendar(db, loan.branchCode, today);
@@ -64,8 +72,8 @@ async function renewalOf(
     loanId: loan.id,
     title: loan.title,
     dueDate: loan.dueDate,
-    newDueDate: renewedDueDate(today, cal),
-    shortens: renewalShortensLoan(loan.dueDate, today, cal),
+    newDueDate: renewedDueDate(today, cal, profile.loans.renewal),
+    shortens: renewalShortensLoan(loan.dueDate, today, cal, profile.loans.renewal),
   });
 }
 

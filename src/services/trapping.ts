@@ -8,6 +8,7 @@ import { assertTransition } from '../domain/holds.js';
 import { holdToTrap } from '../domain/queue.js';
 import { audit, type AuditActor } from '../db/audit.js';
 import { branchCalendar } from './calendar.js';
+import { libraryProfile } from '../profile/active.js';
 
 /**
  * A copy that is free at `item.locationBranch` goes to the first hold in line for its title:
@@ -45,7 +46,8 @@ export async function passCopyOn(tx: Tx, item: ItemRow, now: Date, actor: AuditA
 export async function makeReady(tx: Tx, hold: HoldRow, item: ItemRow, now: Date): Promise<void> {
   assertTransition(hold.status, 'ready');
   const today = tokyoDate(now);
-  const deadline = pickupDeadline(await branchCalendar(tx, hold.pickupBranch, today), today);
+  const cal = await branchCalendar(tx, hold.pickupBranch, today);
+  const deadline = pickupDeadline(cal, today, libraryProfile().holds.shelfOpeningDays);
   await updateHold(
     tx,
     hold.id,

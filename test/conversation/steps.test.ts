@@ -57,6 +57,7 @@ describe('reserve flow, step by step', () => {
           { code: 'honkan', name: '本館' },
         ],
         emailConfirmed: false,
+        contacts: ['none', 'email', 'line'],
       },
     },
   };

@@ -1,25 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  DEFAULT_WEEKLY_CLOSED_DAYS,
-  defaultCalendar,
   dueDateOnOpeningDay,
   isOpeningDay,
   nextOpeningDayAfter,
   nthOpeningDayAfter,
   openingDayOnOrAfter,
   pickupDeadline,
-  yearEndClosedDates,
+  yearlyClosedDates,
 } from '../../src/domain/calendar.js';
 import type { BranchCalendar } from '../../src/domain/calendar.js';
 import { addDays, compareDates, daysBetween } from '../../src/domain/dates.js';
+import { KAMAGAYA, kamagayaCalendar } from '../helpers/profiles.js';
+
+/** Kamagaya's holds.shelfOpeningDays: 7 (R-RES-8). */
+const SHELF = KAMAGAYA.holds.shelfOpeningDays;
+const YEARLY = KAMAGAYA.yearlyClosures.map((y) => ({ start: y.from, end: y.to }));
 
 // 2025-06-02 and 2025-12-29 are Mondays; 2025-06-07 and 2025-12-27 are Saturdays.
-const cal = defaultCalendar(2025, 2026);
+const cal = kamagayaCalendar(2025, 2026);
 
 describe('opening calendar', () => {
-  it('is closed on Mondays and over the year end (29 Dec - 3 Jan) by default', () => {
-    expect(DEFAULT_WEEKLY_CLOSED_DAYS).toEqual([1]);
+  it("Kamagaya's profile: closed on Mondays (closedWeekdays mon) and 29 Dec - 3 Jan (yearlyClosures)", () => {
+    expect(KAMAGAYA.branches.map((b) => b.closedWeekdays)).toEqual(KAMAGAYA.branches.map(() => ['mon']));
+    expect(KAMAGAYA.yearlyClosures).toEqual([{ from: '12-29', to: '01-03' }]);
     expect(isOpeningDay(cal, '2025-06-02')).toBe(false);
     expect(isOpeningDay(cal, '2025-06-03')).toBe(true);
     expect(isOpeningDay(cal, '2025-12-28')).toBe(true);
@@ -29,8 +33,8 @@ describe('opening calendar', () => {
     expect(isOpeningDay(cal, '2026-01-04')).toBe(true);
   });
 
-  it('lists the year-end closure of every year, including the January after the last one', () => {
-    const dates = yearEndClosedDates(2025, 2025);
+  it('lists a yearly closure that wraps the new year for every year, with the January after the last', () => {
+    const dates = yearlyClosedDates(YEARLY, 2024, 2025).filter((d) => d >= '2025-01-01');
     expect(dates).toEqual([
       '2025-01-01',
       '2025-01-02',
@@ -42,8 +46,13 @@ describe('opening calendar', () => {
       '2026-01-02',
       '2026-01-03',
     ]);
-    expect(yearEndClosedDates(2025, 2027)).toHaveLength(21);
-    expect(() => yearEndClosedDates(2026, 2025)).toThrow();
+    expect(yearlyClosedDates(YEARLY, 2025, 2027)).toHaveLength(18);
+    expect(yearlyClosedDates([{ start: '08-13', end: '08-15' }], 2025, 2025)).toEqual([
+      '2025-08-13',
+      '2025-08-14',
+      '2025-08-15',
+    ]);
+    expect(() => yearlyClosedDates(YEARLY, 2026, 2025)).toThrow();
   });
 
   it('finds opening days strictly after, or on or after, a date', () => {
@@ -65,7 +74,7 @@ describe('opening calendar', () => {
   it('a calendar with no opening day is a configuration error, not an endless loop', () => {
     const shut: BranchCalendar = { weeklyClosedDays: [0, 1, 2, 3, 4, 5, 6], closedDates: new Set() };
     expect(() => nextOpeningDayAfter(shut, '2025-06-01')).toThrow(/calendar misconfigured/);
-    expect(() => pickupDeadline(shut, '2025-06-01')).toThrow(/calendar misconfigured/);
+    expect(() => pickupDeadline(shut, '2025-06-01', SHELF)).toThrow(/calendar misconfigured/);
   });
 
   it('a closure of a few months (renovation) is still searched through', () => {
@@ -75,35 +84,35 @@ describe('opening calendar', () => {
   });
 });
 
-describe('R-RES-8 hold shelf period (7 opening days from the first opening day after 確保日)', () => {
+describe('R-RES-8 hold shelf period (Kamagaya holds.shelfOpeningDays 7, from the first opening day after 確保日)', () => {
   it('R-RES-8: a copy secured on Saturday before a closed Monday can be collected until the next Sunday', () => {
     // Sun 8 = day 1, Mon 9 closed, Tue 10 .. Sun 15 = days 2..7.
-    expect(pickupDeadline(cal, '2025-06-07')).toBe('2025-06-15');
+    expect(pickupDeadline(cal, '2025-06-07', SHELF)).toBe('2025-06-15');
   });
 
   it('R-RES-8: the day the copy was secured does not count, even when it is an opening day', () => {
     // Tue 3 secured; Wed 4 = day 1 ... Sun 8 = day 5, Mon closed, Tue 10 = 6, Wed 11 = 7.
-    expect(pickupDeadline(cal, '2025-06-03')).toBe('2025-06-11');
+    expect(pickupDeadline(cal, '2025-06-03', SHELF)).toBe('2025-06-11');
   });
 
   it('R-RES-8: a copy secured on a closed Monday counts from Tuesday', () => {
-    expect(pickupDeadline(cal, '2025-06-09')).toBe('2025-06-17');
+    expect(pickupDeadline(cal, '2025-06-09', SHELF)).toBe('2025-06-17');
   });
 
   it('R-RES-8: the year-end closure and the Mondays around it are skipped', () => {
     // Fri 26 Dec secured: Sat 27 = 1, Sun 28 = 2, closed 29 Dec - 3 Jan, Sun 4 Jan = 3,
     // Mon 5 closed, Tue 6 = 4, Wed 7 = 5, Thu 8 = 6, Fri 9 = 7.
-    expect(pickupDeadline(cal, '2025-12-26')).toBe('2026-01-09');
+    expect(pickupDeadline(cal, '2025-12-26', SHELF)).toBe('2026-01-09');
     // Secured during the closure (a copy checked in by staff on 30 Dec).
-    expect(pickupDeadline(cal, '2025-12-30')).toBe('2026-01-11');
+    expect(pickupDeadline(cal, '2025-12-30', SHELF)).toBe('2026-01-11');
   });
 
   it("R-RES-8: a branch-only closed day lengthens that branch's shelf period", () => {
     const inventory: BranchCalendar = { weeklyClosedDays: [1], closedDates: new Set(['2025-06-12', '2025-06-13']) };
-    expect(pickupDeadline(inventory, '2025-06-07')).toBe('2025-06-18');
+    expect(pickupDeadline(inventory, '2025-06-07', SHELF)).toBe('2025-06-18');
   });
 
-  it('R-RES-8: (property) the deadline is an opening day and exactly 7 opening days follow securedOn up to it', () => {
+  it('R-RES-8: (property) the deadline is an opening day, holds.shelfOpeningDays opening days on', () => {
     const calendarArb = fc.record({
       weeklyClosedDays: fc.subarray([0, 1, 2, 3, 4, 5, 6], { maxLength: 6 }),
       closedOffsets: fc.uniqueArray(fc.integer({ min: -5, max: 60 }), { maxLength: 30 }),
@@ -118,14 +127,14 @@ describe('R-RES-8 hold shelf period (7 opening days from the first opening day a
             weeklyClosedDays,
             closedDates: new Set(closedOffsets.map((o) => addDays(securedOn, o))),
           };
-          const deadline = pickupDeadline(c, securedOn);
+          const deadline = pickupDeadline(c, securedOn, SHELF);
           expect(compareDates(deadline, securedOn)).toBeGreaterThan(0);
           expect(isOpeningDay(c, deadline)).toBe(true);
           let openingDays = 0;
           for (let i = 1; i <= daysBetween(securedOn, deadline); i++) {
             if (isOpeningDay(c, addDays(securedOn, i))) openingDays++;
           }
-          expect(openingDays).toBe(7);
+          expect(openingDays).toBe(SHELF);
         },
       ),
     );

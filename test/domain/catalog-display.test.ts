@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyState, isKamishibai, isYoungAdult, lendableNow } from '../../src/domain/catalog-display.js';
 import { emailAddressRefusal } from '../../src/domain/email.js';
 import { isEmptyQuery, parseSearchQuery } from '../../src/domain/search-query.js';
@@ -8,6 +8,8 @@ import {
   MAIL_SENDER_NOTICE,
   reservationConfirmationText,
 } from '../../src/messages/ja/index.js';
+import { installProfile } from '../../src/profile/active.js';
+import { KAMAGAYA } from '../helpers/profiles.js';
 
 describe('catalog display', () => {
   it('R-SRCH-1: words search title, author and publisher together; typed fields narrow, all combined with AND', () => {
@@ -70,7 +72,9 @@ describe('catalog display', () => {
   });
 });
 
-describe('reservation and mail wording', () => {
+describe("reservation and mail wording (Kamagaya's profile: online holds wait for the next opening day)", () => {
+  beforeAll(() => installProfile(KAMAGAYA));
+
   it(
     'R-RES-4: the confirmation says the hold becomes official ' +
       'on a given morning and a walk-in patron may borrow it first',

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  isElementaryAgeOrOlder,
-  mayHavePassword,
-  schoolEntryDate,
-  serviceRefusal,
-} from '../../src/domain/eligibility.js';
+import { isOfSchoolYear, mayHavePassword, schoolEntryDate, serviceRefusal } from '../../src/domain/eligibility.js';
 import type { PatronFacts, PatronService, Residency } from '../../src/domain/eligibility.js';
 import { addDays, compareDates } from '../../src/domain/dates.js';
+import { KAMAGAYA } from '../helpers/profiles.js';
+
+/** Kamagaya's services: reserve and email for 在住・在勤・在学, status and renew for anyone; all from school year 1. */
+const SERVICES = KAMAGAYA.services;
 
 const TODAY = '2025-06-10';
 
@@ -22,7 +21,7 @@ const PROTECTED: readonly PatronService[] = ['reserve', 'status', 'renew', 'emai
 const RESIDENCIES: readonly Residency[] = ['resident', 'worker', 'student', 'none'];
 
 const codeOf = (p: PatronFacts, s: PatronService, today = TODAY): string | null =>
-  serviceRefusal(p, s, today)?.code ?? null;
+  serviceRefusal(p, s, today, SERVICES)?.code ?? null;
 
 describe('who may use which service', () => {
   it('R-ELIG-1: catalog search is open to anyone, whatever the patron facts', () => {
@@ -32,12 +31,12 @@ describe('who may use which service', () => {
       disabilityService: true,
       hasPassword: false,
     };
-    expect(serviceRefusal(nobody, 'search', TODAY)).toBeNull();
+    expect(serviceRefusal(nobody, 'search', TODAY, SERVICES)).toBeNull();
   });
 
   it('R-ELIG-2: a resident, worker or student of elementary age with a password may reserve', () => {
     for (const residency of ['resident', 'worker', 'student'] as const) {
-      expect(serviceRefusal({ ...adult, residency }, 'reserve', TODAY)).toBeNull();
+      expect(serviceRefusal({ ...adult, residency }, 'reserve', TODAY, SERVICES)).toBeNull();
     }
   });
 
@@ -51,7 +50,7 @@ describe('who may use which service', () => {
 
   it('R-ELIG-2: a child below elementary-school age may not reserve, and learns from when they may', () => {
     const child: PatronFacts = { ...adult, birthDate: '2019-06-01' };
-    expect(serviceRefusal(child, 'reserve', TODAY)).toEqual({
+    expect(serviceRefusal(child, 'reserve', TODAY, SERVICES)).toEqual({
       code: 'NOT_ELEMENTARY_AGE',
       params: { eligibleFrom: '2026-04-01' },
     });
@@ -59,7 +58,7 @@ describe('who may use which service', () => {
 
   it('R-ELIG-3: usage status and renewal need a password and elementary age but not residency', () => {
     for (const service of ['status', 'renew'] as const) {
-      expect(serviceRefusal({ ...adult, residency: 'none' }, service, TODAY)).toBeNull();
+      expect(serviceRefusal({ ...adult, residency: 'none' }, service, TODAY, SERVICES)).toBeNull();
       expect(codeOf({ ...adult, residency: 'none', hasPassword: false }, service)).toBe('NO_PASSWORD');
       expect(codeOf({ ...adult, birthDate: '2020-01-01' }, service)).toBe('NOT_ELEMENTARY_AGE');
     }
@@ -71,7 +70,9 @@ describe('who may use which service', () => {
         for (const disabilityService of [true, false]) {
           for (const birthDate of ['1980-05-05', '2019-04-01', '2019-04-02']) {
             const p: PatronFacts = { birthDate, residency, disabilityService, hasPassword };
-            expect(serviceRefusal(p, 'email', '2025-06-10')).toEqual(serviceRefusal(p, 'reserve', '2025-06-10'));
+            expect(serviceRefusal(p, 'email', '2025-06-10', SERVICES)).toEqual(
+              serviceRefusal(p, 'reserve', '2025-06-10', SERVICES),
+            );
           }
         }
       }
@@ -116,12 +117,28 @@ describe('R-ELIG-6 elementary-school age', () => {
   });
 
   it('R-ELIG-6: eligibility begins on 1 April of the entry year, not the day before', () => {
-    expect(isElementaryAgeOrOlder('2019-04-01', '2025-03-31')).toBe(false);
-    expect(isElementaryAgeOrOlder('2019-04-01', '2025-04-01')).toBe(true);
-    expect(isElementaryAgeOrOlder('2019-04-02', '2025-04-01')).toBe(false);
-    expect(isElementaryAgeOrOlder('2019-04-02', '2026-03-31')).toBe(false);
-    expect(isElementaryAgeOrOlder('2019-04-02', '2026-04-01')).toBe(true);
-    expect(isElementaryAgeOrOlder('1950-01-01', '2025-06-10')).toBe(true);
+    expect(isOfSchoolYear('2019-04-01', '2025-03-31', 1)).toBe(false);
+    expect(isOfSchoolYear('2019-04-01', '2025-04-01', 1)).toBe(true);
+    expect(isOfSchoolYear('2019-04-02', '2025-04-01', 1)).toBe(false);
+    expect(isOfSchoolYear('2019-04-02', '2026-03-31', 1)).toBe(false);
+    expect(isOfSchoolYear('2019-04-02', '2026-04-01', 1)).toBe(true);
+    expect(isOfSchoolYear('1950-01-01', '2025-06-10', 1)).toBe(true);
+  });
+
+  it('R-ELIG-6: another minimum school year (services.*.minSchoolYear 3) begins 2 Aprils later; 0 = none', () => {
+    expect(isOfSchoolYear('2019-04-01', '2027-03-31', 3)).toBe(false);
+    expect(isOfSchoolYear('2019-04-01', '2027-04-01', 3)).toBe(true);
+    expect(isOfSchoolYear('2024-01-01', '2025-06-10', 0)).toBe(true);
+    const third = { ...SERVICES, reserve: { ...SERVICES.reserve, minSchoolYear: 3 } };
+    expect(serviceRefusal({ ...adult, birthDate: '2019-04-01' }, 'reserve', '2026-06-10', third)).toEqual({
+      code: 'NOT_ELEMENTARY_AGE',
+      params: { eligibleFrom: '2027-04-01' },
+    });
+  });
+
+  it('R-ELIG-2: residency groups come from the profile (services.reserve.residency)', () => {
+    const anyone = { ...SERVICES, reserve: { ...SERVICES.reserve, residency: [...RESIDENCIES] } };
+    expect(serviceRefusal({ ...adult, residency: 'none' }, 'reserve', TODAY, anyone)).toBeNull();
   });
 
   it('R-ELIG-6: (property) entry is the first 1 April after the child has legally turned six', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_HOLD_STATUSES,
   AUDIOVISUAL_TYPES,
-  HOLD_LIMIT,
+  countedHolds,
   HOLD_STATUSES,
   HOLD_TRANSITIONS,
   assertTransition,
@@ -14,6 +14,10 @@ import {
   reservabilityRefusal,
 } from '../../src/domain/holds.js';
 import type { HoldStatus, MaterialType } from '../../src/domain/holds.js';
+import { KAMAGAYA } from '../helpers/profiles.js';
+
+/** Kamagaya's holds: limit 5, counter + phone + online counted, online holds wait (依頼中). */
+const HOLDS = KAMAGAYA.holds;
 
 const book = { materialType: 'book' as MaterialType, latestIssue: false };
 const lendable = { inLibraryOnly: false };
@@ -60,16 +64,27 @@ describe('R-RES-1 what may be reserved', () => {
 });
 
 describe('R-RES-2 hold limit and the decided per-title rules', () => {
-  it('R-RES-2: the 5th hold is accepted', () => {
-    expect(placementRefusal({ activeHoldCount: 4, ...noConflicts })).toBeNull();
+  it("R-RES-2: the 5th hold is accepted (Kamagaya's holds.limit 5)", () => {
+    expect(placementRefusal({ activeHoldCount: 4, ...noConflicts }, HOLDS)).toBeNull();
   });
 
-  it('R-RES-2: the 6th hold is refused, naming the limit of 5', () => {
-    expect(HOLD_LIMIT).toBe(5);
-    expect(placementRefusal({ activeHoldCount: 5, ...noConflicts })).toEqual({
+  it("R-RES-2: the 6th hold is refused, naming the limit (Kamagaya's holds.limit 5)", () => {
+    expect(HOLDS.limit).toBe(5);
+    expect(placementRefusal({ activeHoldCount: 5, ...noConflicts }, HOLDS)).toEqual({
       code: 'HOLD_LIMIT_REACHED',
       params: { limit: 5 },
     });
+  });
+
+  it('R-RES-2: another limit is the limit (a profile with holds.limit 10)', () => {
+    expect(placementRefusal({ activeHoldCount: 9, ...noConflicts }, { limit: 10 })).toBeNull();
+    expect(placementRefusal({ activeHoldCount: 10, ...noConflicts }, { limit: 10 })?.params).toEqual({ limit: 10 });
+  });
+
+  it("R-RES-2: counter, phone and online holds count together (Kamagaya's holds.countedChannels)", () => {
+    const active = [{ channel: 'counter' as const }, { channel: 'phone' as const }, { channel: 'online' as const }];
+    expect(countedHolds(active, HOLDS)).toBe(3);
+    expect(countedHolds(active, { countedChannels: ['online'] })).toBe(1);
   });
 
   it('R-RES-2: holds that ended do not count, requested and ready ones do', () => {
@@ -77,35 +92,40 @@ describe('R-RES-2 hold limit and the decided per-title rules', () => {
   });
 
   it('a patron cannot hold the same title twice', () => {
-    expect(placementRefusal({ activeHoldCount: 1, holdsThisTitle: true, hasThisTitleOnLoan: false })?.code).toBe(
+    expect(placementRefusal({ activeHoldCount: 1, holdsThisTitle: true, hasThisTitleOnLoan: false }, HOLDS)?.code).toBe(
       'ALREADY_HOLDING_TITLE',
     );
   });
 
   it('a patron cannot hold a title they have on loan', () => {
-    expect(placementRefusal({ activeHoldCount: 0, holdsThisTitle: false, hasThisTitleOnLoan: true })?.code).toBe(
+    expect(placementRefusal({ activeHoldCount: 0, holdsThisTitle: false, hasThisTitleOnLoan: true }, HOLDS)?.code).toBe(
       'TITLE_ON_LOAN_TO_PATRON',
     );
   });
 
   it('a per-title reason is told before the limit, which cancelling another hold would not fix', () => {
-    expect(placementRefusal({ activeHoldCount: 5, holdsThisTitle: true, hasThisTitleOnLoan: false })?.code).toBe(
+    expect(placementRefusal({ activeHoldCount: 5, holdsThisTitle: true, hasThisTitleOnLoan: false }, HOLDS)?.code).toBe(
       'ALREADY_HOLDING_TITLE',
     );
-    expect(placementRefusal({ activeHoldCount: 7, holdsThisTitle: false, hasThisTitleOnLoan: true })?.code).toBe(
+    expect(placementRefusal({ activeHoldCount: 7, holdsThisTitle: false, hasThisTitleOnLoan: true }, HOLDS)?.code).toBe(
       'TITLE_ON_LOAN_TO_PATRON',
     );
   });
 });
 
 describe('R-RES-3 channels', () => {
-  it('R-RES-3: an online hold (web, OPAC, LINE) starts as requested (依頼中)', () => {
-    expect(initialStatusFor('online')).toBe('requested');
+  it("R-RES-3: an online hold starts as 依頼中 (Kamagaya's holds.promotion.waitForNextOpeningDay)", () => {
+    expect(HOLDS.promotion.waitForNextOpeningDay).toBe(true);
+    expect(initialStatusFor('online', HOLDS)).toBe('requested');
   });
 
   it('R-RES-3: counter and phone holds are official at once', () => {
-    expect(initialStatusFor('counter')).toBe('queued');
-    expect(initialStatusFor('phone')).toBe('queued');
+    expect(initialStatusFor('counter', HOLDS)).toBe('queued');
+    expect(initialStatusFor('phone', HOLDS)).toBe('queued');
+  });
+
+  it('R-RES-3: a library whose online holds do not wait makes them official at once', () => {
+    expect(initialStatusFor('online', { promotion: { waitForNextOpeningDay: false } })).toBe('queued');
   });
 });
 
@@ -113,17 +133,23 @@ describe('R-RES-6 contact methods', () => {
   const neither = { emailConfirmed: false, lineLinked: false };
 
   it('R-RES-6: 連絡不要 is always allowed', () => {
-    expect(contactRefusal('none', neither)).toBeNull();
+    expect(contactRefusal('none', neither, KAMAGAYA.contactMethods)).toBeNull();
   });
 
   it('R-RES-6: E-mail needs a confirmed address', () => {
-    expect(contactRefusal('email', neither)?.code).toBe('EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL');
-    expect(contactRefusal('email', { emailConfirmed: true, lineLinked: false })).toBeNull();
+    expect(contactRefusal('email', neither, KAMAGAYA.contactMethods)?.code).toBe('EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL');
+    expect(contactRefusal('email', { emailConfirmed: true, lineLinked: false }, KAMAGAYA.contactMethods)).toBeNull();
+  });
+
+  it('R-RES-6: a method the profile does not offer (contactMethods without line) is refused', () => {
+    const linked = { emailConfirmed: true, lineLinked: true };
+    expect(contactRefusal('line', linked, ['none', 'email'])?.code).toBe('CONTACT_METHOD_NOT_OFFERED');
+    expect(contactRefusal('email', linked, ['none', 'email'])).toBeNull();
   });
 
   it('R-RES-6: LINE (added by this system) needs a linked LINE account', () => {
-    expect(contactRefusal('line', neither)?.code).toBe('LINE_CONTACT_NEEDS_LINKED_ACCOUNT');
-    expect(contactRefusal('line', { emailConfirmed: false, lineLinked: true })).toBeNull();
+    expect(contactRefusal('line', neither, KAMAGAYA.contactMethods)?.code).toBe('LINE_CONTACT_NEEDS_LINKED_ACCOUNT');
+    expect(contactRefusal('line', { emailConfirmed: false, lineLinked: true }, KAMAGAYA.contactMethods)).toBeNull();
   });
 });
 

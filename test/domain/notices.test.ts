@@ -12,10 +12,11 @@ import {
   retryDelayMs,
 } from '../../src/domain/notices.js';
 import { at } from '../helpers/library.js';
+import { KAMAGAYA } from '../helpers/profiles.js';
 
 const MIN = 60_000;
 
-describe('quiet hours (21:00–08:00 Tokyo)', () => {
+describe("quiet hours (Kamagaya's quietHours 21:00–08:00 Tokyo)", () => {
   it.each([
     ['2026-12-01 08:00', '2026-12-01 08:00'],
     ['2026-12-01 20:59', '2026-12-01 20:59'],
@@ -26,7 +27,19 @@ describe('quiet hours (21:00–08:00 Tokyo)', () => {
     // The year turns over inside quiet hours.
     ['2026-12-31 22:00', '2027-01-01 08:00'],
   ])('a push at %s may go out at %s', (now, allowed) => {
-    expect(pushAllowedAt(at(now))).toEqual(at(allowed));
+    expect(pushAllowedAt(at(now), KAMAGAYA.quietHours)).toEqual(at(allowed));
+  });
+});
+
+describe('quiet hours of another library', () => {
+  it('quiet hours that do not cross midnight (quietHours 0–6) end the same day', () => {
+    const q = { from: 0, until: 6 };
+    expect(pushAllowedAt(at('2026-12-02 03:00'), q)).toEqual(at('2026-12-02 06:00'));
+    expect(pushAllowedAt(at('2026-12-02 23:00'), q)).toEqual(at('2026-12-02 23:00'));
+  });
+
+  it('quietHours 20–9 hold a push at 20:00 until 09:00 the next day', () => {
+    expect(pushAllowedAt(at('2026-12-01 20:00'), { from: 20, until: 9 })).toEqual(at('2026-12-02 09:00'));
   });
 });
 

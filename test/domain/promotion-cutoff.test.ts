@@ -11,9 +11,9 @@ const mondays: BranchCalendar = { weeklyClosedDays: [1], closedDates: new Set() 
 
 describe('R-RES-3 promotion cutoff for a whole branch', () => {
   it('R-RES-3: on Tuesday at 9:00 every hold requested before Tuesday began (closed Monday included) is due', () => {
-    expect(promotionCutoff(jst('2025-06-10T09:00:00'), mondays)?.toISOString()).toBe('2025-06-09T15:00:00.000Z');
+    expect(promotionCutoff(jst('2025-06-10T09:00:00'), mondays, 9)?.toISOString()).toBe('2025-06-09T15:00:00.000Z');
     // At 8:59 only holds requested before Saturday ended were due (Sunday's morning run).
-    expect(promotionCutoff(jst('2025-06-10T08:59:00'), mondays)?.toISOString()).toBe('2025-06-07T15:00:00.000Z');
+    expect(promotionCutoff(jst('2025-06-10T08:59:00'), mondays, 9)?.toISOString()).toBe('2025-06-07T15:00:00.000Z');
   });
 
   it('R-RES-3: (property) a hold is below the cutoff exactly when promotionDue says it is due', () => {

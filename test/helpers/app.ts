@@ -63,6 +63,7 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
   const config = loadConfig({
     SEED: 'none',
     CRON: 'off',
+    LIBRARY_PROFILE: process.env.LIBRARY_PROFILE,
     ...(adminToken !== undefined ? { ADMIN_TOKEN: adminToken } : {}),
   });
 

@@ -2,16 +2,20 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { libraryProfile } from '../../src/profile/active.js';
+import { applyProfileToDatabase } from '../../src/services/library-profile.js';
 
 /**
- * A fresh, migrated database for one test file: PGlite in memory by default, or a new database
- * on the PostgreSQL server of DATABASE_URL (created here, dropped by `close`).
+ * A fresh, migrated database with the library profile's branches (as at start) for one test file:
+ * PGlite in memory by default, or a new database on the PostgreSQL server of DATABASE_URL
+ * (created here, dropped by `close`).
  */
 export async function testDatabase(): Promise<Database & { url: string | undefined }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
     await migrateToLatest(database.db);
+    await applyProfileToDatabase(database.db, libraryProfile());
     return { ...database, url: undefined };
   }
   const name = `lib_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -23,6 +27,7 @@ export async function testDatabase(): Promise<Database & { url: string | undefin
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
   await migrateToLatest(database.db);
+  await applyProfileToDatabase(database.db, libraryProfile());
   return {
     ...database,
     url: url.toString(),

@@ -241,6 +241,7 @@ export async function lineRuntime(
     DATABASE_URL: server?.url,
     SEED: 'none',
     CRON: 'off',
+    LIBRARY_PROFILE: process.env.LIBRARY_PROFILE,
   });
   const rt = await buildRuntime(config, testLog, {
     pgliteInMemory: true,

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { defaultCalendar, pickupDeadline } from '../../src/domain/calendar.js';
+import { pickupDeadline } from '../../src/domain/calendar.js';
+import { libraryProfile } from '../../src/profile/active.js';
+import { profileCalendar } from '../helpers/profiles.js';
 import { addDays, tokyoDate, weekdayOf, type IsoDate } from '../../src/domain/dates.js';
 import { pickupReminderDay } from '../../src/domain/reminders.js';
 import { testLog } from '../helpers/test-log.js';
@@ -46,7 +48,8 @@ let line: FakeLine;
 const clock = { now: new Date() };
 const tue = demoTuesday();
 const wed = addDays(tue, 1);
-const cal = defaultCalendar(Number(tue.slice(0, 4)), Number(tue.slice(0, 4)) + 1);
+const cal = profileCalendar(libraryProfile(), Number(tue.slice(0, 4)), Number(tue.slice(0, 4)) + 1);
+const SHELF = libraryProfile().holds.shelfOpeningDays;
 const patronUser = lineUserId('demo-day patron');
 
 beforeAll(async () => {
@@ -174,7 +177,7 @@ describe('a demo library day', () => {
         trappedHoldId: expect.anything(),
       });
       await rt.notices.idle();
-      const deadline = pickupDeadline(cal, wed);
+      const deadline = pickupDeadline(cal, wed, SHELF);
       expect(await holdsOf('DEMO1')).toMatchObject([{ status: 'ready', pickupDeadline: deadline }]);
       const ready = noticePushes(noticeMessages.holdReady.heading);
       expect(ready).toHaveLength(1);
@@ -194,7 +197,7 @@ describe('a demo library day', () => {
       // R-RES-8: expired the night after the deadline; the copy went to the next patron in line.
       expect(await holdsOf('DEMO1')).toEqual([]);
       expect(await holdsOf('DEMO3')).toMatchObject([
-        { status: 'ready', position: 1, pickupDeadline: pickupDeadline(cal, addDays(deadline, 1)) },
+        { status: 'ready', position: 1, pickupDeadline: pickupDeadline(cal, addDays(deadline, 1), SHELF) },
       ]);
       // When each went out: at once on return; the reminder and the expiry (written at midnight,
       // quiet hours) at 08:00 of their days.
@@ -208,7 +211,9 @@ describe('a demo library day', () => {
             .executeTakeFirstOrThrow()
         ).sent_at;
       expect(await sentAt('hold_ready')).toEqual(at(`${wed} 14:00`));
-      expect(await sentAt('pickup_reminder')).toEqual(at(`${pickupReminderDay(cal, deadline)} 08:00`));
+      expect(await sentAt('pickup_reminder')).toEqual(
+        at(`${pickupReminderDay(cal, deadline, libraryProfile().reminders)} 08:00`),
+      );
       expect(await sentAt('hold_expired')).toEqual(at(`${addDays(deadline, 1)} 08:00`));
       // Nothing was pushed twice: every push carried its own retry key, and LINE took each once.
       const keys = line

@@ -113,6 +113,13 @@ export const phraseFlow: Flow = {
     hoursShown: answer((ctx) => (ctx.facts.libraryDays ? intentAnswers.hours(ctx.facts.libraryDays) : chat.expired), {
       title: true,
     }),
+    calendar: () => ({ replies: [], effects: [{ kind: 'libraryDays' }], then: 'calendarShown' }),
+    calendarShown: answer(
+      (ctx) => (ctx.facts.libraryDays ? intentAnswers.calendar(ctx.facts.libraryDays) : chat.expired),
+      {
+        title: true,
+      },
+    ),
     passwordForgotten: answer(() => intentAnswers.passwordForgotten, {
       first: [say(intentAnswers.buttons.passwordChange)],
     }),

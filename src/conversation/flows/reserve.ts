@@ -28,6 +28,8 @@ const branchState = z.object({
   title: z.string(),
   emailConfirmed: z.boolean(),
   branches: z.array(z.object({ code: z.string(), name: z.string() })),
+  // The library's contact methods (R-RES-6); a state stored before they were kept offered all three.
+  contacts: z.array(contactKind).default(['none', 'email', 'line']),
 });
 /** Waiting for the contact method (the contact is set for the preview that follows at once). */
 const contactState = branchState.extend({
@@ -82,6 +84,7 @@ export const reserveFlow: Flow = {
             title: o.title,
             emailConfirmed: o.emailConfirmed,
             branches: o.branches,
+            contacts: o.contacts,
           } satisfies z.input<typeof branchState>,
         },
       };
@@ -94,9 +97,10 @@ export const reserveFlow: Flow = {
       const code = typed !== undefined ? typedBranch(typed, ctx.data?.branches ?? [])?.code : ctx.postback?.args[0];
       const chosen = ctx.data?.branches.find((b) => b.code === code);
       if (!ctx.data || !chosen) return { replies: [expiredReply()], next: null };
-      const note = ctx.data.emailConfirmed ? '' : `\n${patronChat.emailNotRegistered}`;
+      const note =
+        ctx.data.emailConfirmed || !ctx.data.contacts.includes('email') ? '' : `\n${patronChat.emailNotRegistered}`;
       return {
-        replies: [text(patronChat.chooseContact + note, [...contactActions(ctx.data.emailConfirmed), stopAction])],
+        replies: [text(patronChat.chooseContact + note, [...contactActions(ctx.data), stopAction])],
         next: {
           step: 'contact',
           data: { ...ctx.data, branch: chosen.code, branchName: chosen.name } satisfies z.input<typeof contactState>,
@@ -105,10 +109,10 @@ export const reserveFlow: Flow = {
     }),
     contact: reading(contactState, (ctx) => {
       const typed = ctx.input.kind === 'text' ? typedContact(ctx.input.text) : undefined;
-      if (ctx.data && ctx.input.kind === 'text' && (!typed || (typed === 'email' && !ctx.data.emailConfirmed)))
+      if (ctx.data && ctx.input.kind === 'text' && (!typed || !offered(ctx.data).includes(typed)))
         return searchAside(ctx.input.text, 'contact', ctx.data);
       const c = contactKind.safeParse(ctx.input.kind === 'text' ? typed : ctx.postback?.args[0]);
-      if (!ctx.data || !c.success || (c.data === 'email' && !ctx.data.emailConfirmed))
+      if (!ctx.data || !c.success || !offered(ctx.data).includes(c.data))
         return { replies: [expiredReply()], next: null };
       return {
         replies: [],
@@ -121,7 +125,7 @@ export const reserveFlow: Flow = {
       stillOpen(ctx, patronChat.chooseBranchQuestion, branchActions(ctx.data?.branches ?? [])),
     ),
     asideContact: reading(contactState, (ctx) =>
-      stillOpen(ctx, patronChat.chooseContact, contactActions(ctx.data?.emailConfirmed ?? false)),
+      stillOpen(ctx, patronChat.chooseContact, ctx.data ? contactActions(ctx.data) : []),
     ),
     asideConfirming: reading(confirmingState, (ctx) => stillOpen(ctx, patronChat.sendQuestion, [sendAction(ctx)])),
     confirm: reading(confirmingState, (ctx) => {
@@ -222,8 +226,15 @@ function branchActions(branches: readonly { code: string; name: string }[]): Act
   }));
 }
 
-function contactActions(emailConfirmed: boolean): Action[] {
-  return (['none', ...(emailConfirmed ? ['email'] : []), 'line'] as const).map((c) => ({
+type ContactKind = z.infer<typeof contactKind>;
+
+/** R-RES-6: the library's methods; E-mail only with a confirmed address. */
+function offered(d: { emailConfirmed: boolean; contacts: readonly ContactKind[] }): ContactKind[] {
+  return d.contacts.filter((c) => c !== 'email' || d.emailConfirmed);
+}
+
+function contactActions(d: { emailConfirmed: boolean; contacts: readonly ContactKind[] }): Action[] {
+  return offered(d).map((c) => ({
     kind: 'postback',
     label: contactLabel(c),
     data: encodePostback(FLOW, 'contact', c)!,

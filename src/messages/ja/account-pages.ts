@@ -1,5 +1,7 @@
 // The password change and e-mail registration pages.
 
+import { lib } from './library.js';
+
 const START_AGAIN_EMAIL =
   'もう一度登録するときは、LINEのトーク画面で「メールアドレス登録」と送信するか、' +
   '下の「メールアドレス変更のページへ」から、はじめからお手続きください。';
@@ -46,9 +48,13 @@ export const accountPages = {
   password: {
     title: 'パスワード変更',
     lead: '利用者カード番号、現在のパスワード、新しいパスワードを入力して「変更」を押してください。',
-    initialNote: '図書館で発行した初期パスワード（英数字8桁）は、変更するまでそのままお使いいただけます。',
+    get initialNote(): string {
+      return `図書館で発行した初期パスワード（英数字${lib.initialPasswordLength}桁）は、変更するまでそのままお使いいただけます。`;
+    },
     newPasswordLabel: '新しいパスワード',
-    newPasswordHint: '半角の英字と数字で6文字以上（64文字まで）にしてください。',
+    get newPasswordHint(): string {
+      return `半角の英字と数字で${lib.minPasswordLength}文字以上（${lib.maxPasswordLength}文字まで）にしてください。`;
+    },
     newPasswordConfirmLabel: '新しいパスワード（確認）',
     newPasswordConfirmHint: '確認のため、同じパスワードをもう一度入力してください。',
     confirmTitle: 'パスワード変更確認',
@@ -70,7 +76,9 @@ export const accountPages = {
     emailTypes: { pc: 'パソコン', mobile: '携帯電話' },
     emailTypeRequired: 'アドレスの種類を選んでください。',
     whoTitle: 'ご利用になれる方',
-    who: '鎌ケ谷市内に在住・在勤・在学で、パスワードをお持ちの小学生以上の方がご登録いただけます。',
+    get who(): string {
+      return `${lib.municipality}内に在住・在勤・在学で、パスワードをお持ちの${lib.ageRule}の方がご登録いただけます。`;
+    },
     confirmTitle: 'メールアドレス変更確認',
     confirmLead: '次のメールアドレスを登録します。内容が正しければ「送信」を押してください。',
     doneTitle: 'メールアドレス変更完了',

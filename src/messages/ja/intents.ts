@@ -4,8 +4,9 @@
 
 import { LOCK_MS, MAX_FAILURES } from '../../domain/lockout.js';
 import { formatDateJa } from './format.js';
-import { libraryDaysAnswer } from './library-days.js';
 import { AT_COUNTER_WITH_ID } from './phrases.js';
+import { lib } from './library.js';
+import { calendarAnswer, hoursAnswer } from './library-days.js';
 
 /**
  * Each intent and the phrases that name it, as patrons type them. Matched after NFKC, without
@@ -81,6 +82,7 @@ export const INTENT_PHRASES = {
     '電話番号',
     '図書館の電話番号',
   ],
+  calendar: ['図書館カレンダー', 'カレンダー', '休館日カレンダー', '今月の休館日', '今月の休み', '休館日の予定'],
   passwordForgotten: [
     'パスワード',
     'パスワードを忘れた',
@@ -190,14 +192,14 @@ export const intentAnswers = {
       loggedIn
         ? 'ログインしていますので、このまま検索から予約できます。'
         : '予約には、利用者カードの番号とパスワードでのログインが必要です（「予約申込」を押すとログインのボタンが出ます）。',
-      '予約できるのは、市内在住・在勤・在学の小学生以上の方で、窓口・電話・インターネットをあわせて1人5冊までです。' +
+      `予約できるのは、市内在住・在勤・在学の${lib.ageRule}の方で、${lib.holdLimitRule}です。` +
         '予約の状況は「ご利用状況」で確認できます。',
     ].join('\n'),
   /** 予約 from a logged-in patron who may not reserve (R-ELIG-2): why, instead of how. */
   reserveRefused: (reason: string) => `【LINEでの予約】\nログイン中の利用者カードでは、予約ができません。\n${reason}`,
   renew: (renewable: number) =>
     renewable > 0
-      ? '貸出期間の延長は、下の貸出中の資料の「延長する」から行います（申込日から2週間になります）。'
+      ? `貸出期間の延長は、下の貸出中の資料の「延長する」から行います（${lib.renewalPeriod}になります）。`
       : 'いま延長できる資料はありません。延長できない理由は、下の各資料に表示しています。',
   /** Overdue loans first, then the next due date and the loans due that day; every loan below (ご利用状況). */
   dueDates: (p: { overdue: number; next?: { dueDate: string; title: string; sameDay: number } }) =>
@@ -221,12 +223,16 @@ export const intentAnswers = {
     cancelHold: '予約の取消は「ご利用状況」の予約中の資料から行います。',
     status: '',
   },
-  hours: libraryDaysAnswer,
-  passwordForgotten:
-    'パスワードは図書館で管理できないため、LINEやインターネットではお知らせも再発行もできません。\n' +
-    `${AT_COUNTER_WITH_ID}お申し込みください。新しい初期パスワード（英数字8桁）をレシートで発行します。\n` +
-    'パスワードをまだお持ちでない方（小学生以上）も、同じ手続きで発行します。' +
-    '初期パスワードはそのまま使えます。変更は「パスワード変更」からできます。',
+  hours: hoursAnswer,
+  calendar: calendarAnswer,
+  get passwordForgotten(): string {
+    return (
+      'パスワードは図書館で管理できないため、LINEやインターネットではお知らせも再発行もできません。\n' +
+      `${AT_COUNTER_WITH_ID}お申し込みください。新しい初期パスワード（英数字${lib.initialPasswordLength}桁）をレシートで発行します。\n` +
+      `パスワードをまだお持ちでない方${lib.ageRule ? `（${lib.ageRule}）` : ''}も、同じ手続きで発行します。` +
+      '初期パスワードはそのまま使えます。変更は「パスワード変更」からできます。'
+    );
+  },
   loginTrouble: (loggedIn: boolean) =>
     [
       ...(loggedIn ? ['このLINEはすでにログインしています。'] : []),
@@ -239,9 +245,12 @@ export const intentAnswers = {
     ].join('\n'),
   thanks:
     'どういたしまして。ご利用ありがとうございます。\nほかにもご用があれば、書名などを送るか、下のメニューからお選びください。',
-  hello:
-    'こんにちは。鎌ケ谷市立図書館のLINE公式アカウントです。\n' +
-    '書名・著者名などを送ると蔵書を検索します。予約やご利用状況の確認は下のメニューからどうぞ。',
+  get hello(): string {
+    return (
+      `こんにちは。${lib.accountName}のLINE公式アカウントです。\n` +
+      '書名・著者名などを送ると蔵書を検索します。予約やご利用状況の確認は下のメニューからどうぞ。'
+    );
+  },
   buttons: {
     /** Sends the same words as a title search, for a patron who meant the book. */
     searchAsTitle: '書名として検索',

@@ -1,6 +1,7 @@
 // The library's mails (R-MAIL-2, R-MAIL-3).
 
 import { formatDateTimeJa } from './format.js';
+import { lib } from './library.js';
 
 /** R-MAIL-3: library mail comes from this sender; a missed mail can let a hold expire. */
 export const MAIL_SENDER_NOTICE = (sender: string) =>
@@ -29,17 +30,21 @@ export const MAIL_NOT_ARRIVING = {
  */
 export const mailText = {
   confirmationSubject: 'メールアドレス変更確認のお知らせ',
-  confirmationLines: [
-    '鎌ケ谷市立図書館です。',
-    'メールアドレスの登録（変更）のお申し込みを受け付けました。',
-    '次のURLを開き、表示されるページで「確定」を押すと、このメールアドレスが登録されます。',
-    '※URLを開いて「確定」を押すまでは登録されません。',
-  ],
+  get confirmationLines(): string[] {
+    return [
+      `${lib.name}です。`,
+      'メールアドレスの登録（変更）のお申し込みを受け付けました。',
+      '次のURLを開き、表示されるページで「確定」を押すと、このメールアドレスが登録されます。',
+      '※URLを開いて「確定」を押すまでは登録されません。',
+    ];
+  },
   confirmationAfterLink: (p: { expiresAt: Date }) => [
     `このURLの有効期限は ${formatDateTimeJa(p.expiresAt)} までです。一度だけお使いいただけます。`,
     'お心当たりのない場合は、このメールを破棄してください。メールアドレスは登録されません。',
   ],
   holdReadySubject: '予約資料のご用意ができました',
   holdExpiredSubject: '予約の取消のお知らせ（取置期間終了）',
-  signature: ['鎌ケ谷市立図書館', '※このメールは送信専用です。ご返信いただいてもお答えできません。'],
+  get signature(): string[] {
+    return [lib.name, '※このメールは送信専用です。ご返信いただいてもお答えできません。'];
+  },
 } as const;

@@ -1,6 +1,7 @@
 // What the library tells a patron unasked.
 
 import { formatDateJa } from './format.js';
+import { lib } from './library.js';
 
 /**
  * What the library tells a patron unasked (LINE pushes; a mail may use the same sentences): each
@@ -37,9 +38,13 @@ export const noticeMessages = {
     heading: '返却予定日が近づいています',
     cardHeading: '返却予定日が\n近づいています',
     alt: (title: string, due: string) => `返却予定日（${formatDateJa(due)}）が近づいています『${title}』`,
-    renewable: '貸出期間を延長できます。「延長する」を押すと、延長後の返却予定日（申込日から2週間）を確認できます。',
+    get renewable(): string {
+      return `貸出期間を延長できます。「延長する」を押すと、延長後の返却予定日（${lib.renewalPeriod}）を確認できます。`;
+    },
     returnBy: '返却予定日までに、お近くの図書館へご返却ください。',
-    renewableByMail: '貸出期間は、LINEの「ご利用状況」の「延長する」から1回延長できます（申込日から2週間）。',
+    get renewableByMail(): string {
+      return `貸出期間は、LINEの「ご利用状況」の「延長する」から${lib.renewalTimes}回延長できます（${lib.renewalPeriod}）。`;
+    },
   },
   loanReserved: {
     heading: '次の方の予約が入りました',

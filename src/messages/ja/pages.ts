@@ -1,5 +1,6 @@
 // The patron pages' shared words and the login page.
 
+import { lib } from './library.js';
 import { AT_COUNTER_WITH_ID, NO_CARD_YET } from './phrases.js';
 
 /**
@@ -7,7 +8,9 @@ import { AT_COUNTER_WITH_ID, NO_CARD_YET } from './phrases.js';
  * labels, notes. The words on buttons are the library's own (CONTRACT.md: `ログイン`, `変更`, `送信`).
  */
 export const pages = {
-  libraryName: '鎌ケ谷市立図書館',
+  get libraryName(): string {
+    return lib.name;
+  },
   serviceName: 'LINEサービス',
   required: (label: string) => `${label}を入力してください。`,
   errorHeading: '入力内容をご確認ください',
@@ -20,21 +23,28 @@ export const pages = {
     cardNumberLabel: '利用者カード番号',
     cardNumberHint: '利用者カードに書かれている番号です。',
     passwordLabel: 'パスワード',
-    passwordHint: '図書館で発行した英数字8桁の初期パスワード、または変更後のパスワードです。',
+    get passwordHint(): string {
+      return `図書館で発行した英数字${lib.initialPasswordLength}桁の初期パスワード、または変更後のパスワードです。`;
+    },
     submit: 'ログイン',
     privacy: 'カード番号とパスワードは図書館のサーバーにだけ送られ、LINEには送られません。',
     whoTitle: 'ログインできる方',
-    who: [
-      '鎌ケ谷市立図書館に利用登録があり、パスワードをお持ちの小学生以上の方',
-      '障がい者サービスにご登録の方はパスワードを登録できないため、ご利用いただけません。',
-    ],
+    get who(): string[] {
+      return [
+        `${lib.name}に利用登録があり、パスワードをお持ちの${lib.ageRule}の方`,
+        '障がい者サービスにご登録の方はパスワードを登録できないため、ご利用いただけません。',
+      ];
+    },
     noCardTitle: '利用者カードをお持ちでない方',
     noCard: NO_CARD_YET,
     passwordTitle: 'パスワードをお持ちでない方・お忘れの方',
-    passwordHelp:
-      `${AT_COUNTER_WITH_ID}パスワードの発行をお申し込みください。英数字8桁の初期パスワードをレシートでお渡しします。` +
-      'パスワードは図書館でも確認できないため、お忘れの場合も新しいパスワードの発行になります。' +
-      'インターネットやLINEでは再発行できません。',
+    get passwordHelp(): string {
+      return (
+        `${AT_COUNTER_WITH_ID}パスワードの発行をお申し込みください。英数字${lib.initialPasswordLength}桁の初期パスワードをレシートでお渡しします。` +
+        'パスワードは図書館でも確認できないため、お忘れの場合も新しいパスワードの発行になります。' +
+        'インターネットやLINEでは再発行できません。'
+      );
+    },
   },
   linkExpired: {
     title: 'このページは有効期限が切れています',

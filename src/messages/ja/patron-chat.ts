@@ -2,6 +2,7 @@
 
 import { formatDateJa } from './format.js';
 import { NO_CARD_YET, PASSWORD_AT_COUNTER } from './phrases.js';
+import { lib } from './library.js';
 
 /** Wording of the logged-in services: login, status, reserve, renew, cancel, logout. */
 export const patronChat = {
@@ -72,12 +73,14 @@ export const patronChat = {
     `「${button}」の確認の途中です。よろしければ「${button}」を押してください。やめるときは「やめる」を押してください。`,
   emailNotRegistered: 'E-mailで連絡を受けるには、メールアドレスの登録が必要です（「メールアドレス登録」）。',
   accepted: (title: string, branch: string, contact: string) =>
-    `予約受付\n『${title}』\n受取館：${branch}\n連絡方法：${contact}\n状態：依頼中\n` +
-    '翌開館日の朝に正式な予約になり、順位がつきます。「ご利用状況」で確認できます。',
+    `予約受付\n『${title}』\n受取館：${branch}\n連絡方法：${contact}\n` +
+    (lib.holdsWait
+      ? '状態：依頼中\n翌開館日の朝に正式な予約になり、順位がつきます。「ご利用状況」で確認できます。'
+      : '正式な予約として受け付けました。順位は「ご利用状況」で確認できます。'),
   renewConfirm: (title: string, due: string, newDue: string, shortens: boolean) =>
     `『${title}』の貸出期間を延長しますか？\n` +
     `現在の返却予定日：${formatDateJa(due)}\n延長後の返却予定日：${formatDateJa(newDue)}` +
-    (shortens ? '\n※延長は申込日から2週間のため、返却予定日が今より早くなります。' : ''),
+    (shortens ? `\n※延長は${lib.renewalPeriod}のため、返却予定日が今より早くなります。` : ''),
   renewed: (title: string, newDue: string) => `延長しました。\n『${title}』\n新しい返却予定日：${formatDateJa(newDue)}`,
   cancelConfirm: (title: string, branch: string) => `この予約を取り消しますか？\n『${title}』\n受取館：${branch}`,
   cancelDone: '予約の取消が完了しました。',
@@ -116,10 +119,12 @@ export function reservationConfirmationText(p: {
     ...(p.noNotice
       ? ['連絡不要のため、ご用意ができてもお知らせしません。「ご利用状況」で「受取り可」になったかをご確認ください。']
       : []),
-    `この予約は「依頼中」として受け付け、${formatDateJa(p.officialDate)}の朝に正式な予約になります。`,
+    ...(lib.holdsWait
+      ? [`この予約は「依頼中」として受け付け、${formatDateJa(p.officialDate)}の朝に正式な予約になります。`]
+      : []),
     ...(p.holdsAhead === undefined ? [] : [queuePlace(p.holdsAhead)]),
-    '検索結果で貸出可となっていても、それまでに来館された方に貸し出されることがあります。',
-    'ご用意ができたら、確保日の翌開館日から7開館日のあいだ受取館でお取り置きします。',
+    ...(lib.holdsWait ? ['検索結果で貸出可となっていても、それまでに来館された方に貸し出されることがあります。'] : []),
+    `ご用意ができたら、${lib.shelfPeriod}のあいだ受取館でお取り置きします。`,
     'よろしければ「送信」を押してください。',
   ].join('\n');
 }

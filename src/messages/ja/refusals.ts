@@ -5,6 +5,7 @@
 
 import { isRefusalCode, type Refusal, type RefusalCode } from '../../domain/refusals.js';
 import { formatDateJa } from './format.js';
+import { lib } from './library.js';
 import { AT_COUNTER_WITH_ID } from './phrases.js';
 
 type Params = Readonly<Record<string, string | number>>;
@@ -25,21 +26,27 @@ function dateParam(p: Params, key: string): string | undefined {
 const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   NOT_ELEMENTARY_AGE: (p) => {
     const from = dateParam(p, 'eligibleFrom');
-    const when = from === undefined ? '小学校に入学されてから' : `小学校に入学される${from}から`;
+    // Kamagaya (school year 1): 小学校に入学される…から; another minimum: 小学3年生になられる…から.
+    const grade = lib.ageRule.replace(/以上$/, '');
+    const [after, on] =
+      lib.minSchoolYear === 1
+        ? ['小学校に入学されてから', '小学校に入学される']
+        : [`${grade}になられてから`, `${grade}になられる`];
+    const when = from === undefined ? after : `${on}${from}から`;
     return (
-      '予約や利用状況の確認などのインターネットサービスは、小学生以上の方がご利用いただけます。' +
+      `予約や利用状況の確認などのインターネットサービスは、${lib.ageRule}の方がご利用いただけます。` +
       `${when}ご利用ください。蔵書検索はどなたでもご利用いただけます。`
     );
   },
   NO_PASSWORD: () =>
     'パスワードの発行がお済みでないため、このサービスはご利用いただけません。' +
-    `${AT_COUNTER_WITH_ID}パスワードの発行をお申し込みください。英数字8桁の初期パスワードをレシートでお渡しします。`,
+    `${AT_COUNTER_WITH_ID}パスワードの発行をお申し込みください。英数字${lib.initialPasswordLength}桁の初期パスワードをレシートでお渡しします。`,
   DISABILITY_SERVICE: () =>
     '障がい者サービスにご登録の方はパスワードを登録できないため、' +
     'インターネットやLINEでの予約・利用状況の確認・延長はご利用いただけません。' +
     'お手数ですが、図書館のカウンターかお電話でお申し出ください。蔵書検索はご利用いただけます。',
   NOT_RESIDENT: () =>
-    '予約とメールアドレスの登録は、鎌ケ谷市内に在住・在勤・在学の方がご利用いただけます。' +
+    `予約とメールアドレスの登録は、${lib.municipality}内に在住・在勤・在学の方がご利用いただけます。` +
     '市内に在勤・在学の方は、社員証・学生証など確認できるものと利用者カードをお持ちになり、カウンターでお申し出ください。' +
     '利用状況の確認と貸出期間の延長はご利用いただけます。',
   NOT_RESERVABLE_AV: () =>
@@ -49,11 +56,13 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   NOT_RESERVABLE_LATEST_ISSUE: () =>
     '雑誌の最新号は予約できません。最新号は館内でご覧いただけます。次の号が出たあとに、あらためて予約をお申し込みください。',
   NOT_RESERVABLE_NO_COPIES: () =>
-    'この資料は鎌ケ谷市立図書館に所蔵がないため、予約できません。ご希望の場合は、図書館のカウンターでご相談ください。',
+    `この資料は${lib.name}に所蔵がないため、予約できません。ご希望の場合は、図書館のカウンターでご相談ください。`,
   HOLD_LIMIT_REACHED: (p) => {
-    const limit = text(p, 'limit') ?? '5';
+    const limit = text(p, 'limit') ?? String(lib.holdLimit);
     return (
-      `予約は窓口・電話・インターネットを合わせて、お一人${limit}冊までです。` +
+      (lib.countsEveryChannel
+        ? `予約は窓口・電話・インターネットを合わせて、お一人${limit}冊までです。`
+        : `予約は${lib.holdLimitRule.replace(/\d+冊まで$/, `${limit}冊まで`)}です。`) +
       `受取りや取消で予約が${limit}冊より少なくなってから、あらためてお申し込みください。`
     );
   },
@@ -73,6 +82,8 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   EMAIL_CONTACT_NEEDS_CONFIRMED_EMAIL: () =>
     '連絡方法の「E-mail」は、メールアドレスの登録（確定）がお済みの方のみ選べます。' +
     '「連絡不要」を選ぶか、先にメールアドレスを登録し、届いたメールのURLから確定してください。',
+  CONTACT_METHOD_NOT_OFFERED: () =>
+    'この連絡方法は、この図書館ではお選びいただけません。表示されている連絡方法の中から選び直してください。',
   LINE_CONTACT_NEEDS_LINKED_ACCOUNT: () =>
     '連絡方法の「LINE」は、LINEと利用者カードの連携がお済みの方のみ選べます。' +
     '「連絡不要」か「E-mail」を選ぶか、先に利用者カードとの連携を行ってください。',
@@ -86,7 +97,10 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   NOT_RENEWABLE_AV: () =>
     '視聴覚資料（CD・DVD・ビデオテープ・カセットテープ）は延長できません。返却予定日までにご返却ください。',
   NOT_RENEWABLE_ALREADY_RENEWED: () =>
-    '貸出期間の延長は1回までです。この資料はすでに延長されているため、返却予定日までにご返却ください。',
+    lib.renewalTimes === 0
+      ? '貸出期間の延長はできません。返却予定日までにご返却ください。'
+      : `貸出期間の延長は${lib.renewalTimes}回までです。この資料はすでに延長されているため、返却予定日までにご返却ください。`,
+  NOT_RENEWABLE_MATERIAL: () => 'この種類の資料は延長できません。返却予定日までにご返却ください。',
   HOLD_NOT_CANCELLABLE_READY: (p) => {
     const branch = text(p, 'branchName') ?? '受取館';
     const phone = text(p, 'phone');
@@ -99,8 +113,10 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   HOLD_NOT_ACTIVE: () =>
     'この予約は、受取り・取消・取置期間の終了のいずれかですでに終わっているため、取り消せません。' +
     '最新の状態は「ご利用状況」でご確認ください。',
-  PASSWORD_TOO_SHORT: (p) => `パスワードが短すぎます。英数字${text(p, 'min') ?? '6'}文字以上で入力してください。`,
-  PASSWORD_TOO_LONG: (p) => `パスワードが長すぎます。英数字${text(p, 'max') ?? '64'}文字以内で入力してください。`,
+  PASSWORD_TOO_SHORT: (p) =>
+    `パスワードが短すぎます。英数字${text(p, 'min') ?? lib.minPasswordLength}文字以上で入力してください。`,
+  PASSWORD_TOO_LONG: (p) =>
+    `パスワードが長すぎます。英数字${text(p, 'max') ?? lib.maxPasswordLength}文字以内で入力してください。`,
   PASSWORD_NOT_ALPHANUMERIC: () =>
     'パスワードに使えるのは半角の英字と数字だけです。記号・空白・全角文字を使わずに入力してください。',
   PASSWORD_CONFIRMATION_MISMATCH: () =>

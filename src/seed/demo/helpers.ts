@@ -23,6 +23,9 @@ export const BRANCH_OF_MARK: Readonly<Record<string, BranchCode>> = {
   初: 'higashi-hatsutomi',
 };
 
+/** The demo's branches in the Kamagaya model library's order (a profile's branches stand in by position). */
+export const DEMO_BRANCHES: readonly BranchCode[] = Object.values(BRANCH_OF_MARK);
+
 type AvType = 'cd' | 'dvd' | 'video' | 'cassette';
 
 const AV_PREFIX: Readonly<Record<AvType, string>> = {
