@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { NewBib, NewItem } from './catalog.js';
 import type { Executor } from './executor.js';
-import { addMarks, CATALOG_KEYS_VERSION, catalogKeysOf, marksFromJson, marksParam } from './catalog-keys.js';
-import { countGrams, gramsFromJson, gramsParam, searchColumnsOf } from './search-columns.js';
+import { addMarks, CATALOG_KEYS_VERSION, catalogKeysOf, marksParam } from './catalog-keys.js';
+import { countGrams, gramsParam, searchColumnsOf, textArrayFromJson } from './search-columns.js';
 
 export interface NewRecord extends NewBib {
   items: NewItem[];
@@ -33,8 +33,8 @@ export async function insertRecords(db: Executor, records: readonly NewRecord[])
                       isbn13, marks, keys_version)
     OVERRIDING SYSTEM VALUE
     SELECT v.id, v.title, v.kana, v.author, v.publisher, v.year, v.isbn, v.classification, v.material_type, v.latest,
-           v.norm_title, v.norm_kana, v.norm_author, v.norm_publisher, ${gramsFromJson('v.grams')},
-             ${cols[0]!.norm_version}::int, v.isbn13, ${marksFromJson('v.marks')}, ${CATALOG_KEYS_VERSION}::int
+           v.norm_title, v.norm_kana, v.norm_author, v.norm_publisher, ${textArrayFromJson('v.grams')},
+             ${cols[0]!.norm_version}::int, v.isbn13, ${textArrayFromJson('v.marks')}, ${CATALOG_KEYS_VERSION}::int
       FROM unnest(${ids}::bigint[], ${col((r) => r.title)}::text[], ${col((r) => r.titleKana ?? null)}::text[],
                   ${col((r) => r.author ?? null)}::text[], ${col((r) => r.publisher ?? null)}::text[],
                     ${col((r) => r.year ?? null)}::int[],

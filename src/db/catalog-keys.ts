@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { marksOf, type Mark } from '../domain/catalog-display.js';
 import { isbn13Of } from '../domain/isbn.js';
 import type { Executor } from './executor.js';
+import { textArrayFromJson } from './search-columns.js';
 
 /**
  * The search keys of a title that are not words (migrations/0014): its ISBN-13 and the marks its
@@ -23,8 +24,6 @@ export function catalogKeysOf(isbn: string | null | undefined, callNumbers: read
 
 /** Marks as one parameter per title (PostgreSQL arrays must be rectangular): a JSON array text. */
 export const marksParam = (keys: readonly CatalogKeys[]) => keys.map((k) => JSON.stringify(k.marks));
-export const marksFromJson = (column: string) =>
-  sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref(column)}::jsonb))`;
 
 /**
  * Makes the keys of every title made before them (or by another CATALOG_KEYS_VERSION), in
@@ -43,7 +42,7 @@ export async function refreshCatalogKeys(db: Executor): Promise<number> {
     if (!last) return done;
     const keys = rows.map((r) => catalogKeysOf(r.isbn, r.calls));
     await sql`
-      UPDATE bibs SET isbn13 = v.isbn13, marks = ${marksFromJson('v.marks')}, keys_version = ${CATALOG_KEYS_VERSION}
+      UPDATE bibs SET isbn13 = v.isbn13, marks = ${textArrayFromJson('v.marks')}, keys_version = ${CATALOG_KEYS_VERSION}
         FROM unnest(${rows.map((r) => r.id)}::bigint[], ${keys.map((k) => k.isbn13)}::text[],
                     ${marksParam(keys)}::text[]) AS v(id, isbn13, marks)
        WHERE bibs.id = v.id`.execute(db);
@@ -60,7 +59,7 @@ export async function addMarks(db: Executor, copies: readonly { bibId: string; c
   if (marked.length === 0) return;
   await sql`
     UPDATE bibs
-       SET marks = ARRAY(SELECT DISTINCT m FROM unnest(bibs.marks || ${marksFromJson('v.marks')}) AS m ORDER BY m)
+       SET marks = ARRAY(SELECT DISTINCT m FROM unnest(bibs.marks || ${textArrayFromJson('v.marks')}) AS m ORDER BY m)
       FROM unnest(${marked.map((c) => c.bibId)}::bigint[], ${marked.map((c) => JSON.stringify(c.marks))}::text[])
         AS v(id, marks)
      WHERE bibs.id = v.id`.execute(db);

@@ -47,7 +47,8 @@ export function searchColumnsOf(b: SearchSource): SearchColumns {
  * cannot take an array of arrays; each title's grams travel as a JSON array text instead.
  */
 export const gramsParam = (rows: readonly SearchColumns[]) => rows.map((r) => JSON.stringify(r.search_grams));
-export const gramsFromJson = (column: string) =>
+/** A column of JSON array texts (gramsParam, marksParam) read back as one text[] per row. */
+export const textArrayFromJson = (column: string) =>
   sql<string[]>`ARRAY(SELECT jsonb_array_elements_text(${sql.ref(column)}::jsonb))`;
 
 /**
@@ -82,7 +83,7 @@ export async function refreshSearchColumns(db: Executor): Promise<number> {
     await sql`
       UPDATE bibs
          SET norm_title = v.title, norm_author = v.author, norm_publisher = v.publisher, norm_kana = v.kana,
-             search_grams = ${gramsFromJson('v.grams')}, norm_version = ${NORMALIZER_VERSION}
+             search_grams = ${textArrayFromJson('v.grams')}, norm_version = ${NORMALIZER_VERSION}
         FROM unnest(${rows.map((r) => r.id)}::bigint[], ${cols.map((c) => c.norm_title)}::text[],
                     ${cols.map((c) => c.norm_author)}::text[], ${cols.map((c) => c.norm_publisher)}::text[],
                     ${cols.map((c) => c.norm_kana)}::text[], ${gramsParam(cols)}::text[]) AS v(id, title, author,
