@@ -3,7 +3,7 @@ import { formatDateJa, formatDateTimeJa } from '../../messages/ja/index.js';
 import { tokyoDate } from '../../domain/dates.js';
 import { STAFF_ROLES } from '../../domain/staff-roles.js';
 import type { StaffRow } from '../../services/staff-accounts.js';
-import { Csrf, ConsoleLayout } from './layout.js';
+import { Csrf, ConsoleLayout, Flash } from './layout.js';
 
 const t = consoleWords.accounts;
 
@@ -18,11 +18,7 @@ export function AccountsPage(props: {
 }) {
   return (
     <ConsoleLayout title={t.title} staff={props.staff} csrf={props.csrf} current="staff">
-      {props.done && (
-        <p class="done" role="status">
-          {props.done}
-        </p>
-      )}
+      <Flash done={props.done} error={props.error} />
       {props.newPassword && (
         <p class="receipt">
           <span class="pw" id="new-password">
@@ -30,11 +26,7 @@ export function AccountsPage(props: {
           </span>
         </p>
       )}
-      {props.error && (
-        <p class="alert" role="alert">
-          {props.error}
-        </p>
-      )}
+
       <div class="card">
         <table>
           <thead>

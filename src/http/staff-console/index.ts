@@ -4,9 +4,11 @@ import { errorText } from '../../log.js';
 import { consoleWords } from '../../messages/ja/console.js';
 import { accountsRoutes } from './accounts-routes.js';
 import { authRoutes } from './auth-routes.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { csrfGuard, renderIn } from './forms.js';
 import { ConsoleMessage } from './layout.js';
 import { patronDeskRoutes } from './patron-desk-routes.js';
+import { todayRoutes } from './today-routes.js';
 import { type ConsoleDeps, type ConsoleEnv, consoleHeaders, requireStaff } from './session.js';
 
 export type { ConsoleDeps };
@@ -51,6 +53,8 @@ export function staffConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.route('/', authRoutes(deps));
   app.get('/staff', (c) => c.redirect('/staff/patrons', 303));
   app.route('/', patronDeskRoutes(deps));
+  app.route('/', todayRoutes(deps));
+  app.route('/', calendarRoutes(deps));
   app.route('/', accountsRoutes(deps));
   return app;
 }

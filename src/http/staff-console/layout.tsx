@@ -119,6 +119,24 @@ export function ConsoleMessage(props: {
   );
 }
 
+/** What the last action did, or why it was refused, above the page. */
+export function Flash(props: { done?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {props.done && (
+        <p class="done" role="status">
+          {props.done}
+        </p>
+      )}
+      {props.error && (
+        <p class="alert" role="alert">
+          {props.error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** A card with a title and a table of text cells, or a sentence when there are no rows. */
 export function TableCard(props: {
   id: string;

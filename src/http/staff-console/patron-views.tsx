@@ -3,7 +3,7 @@ import { contactLabel, formatDateJa, formatDateTimeJa, holdStatusLabel } from '.
 import type { PatronDesk } from '../../services/patron-desk.js';
 import type { StaffRow } from '../../services/staff-accounts.js';
 import type { ProfileBranch } from '../../profile/schema.js';
-import { Csrf, ConsoleLayout, TableCard } from './layout.js';
+import { Csrf, ConsoleLayout, TableCard, Flash } from './layout.js';
 
 const t = consoleWords;
 type Who = { staff: StaffRow; csrf: string };
@@ -200,16 +200,8 @@ export function PatronDeskPage(
       csrf={props.csrf}
       current="patrons"
     >
-      {props.messages.done && (
-        <p class="done" role="status">
-          {props.messages.done}
-        </p>
-      )}
-      {props.messages.error && (
-        <p class="alert" role="alert">
-          {props.messages.error}
-        </p>
-      )}
+      <Flash done={props.messages.done} error={props.messages.error} />
+
       <div class="grid">
         <Facts d={d} csrf={props.csrf} base={base} />
         <Loans d={d} />

@@ -155,6 +155,50 @@ export const consoleWords = {
       'この発行の操作はすでに行われたか、その後に別の発行がありました。二重の発行を防ぐため、何もしていません。' +
       'もう一度発行する場合は、この画面から操作してください。',
   },
+  today: {
+    title: (day: string) => `本日の作業（${day}）`,
+    pullTitle: (branch: string) => `書架から取り出す予約資料：${branch}`,
+    pullNone: '書架から取り出す予約資料はありません。',
+    pullColumns: { callNumber: '請求記号', barcode: '資料番号', title: '書名', to: '行き先', card: '利用者' },
+    pullTo: (status: 'in_transit' | 'ready', pickup: string) =>
+      status === 'ready' ? `この館の予約棚へ` : `${pickup}へ回送`,
+    expiringTitle: '本日が取置期限の予約',
+    expiringNone: '本日が取置期限の予約はありません。',
+    expiringColumns: { branch: '受取館', title: '書名', card: 'カード番号', name: '氏名' },
+    failedTitle: '送れなかった通知',
+    failedNone: '送れなかった通知はありません。',
+    failedColumns: { at: '作成', kind: '種類', channel: '経路', card: '利用者', error: '理由', retry: '' },
+    retry: 'もう一度送る',
+    retried: '通知を送信待ちに戻しました。数分以内に送られます。',
+    retryGone: 'この通知はすでに送信待ちか送信済みです。',
+    inboxTitle: 'LINEの受信の滞り',
+    inbox: (pending: number, oldest: string | null) =>
+      pending === 0
+        ? '滞っているメッセージはありません。'
+        : `未処理のメッセージが${pending}件あります${oldest ? `（最も古いもの：${oldest}受信）` : ''}。`,
+  },
+  calendar: {
+    title: '休館日',
+    branchLabel: '館',
+    show: '表示',
+    listTitle: (branch: string) => `${branch}の臨時休館日（今日以降）`,
+    listNone: '臨時休館日は登録されていません（定休日と年末年始は館の設定によります）。',
+    reopen: '取り消す',
+    addTitle: '臨時休館日の追加',
+    fromLabel: '開始日',
+    toLabel: '終了日（1日だけなら空欄）',
+    preview: '影響を確認する',
+    previewTitle: (from: string, to: string, branch: string) =>
+      from === to ? `${branch} ${from}を休館日にすると` : `${branch} ${from}〜${to}を休館日にすると`,
+    movesNone: '返却期限・取置期限が動く利用者はいません。',
+    movesLead: (n: number) => `次の${n}件の期限が動きます。休館日にすると、期限は自動で延びます。`,
+    movesColumns: { kind: '種類', card: 'カード番号', name: '氏名', title: '書名', from: '今の期限', to: '新しい期限' },
+    moveKind: { due: '返却期限', pickup: '取置期限' } as Record<string, string>,
+    confirm: '休館日にする',
+    closed: (n: number, moved: number) => `休館日を${n}日追加しました。期限が動いた貸出・予約は${moved}件です。`,
+    reopened: '臨時休館日を取り消しました。すでに延ばした期限は元に戻しません。',
+    badDates: '日付を正しく入力してください（終了日は開始日から62日以内）。',
+  },
   accounts: {
     title: '職員アカウント',
     columns: { name: 'アカウント名', role: '権限', state: '状態', since: '作成日' },
