@@ -138,6 +138,7 @@ export async function buildRuntime(
       mailFrom: config.mailFrom,
       sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)),
     },
+    staffConsole: config.staffConsole,
   });
   const inFlightJobs = new Set<Promise<unknown>>();
   const runJob = async (name: string, now?: Date) => {

@@ -251,6 +251,23 @@ export interface JobRunsTable {
   last_processed: Generated<number>;
 }
 
+/** Staff console accounts (migrations/0024). */
+export interface StaffTable {
+  id: Id;
+  name: string;
+  role: 'librarian' | 'admin';
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  password_set_at: Timestamp;
+}
+/** A staff console session, by the SHA-256 of its id (migrations/0024). */
+export interface StaffSessionsTable {
+  id_hash: string;
+  staff_id: RefId;
+  created_at: TimestampRequired;
+  last_seen_at: TimestampRequired;
+}
 export interface DB {
   branches: BranchesTable;
   closed_dates: ClosedDatesTable;
@@ -273,4 +290,6 @@ export interface DB {
   page_form_results: PageFormResultsTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
 }

@@ -26,6 +26,7 @@ export async function checkout(
   db: Kysely<DB>,
   req: { cardNumber: string; itemBarcode: string; checkedOutAt?: Date; dueDate?: IsoDate; loanPeriodDays: number },
   now: Date,
+  actor: AuditActor = STAFF,
 ): Promise<Outcome<{ loanId: string; dueDate: IsoDate }>> {
   const at = req.checkedOutAt ?? now;
   return inTransaction(db, async (tx) => {
@@ -63,11 +64,11 @@ export async function checkout(
       // The patron took another copy than the one kept for them: that one goes to the next in line.
       if (own.itemId && own.itemId !== item.id) {
         const kept = await findItem(tx, own.itemId, { forUpdate: true });
-        if (kept) await passCopyOn(tx, kept, now, STAFF);
+        if (kept) await passCopyOn(tx, kept, now, actor);
       }
     }
     await audit(tx, {
-      actor: STAFF,
+      actor,
       action: 'loan.checkout',
       patronId: patron.id,
       loanId,
@@ -102,6 +103,7 @@ export async function checkin(
   db: Kysely<DB>,
   req: Scan,
   now: Date,
+  actor: AuditActor = STAFF,
 ): Promise<Outcome<{ trappedHoldId: string | null }>> {
   return atDesk(db, req, async (tx, item) => {
     const loan = await openLoanOfItem(tx, item.id, { forUpdate: true });
@@ -115,9 +117,9 @@ export async function checkin(
       return ok({ trappedHoldId: trappedFor.id });
     }
     await updateItem(tx, item.id, { locationBranch: req.branch });
-    const hold = await passCopyOn(tx, { ...item, locationBranch: req.branch }, now, STAFF);
+    const hold = await passCopyOn(tx, { ...item, locationBranch: req.branch }, now, actor);
     await audit(tx, {
-      actor: STAFF,
+      actor,
       action: 'item.checkin',
       loanId: loan?.id ?? null,
       details: { itemId: item.id, branch: req.branch },
