@@ -109,6 +109,17 @@ export const reserveFlow: Flow = {
     }),
     contact: reading(contactState, (ctx) => {
       const typed = ctx.input.kind === 'text' ? typedContact(ctx.input.text) : undefined;
+      // A method the library offers no one (LINE where the profile has none): said so, asked again.
+      if (ctx.data && typed && !ctx.data.contacts.includes(typed))
+        return {
+          replies: [
+            text(`${patronChat.contactNotOffered(contactLabel(typed))}\n${patronChat.chooseContact}`, [
+              ...contactActions(ctx.data),
+              stopAction,
+            ]),
+          ],
+          next: { step: 'contact', data: ctx.data },
+        };
       if (ctx.data && ctx.input.kind === 'text' && (!typed || !offered(ctx.data).includes(typed)))
         return searchAside(ctx.input.text, 'contact', ctx.data);
       const c = contactKind.safeParse(ctx.input.kind === 'text' ? typed : ctx.postback?.args[0]);
