@@ -93,6 +93,9 @@ export interface PatronsTable {
   password_set_at: Timestamp | null;
   last_pickup_branch: string | null;
   created_at: Timestamp;
+  /** migrations/0016: days before the due date of the due reminder, 0 = off, NULL = the default (R-NOTE-2). */
+  due_reminder_days: ColumnType<number | null, number | null | undefined, number | null>;
+  pickup_reminder: Generated<boolean>;
 }
 export interface LoginThrottleTable {
   subject: string;
@@ -184,6 +187,10 @@ export interface HoldsTable {
   closed_at: Timestamp | null;
   close_reason: string | null;
   updated_at: Timestamp;
+  /** migrations/0016: no copy is trapped for the hold until the day after (R-RES-11). */
+  suspended_until: ColumnType<string | null, string | null | undefined, string | null>;
+  /** migrations/0016: still waiting after this day, the hold is cancelled (R-RES-12). */
+  not_needed_after: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface NoticesTable {
   id: Id;
