@@ -206,9 +206,20 @@ export function scheduleJobs(rt: Runtime, config: Config, log: Logger): () => vo
     cron.schedule(`30 ${(config.profile.quietHours.until + 23) % 24} * * *`, run('send-reminders'), {
       timezone: 'Asia/Tokyo',
     }),
+    // Issue 26: suspensions that ended and holds past their 不要日 just after midnight; overdue
+    // notices with the reminders, so they join the morning's push.
+    cron.schedule('5 0 * * *', run('pause-holds'), { timezone: 'Asia/Tokyo' }),
+    cron.schedule(`35 ${(config.profile.quietHours.until + 23) % 24} * * *`, run('overdue-notices'), {
+      timezone: 'Asia/Tokyo',
+    }),
   ];
   // A run missed while the server was down is caught up now: the jobs work from `now`.
-  void run('promote-holds')().then(run('expire-holds')).then(run('send-reminders')).then(run('deliver-notices'));
+  void run('promote-holds')()
+    .then(run('expire-holds'))
+    .then(run('pause-holds'))
+    .then(run('send-reminders'))
+    .then(run('overdue-notices'))
+    .then(run('deliver-notices'));
   return () => tasks.forEach((t) => void t.stop());
 }
 

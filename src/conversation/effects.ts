@@ -13,6 +13,13 @@ import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
 import {
+  HOLD_SERVICE_WRITES,
+  isHoldServiceEffect,
+  runHoldServiceEffect,
+  type HoldServiceEffect,
+  type HoldServiceFacts,
+} from './hold-service-effects.js';
+import {
   cancellableHold,
   cardNumberOf,
   patronStatus,
@@ -39,11 +46,13 @@ export type Effect =
   | { kind: 'cancelHold'; holdId: string }
   | { kind: 'libraryDays' }
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
-  | { kind: 'doneAlready'; action: ConfirmedKind; id: string };
+  | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
+  /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
+  | HoldServiceEffect;
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
-export interface Facts {
+export interface Facts extends HoldServiceFacts {
   search?: Awaited<ReturnType<typeof searchCatalog>>;
   title?: Awaited<ReturnType<typeof titleDetailView>> | null;
   loginUrl?: string | null;
@@ -86,6 +95,7 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'placeHold',
   'renew',
   'cancelHold',
+  ...(HOLD_SERVICE_WRITES as Effect['kind'][]),
 ]);
 
 /** The event must be handled again inside a transaction: one of its effects writes. */
@@ -165,8 +175,11 @@ export async function runEffects(
         facts.libraryDays = await libraryDays(db, now);
         break;
       case 'doneAlready':
-        facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id) : null;
+        facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id, now) : null;
         break;
+      default:
+        if (patronId && isHoldServiceEffect(e))
+          Object.assign(facts, await runHoldServiceEffect(deps, e, user, patronId, now));
     }
   }
   return facts;

@@ -25,6 +25,8 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.passwordChange, 'pages', 'password'],
   [KEYWORDS.emailRegistration, 'pages', 'email'],
   [KEYWORDS.services, 'pages', 'menu'],
+  [KEYWORDS.renewAll, 'renew-all', 'start'],
+  [KEYWORDS.reminders, 'reminders', 'show'],
 ];
 
 /** Where a phrase goes: its own answer in the phrase flow, or the page a keyword would open. */

@@ -3,6 +3,8 @@
 // the HTTP edge decides on status codes. Errors that are not the patron's doing
 // (a misconfigured calendar, an impossible state change) are thrown instead.
 
+import { HOLD_SERVICE_REFUSAL_CODES } from './hold-service-refusals.js';
+
 export const REFUSAL_CODES = [
   // Who may use what (R-ELIG)
   'NOT_ELEMENTARY_AGE',
@@ -46,6 +48,8 @@ export const REFUSAL_CODES = [
   'CREDENTIALS_INVALID',
   // E-mail address registration (R-MAIL-1)
   'EMAIL_ADDRESS_INVALID',
+  // Pickup change, suspension, 不要日 (R-RES-10..12: hold-service-refusals.ts)
+  ...HOLD_SERVICE_REFUSAL_CODES,
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -1,4 +1,5 @@
 import type { DueMail } from '../db/mail-outbox.js';
+import { holdServiceMail } from './hold-service-cards.js';
 import type { OutgoingMail } from '../mail/transport.js';
 import { botMessages, formatDateJa, MAIL_SENDER_NOTICE, mailText, noticeMessages } from '../messages/ja/index.js';
 
@@ -105,6 +106,6 @@ function patronMail(
       return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${due}`, m.note] };
     }
     default:
-      return undefined;
+      return holdServiceMail(kind, p);
   }
 }

@@ -11,6 +11,8 @@ import { tokyoDate } from '../domain/dates.js';
 import { assertTransition } from '../domain/holds.js';
 import { promotionCutoff } from '../domain/promotion-cutoff.js';
 import { branchCalendar } from './calendar.js';
+import { pauseHoldsJob } from './hold-pause-jobs.js';
+import { sendOverdueNotices } from './overdue-notices.js';
 import { sendReminders } from './reminders.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 
@@ -114,6 +116,10 @@ export const JOBS: Record<string, Job> = {
   'expire-holds': expireHolds,
   'deliver-notices': deliverNotices,
   'send-reminders': remindPatrons,
+  // R-RES-11, R-RES-12 (issue 26): suspensions that ended, holds past their 不要日.
+  'pause-holds': (ctx, now) => pauseHoldsJob(ctx.db, now),
+  // R-NOTE-1 (issue 26): the day after the due date, then weekly.
+  'overdue-notices': (ctx, now) => sendOverdueNotices(ctx.db, now),
 };
 
 export const JOB_NAMES = Object.keys(JOBS);

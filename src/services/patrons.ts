@@ -8,7 +8,7 @@ import { findPatronByCard, insertPatron, setPasswordHash, type NewPatron, type P
 import type { DB } from '../db/schema.js';
 import { tokyoDate } from '../domain/dates.js';
 import type { HoldStatus } from '../domain/hold-status.js';
-import type { ContactMethod } from '../domain/holds.js';
+import type { ContactMethod, HoldChannel } from '../domain/holds.js';
 import { queuePositions } from '../domain/queue.js';
 import { passwordSchoolYear } from '../domain/eligibility.js';
 import { generateInitialPassword, initialPasswordIssueRefusal } from '../domain/passwords.js';
@@ -68,6 +68,10 @@ export interface PatronOverview {
     pickupBranchName: string;
     pickupDeadline: string | null;
     contact: ContactMethod;
+    channel: HoldChannel;
+    /** R-RES-11, R-RES-12 (issue 26). */
+    suspendedUntil: string | null;
+    notNeededAfter: string | null;
   }[];
   loans: {
     loanId: string;
@@ -108,6 +112,9 @@ export async function patronOverview(db: Executor, cardNumber: string): Promise<
       pickupBranchName: branches.find((b) => b.code === h.pickupBranch)?.name ?? h.pickupBranch,
       pickupDeadline: h.pickupDeadline,
       contact: h.contact,
+      channel: h.channel,
+      suspendedUntil: h.suspendedUntil,
+      notNeededAfter: h.notNeededAfter,
     })),
     loans: loans.map((l) => ({
       loanId: l.id,

@@ -20,7 +20,7 @@ import { libraryProfile } from '../profile/active.js';
 export async function passCopyOn(tx: Tx, item: ItemRow, now: Date, actor: AuditActor): Promise<HoldRow | undefined> {
   const hold = item.inLibraryOnly
     ? undefined
-    : holdToTrap(await activeHoldsOfBibs(tx, [item.bibId], { forUpdate: true }));
+    : holdToTrap(await activeHoldsOfBibs(tx, [item.bibId], { forUpdate: true }), tokyoDate(now));
   if (!hold) {
     await updateItem(tx, item.id, { status: 'available' });
     return undefined;
@@ -77,7 +77,7 @@ export async function makeReady(tx: Tx, hold: HoldRow, item: ItemRow, now: Date)
 export async function trapShelfCopies(tx: Tx, bibId: string, now: Date, actor: AuditActor): Promise<HoldRow[]> {
   const trapped: HoldRow[] = [];
   for (;;) {
-    const next = holdToTrap(await activeHoldsOfBibs(tx, [bibId], { forUpdate: true }));
+    const next = holdToTrap(await activeHoldsOfBibs(tx, [bibId], { forUpdate: true }), tokyoDate(now));
     if (!next) break;
     const shelf = (await itemsOfBib(tx, bibId)).filter((i) => i.status === 'available' && !i.inLibraryOnly);
     const copy = shelf.find((i) => i.locationBranch === next.pickupBranch) ?? shelf[0];

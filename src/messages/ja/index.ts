@@ -7,6 +7,7 @@ import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat, STOP_WHILE_WAITING } from './chat.js';
 import { doneAlready } from './done-already.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
+import { holdServiceNotices, holdServices } from './hold-services.js';
 import { INTENT_ENDINGS, INTENT_PHRASES, intentAnswers } from './intents.js';
 import {
   availabilityLabel,
@@ -34,6 +35,8 @@ export {
   doneAlready,
   formatDateJa,
   formatDateTimeJa,
+  holdServiceNotices,
+  holdServices,
   holdStatusLabel,
   INTENT_ENDINGS,
   INTENT_PHRASES,
@@ -75,6 +78,8 @@ export const ja = {
   chat,
   pagesChat,
   patronChat,
+  holdServices,
+  holdServiceNotices,
   doneAlready,
   reservationConfirmationText,
   noticeMessages,

@@ -7,6 +7,7 @@ import { isRefusalCode, type Refusal, type RefusalCode } from '../../domain/refu
 import { formatDateJa } from './format.js';
 import { lib } from './library.js';
 import { AT_COUNTER_WITH_ID } from './phrases.js';
+import { HOLD_SERVICE_REFUSALS } from './hold-services.js';
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -24,6 +25,7 @@ function dateParam(p: Params, key: string): string | undefined {
 }
 
 const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
+  ...HOLD_SERVICE_REFUSALS,
   NOT_ELEMENTARY_AGE: (p) => {
     const from = dateParam(p, 'eligibleFrom');
     // Kamagaya (school year 1): 小学校に入学される…から; another minimum: 小学3年生になられる…から.
