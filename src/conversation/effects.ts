@@ -12,6 +12,7 @@ import { libraryDays } from '../services/library-days.js';
 import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
+import { isWishEffect, runWishEffect, WISH_WRITING_EFFECTS, type WishEffect, type WishFacts } from './wish-effects.js';
 import {
   cancellableHold,
   cardNumberOf,
@@ -39,11 +40,12 @@ export type Effect =
   | { kind: 'cancelHold'; holdId: string }
   | { kind: 'libraryDays' }
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
-  | { kind: 'doneAlready'; action: ConfirmedKind; id: string };
+  | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
+  | WishEffect;
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
-export interface Facts {
+export interface Facts extends WishFacts {
   search?: Awaited<ReturnType<typeof searchCatalog>>;
   title?: Awaited<ReturnType<typeof titleDetailView>> | null;
   loginUrl?: string | null;
@@ -86,6 +88,7 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'placeHold',
   'renew',
   'cancelHold',
+  ...WISH_WRITING_EFFECTS,
 ]);
 
 /** The event must be handled again inside a transaction: one of its effects writes. */
@@ -113,6 +116,10 @@ export async function runEffects(
   let patronId = user.patronId;
   for (const e of effects) {
     if (deps.writes === false && WRITING_EFFECTS.has(e.kind)) throw new NeedsTransaction(e.kind);
+    if (isWishEffect(e)) {
+      await runWishEffect(db, e, patronId, now, facts);
+      continue;
+    }
     switch (e.kind) {
       case 'search':
         facts.search = await searchCatalog(db, e.text, e.page, deps.writes === false ? deps.searchReads : undefined);

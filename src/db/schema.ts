@@ -251,6 +251,12 @@ export interface JobRunsTable {
   last_processed: Generated<number>;
 }
 
+/** 読みたいリスト (migrations/0020). */
+export interface WishListTable {
+  patron_id: RefId;
+  bib_id: RefId;
+  added_at: Timestamp;
+}
 export interface DB {
   branches: BranchesTable;
   closed_dates: ClosedDatesTable;
@@ -273,4 +279,5 @@ export interface DB {
   page_form_results: PageFormResultsTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;
+  wish_list: WishListTable;
 }

@@ -2,6 +2,7 @@ import { isRefusalCode } from '../domain/refusals.js';
 import { formatDateJa, noticeMessages as m, patronChat, refusalMessage } from '../messages/ja/index.js';
 import { encodePostback } from '../conversation/postback.js';
 import type { Action, InfoCard, Reply } from '../conversation/reply.js';
+import { offerReply } from './offer-cards.js';
 
 /**
  * A notice as the bot says it: one card with the facts and the button that leads on. Pure, like a
@@ -72,7 +73,7 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         actions: [],
       });
     default:
-      return undefined;
+      return offerReply(n.kind, p, branchName);
   }
 }
 

@@ -11,6 +11,7 @@ import { renewFlow } from './renew.js';
 import { reserveFlow } from './reserve.js';
 import { searchFlow } from './search.js';
 import { statusFlow } from './status.js';
+import { wishFlow } from './wish.js';
 
 const expiredFlow: Flow = {
   name: 'expired',
@@ -35,5 +36,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     cancelFlow,
     pagesFlow,
     phraseFlow,
+    wishFlow,
   ].map((f) => [f.name, f]),
 );

@@ -22,6 +22,7 @@ import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
 import { refusalMessage } from './refusals.js';
 import { SEARCH_PHRASES } from './search-phrases.js';
+import { offerMessages, walkInAdvice, wishList } from './wish-list.js';
 
 export {
   accountPages,
@@ -44,6 +45,7 @@ export {
   mailText,
   materialLabel,
   noticeMessages,
+  offerMessages,
   pages,
   pagesChat,
   patronChat,
@@ -52,6 +54,8 @@ export {
   STOP_WHILE_WAITING,
   SEARCH_PHRASES,
   TITLE_AVAILABILITY_LABELS,
+  walkInAdvice,
+  wishList,
 };
 
 /** The Japanese table. Its keys name what a text is for, not the language it is in. */
@@ -83,4 +87,7 @@ export const ja = {
   mailText,
   pages,
   accountPages,
+  wishList,
+  offerMessages,
+  walkInAdvice,
 } as const;
