@@ -254,6 +254,12 @@ export interface JobRunsTable {
   last_processed: Generated<number>;
 }
 
+/** 読みたいリスト (migrations/0020). */
+export interface WishListTable {
+  patron_id: RefId;
+  bib_id: RefId;
+  added_at: Timestamp;
+}
 export interface DB {
   branches: BranchesTable;
   closed_dates: ClosedDatesTable;
@@ -278,4 +284,5 @@ export interface DB {
   job_runs: JobRunsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
+  wish_list: WishListTable;
 }

@@ -3,6 +3,7 @@ import { formatDateJa, noticeMessages as m, patronChat, refusalMessage } from '.
 import { encodePostback } from '../conversation/postback.js';
 import type { Action, InfoCard, Reply } from '../conversation/reply.js';
 import { holdServiceNoticeReply } from './hold-service-cards.js';
+import { offerReply } from './offer-cards.js';
 
 /**
  * A notice as the bot says it: one card with the facts and the button that leads on. Pure, like a
@@ -73,7 +74,7 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         actions: [],
       });
     default:
-      return holdServiceNoticeReply(n.kind, p);
+      return holdServiceNoticeReply(n.kind, p) ?? offerReply(n.kind, p, branchName);
   }
 }
 

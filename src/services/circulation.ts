@@ -14,6 +14,7 @@ import { refuse } from '../domain/refusals.js';
 import { branchCalendar } from './calendar.js';
 import { conflict, inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { makeReady, passCopyOn } from './trapping.js';
+import { offerFromWishList, offerNextVolume } from './hold-manager.js';
 
 const STAFF: AuditActor = { kind: 'staff' };
 
@@ -74,6 +75,9 @@ export async function checkout(
       loanId,
       details: { itemId: item.id },
     });
+    // Issue 26: a collected hold frees a slot (R-WISH-3); a volume borrowed offers the next (R-SER-1).
+    if (own) await offerFromWishList(tx, patron.id, own.id, now);
+    await offerNextVolume(tx, patron.id, item.bibId, loanId, now);
     return ok({ loanId, dueDate });
   });
 }
