@@ -106,7 +106,7 @@ export const consoleWords = {
     holds: '予約',
     holdColumns: { title: '書名', status: '状態', branch: '受取館', deadline: '取置期限', contact: '連絡方法' },
     noHolds: '予約はありません。',
-    notices: '送った通知（新しい順 20件）',
+    notices: '送った通知（新しいものから最大20件）',
     noticeColumns: { at: '作成', kind: '種類', channel: '経路', status: '状態', error: '失敗の理由' },
     channelWords: { line: 'LINE', email: 'メール' } as Record<string, string>,
     noNotices: '通知は送っていません。',
