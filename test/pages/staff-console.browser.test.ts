@@ -236,7 +236,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in Chromium', () => {
     expect(await page.locator('#moves').innerText()).toContain(w.calendar.moveKind.pickup!);
     await page.screenshot({ path: join(SHOTS, 'staff-calendar-preview.png'), fullPage: true });
     await click(page, w.calendar.confirm);
-    expect((await page.getByRole('status').innerText()).trim()).toBe(w.calendar.closed(3, 2));
+    expect((await page.getByRole('status').innerText()).trim()).toBe(w.calendar.closed(3, 2, 0));
     expect(await page.locator('#closed-dates').innerText()).toContain('2026年12月3日');
     await ctx.close();
   });

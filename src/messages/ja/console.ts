@@ -20,6 +20,8 @@ const NOTICE_KIND_WORDS: Record<string, string> = {
   pickup_reminder: '受取期限のお知らせ',
   due_reminder: '返却期限のお知らせ',
   loan_reserved: '貸出中資料に予約',
+  due_date_moved: '返却予定日の変更（臨時休館）',
+  pickup_deadline_moved: '受取期限の変更（臨時休館）',
   email_confirmation: 'メールアドレス確認',
   email_confirmed: 'メールアドレス登録完了',
 };
@@ -145,11 +147,16 @@ export const consoleWords = {
     lead: 'この画面は一度しか表示されません。印刷して利用者にお渡しください。',
     print: 'ブラウザの印刷機能（Ctrl+P、タブレットは共有メニューの「プリント」）で印刷してください。',
     issuedAt: '発行日時',
-    password: '初期パスワード（英数字8桁）',
-    note:
-      'このままでもお使いいただけますが、LINEの「パスワード変更」やご自宅のパソコン、' +
-      'スマートフォン、館内の検索機（OPAC）から新しいパスワード（英数字6桁以上）に変更できます。' +
-      'パスワードは図書館では確認できません。お忘れの場合は本人確認書類と利用者カードをお持ちください。',
+    get password(): string {
+      return `初期パスワード（英数字${lib.initialPasswordLength}桁）`;
+    },
+    get note(): string {
+      return (
+        'このままでもお使いいただけますが、LINEの「パスワード変更」やご自宅のパソコン、' +
+        `スマートフォン、館内の検索機（OPAC）から新しいパスワード（英数字${lib.minPasswordLength}桁以上）に変更できます。` +
+        'パスワードは図書館では確認できません。お忘れの場合は本人確認書類と利用者カードをお持ちください。'
+      );
+    },
     back: '利用者の画面に戻る',
     alreadyIssued:
       'この発行の操作はすでに行われたか、その後に別の発行がありました。二重の発行を防ぐため、何もしていません。' +
@@ -195,7 +202,10 @@ export const consoleWords = {
     movesColumns: { kind: '種類', card: 'カード番号', name: '氏名', title: '書名', from: '今の期限', to: '新しい期限' },
     moveKind: { due: '返却期限', pickup: '取置期限' } as Record<string, string>,
     confirm: '休館日にする',
-    closed: (n: number, moved: number) => `休館日を${n}日追加しました。期限が動いた貸出・予約は${moved}件です。`,
+    notify: '期限が動く利用者に、LINEまたはメールで新しい期限を知らせる',
+    closed: (n: number, moved: number, notified: number) =>
+      `休館日を${n}日追加しました。期限が動いた貸出・予約は${moved}件です。` +
+      (notified > 0 ? `うち${notified}件を利用者に知らせます。` : ''),
     reopened: '臨時休館日を取り消しました。すでに延ばした期限は元に戻しません。',
     badDates: '日付を正しく入力してください（終了日は開始日から62日以内）。',
   },
