@@ -3,6 +3,7 @@ import type { EmailType } from '../domain/email.js';
 import type { Residency } from '../domain/eligibility.js';
 import type { ContactMethod, HoldChannel, MaterialType } from '../domain/holds.js';
 import type { HoldStatus } from '../domain/hold-status.js';
+import type { AnnouncementBatchesTable, AnnouncementsTable, StaffSessionsTable, StaffTable } from './schema-console.js';
 
 /**
  * Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. A text column
@@ -251,23 +252,6 @@ export interface JobRunsTable {
   last_processed: Generated<number>;
 }
 
-/** Staff console accounts (migrations/0024). */
-export interface StaffTable {
-  id: Id;
-  name: string;
-  role: 'librarian' | 'admin';
-  password_hash: string;
-  disabled_at: Timestamp | null;
-  created_at: Timestamp;
-  password_set_at: Timestamp;
-}
-/** A staff console session, by the SHA-256 of its id (migrations/0024). */
-export interface StaffSessionsTable {
-  id_hash: string;
-  staff_id: RefId;
-  created_at: TimestampRequired;
-  last_seen_at: TimestampRequired;
-}
 export interface DB {
   branches: BranchesTable;
   closed_dates: ClosedDatesTable;
@@ -292,4 +276,6 @@ export interface DB {
   job_runs: JobRunsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
+  announcements: AnnouncementsTable;
+  announcement_batches: AnnouncementBatchesTable;
 }
