@@ -7,6 +7,7 @@ import type { DB } from './db/schema.js';
 import { accountPages, type AccountPagesDeps } from './http/account-pages.js';
 import { patronPages, type PatronPagesDeps } from './http/patron-pages.js';
 import { staffConsole } from './http/staff-console/index.js';
+import type { Multicaster } from './services/announcements.js';
 import { staffRoutes, type StaffDeps } from './http/staff-routes.js';
 import { webhookRoutes } from './line/webhook.js';
 import { errorText, type Logger } from './log.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   mail: Pick<AccountPagesDeps, 'mailFrom' | 'sendMailNow'>;
   /** The staff console (/staff): Secure cookies and idle minutes; unset, local http and 30 minutes. */
   staffConsole?: { secureCookie: boolean; idleMinutes: number };
+  /** Announcements' multicast (src/line/multicast.ts); unset without a LINE channel. */
+  multicaster?: Multicaster | undefined;
 }
 
 /** A console session lasts at most this long after its login, however busy (S-SESS-1). */
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps): Hono {
       limits: { idleMs: consoleConfig.idleMinutes * 60_000, maxMs: STAFF_SESSION_MAX_MS },
       loanPeriodDays: deps.loanPeriodDays,
       afterChange: deps.afterStaffChange,
+      multicaster: deps.multicaster,
     }),
   );
 

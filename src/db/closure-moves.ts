@@ -19,6 +19,7 @@ export interface PromisedHold {
   title: string;
   securedOn: string;
   pickupDeadline: string;
+  contact: string;
 }
 
 /** Open loans lent at `branch`, due on or after `from`. */
@@ -50,7 +51,16 @@ export async function readyHoldsFrom(db: Executor, branch: string, from: string)
     .selectFrom('holds as h')
     .innerJoin('patrons as p', 'p.id', 'h.patron_id')
     .innerJoin('bibs as b', 'b.id', 'h.bib_id')
-    .select(['h.id', 'h.patron_id', 'p.card_number', 'p.name', 'b.title', 'h.secured_on', 'h.pickup_deadline'])
+    .select([
+      'h.id',
+      'h.patron_id',
+      'p.card_number',
+      'p.name',
+      'b.title',
+      'h.secured_on',
+      'h.pickup_deadline',
+      'h.contact',
+    ])
     .where('h.pickup_branch', '=', branch)
     .where('h.status', '=', 'ready')
     .where('h.pickup_deadline', '>=', from)
@@ -68,6 +78,7 @@ export async function readyHoldsFrom(db: Executor, branch: string, from: string)
             title: r.title,
             securedOn: r.secured_on,
             pickupDeadline: r.pickup_deadline,
+            contact: r.contact,
           },
         ]
       : [],

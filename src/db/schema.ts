@@ -3,9 +3,9 @@ import type { EmailType } from '../domain/email.js';
 import type { Residency } from '../domain/eligibility.js';
 import type { ContactMethod, HoldChannel, MaterialType } from '../domain/holds.js';
 import type { HoldStatus } from '../domain/hold-status.js';
+import type { AnnouncementBatchesTable, AnnouncementsTable, StaffSessionsTable, StaffTable } from './schema-console.js';
 
 import type { Id, RefId, Timestamp, TimestampRequired } from './schema-columns.js';
-import type { StaffSessionsTable, StaffTable } from './schema-staff.js';
 
 // Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. A text column
 // whose CHECK lists values the domain has a type for is typed with it: rows read need no cast.
@@ -285,4 +285,6 @@ export interface DB {
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   wish_list: WishListTable;
+  announcements: AnnouncementsTable;
+  announcement_batches: AnnouncementBatchesTable;
 }

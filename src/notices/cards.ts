@@ -66,6 +66,25 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         note: m.loanReserved.note,
         actions: [statusButton],
       });
+    case 'due_date_moved':
+      return card(m.dueDateMoved.alt(title, str(p.dueDate)), {
+        title: m.dueDateMoved.cardHeading,
+        rows: [titleRow, { label: m.dueDateMoved.fromLabel, value: formatDateJa(str(p.from)) || '—' }, dueRow],
+        note: m.dueDateMoved.note,
+        actions: [statusButton],
+      });
+    case 'pickup_deadline_moved':
+      return card(m.pickupDeadlineMoved.alt(title, str(p.pickupDeadline)), {
+        title: m.pickupDeadlineMoved.cardHeading,
+        rows: [
+          titleRow,
+          branchRow,
+          { label: m.pickupDeadlineMoved.fromLabel, value: formatDateJa(str(p.from)) || '—' },
+          deadlineRow,
+        ],
+        note: m.pickupDeadlineMoved.note,
+        actions: [statusButton],
+      });
     case 'email_confirmed':
       return card(m.emailConfirmed.alt, {
         title: m.emailConfirmed.heading,

@@ -8,11 +8,14 @@ import {
   setLoanDueDate,
 } from '../db/closure-moves.js';
 import { closedDatesBetween } from '../db/branches.js';
+import { insertNotices, type NewNotice } from '../db/notices.js';
+import { reachOfPatrons } from '../db/reminders.js';
 import type { Executor } from '../db/executor.js';
 import type { DB } from '../db/schema.js';
 import type { BranchCalendar } from '../domain/calendar.js';
 import { dueDateAfterClosure, pickupDeadlineAfterClosure } from '../domain/closures.js';
 import { addDays, tokyoDate, type IsoDate } from '../domain/dates.js';
+import { holdNoticeChannel, loanNoticeChannel } from '../domain/notices.js';
 import { libraryProfile } from '../profile/active.js';
 import { addClosedDates, branchCalendar } from './calendar.js';
 
@@ -26,6 +29,8 @@ export interface DateMove {
   title: string;
   from: IsoDate;
   to: IsoDate;
+  /** A hold's contact choice (its notice goes where the patron asked). */
+  contact?: string;
 }
 
 /** S-CAL-1: the loans and ready holds of `branch` whose promised dates `cal` moves. */
@@ -53,8 +58,44 @@ export async function previewClosure(db: Kysely<DB>, branch: string, dates: IsoD
 }
 
 /**
+ * The personal closure notices: each patron whose date moved is told which date, from when to
+ * when, where their notices go (a loan's: LINE, else a confirmed e-mail; a hold's: its contact).
+ * A move to the same date is one notice however often it is written (the dedupe key).
+ */
+async function noticesOf(tx: Executor, moves: DateMove[], branch: string, now: Date): Promise<NewNotice[]> {
+  const reach = await reachOfPatrons(tx, [...new Set(moves.filter((m) => m.kind === 'due').map((m) => m.patronId))]);
+  return moves.flatMap((m): NewNotice[] => {
+    const r = reach.get(m.patronId);
+    const channel = m.kind === 'due' ? (r ? loanNoticeChannel(r) : null) : holdNoticeChannel(m.contact ?? 'none');
+    if (!channel) return [];
+    return [
+      m.kind === 'due'
+        ? {
+            patronId: m.patronId,
+            kind: 'due_date_moved',
+            channel,
+            loanId: m.id,
+            payload: { title: m.title, from: m.from, dueDate: m.to },
+            dedupeKey: `due_date_moved:${m.id}:${m.to}`,
+            dueAt: now,
+          }
+        : {
+            patronId: m.patronId,
+            kind: 'pickup_deadline_moved',
+            channel,
+            holdId: m.id,
+            payload: { title: m.title, pickupBranch: branch, from: m.from, pickupDeadline: m.to },
+            dedupeKey: `pickup_deadline_moved:${m.id}:${m.to}`,
+            dueAt: now,
+          },
+    ];
+  });
+}
+
+/**
  * Closes `dates` at `branch` and moves the promised dates they fall on (S-CAL-1), in one
- * transaction: the calendar and the dates patrons see never disagree. Each move is audited.
+ * transaction: the calendar and the dates patrons see never disagree. Each move is audited; with
+ * `notify`, each patron is told of their own moves (the outbox, in the same transaction).
  */
 export async function closeDates(
   db: Kysely<DB>,
@@ -62,7 +103,8 @@ export async function closeDates(
   dates: IsoDate[],
   actor: AuditActor,
   now: Date,
-): Promise<{ added: number; moves: DateMove[] }> {
+  opts: { notify: boolean } = { notify: false },
+): Promise<{ added: number; moves: DateMove[]; notified: number }> {
   const today = tokyoDate(now);
   return db.transaction().execute(async (tx) => {
     const added = await addClosedDates(tx, dates, branch);
@@ -78,8 +120,13 @@ export async function closeDates(
         details: { from: m.from, to: m.to, branch },
       });
     }
-    await audit(tx, { actor, action: 'calendar.close', details: { branch, dates, added, moved: moves.length } });
-    return { added, moves };
+    const notified = opts.notify ? await insertNotices(tx, await noticesOf(tx, moves, branch, now)) : 0;
+    await audit(tx, {
+      actor,
+      action: 'calendar.close',
+      details: { branch, dates, added, moved: moves.length, notified },
+    });
+    return { added, moves, notified };
   });
 }
 

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkPatron } from '../../src/db/account-links.js';
+import { touchLineUser } from '../../src/db/line-users.js';
 import { insertNotice } from '../../src/db/notices.js';
+import { noticeMessages } from '../../src/messages/ja/index.js';
+import { noticeReply } from '../../src/notices/cards.js';
 import { consoleWords } from '../../src/messages/ja/console.js';
 import { checkout } from '../../src/services/circulation.js';
 import { placeHold } from '../../src/services/holds.js';
@@ -7,6 +11,7 @@ import { STAFF } from '../helpers/actors.js';
 import { addStaffMember, consoleBrowser } from '../helpers/console.js';
 import { testApp, type TestApp } from '../helpers/app.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
+import { lineUserId } from '../helpers/line.js';
 
 /** Today and the calendar pages of the staff console (issue 29), by plain requests. */
 const PW = 'today-librarian-001';
@@ -16,6 +21,8 @@ describe('staff console: Today and the calendar', () => {
   let b: ReturnType<typeof consoleBrowser>;
   let readyHold = '';
   let loanId = '';
+  let patronOne = '';
+  const USER = lineUserId('calendar-notice');
 
   beforeAll(async () => {
     t = await testApp({ now: at('2026-12-01 10:00') });
@@ -26,6 +33,7 @@ describe('staff console: Today and the calendar', () => {
       BOOK('注文の多い料理店', [['E0003', 'honkan']]),
     ]);
     const p1 = await addPatron(t.db, 'E1001');
+    patronOne = p1;
     await addPatron(t.db, 'E1002');
     const h1 = await placeHold(
       t.db,
@@ -114,13 +122,18 @@ describe('staff console: Today and the calendar', () => {
       (await t.db.selectFrom('closed_dates').select('date').where('branch_code', '=', 'honkan').execute()).length,
     ).toBe(0);
 
+    // E1001 is on LINE, and asked to hear of the hold there.
+    await touchLineUser(t.db, USER, true, t.now);
+    await linkPatron(t.db, USER, patronOne, t.now);
+    await t.db.updateTable('holds').set({ contact: 'line' }).where('id', '=', readyHold).execute();
     const r = await b.submit(preview.location ?? '/staff/calendar', '/staff/calendar/close', {
       branch: 'honkan',
       from: '2026-12-08',
       to: '2026-12-15',
+      notify: 'yes',
     });
     expect(r.status).toBe(303);
-    expect((await b.get(r.location!)).html).toContain(consoleWords.calendar.closed(8, 2));
+    expect((await b.get(r.location!)).html).toContain(consoleWords.calendar.closed(8, 2, 2));
     const loan = await t.db.selectFrom('loans').select('due_date').where('id', '=', loanId).executeTakeFirstOrThrow();
     expect(loan.due_date).toBe('2026-12-16');
     const hold = await t.db
@@ -136,6 +149,36 @@ describe('staff console: Today and the calendar', () => {
       .orderBy('id')
       .execute();
     expect(moved.map((m) => m.actor)).toEqual(['staff:kyou', 'staff:kyou', 'staff:kyou']);
+  });
+
+  it('personal closure notices: each moved date is told to its patron, from when to when', async () => {
+    const notices = await t.db
+      .selectFrom('notices')
+      .select(['kind', 'channel', 'payload', 'loan_id', 'hold_id'])
+      .where('kind', 'in', ['due_date_moved', 'pickup_deadline_moved'])
+      .orderBy('kind')
+      .execute();
+    expect(notices).toEqual([
+      {
+        kind: 'due_date_moved',
+        channel: 'line',
+        payload: { title: '注文の多い料理店', from: '2026-12-15', dueDate: '2026-12-16' },
+        loan_id: loanId,
+        hold_id: null,
+      },
+      {
+        kind: 'pickup_deadline_moved',
+        channel: 'line',
+        payload: { title: '銀河鉄道の夜', pickupBranch: 'honkan', from: '2026-12-09', pickupDeadline: '2026-12-17' },
+        loan_id: null,
+        hold_id: readyHold,
+      },
+    ]);
+    const card = noticeReply({ kind: 'due_date_moved', loanId, payload: notices[0]!.payload }, () => '本館');
+    expect(card && card.kind === 'cards' ? card.altText : '').toBe(
+      noticeMessages.dueDateMoved.alt('注文の多い料理店', '2026-12-16'),
+    );
+    expect(JSON.stringify(card)).toContain('2026年12月15日');
   });
 
   it('S-CAL-2: a closed date opened again moves no promised date back', async () => {

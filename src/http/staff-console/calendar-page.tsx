@@ -77,6 +77,14 @@ export function CalendarPage(props: { staff: StaffRow; csrf: string; v: Calendar
             <input type="hidden" name="branch" value={v.branch.code} />
             <input type="hidden" name="from" value={p.from} />
             <input type="hidden" name="to" value={p.to} />
+            {p.moves.length > 0 && (
+              <p>
+                <label class="check">
+                  <input type="checkbox" name="notify" value="yes" checked />
+                  {t.notify}
+                </label>
+              </p>
+            )}
             <button type="submit">{t.confirm}</button>
           </form>
         </div>

@@ -62,9 +62,11 @@ export function calendarRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const dates = datesOf(form.from, form.to);
     const branch = branchOf(form.branch);
     if (!dates || !branch) return show(c, form.branch, { error: t.badDates }, 422);
-    const r = await closeDates(deps.db, branch.code, dates, actorOf(c), deps.clock());
+    const notify = form.notify === 'yes';
+    const r = await closeDates(deps.db, branch.code, dates, actorOf(c), deps.clock(), { notify });
     deps.afterChange?.();
-    return c.redirect(`/staff/calendar?branch=${branch.code}&done=closed-${r.added}-${r.moves.length}`, 303);
+    const done = `closed-${r.added}-${r.moves.length}-${r.notified}`;
+    return c.redirect(`/staff/calendar?branch=${branch.code}&done=${done}`, 303);
   });
 
   app.post('/staff/calendar/open', async (c) => {
@@ -79,6 +81,6 @@ export function calendarRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 }
 
 function closedMessage(done: string): { done: string } | undefined {
-  const m = /^closed-(\d{1,4})-(\d{1,6})$/.exec(done);
-  return m ? { done: t.closed(Number(m[1]), Number(m[2])) } : undefined;
+  const m = /^closed-(\d{1,4})-(\d{1,6})-(\d{1,6})$/.exec(done);
+  return m ? { done: t.closed(Number(m[1]), Number(m[2]), Number(m[3])) } : undefined;
 }

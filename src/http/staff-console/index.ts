@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { errorText } from '../../log.js';
 import { consoleWords } from '../../messages/ja/console.js';
 import { accountsRoutes } from './accounts-routes.js';
+import { announcementRoutes } from './announcement-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { csrfGuard, renderIn } from './forms.js';
@@ -56,5 +57,6 @@ export function staffConsole(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.route('/', todayRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', accountsRoutes(deps));
+  app.route('/', announcementRoutes(deps));
   return app;
 }

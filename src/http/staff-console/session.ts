@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../db/audit.js';
 import type { DB } from '../../db/schema.js';
 import type { Logger } from '../../log.js';
+import type { Multicaster } from '../../services/announcements.js';
 import { staffOfSession, type SessionLimits, type StaffRow } from '../../services/staff-accounts.js';
 import { formToken, formTokenMatches } from '../page-security.js';
 
@@ -18,6 +19,8 @@ export interface ConsoleDeps {
   secureCookie: boolean;
   limits: SessionLimits;
   loanPeriodDays: number;
+  /** Announcements go out through it; unset when no LINE channel is configured. */
+  multicaster?: Multicaster | undefined;
   /** A console action changed something (a notice may have been written): deliver now. */
   afterChange?: (() => void) | undefined;
 }

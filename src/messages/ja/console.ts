@@ -20,6 +20,8 @@ const NOTICE_KIND_WORDS: Record<string, string> = {
   pickup_reminder: '受取期限のお知らせ',
   due_reminder: '返却期限のお知らせ',
   loan_reserved: '貸出中資料に予約',
+  due_date_moved: '返却予定日の変更（臨時休館）',
+  pickup_deadline_moved: '受取期限の変更（臨時休館）',
   email_confirmation: 'メールアドレス確認',
   email_confirmed: 'メールアドレス登録完了',
 };
@@ -38,7 +40,13 @@ export const consoleWords = {
   areaLabel: (area: keyof typeof AREA_WORDS) => AREA_WORDS[area],
   noticeKindLabel: (kind: string) => NOTICE_KIND_WORDS[kind] ?? kind,
   noticeStatusLabel: (s: keyof typeof NOTICE_STATUS_WORDS) => NOTICE_STATUS_WORDS[s],
-  nav: { patrons: '利用者検索', today: '本日の作業', calendar: '休館日', staff: '職員アカウント' },
+  nav: {
+    patrons: '利用者検索',
+    today: '本日の作業',
+    calendar: '休館日',
+    staff: '職員アカウント',
+    announcements: 'お知らせ配信',
+  },
   signedInAs: (name: string, role: keyof typeof ROLE_WORDS) => `${name}（${ROLE_WORDS[role]}）`,
   logout: 'ログアウト',
   login: {
@@ -106,7 +114,7 @@ export const consoleWords = {
     holds: '予約',
     holdColumns: { title: '書名', status: '状態', branch: '受取館', deadline: '取置期限', contact: '連絡方法' },
     noHolds: '予約はありません。',
-    notices: '送った通知（新しい順 20件）',
+    notices: '送った通知（新しいものから最大20件）',
     noticeColumns: { at: '作成', kind: '種類', channel: '経路', status: '状態', error: '失敗の理由' },
     channelWords: { line: 'LINE', email: 'メール' } as Record<string, string>,
     noNotices: '通知は送っていません。',
@@ -200,9 +208,48 @@ export const consoleWords = {
     movesColumns: { kind: '種類', card: 'カード番号', name: '氏名', title: '書名', from: '今の期限', to: '新しい期限' },
     moveKind: { due: '返却期限', pickup: '取置期限' } as Record<string, string>,
     confirm: '休館日にする',
-    closed: (n: number, moved: number) => `休館日を${n}日追加しました。期限が動いた貸出・予約は${moved}件です。`,
+    notify: '期限が動く利用者に、LINEまたはメールで新しい期限を知らせる',
+    closed: (n: number, moved: number, notified: number) =>
+      `休館日を${n}日追加しました。期限が動いた貸出・予約は${moved}件です。` +
+      (notified > 0 ? `うち${notified}件を利用者に知らせます。` : ''),
     reopened: '臨時休館日を取り消しました。すでに延ばした期限は元に戻しません。',
     badDates: '日付を正しく入力してください（終了日は開始日から62日以内）。',
+  },
+  announcements: {
+    title: 'お知らせ配信',
+    composeTitle: 'お知らせを書く',
+    bodyLabel: '本文（LINEのトークに届きます）',
+    audienceLabel: '送り先',
+    audienceAll: 'LINE連携中のすべての利用者',
+    audienceBranch: (branch: string) => `いつもの受取館が${branch}の利用者`,
+    write: 'プレビューへ',
+    listTitle: 'これまでのお知らせ',
+    listNone: 'まだありません。',
+    columns: { at: '作成', by: '作成者', to: '送り先', count: '人数', status: '状態' },
+    statusWords: { ready: '未送信', sending: '送信中（途中で止まっています）', done: '送信済み' } as Record<
+      string,
+      string
+    >,
+    previewTitle: 'プレビュー（LINEでの表示）',
+    recipients: (n: number) => `送り先：${n}人`,
+    messages: (n: number) => `使うメッセージ数：${n}通（1人に1通）`,
+    quota: (used: number, limit: number | null) =>
+      limit === null
+        ? `今月の送信数：${used}通（上限なし）`
+        : `今月の送信数：${used}通／上限${limit}通（残り${Math.max(0, limit - used)}通）`,
+    quotaUnknown: '今月の送信数を確認できませんでした（LINEが応答しません）。',
+    noLine: 'LINEのチャネルが設定されていないため、送信できません（LINE_CHANNEL_ACCESS_TOKEN）。',
+    send: (n: number) => `${n}人に送信する`,
+    resume: (n: number) => `残りの${n}人に送信を再開する`,
+    progress: (sent: number, total: number, failed: number) =>
+      `送信済み ${sent}人／${total}人` + (failed > 0 ? `（送れなかった ${failed}人）` : ''),
+    batches: (done: number, total: number) => `${total}回に分けて送信（${done}回済み）`,
+    done: '送信が終わりました。',
+    stopped: (error: string) =>
+      `途中で止まりました（${error}）。送れていない分は「送信を再開する」で送れます。同じ人に二重に届くことはありません。`,
+    overQuota: (n: number) => `今月の上限を${n}通超えるため送信しませんでした。送り先を絞るか、来月に送ってください。`,
+    invalidBody: '本文を1〜5000文字で入力してください。',
+    zero: '送り先の利用者がいません。',
   },
   accounts: {
     title: '職員アカウント',
