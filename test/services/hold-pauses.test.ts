@@ -205,3 +205,45 @@ describe('R-NOTE-2 reminder choices in the reminders job', () => {
     expect(due.map((d) => d.card_number).sort()).toEqual(['B']);
   });
 });
+
+describe('R-NOTE-2 the pickup reminder turned off', () => {
+  it('R-NOTE-2: a ready hold of a patron who turned the pickup reminder off gets no pickup reminder', async () => {
+    const ids = await addTitles(database.db, [BOOK('受取通知', [['2007', 'honkan']])]);
+    await addPatron(database.db, 'D', { email: 'd@example.jp' });
+    await addPatron(database.db, 'E', { email: 'e@example.jp' });
+    const patronId = async (card: string) => (await patronOverview(database.db, card))!.patron.id;
+    await setReminderChoices(
+      database.db,
+      { patronId: await patronId('D'), pickup: false, actor: PATRON },
+      at('2026-12-01 09:00'),
+    );
+    // D's hold is ready at once (the copy is on the shelf); E's would be if D's were not.
+    const d = await counterHold('D', ids[0]!, at('2026-12-01 10:00'));
+    expect((await holdRow(d)).status).toBe('ready');
+    const deadline = (await holdRow(d)).pickup_deadline!;
+    for (const day of ['2026-12-05', '2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10'])
+      await JOBS['send-reminders']!(jobs, at(`${day} 07:30`));
+    const reminders = await database.db
+      .selectFrom('notices')
+      .select('id')
+      .where('kind', '=', 'pickup_reminder')
+      .where('hold_id', '=', d)
+      .execute();
+    expect(deadline >= '2026-12-08').toBe(true);
+    expect(reminders).toHaveLength(0);
+    // Turned on again, it comes.
+    await setReminderChoices(
+      database.db,
+      { patronId: await patronId('D'), pickup: true, actor: PATRON },
+      at('2026-12-01 09:00'),
+    );
+    await JOBS['send-reminders']!(jobs, at(`${deadline} 07:30`));
+    const after = await database.db
+      .selectFrom('notices')
+      .select('id')
+      .where('kind', '=', 'pickup_reminder')
+      .where('hold_id', '=', d)
+      .execute();
+    expect(after).toHaveLength(1);
+  });
+});
