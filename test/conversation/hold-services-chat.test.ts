@@ -67,6 +67,9 @@ describe('R-RES-10 changing the pickup branch in the chat', () => {
     const choose = await h.tap(sato(), start!);
     expect(wordsOf(choose)).toContain('新しい受取館を選んでください');
     expect(wordsOf(choose)).not.toContain('"label":"東部分館"');
+    const aside = wordsOf(await h.say(sato(), '吾輩は猫である'));
+    expect(aside).toContain('選択の途中です');
+    expect(aside).toContain('吾輩は猫である');
     const confirm = await h.say(sato(), '本館で');
     expect(wordsOf(confirm)).toContain('東部分館 → 本館');
     const change = buttonData(confirm, '変更する')!;
@@ -133,6 +136,18 @@ describe('R-RES-11 suspending a hold in the chat', () => {
     expect(wordsOf(await h.tap(sato(), buttonData(confirm, '設定する')!))).toContain('不要日を設定しました');
     expect((await holdOf(SATO, '図書館戦争')).row.not_needed_after).toBe('2026-12-31');
   });
+  it('R-RES-11: a date typed counts as the tap; a date out of range is told the range', async () => {
+    const start = await cardButton(sato(), '街とその不確かな壁', '一時停止');
+    await h.tap(sato(), start!);
+    expect(wordsOf(await h.say(sato(), 'ねこ'))).toContain('選択の途中です');
+    const confirm = await h.say(sato(), '12/20まで');
+    expect(wordsOf(confirm)).toContain('2026年12月20日（日）まで一時停止しますか');
+    await h.say(sato(), 'やめる');
+    await h.tap(sato(), start!);
+    const far = wordsOf(await h.say(sato(), '2027年11月1日'));
+    expect(far).toContain('その日付は選べません');
+    expect(far).toContain('2026年12月2日（水）から2027年5月30日（日）まで');
+  });
   it('R-RES-11: a hold whose copy is ready cannot be suspended: why, and whom to phone', async () => {
     const hold = await trappedHoldOfSato();
     const refused = wordsOf(await h.tap(sato(), `pause|start|${hold.holdId}`));
@@ -182,5 +197,7 @@ describe('R-NOTE-2 reminder choices in the chat', () => {
       .where('card_number', '=', TARO)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ due_reminder_days: 1, pickup_reminder: false });
+    // A choice typed counts as its tap.
+    expect(wordsOf(await h.say(taro(), '返却日通知なし'))).toContain('返却日のお知らせ：なし');
   });
 });

@@ -1,5 +1,8 @@
 import type { Effect } from '../effects.js';
-import type { Flow, Step } from '../flow.js';
+import type { Flow, Step, StepContext, StepResult, StoredData } from '../flow.js';
+import { holdServices } from '../../messages/ja/index.js';
+import { text, type Action, type Reply } from '../reply.js';
+import { searchEffects, searchResultReplies } from './search.js';
 import { loginButtonReply, requireLogin } from './common.js';
 
 /** A flow with more steps (and states, typed-answer steps) than the one it is made from: later steps win. */
@@ -30,4 +33,18 @@ export function startOnHold(flow: string, effect: (holdId: string) => Effect): R
     },
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
   };
+}
+
+/**
+ * Other words while a choice waits are a search, answered (step `aside`); the choice stays open and
+ * says so after the results, with its buttons again (as the reservation does).
+ */
+export function searchAside(ctx: StepContext, waiting: string, data: StoredData): StepResult {
+  const words = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
+  return { replies: [], effects: searchEffects(ctx, words, 0), then: 'aside', next: { step: waiting, data } };
+}
+
+export function asideReplies(ctx: StepContext, choices: Action[]): Reply[] {
+  const words = ctx.input.kind === 'text' ? ctx.input.text.trim() : '';
+  return [...searchResultReplies(ctx.facts, words), text(holdServices.choiceWaits, choices)];
 }

@@ -6,7 +6,7 @@ import { text, type Action } from '../reply.js';
 import { typedBranch } from '../typed-choice.js';
 import { expiredReply, noValueReply, stopAction } from './common.js';
 import { confirmedAction } from './confirmed-action.js';
-import { extendFlow, startOnHold } from './extend-flow.js';
+import { asideReplies, extendFlow, searchAside, startOnHold } from './extend-flow.js';
 
 const FLOW = 'pickup';
 const id = (holdId: string, branch: string) => `${holdId}~${branch}`;
@@ -58,14 +58,14 @@ export const pickupFlow = extendFlow(confirmed, {
         next: { step: 'branch', data: { holdId: c.holdId, branches: c.branches } },
       };
     },
-    // A typed branch name is the tap on its button; other words are told the choice waits.
+    aside: reading(branchState, (ctx) => ({
+      replies: asideReplies(ctx, ctx.data ? [...branchActions(ctx.data.holdId, ctx.data.branches), stopAction] : []),
+    })),
+    // A typed branch name is the tap on its button; other words are a search, the choice kept open.
     branch: reading(branchState, (ctx) => {
       if (!ctx.data || ctx.input.kind !== 'text') return { replies: [expiredReply()], next: null };
       const chosen = typedBranch(ctx.input.text, ctx.data.branches);
-      if (!chosen)
-        return {
-          replies: [text(hs.choiceWaits, [...branchActions(ctx.data.holdId, ctx.data.branches), stopAction])],
-        };
+      if (!chosen) return searchAside(ctx, 'branch', ctx.data);
       return { replies: [], effects: [{ kind: 'pickupOffer', id: id(ctx.data.holdId, chosen.code) }], then: 'ask' };
     }),
   },

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { holdServices as hs } from '../../messages/ja/index.js';
+import { DUE_REMINDER_CHOICES } from '../../domain/overdue.js';
 import type { Flow, StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
@@ -12,6 +14,15 @@ const choice = (label: string, arg: string): Action => ({
   data: encodePostback(FLOW, 'set', arg)!,
   displayText: label,
 });
+
+/** Every choice's words, each with what it sets: a typed 「返却日1日前」 is its tap. */
+const TYPED: [string, { dueDays?: number; pickup?: boolean }][] = [
+  ...DUE_REMINDER_CHOICES.map((d): [string, { dueDays: number }] => [hs.dueChoice(d), { dueDays: d }]),
+  [hs.pickupChoice(true), { pickup: true }],
+  [hs.pickupChoice(false), { pickup: false }],
+];
+const typedSetting = (t: string) => TYPED.find(([w]) => w === t.normalize('NFKC').trim())?.[1];
+const choosing = z.object({});
 
 function choices(dueOptions: readonly number[], dueDays: number, pickup: boolean): Action[] {
   return [
@@ -28,7 +39,10 @@ function choices(dueOptions: readonly number[], dueDays: number, pickup: boolean
  */
 export const remindersFlow: Flow = {
   name: FLOW,
-  states: {},
+  states: { choosing },
+  textSteps: ['choosing'],
+  // Only the choices' own words; other words are a search as usual.
+  textOnly: { choosing: (t) => typedSetting(t) !== undefined },
   steps: {
     show: (ctx: StepContext) =>
       requireLogin(ctx, { flow: FLOW, step: 'show', args: [] }) ?? {
@@ -41,7 +55,10 @@ export const remindersFlow: Flow = {
       const r = ctx.facts.reminderChoices;
       if (!r?.ok) return { replies: [noValueReply(r)] };
       const c = r.value;
-      return { replies: [text(hs.remindersNow(c.dueDays, c.pickup), choices(c.dueOptions, c.dueDays, c.pickup))] };
+      return {
+        replies: [text(hs.remindersNow(c.dueDays, c.pickup), choices(c.dueOptions, c.dueDays, c.pickup))],
+        next: { step: 'choosing', data: {} },
+      };
     },
     set(ctx) {
       const arg = ctx.postback?.args[0] ?? '';
@@ -53,11 +70,19 @@ export const remindersFlow: Flow = {
         return { replies: [], effects: [{ kind: 'setReminders', pickup: arg === 'pickupOn' }], then: 'done' };
       return { replies: [], effects: [{ kind: 'reminderChoices' }], then: 'render' };
     },
+    choosing(ctx) {
+      const setting = ctx.input.kind === 'text' ? typedSetting(ctx.input.text) : undefined;
+      if (!setting) return { replies: [], effects: [{ kind: 'reminderChoices' }], then: 'render' };
+      return { replies: [], effects: [{ kind: 'setReminders', ...setting }], then: 'done' };
+    },
     done(ctx) {
       const r = ctx.facts.reminderChoices;
       if (!r?.ok) return { replies: [noValueReply(r)] };
       const c = r.value;
-      return { replies: [text(hs.remindersDone(c.dueDays, c.pickup), choices(c.dueOptions, c.dueDays, c.pickup))] };
+      return {
+        replies: [text(hs.remindersDone(c.dueDays, c.pickup), choices(c.dueOptions, c.dueDays, c.pickup))],
+        next: { step: 'choosing', data: {} },
+      };
     },
   },
 };
