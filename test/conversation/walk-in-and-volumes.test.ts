@@ -101,7 +101,7 @@ describe.each(['kamagaya', 'minato'])('読みたいリスト and the hold manage
     installProfile(before);
   });
 
-  it(`R-WISH-2, R-WISH-3: the list names the profile's branches; a cancel offers the saved title (${profile})`, async () => {
+  it(`R-WISH-2, R-WISH-3: the profile's branches listed; a cancel offers the saved title (${profile})`, async () => {
     const branch = libraryProfile().branches[0]!;
     await onlyOnShelfAt(h, '坊っちゃん', branch.code);
     await h.tap(sato(), buttonData(await h.say(sato(), '坊っちゃん'), '読みたい')!);
