@@ -113,3 +113,19 @@ export async function patronsWithWishes(db: Executor, patronIds: string[]): Prom
     .execute();
   return new Set(rows.flatMap((r) => (r.patron_id ? [r.patron_id] : [])));
 }
+
+/** R-SER-2: 受取り可 notices of these holds held back for a companion volume go now (not yet sent). */
+export async function heldBackReadyNoticesDueNow(db: Executor, holdIds: string[], now: Date): Promise<void> {
+  if (holdIds.length === 0) return;
+  await db
+    .updateTable('notices')
+    .set({ due_at: now })
+    .where('hold_id', '=', anyBigint(holdIds))
+    .where('kind', '=', 'hold_ready')
+    .where('status', '=', 'pending')
+    .where('push_id', 'is', null)
+    // Held back means due on a later day; an e-mail being sent has its due time moved only minutes
+    // ahead (its lease), and must not be made due again while it is on its way.
+    .where('due_at', '>', new Date(now.getTime() + 3_600_000))
+    .execute();
+}

@@ -13,7 +13,10 @@ export interface Volume {
   volume: number;
 }
 
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+/** Titles and authors compared as the series rule compares them: NFKC, one space, lower case. */
+export const foldVolumeText = (s: string | null) =>
+  (s ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+const fold = foldVolumeText;
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => number | undefined][] = [
   // 上 / 下巻 / （上）

@@ -87,6 +87,43 @@ describe.each([
   });
 });
 
+describe.each(['kamagaya', 'minato'])('読みたいリスト and the hold manager on the %s profile', (profile) => {
+  const before = libraryProfile();
+  let h: ChatHarness;
+  const sato = () => h.user(72);
+  beforeAll(async () => {
+    installProfile(loadProfileFile(bundledProfilePath(profile)));
+    h = await chatHarness(at('2026-12-02 11:00'));
+    await h.login(sato(), SATO, 'Sk4r8Tz2');
+  });
+  afterAll(async () => {
+    await h?.close();
+    installProfile(before);
+  });
+
+  it(`R-WISH-2, R-WISH-3: the profile's branches listed; a cancel offers the saved title (${profile})`, async () => {
+    const branch = libraryProfile().branches[0]!;
+    await onlyOnShelfAt(h, '坊っちゃん', branch.code);
+    await h.tap(sato(), buttonData(await h.say(sato(), '坊っちゃん'), '読みたい')!);
+    const list = wordsOf(await h.say(sato(), '読みたいリスト'));
+    expect(list).toContain(`${branch.name}の棚にあります`);
+    const status = await h.say(sato(), 'ご利用状況');
+    const ask = await h.tap(sato(), buttonData(status, '取消する')!);
+    await h.tap(sato(), buttonData(ask, '取消する')!);
+    const patron = await findPatronByCard(h.db, SATO);
+    const offer = await h.db
+      .selectFrom('notices')
+      .select(['kind', 'payload'])
+      .where('patron_id', '=', patron!.id)
+      .where('kind', '=', 'wish_offer')
+      .executeTakeFirstOrThrow();
+    expect(offer.payload).toMatchObject({ title: '坊っちゃん' });
+    const card = noticeReply({ kind: offer.kind, loanId: null, payload: offer.payload }, (x) => x)!;
+    const branches = await h.tap(sato(), buttonData([card], '予約申込')!);
+    expect(wordsOf(branches)).toContain('受取館を選んでください');
+  });
+});
+
 describe('R-SER-1 the next volume (Kamagaya)', () => {
   let h: ChatHarness;
   const hanako = () => h.user(71);

@@ -4,7 +4,8 @@ import { nextVolume, volumeOf } from '../../src/domain/volumes.js';
 import { holdManagerOffer, WISH_LIST_CAP, wishAvailability, wishListRefusal } from '../../src/domain/wish-list.js';
 import { refuse } from '../../src/domain/refusals.js';
 import { bundledProfilePath, loadProfileFile } from '../../src/profile/load.js';
-import { KAMAGAYA } from '../helpers/profiles.js';
+import { KAMAGAYA, kamagayaCalendar } from '../helpers/profiles.js';
+import { collectedTogether, holdBackUntil } from '../../src/domain/volume-holds.js';
 
 const MINATO = loadProfileFile(bundledProfilePath('minato'));
 
@@ -128,5 +129,36 @@ describe('R-SER-1 volumes of a work', () => {
     ];
     expect(nextVolume({ title: '1Q84 BOOK1 4月-6月', author: '村上春樹' }, books)?.bibId).toBe('6');
     expect(nextVolume({ title: 'こころ', author: '夏目漱石' }, books)).toBeNull();
+  });
+});
+
+describe('R-SER-2 volumes placed together are collected together', () => {
+  const hold = (title: string, extra: Partial<{ author: string; pickupBranch: string; requestedOn: string }> = {}) => ({
+    title,
+    author: '村上春樹',
+    pickupBranch: 'honkan',
+    requestedOn: '2026-12-02',
+    ...extra,
+  });
+  it('R-SER-2: 上 and 下 of one work, same branch, placed the same day, are together', () => {
+    expect(collectedTogether(hold('ノルウェイの森 上'), hold('ノルウェイの森 下'))).toBe(true);
+  });
+  it('R-SER-2: not together: another day, another branch, another author, another work, the same volume', () => {
+    expect(collectedTogether(hold('ノルウェイの森 上'), hold('ノルウェイの森 下', { requestedOn: '2026-12-03' }))).toBe(
+      false,
+    );
+    expect(collectedTogether(hold('ノルウェイの森 上'), hold('ノルウェイの森 下', { pickupBranch: 'tobu' }))).toBe(
+      false,
+    );
+    expect(collectedTogether(hold('ノルウェイの森 上'), hold('ノルウェイの森 下', { author: '別人' }))).toBe(false);
+    expect(collectedTogether(hold('ノルウェイの森 上'), hold('海辺のカフカ 下'))).toBe(false);
+    expect(collectedTogether(hold('ノルウェイの森 上'), hold('ノルウェイの森 上'))).toBe(false);
+    expect(collectedTogether(hold('こころ'), hold('こころ'))).toBe(false);
+  });
+  it('R-SER-2: a ready volume waits at most until half the shelf period is left (Kamagaya: 7 → 3 opening days)', () => {
+    const cal = kamagayaCalendar(2026, 2027);
+    // Secured Friday 4 Dec: Sat 5, Sun 6, (Mon 7 closed), Tue 8.
+    expect(holdBackUntil(cal, '2026-12-04', KAMAGAYA.holds.shelfOpeningDays)).toBe('2026-12-08');
+    expect(holdBackUntil(cal, '2026-12-04', 1)).toBe('2026-12-04');
   });
 });

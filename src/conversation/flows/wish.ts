@@ -120,7 +120,7 @@ function entryCard(e: WishListEntry, heading: string): InfoCard {
     heading,
     title: e.title,
     rows: [
-      { label: w.availabilityLabel, value: where, emphasis: a.kind === 'onShelf' },
+      { label: w.availabilityLabel, value: where },
       { label: w.holdsLabel, value: w.holds(a.holds) },
     ],
     ...(note ? { note } : {}),
