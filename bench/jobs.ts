@@ -1,13 +1,14 @@
 /**
  * bench/jobs: promoteHolds and expireHolds over 100,000 holds on PostgreSQL (DATABASE_URL),
- * against a plain UPDATE of the same rows measured in the same run.
+ * against a plain UPDATE of the same rows measured in the same run; with suspended holds and holds
+ * with a 不要日 in the mix (issue 26), and the pause-holds job that resumes and cancels them.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:jobs
  * BENCH_HOLDS sets the number of holds (default 100000).
  */
 import { sql } from 'kysely';
 import type { Database } from '../src/db/database.js';
 import { benchDatabase } from './bench-database.js';
-import { expireHolds, promoteHolds, type JobContext } from '../src/services/jobs.js';
+import { expireHolds, JOBS, promoteHolds, type JobContext } from '../src/services/jobs.js';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 100_000);
 const SHELVED_TITLES = 1000; // titles with a copy on the shelf: promotion traps a copy for them
@@ -44,6 +45,22 @@ try {
       `ratio ${(promoteMs / baselinePromoteMs).toFixed(2)}x`,
   );
 
+  // Issue 26: the morning's pause-holds run: suspensions that ended are cleared (their shelf copies
+  // trapped), holds past their 不要日 cancelled with a notice.
+  const mix = (
+    await sql<{ suspended: string; ended: string; lapsing: string }>`
+      SELECT count(*) FILTER (WHERE suspended_until >= '2026-12-01') AS suspended,
+             count(*) FILTER (WHERE suspended_until < '2026-12-01') AS ended,
+             count(*) FILTER (WHERE not_needed_after < '2026-12-01') AS lapsing FROM holds`.execute(database.db)
+  ).rows[0]!;
+  t = performance.now();
+  const paused = await JOBS['pause-holds']!(jobs, new Date('2026-12-01T09:05:00+09:00'));
+  const pauseMs = performance.now() - t;
+  console.log(
+    `pause-holds: ${paused} holds (${mix.ended} suspensions ended, ${mix.lapsing} past their 不要日; ` +
+      `${mix.suspended} still suspended) in ${pauseMs.toFixed(0)} ms`,
+  );
+
   // Make every queued hold ready with a past deadline, on a copy of its own.
   await sql`
     UPDATE items SET status = 'on_hold_shelf'
@@ -78,7 +95,8 @@ try {
       `promote=${promoteMs.toFixed(0)}ms ` +
       `(${promoteRate}/s, ${(promoteMs / baselinePromoteMs).toFixed(2)}x plain UPDATE) ` +
       `expire=${expireMs.toFixed(0)}ms (${expireRate}/s, ${(expireMs / baselineExpireMs).toFixed(2)}x plain UPDATE) ` +
-      `target<10000ms each: ${promoteMs < 10_000 && expireMs < 10_000 ? 'met' : 'MISSED'}`,
+      `pause=${pauseMs.toFixed(0)}ms (suspended=${mix.suspended} ended=${mix.ended} lapsing=${mix.lapsing}) ` +
+      `target<10000ms each: ${promoteMs < 10_000 && expireMs < 10_000 && pauseMs < 10_000 ? 'met' : 'MISSED'}`,
   );
 } finally {
   await scratch.drop();
@@ -105,5 +123,12 @@ async function load(d: Database): Promise<void> {
     SELECT p.id, b.id, 'honkan', 'online', CASE WHEN b.id % 3 = 0 THEN 'line' ELSE 'none' END, 'requested',
            '2026-11-29T15:00:00+09:00'::timestamptz + (b.id || ' milliseconds')::interval
       FROM bibs b JOIN patrons p ON p.id = (b.id - 1) / 5 + 1`.execute(db);
+  // Issue 26: a tenth suspended past the bench's days, a tenth whose suspension ended the day
+  // before, a tenth not needed after that day (R-RES-11, R-RES-12).
+  await sql`
+    UPDATE holds SET
+      suspended_until = CASE bib_id % 10 WHEN 1 THEN DATE '2026-12-20' WHEN 2 THEN DATE '2026-11-30' END,
+      not_needed_after = CASE bib_id % 10 WHEN 3 THEN DATE '2026-11-30' END
+     WHERE bib_id % 10 IN (1, 2, 3)`.execute(db);
   await sql`ANALYZE`.execute(db);
 }

@@ -26,6 +26,8 @@ import type { MailTransport } from './mail/transport.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { metricsRoutes } from './http/metrics-route.js';
 import { INBOX_THREAD_ENTRY, wireInbox } from './wiring.js';
+import { lineMulticaster } from './line/multicast.js';
+import type { Multicaster } from './services/announcements.js';
 
 export interface Runtime {
   database: Database;
@@ -54,6 +56,8 @@ export async function buildRuntime(
     pgliteInMemory?: boolean;
     devChat?: boolean;
     mail?: MailTransport;
+    /** Announcements go through it instead of LINE's multicast (tests). */
+    multicaster?: Multicaster;
   } = {},
 ): Promise<Runtime> {
   const clock = opts.clock ?? (() => new Date());
@@ -138,6 +142,12 @@ export async function buildRuntime(
       mailFrom: config.mailFrom,
       sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)),
     },
+    staffConsole: config.staffConsole,
+    multicaster:
+      opts.multicaster ??
+      (config.line.channelAccessToken
+        ? lineMulticaster({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl })
+        : undefined),
   });
   const inFlightJobs = new Set<Promise<unknown>>();
   const runJob = async (name: string, now?: Date) => {
@@ -205,9 +215,20 @@ export function scheduleJobs(rt: Runtime, config: Config, log: Logger): () => vo
     cron.schedule(`30 ${(config.profile.quietHours.until + 23) % 24} * * *`, run('send-reminders'), {
       timezone: 'Asia/Tokyo',
     }),
+    // Issue 26: suspensions that ended and holds past their 不要日 just after midnight; overdue
+    // notices with the reminders, so they join the morning's push.
+    cron.schedule('5 0 * * *', run('pause-holds'), { timezone: 'Asia/Tokyo' }),
+    cron.schedule(`35 ${(config.profile.quietHours.until + 23) % 24} * * *`, run('overdue-notices'), {
+      timezone: 'Asia/Tokyo',
+    }),
   ];
   // A run missed while the server was down is caught up now: the jobs work from `now`.
-  void run('promote-holds')().then(run('expire-holds')).then(run('send-reminders')).then(run('deliver-notices'));
+  void run('promote-holds')()
+    .then(run('expire-holds'))
+    .then(run('pause-holds'))
+    .then(run('send-reminders'))
+    .then(run('overdue-notices'))
+    .then(run('deliver-notices'));
   return () => tasks.forEach((t) => void t.stop());
 }
 

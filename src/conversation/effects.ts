@@ -12,6 +12,14 @@ import { libraryDays } from '../services/library-days.js';
 import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
+import { isWishEffect, runWishEffect, WISH_WRITING_EFFECTS, type WishEffect, type WishFacts } from './wish-effects.js';
+import {
+  HOLD_SERVICE_WRITES,
+  isHoldServiceEffect,
+  runHoldServiceEffect,
+  type HoldServiceEffect,
+  type HoldServiceFacts,
+} from './hold-service-effects.js';
 import {
   cancellableHold,
   cardNumberOf,
@@ -39,11 +47,15 @@ export type Effect =
   | { kind: 'cancelHold'; holdId: string }
   | { kind: 'libraryDays' }
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
-  | { kind: 'doneAlready'; action: ConfirmedKind; id: string };
+  | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
+  /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
+  | HoldServiceEffect
+  /** Issue 26: the wish list and the hold manager's offers (wish-effects.ts). */
+  | WishEffect;
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
-export interface Facts {
+export interface Facts extends HoldServiceFacts, WishFacts {
   search?: Awaited<ReturnType<typeof searchCatalog>>;
   title?: Awaited<ReturnType<typeof titleDetailView>> | null;
   loginUrl?: string | null;
@@ -86,6 +98,8 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'placeHold',
   'renew',
   'cancelHold',
+  ...(HOLD_SERVICE_WRITES as Effect['kind'][]),
+  ...WISH_WRITING_EFFECTS,
 ]);
 
 /** The event must be handled again inside a transaction: one of its effects writes. */
@@ -113,6 +127,10 @@ export async function runEffects(
   let patronId = user.patronId;
   for (const e of effects) {
     if (deps.writes === false && WRITING_EFFECTS.has(e.kind)) throw new NeedsTransaction(e.kind);
+    if (isWishEffect(e)) {
+      await runWishEffect(db, e, patronId, now, facts);
+      continue;
+    }
     switch (e.kind) {
       case 'search':
         facts.search = await searchCatalog(db, e.text, e.page, deps.writes === false ? deps.searchReads : undefined);
@@ -165,8 +183,11 @@ export async function runEffects(
         facts.libraryDays = await libraryDays(db, now);
         break;
       case 'doneAlready':
-        facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id) : null;
+        facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id, now) : null;
         break;
+      default:
+        if (patronId && isHoldServiceEffect(e))
+          Object.assign(facts, await runHoldServiceEffect(deps, e, user, patronId, now));
     }
   }
   return facts;

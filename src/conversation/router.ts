@@ -25,12 +25,15 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.passwordChange, 'pages', 'password'],
   [KEYWORDS.emailRegistration, 'pages', 'email'],
   [KEYWORDS.services, 'pages', 'menu'],
+  [KEYWORDS.renewAll, 'renew-all', 'start'],
+  [KEYWORDS.reminders, 'reminders', 'show'],
 ];
 
 /** Where a phrase goes: its own answer in the phrase flow, or the page a keyword would open. */
 const intentRoutes: Partial<Record<Intent, [string, string]>> = {
   passwordChange: ['pages', 'password'],
   emailRegistration: ['pages', 'email'],
+  wishList: ['wish', 'list'],
 };
 
 /** A keyword with an ending (ログインしたい, ヘルプください, やめます): the keyword. */

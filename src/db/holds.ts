@@ -22,6 +22,8 @@ const columns = [
   'item_id',
   'secured_on',
   'pickup_deadline',
+  'suspended_until',
+  'not_needed_after',
 ] as const;
 export type HoldRow = Camelized<RowOf<'holds', (typeof columns)[number]>>;
 

@@ -26,8 +26,11 @@ export async function readyHoldsWithDeadlineBetween(
       'holds.contact',
       'bibs.title',
     ])
+    .innerJoin('patrons', 'patrons.id', 'holds.patron_id')
     .where('holds.status', '=', 'ready')
     .where('holds.contact', '<>', 'none')
+    // R-NOTE-2: a patron who turned the pickup reminder off gets none.
+    .where('patrons.pickup_reminder', '=', true)
     .where('holds.pickup_deadline', '>=', from)
     .where('holds.pickup_deadline', '<=', to)
     .orderBy('holds.id')
@@ -43,7 +46,14 @@ export async function readyHoldsWithDeadlineBetween(
 }
 
 /** An open loan with its title and how its patron can be reached. */
-export type ReachableLoan = { loanId: string; patronId: string; dueDate: string; title: string } & Reach;
+export type ReachableLoan = {
+  loanId: string;
+  patronId: string;
+  dueDate: string;
+  title: string;
+  /** R-NOTE-2: the patron's due-reminder days (null: the library's default; 0: none). */
+  dueReminderDays: number | null;
+} & Reach;
 
 /** Open loans due within [from, to], with how their patron can be reached. */
 export async function openLoansDueBetween(db: Executor, from: string, to: string): Promise<ReachableLoan[]> {
@@ -66,12 +76,15 @@ function openLoansWith(db: Executor) {
   return reachQuery(db)
     .innerJoin('loans', 'loans.patron_id', 'patrons.id')
     .innerJoin('bibs', 'bibs.id', 'loans.bib_id')
-    .select(['loans.id as loan_id', 'loans.due_date', 'bibs.title'])
+    .select(['loans.id as loan_id', 'loans.due_date', 'bibs.title', 'patrons.due_reminder_days'])
     .where('loans.returned_at', 'is', null);
 }
 
-function toReachableLoan(r: { loan_id: string; id: string; due_date: string; title: string } & ReachColumns) {
-  return { loanId: r.loan_id, patronId: r.id, dueDate: r.due_date, title: r.title, ...reachOf(r) };
+function toReachableLoan(
+  r: { loan_id: string; id: string; due_date: string; title: string; due_reminder_days: number | null } & ReachColumns,
+) {
+  const { loan_id: loanId, id: patronId, due_date: dueDate, title, due_reminder_days: dueReminderDays } = r;
+  return { loanId, patronId, dueDate, title, dueReminderDays, ...reachOf(r) };
 }
 
 /** Titles by bib id (a notice names the title even when its hold row does not carry it). */
@@ -79,6 +92,13 @@ export async function titlesOf(db: Executor, bibIds: string[]): Promise<Map<stri
   if (bibIds.length === 0) return new Map();
   const rows = await db.selectFrom('bibs').select(['id', 'title']).where('id', '=', anyBigint(bibIds)).execute();
   return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** How each of the patrons can be reached (loan notices follow the patron: LINE, else e-mail). */
+export async function reachOfPatrons(db: Executor, patronIds: string[]): Promise<Map<string, Reach>> {
+  if (patronIds.length === 0) return new Map();
+  const rows = await reachQuery(db).where('patrons.id', '=', anyBigint(patronIds)).execute();
+  return new Map(rows.map((r) => [r.id, reachOf(r)]));
 }
 
 function reachQuery(db: Executor) {

@@ -27,6 +27,8 @@ const JOB_LABELS: Record<string, string> = {
   'promote-holds': '予約確定',
   'expire-holds': '取置期限切れ',
   'send-reminders': '返却日のお知らせ',
+  'pause-holds': '予約の一時停止・不要日',
+  'overdue-notices': '延滞のお知らせ',
   'deliver-notices': '通知送信',
 };
 const KEEPALIVE_MS = 20_000;

@@ -2,7 +2,9 @@
 // because an online hold only joins the line when it becomes official; from then
 // on, order is first come, first served by the moment a hold became official.
 
+import type { IsoDate } from './dates.js';
 import type { HoldStatus } from './hold-status.js';
+import { isSuspended } from './hold-pauses.js';
 
 /** Holds that have a place in line: official and not yet ended. 依頼中 has none. */
 export const POSITIONED_STATUSES: readonly HoldStatus[] = ['queued', 'in_transit', 'ready'];
@@ -18,6 +20,8 @@ export interface QueuedHold {
    * one placed first should stay first (rather than the smaller id).
    */
   requestedAt?: Date | null;
+  /** R-RES-11: suspended through this day: it keeps its place but takes no copy. */
+  suspendedUntil?: IsoDate | null;
 }
 
 /**
@@ -65,9 +69,10 @@ export function queuePositions<T extends QueuedHold>(holds: readonly T[]): Map<s
  * The hold a returned or shelved copy of the title should go to: the first
  * queued hold in line. Holds already in transit or ready have their copy;
  * 依頼中 holds are not official yet and must not take a copy from walk-ins.
+ * R-RES-11: a hold suspended on `today` is passed over; it keeps its place for later.
  */
-export function holdToTrap<T extends QueuedHold>(holds: readonly T[]): T | undefined {
-  return inLine(holds).find((h) => h.status === 'queued');
+export function holdToTrap<T extends QueuedHold>(holds: readonly T[], today?: IsoDate): T | undefined {
+  return inLine(holds).find((h) => h.status === 'queued' && (today === undefined || !isSuspended(h, today)));
 }
 
 /**

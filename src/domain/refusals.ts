@@ -3,6 +3,8 @@
 // the HTTP edge decides on status codes. Errors that are not the patron's doing
 // (a misconfigured calendar, an impossible state change) are thrown instead.
 
+import { HOLD_SERVICE_REFUSAL_CODES } from './hold-service-refusals.js';
+
 export const REFUSAL_CODES = [
   // Who may use what (R-ELIG)
   'NOT_ELEMENTARY_AGE',
@@ -31,6 +33,9 @@ export const REFUSAL_CODES = [
   // Cancelling (R-CAN-2)
   'HOLD_NOT_CANCELLABLE_READY',
   'HOLD_NOT_ACTIVE',
+  // 読みたいリスト (R-WISH-1)
+  'ALREADY_ON_WISH_LIST',
+  'WISH_LIST_FULL',
   // Passwords (R-PW-1, R-PW-2, R-PW-4)
   'PASSWORD_TOO_SHORT',
   'PASSWORD_TOO_LONG',
@@ -46,6 +51,8 @@ export const REFUSAL_CODES = [
   'CREDENTIALS_INVALID',
   // E-mail address registration (R-MAIL-1)
   'EMAIL_ADDRESS_INVALID',
+  // Pickup change, suspension, 不要日 (R-RES-10..12: hold-service-refusals.ts)
+  ...HOLD_SERVICE_REFUSAL_CODES,
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -8,6 +8,7 @@ import { placeHold } from '../services/holds.js';
 import { JOB_NAMES, JOBS, type JobContext } from '../services/jobs.js';
 import { issueInitialPassword, patronOverview, registerPatron } from '../services/patrons.js';
 import { requireAdminToken } from './admin-auth.js';
+import { staffHoldRoutes } from './staff-hold-routes.js';
 import { failureResponse, readJson, respond } from './staff-errors.js';
 import {
   cardNumber,
@@ -141,6 +142,9 @@ export function staffRoutes(deps: StaffDeps): Hono {
       c.json({ holdId: h.id, status: h.status }, 201),
     );
   });
+
+  // Issue 26: pickup change, suspension, 不要日 and resume of a hold at the counter.
+  staffHoldRoutes(app, deps);
 
   app.post('/admin/calendar/closed-dates', async (c) => {
     const body = await readJson(c, closedDatesBody);

@@ -84,6 +84,8 @@ export const profileSchema = z
         waitForNextOpeningDay: z.boolean(),
         hour,
       }),
+      /** R-RES-11, R-RES-12: how far ahead a hold may be suspended, or given a 不要日. */
+      suspendMaxDays: count(1, 730).default(180),
     }),
     loans: z.strictObject({
       periodDays: count(1, 90),
@@ -112,6 +114,10 @@ export const profileSchema = z
       pickupOpeningDaysBefore: count(0, 14),
       /** The due-date reminder: this many days before the due date. */
       dueDaysBefore: count(0, 14),
+      /** R-NOTE-1: overdue notices, the first this many days after the due date, then every `everyDays`. */
+      overdue: z
+        .strictObject({ firstDaysAfter: count(1, 30), everyDays: count(1, 60), times: count(0, 10) })
+        .default({ firstDaysAfter: 1, everyDays: 7, times: 3 }),
     }),
   })
   .refine((p) => p.quietHours.from !== p.quietHours.until, {

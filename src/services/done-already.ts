@@ -6,15 +6,17 @@ import { findPatron } from '../db/patrons.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { HoldStatus } from '../domain/hold-status.js';
 import { patronOverview } from './patrons.js';
+import { holdServiceDone, type HoldServiceDone, type HoldServiceKind } from './hold-service-done.js';
 
 /** The patron actions a confirmation button does, and the item each names (title, loan, hold). */
-export type ConfirmedKind = 'reserve' | 'renew' | 'cancel';
+export type ConfirmedKind = 'reserve' | 'renew' | 'cancel' | HoldServiceKind;
 
 /** An item of the patron's own that already stands where the action would have put it. */
 export type DoneAlready =
   | { kind: 'reserved'; title: string; branchName: string; status: HoldStatus; position: number | null }
   | { kind: 'renewed'; title: string; dueDate: IsoDate }
-  | { kind: 'cancelled'; title: string };
+  | { kind: 'cancelled'; title: string }
+  | HoldServiceDone;
 
 /**
  * For a confirmation tapped after its state moved on (a double tap, 送信 typed again): is the
@@ -27,6 +29,7 @@ export async function doneAlready(
   patronId: string,
   action: ConfirmedKind,
   id: string,
+  now: Date = new Date(),
 ): Promise<DoneAlready | null> {
   switch (action) {
     case 'reserve': {
@@ -46,5 +49,7 @@ export async function doneAlready(
       if (!hold || hold.patronId !== patronId || hold.status !== 'cancelled') return null;
       return { kind: 'cancelled', title: (await findBib(db, hold.bibId))?.title ?? '' };
     }
+    default:
+      return holdServiceDone(db, patronId, action, id, now);
   }
 }

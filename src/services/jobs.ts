@@ -5,13 +5,17 @@ import { bibsWithWaitingHolds, expireOverdueReadyHolds, promoteRequestedHolds } 
 import { bibsWithShelvedCopies, recordJobRun, tryJobLock } from '../db/jobs.js';
 import { insertNotices } from '../db/notices.js';
 import { titlesOf } from '../db/reminders.js';
+import { patronsWithWishes } from '../db/wish-list.js';
 import type { DB } from '../db/schema.js';
 import { auditMany, type AuditActor } from '../db/audit.js';
 import { tokyoDate } from '../domain/dates.js';
 import { assertTransition } from '../domain/holds.js';
 import { promotionCutoff } from '../domain/promotion-cutoff.js';
 import { branchCalendar } from './calendar.js';
+import { pauseHoldsJob } from './hold-pause-jobs.js';
+import { sendOverdueNotices } from './overdue-notices.js';
 import { sendReminders } from './reminders.js';
+import { offerFromWishList } from './hold-manager.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 
 const EXPIRY_BATCH = 5000;
@@ -95,6 +99,10 @@ export const expireHolds: Job = async (ctx, now) => {
         const item = await findItem(tx, h.itemId!, { forUpdate: true });
         if (item) await passCopyOn(tx, item, now, EXPIRE_HOLDS);
       }
+      // R-WISH-3: each expired hold freed a slot of its patron.
+      const offered = await patronsWithWishes(tx, [...new Set(expired.map((h) => h.patronId))]);
+      for (const h of expired.filter((x) => offered.has(x.patronId)))
+        await offerFromWishList(tx, h.patronId, h.id, now);
       await recordJobRun(tx, 'expire-holds', now, expired.length);
       return expired.length;
     });
@@ -114,6 +122,10 @@ export const JOBS: Record<string, Job> = {
   'expire-holds': expireHolds,
   'deliver-notices': deliverNotices,
   'send-reminders': remindPatrons,
+  // R-RES-11, R-RES-12 (issue 26): suspensions that ended, holds past their 不要日.
+  'pause-holds': (ctx, now) => pauseHoldsJob(ctx.db, now),
+  // R-NOTE-1 (issue 26): the day after the due date, then weekly.
+  'overdue-notices': (ctx, now) => sendOverdueNotices(ctx.db, now),
 };
 
 export const JOB_NAMES = Object.keys(JOBS);

@@ -17,6 +17,8 @@ import { checkHold } from './holds.js';
 import { patronOverview } from './patrons.js';
 import { previewRenewal, type RenewalPreview } from './renewal.js';
 import { libraryProfile } from '../profile/active.js';
+import type { HoldSlots } from '../domain/hold-slots.js';
+import { holdServiceFacts, slotsOf, type HoldServiceFacts } from './hold-service-status.js';
 
 /**
  * What a logged-in patron sees in the chat, assembled from the services and the domain rules;
@@ -25,10 +27,12 @@ import { libraryProfile } from '../profile/active.js';
 export interface PatronStatus {
   name: string;
   holdLimit: number;
+  /** R-RES-14: the slots used across the counted channels. */
+  slots: HoldSlots;
   /** Why the patron may not reserve (R-ELIG-2), or null: the hold slots are only shown to one who may. */
   reserve: Refusal | null;
   loans: { loanId: string; title: string; dueDate: IsoDate; overdue: boolean; renewal: Outcome<RenewalPreview> }[];
-  holds: {
+  holds: ({
     holdId: string;
     title: string;
     status: HoldStatus;
@@ -36,7 +40,7 @@ export interface PatronStatus {
     branchName: string;
     pickupDeadline: IsoDate | null;
     cancel: Refusal | null;
-  }[];
+  } & HoldServiceFacts)[];
 }
 
 /** R-LOAN-1, R-RES-7, R-RES-9: the loan list and the hold list. Refusals (R-ELIG-3) come first. */
@@ -59,12 +63,16 @@ export async function patronStatus(db: Executor, patronId: string, now: Date): P
     });
   }
   const branches = await listBranches(db);
+  const more: HoldServiceFacts[] = [];
+  for (const h of o.holds) more.push(await holdServiceFacts(db, h, now));
   return ok({
     name: patron.name,
     holdLimit: libraryProfile().holds.limit,
+    slots: slotsOf(o.holds),
     reserve: serviceRefusal(facts, 'reserve', today, libraryProfile().services),
     loans,
-    holds: o.holds.map((h) => ({
+    holds: o.holds.map((h, i) => ({
+      ...more[i]!,
       holdId: h.holdId,
       title: h.title,
       status: h.status,

@@ -8,11 +8,11 @@ import { findPatronByCard, insertPatron, setPasswordHash, type NewPatron, type P
 import type { DB } from '../db/schema.js';
 import { tokyoDate } from '../domain/dates.js';
 import type { HoldStatus } from '../domain/hold-status.js';
-import type { ContactMethod } from '../domain/holds.js';
+import type { ContactMethod, HoldChannel } from '../domain/holds.js';
 import { queuePositions } from '../domain/queue.js';
 import { passwordSchoolYear } from '../domain/eligibility.js';
 import { generateInitialPassword, initialPasswordIssueRefusal } from '../domain/passwords.js';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import { conflict, inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { hashPassword } from './passwords.js';
 import { libraryProfile } from '../profile/active.js';
@@ -34,13 +34,14 @@ export async function issueInitialPassword(
   db: Kysely<DB>,
   cardNumber: string,
   now: Date,
+  at: { identityChecked: boolean; actor: AuditActor } = { identityChecked: true, actor: { kind: 'staff' } },
 ): Promise<Outcome<{ initialPassword: string }>> {
   const patron = await findPatronByCard(db, cardNumber);
   if (!patron) return notFound('patron', cardNumber);
   const profile = libraryProfile();
   const refusal = initialPasswordIssueRefusal(
     patron,
-    { channel: 'counter', identityChecked: true },
+    { channel: 'counter', identityChecked: at.identityChecked },
     tokyoDate(now),
     passwordSchoolYear(profile.services),
   );
@@ -50,7 +51,7 @@ export async function issueInitialPassword(
   const hash = await hashPassword(initialPassword);
   return inTransaction(db, async (tx) => {
     await setPasswordHash(tx, patron.id, hash, true, now);
-    await audit(tx, { actor: { kind: 'staff' }, action: 'patron.initial_password', patronId: patron.id });
+    await audit(tx, { actor: at.actor, action: 'patron.initial_password', patronId: patron.id });
     return ok({ initialPassword });
   });
 }
@@ -67,6 +68,10 @@ export interface PatronOverview {
     pickupBranchName: string;
     pickupDeadline: string | null;
     contact: ContactMethod;
+    channel: HoldChannel;
+    /** R-RES-11, R-RES-12 (issue 26). */
+    suspendedUntil: string | null;
+    notNeededAfter: string | null;
   }[];
   loans: {
     loanId: string;
@@ -107,6 +112,9 @@ export async function patronOverview(db: Executor, cardNumber: string): Promise<
       pickupBranchName: branches.find((b) => b.code === h.pickupBranch)?.name ?? h.pickupBranch,
       pickupDeadline: h.pickupDeadline,
       contact: h.contact,
+      channel: h.channel,
+      suspendedUntil: h.suspendedUntil,
+      notNeededAfter: h.notNeededAfter,
     })),
     loans: loans.map((l) => ({
       loanId: l.id,

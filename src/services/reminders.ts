@@ -8,6 +8,7 @@ import type { BranchCalendar } from '../domain/calendar.js';
 import { addDays, tokyoDate } from '../domain/dates.js';
 import { holdNoticeChannel, loanNoticeChannel } from '../domain/notices.js';
 import { dueReminderDay, inReminderWindow, pickupReminderDay } from '../domain/reminders.js';
+import { DUE_REMINDER_CHOICES, dueReminderDays } from '../domain/overdue.js';
 import { branchCalendar } from './calendar.js';
 import { previewRenewal } from './renewal.js';
 import { libraryProfile } from '../profile/active.js';
@@ -69,9 +70,13 @@ async function pickupReminders(tx: Tx, today: string, now: Date): Promise<NewNot
 async function dueReminders(tx: Tx, today: string, now: Date): Promise<NewNotice[]> {
   const out: NewNotice[] = [];
   const timings = libraryProfile().reminders;
-  for (const l of await openLoansDueBetween(tx, today, addDays(today, timings.dueDaysBefore))) {
+  const lookahead = Math.max(timings.dueDaysBefore, ...DUE_REMINDER_CHOICES);
+  for (const l of await openLoansDueBetween(tx, today, addDays(today, lookahead))) {
     const channel = loanNoticeChannel(l);
-    if (!channel || !inReminderWindow(today, dueReminderDay(l.dueDate, timings), l.dueDate)) continue;
+    // R-NOTE-2: the patron's own choice of days before (0: no reminder), else the library's.
+    const dueDaysBefore = dueReminderDays(l.dueReminderDays, timings.dueDaysBefore);
+    if (!channel || l.dueReminderDays === 0) continue;
+    if (!inReminderWindow(today, dueReminderDay(l.dueDate, { dueDaysBefore }), l.dueDate)) continue;
     const preview = await previewRenewal(tx, { loanId: l.loanId, patronId: l.patronId }, now);
     const refusal = !preview.ok && preview.failure.kind === 'refused' ? preview.failure.refusal : null;
     out.push({

@@ -9,6 +9,7 @@ import { holdToTrap } from '../domain/queue.js';
 import { audit, type AuditActor } from '../db/audit.js';
 import { branchCalendar } from './calendar.js';
 import { libraryProfile } from '../profile/active.js';
+import { readyNoticeDue } from './volume-holds.js';
 
 /**
  * A copy that is free at `item.locationBranch` goes to the first hold in line for its title:
@@ -20,7 +21,7 @@ import { libraryProfile } from '../profile/active.js';
 export async function passCopyOn(tx: Tx, item: ItemRow, now: Date, actor: AuditActor): Promise<HoldRow | undefined> {
   const hold = item.inLibraryOnly
     ? undefined
-    : holdToTrap(await activeHoldsOfBibs(tx, [item.bibId], { forUpdate: true }));
+    : holdToTrap(await activeHoldsOfBibs(tx, [item.bibId], { forUpdate: true }), tokyoDate(now));
   if (!hold) {
     await updateItem(tx, item.id, { status: 'available' });
     return undefined;
@@ -64,7 +65,8 @@ export async function makeReady(tx: Tx, hold: HoldRow, item: ItemRow, now: Date)
       holdId: hold.id,
       payload: { title: bib?.title ?? '', pickupBranch: hold.pickupBranch, pickupDeadline: deadline },
       dedupeKey: `hold_ready:${hold.id}:${today}`,
-      dueAt: now,
+      // R-SER-2: a volume placed with another that still waits is announced with it.
+      dueAt: await readyNoticeDue(tx, hold, cal, today, now),
     });
   }
 }
@@ -77,7 +79,7 @@ export async function makeReady(tx: Tx, hold: HoldRow, item: ItemRow, now: Date)
 export async function trapShelfCopies(tx: Tx, bibId: string, now: Date, actor: AuditActor): Promise<HoldRow[]> {
   const trapped: HoldRow[] = [];
   for (;;) {
-    const next = holdToTrap(await activeHoldsOfBibs(tx, [bibId], { forUpdate: true }));
+    const next = holdToTrap(await activeHoldsOfBibs(tx, [bibId], { forUpdate: true }), tokyoDate(now));
     if (!next) break;
     const shelf = (await itemsOfBib(tx, bibId)).filter((i) => i.status === 'available' && !i.inLibraryOnly);
     const copy = shelf.find((i) => i.locationBranch === next.pickupBranch) ?? shelf[0];

@@ -84,7 +84,7 @@ describe('searching the catalog in the chat (anyone, no login)', () => {
     );
     expect(card.copies.every((c) => ['貸出可', '貸出中', '取置中', '館内閲覧のみ'].includes(c.state))).toBe(true);
     expect(card.footer.join()).toMatch(/予約件数：\d+件/);
-    expect(card.actions.map((a) => a.label)).toEqual(['予約申込']);
+    expect(card.actions.map((a) => a.label)).toEqual(['予約申込', '読みたい']); // 読みたい: issue 26
   });
 
   it('R-RES-1: a CD detail gives the reason instead of 予約申込', async () => {

@@ -5,7 +5,17 @@ import { limitViolations } from '../../src/line/limits.js';
 import { toLineMessages } from '../../src/line/outbound.js';
 import { noticeMessages, patronChat, refusalMessage } from '../../src/messages/ja/index.js';
 
-const KINDS = ['hold_ready', 'hold_expired', 'pickup_reminder', 'due_reminder', 'loan_reserved', 'email_confirmed'];
+const KINDS = [
+  'hold_ready',
+  'hold_expired',
+  'pickup_reminder',
+  'due_reminder',
+  'loan_reserved',
+  'email_confirmed',
+  // Issue 26: R-RES-12, R-NOTE-1.
+  'hold_not_needed',
+  'overdue_notice',
+];
 const branchName = (code: string) => ({ honkan: '本館', tobu: '東部分館' })[code] ?? '';
 
 describe('notice cards', () => {
@@ -16,6 +26,7 @@ describe('notice cards', () => {
         pickupBranch: fc.constantFrom('honkan', 'tobu', 'nowhere', undefined),
         pickupDeadline: fc.constantFrom('2026-12-18', 'not a date', undefined),
         dueDate: fc.constantFrom('2026-12-10', undefined),
+        notNeededAfter: fc.constantFrom('2026-12-31', 'not a date', undefined),
         email: fc.oneof(fc.string({ maxLength: 254 }), fc.constant(undefined)),
         renewable: fc.boolean(),
         refusal: fc.constantFrom(null, { code: 'NOT_RENEWABLE_AV' }, { code: 'NO_SUCH_CODE' }),

@@ -5,6 +5,7 @@ import type { Facts } from '../effects.js';
 import type { Step, StepResult, StoredData } from '../flow.js';
 import { text, type Reply } from '../reply.js';
 import { expiredReply, menuActions } from './common.js';
+import { holdServiceDoneReply } from './hold-service-done.js';
 
 /**
  * The state kept once an action is done (step `finished`), so that 送信 or はい typed again is
@@ -50,5 +51,7 @@ export function doneAlreadyReply(facts: Facts): Reply {
       return text(doneAlready.renewed(d.title, d.dueDate), menuActions);
     case 'cancelled':
       return text(doneAlready.cancelled(d.title), menuActions);
+    default:
+      return holdServiceDoneReply(d);
   }
 }

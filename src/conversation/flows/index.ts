@@ -11,6 +11,8 @@ import { renewFlow } from './renew.js';
 import { reserveFlow } from './reserve.js';
 import { searchFlow } from './search.js';
 import { statusFlow } from './status.js';
+import { HOLD_SERVICE_FLOWS } from './hold-service-flows.js';
+import { wishFlow } from './wish.js';
 
 const expiredFlow: Flow = {
   name: 'expired',
@@ -35,5 +37,7 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     cancelFlow,
     pagesFlow,
     phraseFlow,
+    ...HOLD_SERVICE_FLOWS,
+    wishFlow,
   ].map((f) => [f.name, f]),
 );

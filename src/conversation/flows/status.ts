@@ -1,4 +1,5 @@
 import { chat, formatDateJa, holdStatusLabel, patronChat, refusalMessage } from '../../messages/ja/index.js';
+import { holdCardExtras, statusHeaderWithSlots, statusQuickReplies } from './hold-service-cards.js';
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action, type InfoCard, type Reply } from '../reply.js';
@@ -30,18 +31,21 @@ export const statusFlow: Flow = {
       // R-ELIG-2: no hold slots (予約 0/5件) for a patron who may not reserve; the reason is said instead.
       const header = s.reserve
         ? patronChat.statusHeaderNoReserve(s.name, s.loans.length, activeHolds)
-        : patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit);
+        : statusHeaderWithSlots(patronChat.statusHeader(s.name, s.loans.length, activeHolds, s.holdLimit), s.slots);
       const replies: Reply[] = [text(header)];
       if (s.loans.length === 0) replies.push(text(patronChat.noLoans));
       else replies.push(...loanPage(s.loans, 0));
+      const quickReplies = statusQuickReplies(s, menuActions);
       if (activeHolds === 0)
-        replies.push(text(s.reserve ? refusalMessage(s.reserve) : patronChat.noHolds, menuActions));
+        replies.push(text(s.reserve ? refusalMessage(s.reserve) : patronChat.noHolds, quickReplies));
       else
         replies.push({
           kind: 'cards',
           altText: `予約 ${activeHolds}件`,
-          cards: s.holds.slice(0, MAX_CARDS).map((h, i) => holdCard(h, patronChat.holdCardHeading(i + 1, activeHolds))),
-          quickReplies: menuActions,
+          cards: s.holds
+            .slice(0, MAX_CARDS)
+            .map((h, i) => holdCardExtras(h, holdCard(h, patronChat.holdCardHeading(i + 1, activeHolds)))),
+          quickReplies,
         });
       return { replies: replies.slice(0, 5) };
     },

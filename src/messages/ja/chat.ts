@@ -41,6 +41,9 @@ export const KEYWORDS = {
   services: ['各種サービス'],
   help: ['ヘルプ', 'help', 'ﾍﾙﾌﾟ'],
   stop: ['やめる', 'キャンセル'],
+  // Issue 26: renew every loan at once (R-LOAN-5); the reminder choices (R-NOTE-2).
+  renewAll: ['まとめて延長', '全部延長'],
+  reminders: ['通知設定'],
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat, STOP_WHILE_WAITING } from './chat.js';
 import { doneAlready } from './done-already.js';
 import { formatDateJa, formatDateTimeJa } from './format.js';
+import { holdServiceNotices, holdServices } from './hold-services.js';
 import { INTENT_ENDINGS, INTENT_PHRASES, intentAnswers } from './intents.js';
 import {
   availabilityLabel,
@@ -22,6 +23,7 @@ import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
 import { refusalMessage } from './refusals.js';
 import { SEARCH_PHRASES } from './search-phrases.js';
+import { offerMessages, walkInAdvice, wishList } from './wish-list.js';
 
 export {
   accountPages,
@@ -34,6 +36,8 @@ export {
   doneAlready,
   formatDateJa,
   formatDateTimeJa,
+  holdServiceNotices,
+  holdServices,
   holdStatusLabel,
   INTENT_ENDINGS,
   INTENT_PHRASES,
@@ -44,6 +48,7 @@ export {
   mailText,
   materialLabel,
   noticeMessages,
+  offerMessages,
   pages,
   pagesChat,
   patronChat,
@@ -52,6 +57,8 @@ export {
   STOP_WHILE_WAITING,
   SEARCH_PHRASES,
   TITLE_AVAILABILITY_LABELS,
+  walkInAdvice,
+  wishList,
 };
 
 /** The Japanese table. Its keys name what a text is for, not the language it is in. */
@@ -75,6 +82,8 @@ export const ja = {
   chat,
   pagesChat,
   patronChat,
+  holdServices,
+  holdServiceNotices,
   doneAlready,
   reservationConfirmationText,
   noticeMessages,
@@ -83,4 +92,7 @@ export const ja = {
   mailText,
   pages,
   accountPages,
+  wishList,
+  offerMessages,
+  walkInAdvice,
 } as const;

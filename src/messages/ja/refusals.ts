@@ -7,6 +7,7 @@ import { isRefusalCode, type Refusal, type RefusalCode } from '../../domain/refu
 import { formatDateJa } from './format.js';
 import { lib } from './library.js';
 import { AT_COUNTER_WITH_ID } from './phrases.js';
+import { HOLD_SERVICE_REFUSALS } from './hold-services.js';
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -24,6 +25,7 @@ function dateParam(p: Params, key: string): string | undefined {
 }
 
 const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
+  ...HOLD_SERVICE_REFUSALS,
   NOT_ELEMENTARY_AGE: (p) => {
     const from = dateParam(p, 'eligibleFrom');
     // Kamagaya (school year 1): 小学校に入学される…から; another minimum: 小学3年生になられる…から.
@@ -113,6 +115,11 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   HOLD_NOT_ACTIVE: () =>
     'この予約は、受取り・取消・取置期間の終了のいずれかですでに終わっているため、取り消せません。' +
     '最新の状態は「ご利用状況」でご確認ください。',
+  ALREADY_ON_WISH_LIST: () =>
+    'この資料はすでに読みたいリストに入っています。リストは「読みたいリスト」と送ると見られます。',
+  WISH_LIST_FULL: (p) =>
+    `読みたいリストに入れられるのは${text(p, 'cap') ?? '100'}冊までです。` +
+    '「読みたいリスト」から読んだ資料や不要になった資料を削除してから、あらためて入れてください。',
   PASSWORD_TOO_SHORT: (p) =>
     `パスワードが短すぎます。英数字${text(p, 'min') ?? lib.minPasswordLength}文字以上で入力してください。`,
   PASSWORD_TOO_LONG: (p) =>
