@@ -126,7 +126,7 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
     expect(entries()).toHaveLength(count);
   });
 
-  it('multicast (announcements): every user gets it once, a repeated retry key delivers nothing; no quota limit', async () => {
+  it('multicast (announcements): each user gets it once, a repeated retry key delivers nothing', async () => {
     const mc = lineMulticaster({ channelAccessToken: channel.accessToken, apiBaseUrl: API });
     const OTHER = 'Udc000000000000000000000000000002';
     const key = '123e4567-e89b-42d3-a456-426614174001';
