@@ -38,8 +38,8 @@ function messageProblems(messages: unknown): string[] {
  * The Messaging API endpoints this bot calls, answered the way api.line.me answers them: reply
  * (a reply token is good once), push (X-Line-Retry-Key: 409 for a key already accepted), link
  * tokens, rich menu aliases and per-user links, the loading animation, and multicast with its
- * quota. They sit at LINE's own
- * paths (/v2/bot/…) because the SDK resolves those against the base URL's origin, dropping any path.
+ * quota. They sit at LINE's own paths (/v2/bot/…) because the SDK resolves those against the base
+ * URL's origin, dropping any path.
  * A message LINE would refuse (line/limits.ts) is refused here too, so a bug shows in development.
  */
 export function messagingApiStandIn(channel: StandInChannel, log: Logger): Hono {
