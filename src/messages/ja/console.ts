@@ -245,8 +245,12 @@ export const consoleWords = {
       `送信済み ${sent}人／${total}人` + (failed > 0 ? `（送れなかった ${failed}人）` : ''),
     batches: (done: number, total: number) => `${total}回に分けて送信（${done}回済み）`,
     done: '送信が終わりました。',
-    stopped: (error: string) =>
-      `途中で止まりました（${error}）。送れていない分は「送信を再開する」で送れます。同じ人に二重に届くことはありません。`,
+    /** `error` is the adapter's ('LINE answered 500', 'LINE did not answer'): said in Japanese by its status. */
+    stopped: (error: string) => {
+      const status = /\b(\d{3})\b/.exec(error)?.[1];
+      const why = status ? `LINEがエラー（${status}）を返しました` : 'LINEが応答しませんでした';
+      return `途中で止まりました（${why}）。送れていない分は「送信を再開する」で送れます。同じ人に二重に届くことはありません。`;
+    },
     overQuota: (n: number) => `今月の上限を${n}通超えるため送信しませんでした。送り先を絞るか、来月に送ってください。`,
     invalidBody: '本文を1〜5000文字で入力してください。',
     zero: '送り先の利用者がいません。',
