@@ -9,6 +9,7 @@ import { JOB_NAMES, JOBS, type JobContext } from '../services/jobs.js';
 import { issueInitialPassword, patronOverview, registerPatron } from '../services/patrons.js';
 import { requireAdminToken } from './admin-auth.js';
 import { failureResponse, readJson, respond } from './staff-errors.js';
+import { staffWishRoutes } from './staff-wish-routes.js';
 import {
   cardNumber,
   catalogBody,
@@ -89,6 +90,9 @@ export function staffRoutes(deps: StaffDeps): Hono {
       })),
     });
   });
+
+  // Issue 26: the patron's 読みたいリスト (staff-wish-routes.ts).
+  app.route('/', staffWishRoutes({ db, clock }));
 
   app.post('/admin/patrons/:cardNumber/initial-password', async (c) => {
     const card = cardNumber.safeParse(c.req.param('cardNumber'));
