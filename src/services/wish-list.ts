@@ -80,13 +80,14 @@ export async function wishListView(
   patronId: string,
   page: number,
   now: Date,
+  perPage = WISH_PAGE,
 ): Promise<Outcome<WishListView>> {
   const patron = await findPatron(db, patronId);
   if (!patron) return notFound('patron', patronId);
   const all = await wishListOf(db, patronId);
-  const last = Math.max(0, Math.ceil(all.length / WISH_PAGE) - 1);
+  const last = Math.max(0, Math.ceil(all.length / perPage) - 1);
   const p = Math.min(Math.max(0, page), last);
-  const shown = all.slice(p * WISH_PAGE, (p + 1) * WISH_PAGE);
+  const shown = all.slice(p * perPage, (p + 1) * perPage);
   const ids = shown.map((w) => w.bibId);
   const copies = await copiesOfBibs(db, ids);
   const holds = await activeHoldsOfBibs(db, ids);

@@ -135,3 +135,29 @@ describe('offers written by staff work (issue 26)', () => {
     expect(sent.map((s) => s.status)).toEqual(['sent', 'sent', 'sent']);
   });
 });
+
+describe('GET /admin/patrons/:cardNumber/wish-list (issue 26)', () => {
+  it("R-WISH-2: the patron's list with availability and whether it may be reserved, for the counter", async () => {
+    const r = await t.call('GET', `/admin/patrons/${card}/wish-list`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ count: 1, cap: 100 });
+    expect(r.body.titles).toEqual([
+      {
+        bibId: books['提案の本']!.bibId,
+        title: '提案の本',
+        availability: 'onShelf',
+        onShelfAt: ['honkan'],
+        holds: 0,
+        atUsualBranch: true,
+        reservable: true,
+        refusal: null,
+      },
+    ]);
+  });
+
+  it('the token is required, and an unknown card is 404', async () => {
+    expect((await t.call('GET', `/admin/patrons/${card}/wish-list`, undefined, { token: null })).status).toBe(401);
+    expect((await t.call('GET', '/admin/patrons/NOSUCH1/wish-list')).status).toBe(404);
+    expect((await t.call('GET', '/admin/patrons/bad%20card/wish-list')).status).toBe(404);
+  });
+});
