@@ -8,6 +8,8 @@ import type { DB } from '../db/schema.js';
 import { tokyoDate } from '../domain/dates.js';
 import { holdNoticeChannel } from '../domain/notices.js';
 import { trapShelfCopies } from './trapping.js';
+import { patronsWithWishes } from '../db/wish-list.js';
+import { offerFromWishList } from './hold-manager.js';
 
 const JOB = 'pause-holds';
 const ACTOR: AuditActor = { kind: 'job', name: JOB };
@@ -61,6 +63,9 @@ export async function pauseHoldsJob(db: Kysely<DB>, now: Date): Promise<number> 
         tx,
         lapsed.map((h) => ({ actor: ACTOR, action: 'hold.not-needed', patronId: h.patronId, holdId: h.id })),
       );
+      // R-WISH-3: each cancelled hold freed a slot of its patron.
+      const offered = await patronsWithWishes(tx, [...new Set(lapsed.map((h) => h.patronId))]);
+      for (const h of lapsed.filter((x) => offered.has(x.patronId))) await offerFromWishList(tx, h.patronId, h.id, now);
       await recordJobRun(tx, JOB, now, lapsed.length);
       return lapsed.length;
     });
