@@ -37,6 +37,8 @@ export const QUERY_MIX: Record<string, string[]> = {
     '宇宙の本',
     '料理の本を予約したい',
   ],
+  // 異体字 and kana spellings (the catalog holds 齋藤 斎藤 斉藤, 髙橋 高橋, バイオリン ヴァイオリン …).
+  'spelling variant': ['斉藤', '髙橋 歴史', '著者:渡邊', 'ヴァイオリン', 'ウイスキー', '著者:濱田 コンピューター'],
   typo: [
     'プログラミソグ入門',
     'コンピュータのひみち',

@@ -7,6 +7,7 @@
  * class, so that p95 is not the second-slowest of a handful). A PostgreSQL
  * database is created and dropped; PGlite runs in a temporary directory, removed at the end.
  */
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { benchDatabase } from './bench-database.js';
 import { COUNT_CAP, searchTitles } from '../src/db/catalog-search.js';
@@ -27,6 +28,8 @@ const BATCH = 2000;
 const ISSUE_24_INDEXES = ['bibs_search_isbn13', 'bibs_search_marked'];
 
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+/** The machine's 1-minute load average: the bench shares its cores, and the times depend on it. */
+const load1 = () => loadavg()[0]!.toFixed(1);
 let peakRss = process.memoryUsage().rss;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
@@ -35,7 +38,10 @@ const database = await scratch.open();
 try {
   const db = database.db;
   console.log(
-    `bench:search on ${kind}, ${TITLES.toLocaleString('en')} titles, ${ROUNDS} rounds; ${new Date().toISOString()}`,
+    `bench:search on ${kind}, ${TITLES.toLocaleString('en')} titles, ${ROUNDS} rounds; ${new Date().toISOString()}; ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
 
   // Load without the search indexes, through the import's bulk insert, then build them: the
@@ -134,6 +140,7 @@ try {
   sampleRss();
 
   // Timing: one warm-up round, then ROUNDS rounds of the whole mix, each query a first page.
+  const loadBefore = load1();
   const searchMs = new Map<string, number[]>(Object.keys(QUERY_MIX).map((c) => [c, []]));
   const byQuery = new Map<string, number[]>();
   for (let round = -1; round < ROUNDS; round++) {
@@ -151,6 +158,8 @@ try {
     sampleRss();
   }
 
+  const loadAfter = load1();
+  console.log(`load average (1 min) while timing: ${loadBefore} at the start, ${loadAfter} at the end`);
   const summary: string[] = [];
   let met = mismatches === 0;
   console.log('class           search p50   p95 | baseline p50   p95 | ratio p50  p95');
@@ -178,7 +187,7 @@ try {
       `load=${(loadMs / 1000).toFixed(0)}s index=${(indexMs / 1000).toFixed(0)}s` +
       `(before=${((indexMs - issue24Ms) / 1000).toFixed(0)}s) index_size=${mib(ixBytes.after)}` +
       `(before=${mib(ixBytes.before)}) ` +
-      `p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} ` +
+      `p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} loadavg=${loadBefore}-${loadAfter} ` +
       `exact=${mismatches === 0 ? 'yes' : 'NO'} target p95<=${TARGET_MS}ms: ${met ? 'met' : 'MISSED'}`,
   );
 } finally {

@@ -6,6 +6,8 @@ import { databaseAnswers } from './db/branches.js';
 import type { DB } from './db/schema.js';
 import { accountPages, type AccountPagesDeps } from './http/account-pages.js';
 import { patronPages, type PatronPagesDeps } from './http/patron-pages.js';
+import { staffConsole } from './http/staff-console/index.js';
+import type { Multicaster } from './services/announcements.js';
 import { staffRoutes, type StaffDeps } from './http/staff-routes.js';
 import { webhookRoutes } from './line/webhook.js';
 import { errorText, type Logger } from './log.js';
@@ -29,7 +31,14 @@ export interface AppDeps {
   pages: Pick<PatronPagesDeps, 'publicBaseUrl' | 'lineAccessBaseUrl' | 'formSecret'>;
   /** The sender named on the e-mail pages, and the attempt to send a queued mail at once. */
   mail: Pick<AccountPagesDeps, 'mailFrom' | 'sendMailNow'>;
+  /** The staff console (/staff): Secure cookies and idle minutes; unset, local http and 30 minutes. */
+  staffConsole?: { secureCookie: boolean; idleMinutes: number };
+  /** Announcements' multicast (src/line/multicast.ts); unset without a LINE channel. */
+  multicaster?: Multicaster | undefined;
 }
+
+/** A console session lasts at most this long after its login, however busy (S-SESS-1). */
+const STAFF_SESSION_MAX_MS = 12 * 3_600_000;
 
 /** The HTTP surface of CONTRACT.md. Errors are handled once, here; no stack trace leaves the process. */
 export function createApp(deps: AppDeps): Hono {
@@ -90,6 +99,22 @@ export function createApp(deps: AppDeps): Hono {
       jobs: deps.jobs,
       clock,
       ...(deps.afterStaffChange ? { afterChange: deps.afterStaffChange } : {}),
+    }),
+  );
+
+  const consoleConfig = deps.staffConsole ?? { secureCookie: false, idleMinutes: 30 };
+  app.route(
+    '/',
+    staffConsole({
+      db: deps.db,
+      log: deps.log,
+      clock,
+      formSecret: deps.pages.formSecret,
+      secureCookie: consoleConfig.secureCookie,
+      limits: { idleMs: consoleConfig.idleMinutes * 60_000, maxMs: STAFF_SESSION_MAX_MS },
+      loanPeriodDays: deps.loanPeriodDays,
+      afterChange: deps.afterStaffChange,
+      multicaster: deps.multicaster,
     }),
   );
 

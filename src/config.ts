@@ -53,6 +53,9 @@ export const envSchema = z.object({
   PROMOTE_HOLDS_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(23).optional()),
   LOAN_PERIOD_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(90).optional()),
   LIBRARY_PROFILE: optionalText,
+  // The staff console (docs/staff-console.md): its cookie's Secure flag, and its idle expiry.
+  STAFF_COOKIE_SECURE: z.preprocess(emptyAsUndefined, z.enum(['auto', 'on', 'off']).default('auto')),
+  STAFF_IDLE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(720).default(30)),
 });
 
 export interface Config {
@@ -82,6 +85,8 @@ export interface Config {
   loanPeriodDays: number;
   /** The library's profile (LIBRARY_PROFILE, default the bundled Kamagaya one), validated. */
   profile: LibraryProfile;
+  /** The staff console: Secure cookies (auto: when PUBLIC_BASE_URL is https), idle expiry. */
+  staffConsole: { secureCookie: boolean; idleMinutes: number };
 }
 
 export class ConfigError extends Error {}
@@ -127,5 +132,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     promoteHoldsHour: e.PROMOTE_HOLDS_HOUR ?? profile.holds.promotion.hour,
     loanPeriodDays: e.LOAN_PERIOD_DAYS ?? profile.loans.periodDays,
     profile,
+    staffConsole: {
+      secureCookie:
+        e.STAFF_COOKIE_SECURE === 'auto'
+          ? (e.PUBLIC_BASE_URL ?? '').startsWith('https://')
+          : e.STAFF_COOKIE_SECURE === 'on',
+      idleMinutes: e.STAFF_IDLE_MINUTES,
+    },
   };
 }

@@ -26,6 +26,8 @@ import type { MailTransport } from './mail/transport.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { metricsRoutes } from './http/metrics-route.js';
 import { INBOX_THREAD_ENTRY, wireInbox } from './wiring.js';
+import { lineMulticaster } from './line/multicast.js';
+import type { Multicaster } from './services/announcements.js';
 
 export interface Runtime {
   database: Database;
@@ -54,6 +56,8 @@ export async function buildRuntime(
     pgliteInMemory?: boolean;
     devChat?: boolean;
     mail?: MailTransport;
+    /** Announcements go through it instead of LINE's multicast (tests). */
+    multicaster?: Multicaster;
   } = {},
 ): Promise<Runtime> {
   const clock = opts.clock ?? (() => new Date());
@@ -138,6 +142,12 @@ export async function buildRuntime(
       mailFrom: config.mailFrom,
       sendMailNow: async (noticeId) => void (await deliverEmailNotices(mail, clock(), noticeId)),
     },
+    staffConsole: config.staffConsole,
+    multicaster:
+      opts.multicaster ??
+      (config.line.channelAccessToken
+        ? lineMulticaster({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl })
+        : undefined),
   });
   const inFlightJobs = new Set<Promise<unknown>>();
   const runJob = async (name: string, now?: Date) => {

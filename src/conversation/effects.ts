@@ -12,6 +12,7 @@ import { libraryDays } from '../services/library-days.js';
 import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
+import { isWishEffect, runWishEffect, WISH_WRITING_EFFECTS, type WishEffect, type WishFacts } from './wish-effects.js';
 import {
   HOLD_SERVICE_WRITES,
   isHoldServiceEffect,
@@ -48,11 +49,13 @@ export type Effect =
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
   | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
   /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
-  | HoldServiceEffect;
+  | HoldServiceEffect
+  /** Issue 26: the wish list and the hold manager's offers (wish-effects.ts). */
+  | WishEffect;
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
-export interface Facts extends HoldServiceFacts {
+export interface Facts extends HoldServiceFacts, WishFacts {
   search?: Awaited<ReturnType<typeof searchCatalog>>;
   title?: Awaited<ReturnType<typeof titleDetailView>> | null;
   loginUrl?: string | null;
@@ -96,6 +99,7 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'renew',
   'cancelHold',
   ...(HOLD_SERVICE_WRITES as Effect['kind'][]),
+  ...WISH_WRITING_EFFECTS,
 ]);
 
 /** The event must be handled again inside a transaction: one of its effects writes. */
@@ -123,6 +127,10 @@ export async function runEffects(
   let patronId = user.patronId;
   for (const e of effects) {
     if (deps.writes === false && WRITING_EFFECTS.has(e.kind)) throw new NeedsTransaction(e.kind);
+    if (isWishEffect(e)) {
+      await runWishEffect(db, e, patronId, now, facts);
+      continue;
+    }
     switch (e.kind) {
       case 'search':
         facts.search = await searchCatalog(db, e.text, e.page, deps.writes === false ? deps.searchReads : undefined);

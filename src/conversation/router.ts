@@ -33,6 +33,7 @@ const keywordRoutes: [readonly string[], string, string][] = [
 const intentRoutes: Partial<Record<Intent, [string, string]>> = {
   passwordChange: ['pages', 'password'],
   emailRegistration: ['pages', 'email'],
+  wishList: ['wish', 'list'],
 };
 
 /** A keyword with an ending (ログインしたい, ヘルプください, やめます): the keyword. */

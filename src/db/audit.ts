@@ -7,18 +7,24 @@ import type { Executor } from './executor.js';
 export type AuditActor =
   | { kind: 'patron'; via: 'line'; lineUserId: string }
   | { kind: 'patron'; via: 'page' }
-  | { kind: 'staff' }
-  | { kind: 'job'; name: string };
+  | { kind: 'staff'; staffName?: string }
+  | { kind: 'job'; name: string }
+  | { kind: 'cli'; command: string };
 
-/** The text audit_log.actor holds for the actor: 'line:<userId>', 'patron', 'staff' or 'job:<name>'. */
+/**
+ * The text audit_log.actor holds for the actor: 'line:<userId>', 'patron', 'staff' (the bearer-token
+ * API), 'staff:<name>' (a staff member at the console), 'job:<name>' or 'cli:<command>'.
+ */
 export function actorText(actor: AuditActor): string {
   switch (actor.kind) {
     case 'patron':
       return actor.via === 'line' ? `line:${actor.lineUserId}` : 'patron';
     case 'staff':
-      return 'staff';
+      return actor.staffName === undefined ? 'staff' : `staff:${actor.staffName}`;
     case 'job':
       return `job:${actor.name}`;
+    case 'cli':
+      return `cli:${actor.command}`;
   }
 }
 

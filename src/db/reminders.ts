@@ -94,6 +94,13 @@ export async function titlesOf(db: Executor, bibIds: string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.id, r.title]));
 }
 
+/** How each of the patrons can be reached (loan notices follow the patron: LINE, else e-mail). */
+export async function reachOfPatrons(db: Executor, patronIds: string[]): Promise<Map<string, Reach>> {
+  if (patronIds.length === 0) return new Map();
+  const rows = await reachQuery(db).where('patrons.id', '=', anyBigint(patronIds)).execute();
+  return new Map(rows.map((r) => [r.id, reachOf(r)]));
+}
+
 function reachQuery(db: Executor) {
   return db
     .selectFrom('patrons')

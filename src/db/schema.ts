@@ -3,16 +3,12 @@ import type { EmailType } from '../domain/email.js';
 import type { Residency } from '../domain/eligibility.js';
 import type { ContactMethod, HoldChannel, MaterialType } from '../domain/holds.js';
 import type { HoldStatus } from '../domain/hold-status.js';
+import type { AnnouncementBatchesTable, AnnouncementsTable, StaffSessionsTable, StaffTable } from './schema-console.js';
 
-/**
- * Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. A text column
- * whose CHECK lists values the domain has a type for is typed with it: rows read need no cast.
- */
-type Id = ColumnType<string, never, never>;
-type RefId = ColumnType<string, string | number, string | number>;
-/** Has a default: optional on insert. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type TimestampRequired = ColumnType<Date, Date | string, Date | string>;
+import type { Id, RefId, Timestamp, TimestampRequired } from './schema-columns.js';
+
+// Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. A text column
+// whose CHECK lists values the domain has a type for is typed with it: rows read need no cast.
 type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, string, string>;
 
 export interface BranchesTable {
@@ -258,6 +254,12 @@ export interface JobRunsTable {
   last_processed: Generated<number>;
 }
 
+/** 読みたいリスト (migrations/0020). */
+export interface WishListTable {
+  patron_id: RefId;
+  bib_id: RefId;
+  added_at: Timestamp;
+}
 export interface DB {
   branches: BranchesTable;
   closed_dates: ClosedDatesTable;
@@ -280,4 +282,9 @@ export interface DB {
   page_form_results: PageFormResultsTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  wish_list: WishListTable;
+  announcements: AnnouncementsTable;
+  announcement_batches: AnnouncementBatchesTable;
 }

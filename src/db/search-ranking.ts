@@ -1,12 +1,15 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
-import { termGrams } from '../domain/grams.js';
+import { startGram, termGrams } from '../domain/grams.js';
 import {
   allOf,
   classCandidates,
+  classNeeds,
   classOf,
   CLASSES,
+  estimatedShare,
   gramCondition,
+  gramsOf,
   type RankClass,
   type SearchPlan,
 } from './search-sql.js';
@@ -76,21 +79,22 @@ export async function rankedPage(
       .sort(byResultOrder)
       .slice(page.offset, page.offset + page.limit)
       .map((h) => h.id);
-  const { probe, long } = await q.probe(t.probeRows);
+  // With the probe, in the same statement (one round trip fewer, which under load is worth
+  // more than the look-up): the titles per gram (search_gram_titles) of the query's grams and of
+  // its rank term's title start, and the catalog's size.
+  const { probe, long, gramStats } = await q.probe(t.probeRows, [
+    ...(plan.exactGrams ?? []),
+    ...gramsOf(plan.grams),
+    ...(plan.rank ? [...termGrams(plan.rank.term), startGram(plan.rank.term)] : []),
+  ]);
   // Every title in the walk index was read: the probe and the long titles are all the hits.
   if (probe.complete) return { ids: slice([...probe.hits, ...long]), matched: probe.hits.length + long.length };
-
-  // Titles per gram (search_gram_titles) of the query's exact grams and of its rank term, and
-  // the catalog's size: read once, when first needed.
-  let known: Promise<GramStats> | undefined;
-  const stats = () =>
-    (known ??= q.gramStats([...(plan.exactGrams ?? []), ...(plan.rank ? termGrams(plan.rank.term) : [])]));
 
   // Counting: a common query is proved to have more than `cap` hits by the titles counted for
   // its gram (one term of one or two characters) or by a walk; otherwise the index finds them
   // all (up to cap + 1), and when there are no more, they are the answer.
   const capped =
-    (plan.exactGrams !== undefined && Math.max(...(await stats()).of(plan.exactGrams)) > page.cap) ||
+    (plan.exactGrams !== undefined && Math.max(...gramStats.of(plan.exactGrams)) > page.cap) ||
     (walkPays(probe.hits.length, page.cap + 1, t) &&
       (await q.walkCount(t.walkRows, page.cap + 1)) + long.length > page.cap);
   if (!capped) {
@@ -101,11 +105,29 @@ export async function rankedPage(
   // More than `cap` hits: fill the page class by class, each read in result order. A rank term
   // no title has (a word of authors' names) leaves only the last class. Without a title term
   // all hits are one class, of more than `cap` titles: at least (cap + 1) / N dense.
-  // (A probe hit of the first three classes shows the rank term is in titles: no look-up then.)
-  const s = !plan.rank || !probe.hits.some((h) => h.cls < 3) ? await stats() : undefined;
   let classes: readonly RankClass[] = plan.rank ? CLASSES : [0];
-  if (plan.rank && s && Math.min(...s.of(termGrams(plan.rank.term))) === 0) classes = [3];
-  const floor = !plan.rank && s ? (page.cap + 1) / Math.max(page.cap + 1, s.catalog) : 0;
+  // (A probe hit of the first three classes shows the rank term is in titles, whatever the counts.)
+  const inTitles = probe.hits.some((h) => h.cls < 3);
+  if (plan.rank && !inTitles && Math.min(...gramStats.of(termGrams(plan.rank.term))) === 0) classes = [3];
+  const floor = plan.rank ? 0 : (page.cap + 1) / Math.max(page.cap + 1, gramStats.catalog);
+  /**
+   * How many titles to walk for `need` hits of a class, 0 for none: the probe's share of them, or
+   * else the share the gram counts lead to expect. A class can be dense and still too rare for
+   * the probe's titles to show it (猫 絵本: 猫 in 5% of titles, picture books 5%, both with 猫
+   * first in ~0.1%: the GIN index reads and sorts a thousand titles from the table; the walk finds
+   * 10 in ~10,000 index entries). On the estimate alone the walk stops at four times the length
+   * it expects, and the index takes over: a wrong guess costs a bounded walk, never a result.
+   */
+  const walkLength = (cls: RankClass, inProbe: number, need: number): number => {
+    if (walkPays(Math.max(inProbe, floor * t.probeRows), need, t)) return t.walkRows;
+    const needs = t.prefer ? undefined : classNeeds(plan, cls);
+    if (!needs) return 0;
+    // The statistics' size of a catalog never analysed is -1: its largest gram count is a floor.
+    const { of, catalog } = gramStats;
+    const share = estimatedShare(needs, (g) => of([g])[0]!, Math.max(catalog, ...of(gramsOf(needs))));
+    if (!walkPays(share * t.probeRows, need, t)) return 0;
+    return Math.min(t.walkRows, Math.ceil((4 * need) / share));
+  };
   const wanted = page.offset + page.limit;
   const found: Hit[] = [];
   for (const cls of classes) {
@@ -116,8 +138,9 @@ export async function rankedPage(
     let top: Hit[] | undefined;
     // The probe read the newest titles: its first `need` of a class are the class's first.
     if (inProbe.length >= need) top = inProbe;
-    else if ((cls !== 0 || !plan.rank) && walkPays(Math.max(inProbe.length, floor * t.probeRows), need, t)) {
-      const walked = await q.walkClass(cls, t.walkRows, need);
+    else if (cls !== 0 || !plan.rank) {
+      const rows = walkLength(cls, inProbe.length, need);
+      const walked = rows > 0 ? await q.walkClass(cls, rows, need) : [];
       if (walked.length === need) top = walked;
     }
     top = top ? [...top, ...longOfClass].sort(byResultOrder).slice(0, need) : await q.indexClass(cls, need);
@@ -162,38 +185,40 @@ class Queries {
   }
 
   /**
-   * How many titles have each of `grams` (search_gram_titles), and how many the catalog has (the
-   * statistics' estimate).
-   */
-  async gramStats(grams: string[]): Promise<GramStats> {
-    const { rows } = await sql<{ gram: string | null; n: number }>`
-      SELECT gram, titles::float8 AS n FROM search_gram_titles WHERE gram = ANY(${grams}::text[])
-      UNION ALL SELECT NULL, reltuples::float8 FROM pg_class WHERE oid = 'bibs'::regclass`.execute(this.db);
-    const titles = new Map(rows.filter((r) => r.gram !== null).map((r) => [r.gram!, Number(r.n)]));
-    return {
-      of: (gs) => gs.map((g) => titles.get(g) ?? 0),
-      catalog: Number(rows.find((r) => r.gram === null)?.n ?? 0),
-    };
-  }
-
-  /**
    * Hits among the newest `rows` titles, and whether those were all the titles of the walk
-   * index; and, in the same statement, the hits among titles too long for the walk index (next
-   * to none; their own small index).
+   * index; in the same statement, the hits among titles too long for the walk index (next to
+   * none; their own small index), how many titles have each of `grams` (search_gram_titles), and
+   * how many the catalog has (the statistics' estimate).
    */
-  async probe(rows: number): Promise<{ probe: { hits: Hit[]; complete: boolean }; long: Hit[] }> {
+  async probe(
+    rows: number,
+    grams: string[],
+  ): Promise<{ probe: { hits: Hit[]; complete: boolean }; long: Hit[]; gramStats: GramStats }> {
     // The first row comes back even when it is no hit, to tell how many rows were read; the
-    // class is worked out for the rows that come back only.
-    const { rows: got } = await sql<HitRow & { hit: boolean; n: string; long: boolean }>`
-      SELECT id, year, ${this.cls} AS cls, hit, n, false AS long FROM (
+    // class is worked out for the rows that come back only. `part` tells the parts apart.
+    const { rows: got } = await sql<
+      HitRow & { hit: boolean; n: number; part: 'walk' | 'long' | 'gram' | 'size'; gram: string | null }
+    >`
+      SELECT id, year, ${this.cls} AS cls, hit, n::float8 AS n, 'walk' AS part, NULL::text AS gram FROM (
         SELECT s.*, ${this.exact} AS hit, count(*) OVER () AS n, row_number() OVER () AS i FROM ${this.newest(rows)} s
       ) w WHERE hit OR i = 1
       UNION ALL
-      SELECT id, year, ${this.cls}, true, 0, true FROM bibs WHERE NOT search_short AND ${this.exact}`.execute(this.db);
-    const walked = got.filter((r) => !r.long);
+      SELECT id, year, ${this.cls}, true, 0, 'long', NULL FROM bibs WHERE NOT search_short AND ${this.exact}
+      UNION ALL
+      SELECT NULL, NULL, NULL, false, titles::float8, 'gram', gram FROM search_gram_titles
+       WHERE gram = ANY(${[...new Set(grams)]}::text[])
+      UNION ALL
+      SELECT NULL, NULL, NULL, false, reltuples::float8, 'size', NULL FROM pg_class
+       WHERE oid = 'bibs'::regclass`.execute(this.db);
+    const walked = got.filter((r) => r.part === 'walk');
+    const titles = new Map(got.filter((r) => r.part === 'gram').map((r) => [r.gram!, Number(r.n)]));
     return {
       probe: { hits: walked.filter((r) => r.hit).map(toHit), complete: Number(walked[0]?.n ?? 0) < rows },
-      long: got.filter((r) => r.long).map(toHit),
+      long: got.filter((r) => r.part === 'long').map(toHit),
+      gramStats: {
+        of: (gs) => gs.map((g) => titles.get(g) ?? 0),
+        catalog: Number(got.find((r) => r.part === 'size')?.n ?? 0),
+      },
     };
   }
 

@@ -15,7 +15,7 @@ type Condition = Expression<SqlBool>;
 type NormColumn = 'norm_title' | 'norm_kana' | 'norm_author' | 'norm_publisher';
 
 /** What a term's grams say: all of `all` present, and for each of `anyOf`, all of one of its sets. */
-interface GramNeed {
+export interface GramNeed {
   all: string[];
   anyOf: string[][][];
 }
@@ -71,6 +71,8 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
     else subset ??= { marked: true };
     materialGrams = f.grams;
   }
+  // Where the first word's and the first title term's needs are (material words' needs come before).
+  const wordAt = needs.length;
   for (const t of words) {
     exact.push(
       sql<SqlBool>`(${inTitle(contains(t))} OR ${like('norm_author', contains(t))}
@@ -81,6 +83,7 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
   }
   // A title is found by its words or by its reading (ヨミ).
   const titles = normalised(q.fields.title);
+  const titleAt = needs.length;
   for (const t of titles) {
     exact.push(inTitle(contains(t)));
     needs.push(need(termGrams(t)));
@@ -110,8 +113,7 @@ export function searchPlan(q: SearchQuery): SearchPlan | undefined {
   }
   const plan: SearchPlan = { exact, grams: needs, ...(subset ? { subset } : {}) };
   const term = titles[0] ?? words[0];
-  // The words' needs come first, then the title terms'.
-  if (term !== undefined) plan.rank = { term, at: titles[0] !== undefined ? words.length : 0 };
+  if (term !== undefined) plan.rank = { term, at: titles[0] !== undefined ? titleAt : wordAt };
   if (needs.length === 1 && exact.length === 1) {
     const n = needs[0]!;
     const alternatives = n.anyOf.length === 1 ? n.anyOf[0]! : n.anyOf.length === 0 ? [n.all] : [];
@@ -196,13 +198,14 @@ export function gramCondition(needs: readonly GramNeed[]): Condition {
 }
 
 /**
- * A condition every title of `cls` meets, answerable by an index: the exact title by its hash
- * index, the others by the GIN index with the rank term's need narrowed to the class's fields.
+ * The needs every title of `cls` meets: the plan's, with the rank term's narrowed to the class's
+ * fields (prefix: its title start gram too; contains: title or reading; the rest: author or
+ * publisher). Undefined for the exact title, which has a hash index instead of grams.
  */
-export function classCandidates(plan: SearchPlan, cls: RankClass): Condition {
-  if (!plan.rank) return gramCondition(plan.grams);
+export function classNeeds(plan: SearchPlan, cls: RankClass): GramNeed[] | undefined {
+  if (!plan.rank) return plan.grams;
   const { term, at } = plan.rank;
-  if (cls === 0) return sql<SqlBool>`(norm_title = ${term} OR norm_kana = ${term})`;
+  if (cls === 0) return undefined;
   const g = termGrams(term);
   const narrowed =
     cls === 1
@@ -210,5 +213,43 @@ export function classCandidates(plan: SearchPlan, cls: RankClass): Condition {
       : cls === 2
         ? need(g)
         : need([], [[tagged(TAG.author, g), tagged(TAG.publisher, g)]]);
-  return gramCondition(plan.grams.map((n, i) => (i === at ? narrowed : n)));
+  return plan.grams.map((n, i) => (i === at ? narrowed : n));
+}
+
+/**
+ * A condition every title of `cls` meets, answerable by an index: the exact title by its hash
+ * index, the others by the GIN index with the rank term's need narrowed to the class's fields.
+ */
+export function classCandidates(plan: SearchPlan, cls: RankClass): Condition {
+  const needs = classNeeds(plan, cls);
+  if (needs) return gramCondition(needs);
+  const term = plan.rank!.term;
+  return sql<SqlBool>`(norm_title = ${term} OR norm_kana = ${term})`;
+}
+
+/** Every gram the needs name. */
+export const gramsOf = (needs: readonly GramNeed[]): string[] => [
+  ...new Set(needs.flatMap((n) => [...n.all, ...n.anyOf.flat(2)])),
+];
+
+/**
+ * The share of the catalog expected to meet all the needs, from the titles each gram has
+ * (`titles(gram)`, search_gram_titles) and the catalog's size: a need is met by at most as many
+ * titles as its rarest gram has (for a choice of fields, the sum over them), and the needs are
+ * taken as independent. An estimate, to choose a way, never to decide a result.
+ */
+export function estimatedShare(needs: readonly GramNeed[], titles: (gram: string) => number, catalog: number): number {
+  if (catalog <= 0) return 0;
+  const atMost = (grams: readonly string[]) => (grams.length === 0 ? catalog : Math.min(...grams.map(titles)));
+  let share = 1;
+  for (const n of needs) {
+    let t = atMost(n.all);
+    for (const alternatives of n.anyOf)
+      t = Math.min(
+        t,
+        alternatives.reduce((sum, alt) => sum + atMost(alt), 0),
+      );
+    share *= Math.min(1, t / catalog);
+  }
+  return share;
 }

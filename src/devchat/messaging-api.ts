@@ -37,12 +37,14 @@ function messageProblems(messages: unknown): string[] {
 /**
  * The Messaging API endpoints this bot calls, answered the way api.line.me answers them: reply
  * (a reply token is good once), push (X-Line-Retry-Key: 409 for a key already accepted), link
- * tokens, rich menu aliases and per-user links, and the loading animation. They sit at LINE's own
- * paths (/v2/bot/…) because the SDK resolves those against the base URL's origin, dropping any path.
+ * tokens, rich menu aliases and per-user links, the loading animation, and multicast with its
+ * quota. They sit at LINE's own paths (/v2/bot/…) because the SDK resolves those against the base
+ * URL's origin, dropping any path.
  * A message LINE would refuse (line/limits.ts) is refused here too, so a bug shows in development.
  */
 export function messagingApiStandIn(channel: StandInChannel, log: Logger): Hono {
   const app = new Hono();
+  let multicastMessages = 0;
 
   app.use('/v2/bot/*', async (c, next) => {
     if (c.req.header('authorization') !== `Bearer ${channel.accessToken}`) {
@@ -88,6 +90,26 @@ export function messagingApiStandIn(channel: StandInChannel, log: Logger): Hono 
     channel.deliver(to!, messages, 'push');
     return c.json({ sentMessages: sentMessages(messages) });
   });
+
+  // Announcements (staff console): up to 500 users a call, a retry key as for push, and a quota without limit.
+  app.post('/v2/bot/message/multicast', async (c) => {
+    const body = await jsonBody(c);
+    const retryKey = c.req.header('x-line-retry-key');
+    if (retryKey !== undefined && !RETRY_KEY.test(retryKey))
+      return refuse(c, 400, 'The value of X-Line-Retry-Key header is invalid');
+    const problems = messageProblems(body?.messages);
+    const to = Array.isArray(body?.to) ? (body.to as unknown[]) : [];
+    if (to.length === 0 || to.length > 500 || !to.every((u) => typeof u === 'string' && USER_ID.test(u)))
+      problems.unshift("The property, 'to', in the request body is invalid");
+    if (problems.length > 0) return refuse(c, 400, `The request body has ${problems.length} error(s)`, problems);
+    if (retryKey !== undefined && !channel.acceptRetryKey(retryKey))
+      return c.json({ message: 'The retry key is already accepted' }, 409);
+    for (const user of to as string[]) channel.deliver(user, body!.messages as unknown[], 'push');
+    multicastMessages += to.length;
+    return c.json({});
+  });
+  app.get('/v2/bot/message/quota', (c) => c.json({ type: 'none' }));
+  app.get('/v2/bot/message/quota/consumption', (c) => c.json({ totalUsage: multicastMessages }));
 
   app.post('/v2/bot/user/:userId/linkToken', (c) => {
     const user = c.req.param('userId');

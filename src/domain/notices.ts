@@ -14,11 +14,19 @@ export type NoticeKind =
   | 'email_confirmed'
   // Issue 26: a hold cancelled after its 不要日 (R-RES-12); a loan past its due date (R-NOTE-1).
   | 'hold_not_needed'
-  | 'overdue_notice';
+  | 'overdue_notice'
+  // Closed dates added at a branch moved a due date or a pickup deadline (S-CAL-1, issue 29).
+  | 'due_date_moved'
+  | 'pickup_deadline_moved';
 export type NoticeChannel = 'line' | 'email';
 
 /** About a loan: they follow the patron (LINE if it can reach them, else e-mail), not a hold's contact choice. */
-export const LOAN_NOTICE_KINDS: readonly string[] = ['due_reminder', 'loan_reserved', 'overdue_notice'];
+export const LOAN_NOTICE_KINDS: readonly string[] = [
+  'due_reminder',
+  'loan_reserved',
+  'overdue_notice',
+  'due_date_moved',
+];
 
 /** LINE delivers at most five messages per push; a digest never carries more. */
 export const DIGEST_MAX_NOTICES = 5;
@@ -122,8 +130,10 @@ export function dropReason(s: NoticeSubject): string | null {
   switch (s.kind) {
     case 'hold_ready':
     case 'pickup_reminder':
+    case 'pickup_deadline_moved':
       return s.holdStatus !== null && s.holdStatus !== 'ready' ? `hold is ${s.holdStatus}` : null;
     case 'due_reminder':
+    case 'due_date_moved':
       if (s.loanReturned) return 'loan returned';
       return s.payloadDueDate !== null && s.loanDueDate !== null && s.payloadDueDate !== s.loanDueDate
         ? 'due date changed'

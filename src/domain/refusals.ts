@@ -33,6 +33,9 @@ export const REFUSAL_CODES = [
   // Cancelling (R-CAN-2)
   'HOLD_NOT_CANCELLABLE_READY',
   'HOLD_NOT_ACTIVE',
+  // 読みたいリスト (R-WISH-1)
+  'ALREADY_ON_WISH_LIST',
+  'WISH_LIST_FULL',
   // Passwords (R-PW-1, R-PW-2, R-PW-4)
   'PASSWORD_TOO_SHORT',
   'PASSWORD_TOO_LONG',

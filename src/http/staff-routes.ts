@@ -10,6 +10,7 @@ import { issueInitialPassword, patronOverview, registerPatron } from '../service
 import { requireAdminToken } from './admin-auth.js';
 import { staffHoldRoutes } from './staff-hold-routes.js';
 import { failureResponse, readJson, respond } from './staff-errors.js';
+import { staffWishRoutes } from './staff-wish-routes.js';
 import {
   cardNumber,
   catalogBody,
@@ -90,6 +91,9 @@ export function staffRoutes(deps: StaffDeps): Hono {
       })),
     });
   });
+
+  // Issue 26: the patron's 読みたいリスト (staff-wish-routes.ts).
+  app.route('/', staffWishRoutes({ db, clock }));
 
   app.post('/admin/patrons/:cardNumber/initial-password', async (c) => {
     const card = cardNumber.safeParse(c.req.param('cardNumber'));

@@ -151,7 +151,8 @@ function titleBubble(c: TitleCard): FlexBubble {
     ...c.lines.map((l) => txt(cut(l, 200), { size: 'xs', color: COLORS.muted, maxLines: 2 })),
     txt(c.availability, { weight: 'bold', color: AVAILABILITY_COLORS[c.availabilityKind] }),
   ];
-  return smallCard(c.title, contents, c.actions, 2, 1);
+  // 詳細を見る, 予約申込 (emphasised) and 読みたい.
+  return smallCard(c.title, contents, c.actions, 3, 1);
 }
 
 function detailBubble(c: TitleDetailCard): FlexBubble {

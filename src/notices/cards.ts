@@ -3,6 +3,7 @@ import { formatDateJa, noticeMessages as m, patronChat, refusalMessage } from '.
 import { encodePostback } from '../conversation/postback.js';
 import type { Action, InfoCard, Reply } from '../conversation/reply.js';
 import { holdServiceNoticeReply } from './hold-service-cards.js';
+import { offerReply } from './offer-cards.js';
 
 /**
  * A notice as the bot says it: one card with the facts and the button that leads on. Pure, like a
@@ -65,6 +66,25 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         note: m.loanReserved.note,
         actions: [statusButton],
       });
+    case 'due_date_moved':
+      return card(m.dueDateMoved.alt(title, str(p.dueDate)), {
+        title: m.dueDateMoved.cardHeading,
+        rows: [titleRow, { label: m.dueDateMoved.fromLabel, value: formatDateJa(str(p.from)) || '—' }, dueRow],
+        note: m.dueDateMoved.note,
+        actions: [statusButton],
+      });
+    case 'pickup_deadline_moved':
+      return card(m.pickupDeadlineMoved.alt(title, str(p.pickupDeadline)), {
+        title: m.pickupDeadlineMoved.cardHeading,
+        rows: [
+          titleRow,
+          branchRow,
+          { label: m.pickupDeadlineMoved.fromLabel, value: formatDateJa(str(p.from)) || '—' },
+          deadlineRow,
+        ],
+        note: m.pickupDeadlineMoved.note,
+        actions: [statusButton],
+      });
     case 'email_confirmed':
       return card(m.emailConfirmed.alt, {
         title: m.emailConfirmed.heading,
@@ -73,7 +93,7 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         actions: [],
       });
     default:
-      return holdServiceNoticeReply(n.kind, p);
+      return holdServiceNoticeReply(n.kind, p) ?? offerReply(n.kind, p, branchName);
   }
 }
 

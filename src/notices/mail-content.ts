@@ -101,6 +101,20 @@ function patronMail(
       const how = p.renewable === true ? m.renewableByMail : m.returnBy;
       return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${due}`, how] };
     }
+    case 'due_date_moved': {
+      const m = noticeMessages.dueDateMoved;
+      const from = `${m.fromLabel}：${formatDateJa(String(p.from ?? ''))}`;
+      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${from}\n${due}`, m.note] };
+    }
+    case 'pickup_deadline_moved': {
+      const m = noticeMessages.pickupDeadlineMoved;
+      const from = `${m.fromLabel}：${formatDateJa(String(p.from ?? ''))}`;
+      const deadline = `受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`;
+      return {
+        subject: m.heading,
+        blocks: [`${m.heading}\n${title}\n受取館：${branchName}\n${from}\n${deadline}`, m.note],
+      };
+    }
     case 'loan_reserved': {
       const m = noticeMessages.loanReserved;
       return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${due}`, m.note] };

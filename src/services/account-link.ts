@@ -100,8 +100,20 @@ export async function completeAccountLink(
   return ok({ patronId: n.patronId });
 }
 
-export async function unlinkAccount(db: Executor, lineUserId: string, now: Date): Promise<boolean> {
+/** The LINE user logs out (the chat), or staff unlink it at the console (`actor`). */
+export async function unlinkAccount(
+  db: Executor,
+  lineUserId: string,
+  now: Date,
+  byStaff?: { actor: AuditActor; patronId: string },
+): Promise<boolean> {
   const was = await unlinkPatron(db, lineUserId, now);
-  if (was) await audit(db, { actor: inLine(lineUserId), action: 'logout' });
+  if (was)
+    await audit(
+      db,
+      byStaff
+        ? { actor: byStaff.actor, action: 'logout', patronId: byStaff.patronId }
+        : { actor: inLine(lineUserId), action: 'logout' },
+    );
   return was !== null;
 }

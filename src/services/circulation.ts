@@ -14,6 +14,7 @@ import { refuse } from '../domain/refusals.js';
 import { branchCalendar } from './calendar.js';
 import { conflict, inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { makeReady, passCopyOn } from './trapping.js';
+import { offerFromWishList, offerNextVolume } from './hold-manager.js';
 
 const STAFF: AuditActor = { kind: 'staff' };
 
@@ -26,6 +27,7 @@ export async function checkout(
   db: Kysely<DB>,
   req: { cardNumber: string; itemBarcode: string; checkedOutAt?: Date; dueDate?: IsoDate; loanPeriodDays: number },
   now: Date,
+  actor: AuditActor = STAFF,
 ): Promise<Outcome<{ loanId: string; dueDate: IsoDate }>> {
   const at = req.checkedOutAt ?? now;
   return inTransaction(db, async (tx) => {
@@ -63,16 +65,19 @@ export async function checkout(
       // The patron took another copy than the one kept for them: that one goes to the next in line.
       if (own.itemId && own.itemId !== item.id) {
         const kept = await findItem(tx, own.itemId, { forUpdate: true });
-        if (kept) await passCopyOn(tx, kept, now, STAFF);
+        if (kept) await passCopyOn(tx, kept, now, actor);
       }
     }
     await audit(tx, {
-      actor: STAFF,
+      actor,
       action: 'loan.checkout',
       patronId: patron.id,
       loanId,
       details: { itemId: item.id },
     });
+    // Issue 26: a collected hold frees a slot (R-WISH-3); a volume borrowed offers the next (R-SER-1).
+    if (own) await offerFromWishList(tx, patron.id, own.id, now);
+    await offerNextVolume(tx, patron.id, item.bibId, loanId, now);
     return ok({ loanId, dueDate });
   });
 }
@@ -102,6 +107,7 @@ export async function checkin(
   db: Kysely<DB>,
   req: Scan,
   now: Date,
+  actor: AuditActor = STAFF,
 ): Promise<Outcome<{ trappedHoldId: string | null }>> {
   return atDesk(db, req, async (tx, item) => {
     const loan = await openLoanOfItem(tx, item.id, { forUpdate: true });
@@ -115,9 +121,9 @@ export async function checkin(
       return ok({ trappedHoldId: trappedFor.id });
     }
     await updateItem(tx, item.id, { locationBranch: req.branch });
-    const hold = await passCopyOn(tx, { ...item, locationBranch: req.branch }, now, STAFF);
+    const hold = await passCopyOn(tx, { ...item, locationBranch: req.branch }, now, actor);
     await audit(tx, {
-      actor: STAFF,
+      actor,
       action: 'item.checkin',
       loanId: loan?.id ?? null,
       details: { itemId: item.id, branch: req.branch },

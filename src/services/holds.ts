@@ -26,6 +26,11 @@ import { noticeRenewalsBlocked, renewableLoansOfTitle } from './loan-notices.js'
 import { titleOnLoanRefusal } from './on-loan-refusal.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 import { libraryProfile } from '../profile/active.js';
+import { offerFromWishList } from './hold-manager.js';
+import { checkHold } from './hold-check.js';
+
+// checkHold lives in hold-check.ts (the hold manager needs it without this file); callers keep this path.
+export { checkHold, type HoldPreview } from './hold-check.js';
 
 export interface PlaceHoldRequest {
   cardNumber: string;
@@ -89,55 +94,6 @@ export async function placeHold(db: Kysely<DB>, req: PlaceHoldRequest, now: Date
   });
 }
 
-export interface HoldPreview {
-  bib: BibRow;
-  patron: PatronRow;
-  /** Active holds the patron has now (R-RES-2: the new one would be one more). */
-  activeHolds: number;
-}
-
-/**
- * Every rule a new hold must pass, without placing it: who may reserve (online: R-ELIG-2), what
- * may be reserved (R-RES-1), the cap and the decided rules (R-RES-2). The chat asks this before
- * the patron chooses a branch, so a refusal comes first, not after three taps.
- */
-export async function checkHold(
-  tx: Executor,
-  patron: PatronRow,
-  bibId: string,
-  channel: HoldChannel,
-  now: Date,
-): Promise<Outcome<HoldPreview>> {
-  const bib = await findBib(tx, bibId);
-  if (!bib) return notFound('bib', bibId);
-  if (channel === 'online') {
-    const eligibility = serviceRefusal(
-      { ...patron, hasPassword: patron.passwordHash !== null },
-      'reserve',
-      tokyoDate(now),
-      libraryProfile().services,
-    );
-    if (eligibility) return refused(eligibility);
-  }
-  const items = await itemsOfBib(tx, bib.id);
-  const notReservable = reservabilityRefusal({ materialType: bib.materialType, latestIssue: bib.latestIssue }, items);
-  if (notReservable) return refused(notReservable);
-  const active = await activeHoldsOfPatron(tx, patron.id);
-  const rules = libraryProfile().holds;
-  const placement = placementRefusal(
-    {
-      activeHoldCount: countedHolds(active, rules),
-      holdsThisTitle: active.some((h) => h.bibId === bib.id),
-      hasThisTitleOnLoan: await patronHasTitleOnLoan(tx, patron.id, bib.id),
-    },
-    rules,
-  );
-  if (placement?.code === 'TITLE_ON_LOAN_TO_PATRON')
-    return refused(await titleOnLoanRefusal(tx, patron.id, bib.id, now));
-  if (placement) return refused(placement);
-  return ok({ bib, patron, activeHolds: countedHolds(active, rules) });
-}
-
 /**
  * R-CAN-1/2: a patron cancels online (not a 受取り可 hold); staff may cancel any active hold.
  * A copy already trapped for the hold passes to the next patron in line.
@@ -173,6 +129,7 @@ export async function cancelHold(
       }
     }
     await audit(tx, { actor: req.actor, action: 'hold.cancel', patronId: hold.patronId, holdId: hold.id });
+    await offerFromWishList(tx, hold.patronId, hold.id, now);
     return ok({ ...hold, status: 'cancelled' });
   });
 }

@@ -5,6 +5,7 @@ import { bibsWithWaitingHolds, expireOverdueReadyHolds, promoteRequestedHolds } 
 import { bibsWithShelvedCopies, recordJobRun, tryJobLock } from '../db/jobs.js';
 import { insertNotices } from '../db/notices.js';
 import { titlesOf } from '../db/reminders.js';
+import { patronsWithWishes } from '../db/wish-list.js';
 import type { DB } from '../db/schema.js';
 import { auditMany, type AuditActor } from '../db/audit.js';
 import { tokyoDate } from '../domain/dates.js';
@@ -14,6 +15,7 @@ import { branchCalendar } from './calendar.js';
 import { pauseHoldsJob } from './hold-pause-jobs.js';
 import { sendOverdueNotices } from './overdue-notices.js';
 import { sendReminders } from './reminders.js';
+import { offerFromWishList } from './hold-manager.js';
 import { passCopyOn, trapShelfCopies } from './trapping.js';
 
 const EXPIRY_BATCH = 5000;
@@ -97,6 +99,10 @@ export const expireHolds: Job = async (ctx, now) => {
         const item = await findItem(tx, h.itemId!, { forUpdate: true });
         if (item) await passCopyOn(tx, item, now, EXPIRE_HOLDS);
       }
+      // R-WISH-3: each expired hold freed a slot of its patron.
+      const offered = await patronsWithWishes(tx, [...new Set(expired.map((h) => h.patronId))]);
+      for (const h of expired.filter((x) => offered.has(x.patronId)))
+        await offerFromWishList(tx, h.patronId, h.id, now);
       await recordJobRun(tx, 'expire-holds', now, expired.length);
       return expired.length;
     });

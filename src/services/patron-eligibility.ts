@@ -1,5 +1,5 @@
 import type { Executor } from '../db/executor.js';
-import { findPatron } from '../db/patrons.js';
+import { findPatron, type PatronRow } from '../db/patrons.js';
 import { tokyoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
 import type { Refusal } from '../domain/refusals.js';
@@ -31,4 +31,10 @@ export async function patronEligibility(
     reserve: serviceRefusal(facts, 'reserve', today, services),
     email: serviceRefusal(facts, 'email', today, services),
   };
+}
+
+/** R-ELIG-2 for a patron row already read: why the patron may not reserve today, or null. */
+export function reserveRefusalOf(patron: PatronRow, now: Date): Refusal | null {
+  const facts = { ...patron, hasPassword: patron.passwordHash !== null };
+  return serviceRefusal(facts, 'reserve', tokyoDate(now), libraryProfile().services);
 }

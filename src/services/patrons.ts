@@ -12,7 +12,7 @@ import type { ContactMethod, HoldChannel } from '../domain/holds.js';
 import { queuePositions } from '../domain/queue.js';
 import { passwordSchoolYear } from '../domain/eligibility.js';
 import { generateInitialPassword, initialPasswordIssueRefusal } from '../domain/passwords.js';
-import { audit } from '../db/audit.js';
+import { audit, type AuditActor } from '../db/audit.js';
 import { conflict, inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { hashPassword } from './passwords.js';
 import { libraryProfile } from '../profile/active.js';
@@ -34,13 +34,14 @@ export async function issueInitialPassword(
   db: Kysely<DB>,
   cardNumber: string,
   now: Date,
+  at: { identityChecked: boolean; actor: AuditActor } = { identityChecked: true, actor: { kind: 'staff' } },
 ): Promise<Outcome<{ initialPassword: string }>> {
   const patron = await findPatronByCard(db, cardNumber);
   if (!patron) return notFound('patron', cardNumber);
   const profile = libraryProfile();
   const refusal = initialPasswordIssueRefusal(
     patron,
-    { channel: 'counter', identityChecked: true },
+    { channel: 'counter', identityChecked: at.identityChecked },
     tokyoDate(now),
     passwordSchoolYear(profile.services),
   );
@@ -50,7 +51,7 @@ export async function issueInitialPassword(
   const hash = await hashPassword(initialPassword);
   return inTransaction(db, async (tx) => {
     await setPasswordHash(tx, patron.id, hash, true, now);
-    await audit(tx, { actor: { kind: 'staff' }, action: 'patron.initial_password', patronId: patron.id });
+    await audit(tx, { actor: at.actor, action: 'patron.initial_password', patronId: patron.id });
     return ok({ initialPassword });
   });
 }

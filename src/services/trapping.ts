@@ -9,6 +9,7 @@ import { holdToTrap } from '../domain/queue.js';
 import { audit, type AuditActor } from '../db/audit.js';
 import { branchCalendar } from './calendar.js';
 import { libraryProfile } from '../profile/active.js';
+import { readyNoticeDue } from './volume-holds.js';
 
 /**
  * A copy that is free at `item.locationBranch` goes to the first hold in line for its title:
@@ -64,7 +65,8 @@ export async function makeReady(tx: Tx, hold: HoldRow, item: ItemRow, now: Date)
       holdId: hold.id,
       payload: { title: bib?.title ?? '', pickupBranch: hold.pickupBranch, pickupDeadline: deadline },
       dedupeKey: `hold_ready:${hold.id}:${today}`,
-      dueAt: now,
+      // R-SER-2: a volume placed with another that still waits is announced with it.
+      dueAt: await readyNoticeDue(tx, hold, cal, today, now),
     });
   }
 }

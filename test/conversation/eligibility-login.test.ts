@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/conversation/reply.js';
 import { patronOverview } from '../../src/services/patrons.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+import { here } from '../helpers/profiles.js';
 
 let h: ChatHarness;
 beforeAll(async () => {
@@ -49,7 +50,7 @@ describe('offers follow the eligibility (R-ELIG-2)', () => {
     const t = wordsOf(r);
     expect(t).toContain('伊藤 誠さんのご利用状況');
     expect(t).toMatch(/貸出中：\d+冊/);
-    expect(t).not.toMatch(/予約：\d+\/5件/);
+    expect(t).not.toMatch(new RegExp(`予約：\\d+/${here.holdLimit}件`));
     expect(t).not.toContain('予約中の資料はありません');
     expect(occurrences(r, NOT_RESIDENT)).toBe(1);
   });
@@ -105,7 +106,7 @@ describe('offers follow the eligibility (R-ELIG-2)', () => {
     const found = await h.say(u, '坊っちゃん');
     expect(buttonData(found, '予約申込')).toBeDefined();
     expect(wordsOf(found)).not.toContain('「予約申込」は表示していません');
-    expect(wordsOf(await h.say(u, 'ご利用状況'))).toMatch(/予約：\d+\/5件/);
+    expect(wordsOf(await h.say(u, 'ご利用状況'))).toMatch(new RegExp(`予約：\\d+/${here.holdLimit}件`));
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+import { here } from '../helpers/profiles.js';
 
 let h: ChatHarness;
 beforeAll(async () => {
@@ -77,10 +78,13 @@ describe('searching the catalog in the chat (anyone, no login)', () => {
         card: { copies: { branch: string; state: string }[]; footer: string[]; actions: { label: string }[] };
       }
     ).card;
-    expect(card.copies.map((c) => c.branch)).toEqual(expect.arrayContaining(['本館', '東部分館']));
+    // The demo's copies are at the profile's first two branches (本館 and 東部分館 under Kamagaya).
+    expect(card.copies.map((c) => c.branch)).toEqual(
+      expect.arrayContaining([here.branch(0).name, here.branch(1).name]),
+    );
     expect(card.copies.every((c) => ['貸出可', '貸出中', '取置中', '館内閲覧のみ'].includes(c.state))).toBe(true);
     expect(card.footer.join()).toMatch(/予約件数：\d+件/);
-    expect(card.actions.map((a) => a.label)).toEqual(['予約申込']);
+    expect(card.actions.map((a) => a.label)).toEqual(['予約申込', '読みたい']); // 読みたい: issue 26
   });
 
   it('R-RES-1: a CD detail gives the reason instead of 予約申込', async () => {
@@ -101,7 +105,8 @@ describe('searching the catalog in the chat (anyone, no login)', () => {
 
   it('ヘルプ explains what needs a password, the 5-hold cap, the hold shelf, kamishibai and YA', async () => {
     const t = wordsOf(await h.say(U(), 'ヘルプ'));
-    for (const w of ['パスワード', '5冊', '7開館日', '分類:C', 'YA']) expect(t).toContain(w);
+    const limits = [`${here.holdLimit}冊`, `${here.shelfOpeningDays}開館日`]; // 5冊, 7開館日 under Kamagaya
+    for (const w of ['パスワード', ...limits, '分類:C', 'YA']) expect(t).toContain(w);
   });
 
   it('a tampered or unknown postback is answered politely and does nothing', async () => {

@@ -64,7 +64,11 @@ describe('reserve flow, step by step', () => {
 
   it('R-RES-5: start asks for the options first, then offers the branches, the last one used first', () => {
     const start = run(reserveFlow.steps.start!, { kind: 'postback', data: 'reserve|start|42' }, undefined, 0);
-    expect(start.effects).toEqual([{ kind: 'reservationOptions', bibId: '42' }]);
+    // R-WALK-1 (issue 26): whether a copy may be borrowed today is read with the options.
+    expect(start.effects).toEqual([
+      { kind: 'reservationOptions', bibId: '42' },
+      { kind: 'walkIn', bibId: '42' },
+    ]);
     const choose = run(
       reserveFlow.steps.chooseBranch!,
       { kind: 'postback', data: 'reserve|start|42' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patronChat } from '../../src/messages/ja/index.js';
 import { patronOverview } from '../../src/services/patrons.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+import { here } from '../helpers/profiles.js';
 
 let h: ChatHarness;
 beforeAll(async () => {
@@ -30,8 +31,8 @@ describe('words that mean stop while a question waits', () => {
     expect(wordsOf(r)).toContain(STOPPED);
     expect(wordsOf(r)).not.toContain('見つかりませんでした');
     expect(wordsOf(r)).not.toContain('予約の途中です');
-    // Nothing waits any more: 本館 is not taken as the branch.
-    expect(wordsOf(await h.say(user, '本館'))).not.toContain(patronChat.chooseContact);
+    // Nothing waits any more: the branch's name (本館) is not taken as the branch.
+    expect(wordsOf(await h.say(user, here.pickup(0).name))).not.toContain(patronChat.chooseContact);
     expect(await holds('2000000003')).toBe(before);
   });
 
@@ -40,11 +41,11 @@ describe('words that mean stop while a question waits', () => {
     await h.login(user, '2000000003', 'Sk4r8Tz2');
     const before = await holds('2000000003');
     await atBranchQuestion(user);
-    await h.say(user, '本館');
+    await h.say(user, here.pickup(0).name);
     expect(wordsOf(await h.say(user, 'キャンセルします'))).toContain(STOPPED);
     await atBranchQuestion(user);
-    await h.say(user, '本館');
-    expect(wordsOf(await h.say(user, 'LINE'))).toContain('予約確認');
+    await h.say(user, here.pickup(0).name);
+    expect(wordsOf(await h.say(user, here.contact.typed))).toContain('予約確認');
     const r = await h.say(user, 'やめたい');
     expect(wordsOf(r)).toContain(STOPPED);
     expect(wordsOf(await h.say(user, 'はい'))).not.toContain('予約受付');
@@ -68,8 +69,8 @@ describe('words that mean stop while a question waits', () => {
     const user = h.user(75);
     await h.login(user, '2000000001', 'k7Tm2qX9');
     await atBranchQuestion(user);
-    await h.say(user, '本館');
-    await h.say(user, 'LINE');
+    await h.say(user, here.pickup(0).name);
+    await h.say(user, here.contact.typed);
     expect(wordsOf(await h.say(user, '送信'))).toContain('予約受付');
     const r = await h.say(user, 'キャンセルしたい');
     expect(wordsOf(r)).not.toContain(STOPPED);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/conversation/reply.js';
 import { unlinkAccount } from '../../src/services/account-link.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+import { here } from '../helpers/profiles.js';
 
 // The engine checks a stored conversation against its flow's schema when it loads it. A state that
 // fails (written by an older version, or altered in the database) must get the very answer an
@@ -110,11 +111,11 @@ describe('a stored conversation its flow would not have written', () => {
       taro(),
       state,
       [
-        { ...data, branches: 'tobu' },
-        { ...data, branches: [{ code: 'tobu' }] },
+        { ...data, branches: here.pickup(1).code },
+        { ...data, branches: [{ code: here.pickup(1).code }] },
         { ...data, emailConfirmed: 'no' },
       ],
-      () => h.tap(taro(), 'reserve|branch|tobu'),
+      () => h.tap(taro(), `reserve|branch|${here.pickup(1).code}`),
       (live) => expect(wordsOf(live.replies)).toContain('連絡不要'),
     );
   });
@@ -125,8 +126,8 @@ describe('a stored conversation its flow would not have written', () => {
     await h.say(taro(), 'やめる');
     const found = await h.say(taro(), '吾輩は猫である');
     const branches = await h.tap(taro(), buttonData(found, '予約申込')!);
-    const contact = await h.tap(taro(), buttonData(branches, '東部分館')!);
-    const confirm = await h.tap(taro(), buttonData(contact, 'LINE')!);
+    const contact = await h.tap(taro(), buttonData(branches, here.pickup(1).name)!);
+    const confirm = await h.tap(taro(), buttonData(contact, here.contact.label)!);
     const send = buttonData(confirm, '送信')!;
     const state = (await kept(taro()))!;
     expect(state).toMatchObject({ flow: 'reserve', step: 'confirming' });
@@ -137,7 +138,7 @@ describe('a stored conversation its flow would not have written', () => {
       taro(),
       state,
       [{ ...data, contact: 'fax' }],
-      () => h.tap(taro(), 'reserve|branch|tobu'),
+      () => h.tap(taro(), `reserve|branch|${here.pickup(1).code}`),
       (live) => expect(wordsOf(live.replies)).toContain('連絡不要'),
     );
     await turnedAway(

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typedBranch } from '../../src/conversation/typed-choice.js';
+import { patronChat } from '../../src/messages/ja/index.js';
 import { patronOverview } from '../../src/services/patrons.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+import { here } from '../helpers/profiles.js';
 
 let h: ChatHarness;
 beforeAll(async () => {
@@ -15,6 +17,22 @@ afterAll(async () => h.close());
 const TARO = '2000000001';
 const taro = () => h.user(31);
 
+/**
+ * The patron types the contact method: `words` (LINE) where the library offers LINE. Where it
+ * offers none (R-RES-6), LINE typed is told so with the methods there are, nothing else happens,
+ * and 連絡不要 typed the same way goes on.
+ */
+async function typedContact(user: string, words: string) {
+  if (here.lineContact) return h.say(user, words);
+  const told = await h.say(user, words);
+  expect(wordsOf(told)).toContain(patronChat.contactNotOffered('LINE'));
+  expect(wordsOf(told)).not.toContain('予約確認');
+  expect(wordsOf(told)).not.toContain('見つかりませんでした');
+  expect(buttonData(told, '連絡不要')).toBeDefined();
+  expect(buttonData(told, 'LINE')).toBeUndefined();
+  return h.say(user, words.replace('LINE', here.contact.typed));
+}
+
 describe('typed answers to a reservation', () => {
   it('R-RES-5: 本館, stray words, LINE, はい — typed instead of tapped, the hold is placed', async () => {
     await h.login(taro(), TARO, 'k7Tm2qX9');
@@ -27,40 +45,43 @@ describe('typed answers to a reservation', () => {
     const stray = await h.say(taro(), 'ねこ');
     expect(wordsOf(stray)).toMatch(/「ねこ」の検索結果：\d+件/);
     expect(wordsOf(stray)).toContain('『吾輩は猫である』の予約の途中です。受取館を選んでください。');
-    expect(buttonData(stray, '本館')).toBeDefined();
+    const branch = here.pickup(0); // 本館 under Kamagaya
+    expect(buttonData(stray, branch.name)).toBeDefined();
     expect(JSON.stringify(stray)).toContain('"text":"やめる"');
 
-    const contact = await h.say(taro(), '本館');
+    const contact = await h.say(taro(), branch.name);
     expect(wordsOf(contact)).toContain('連絡方法を選んでください');
     // E-mail is not offered (no confirmed address), so typing it is not taken either.
     expect(wordsOf(await h.say(taro(), 'メール'))).toContain('予約の途中です');
-    const confirm = await h.say(taro(), 'LINE');
+    const confirm = await typedContact(taro(), 'LINE');
     expect(wordsOf(confirm)).toContain('予約確認');
-    expect(wordsOf(confirm)).toContain('受取館：本館');
+    expect(wordsOf(confirm)).toContain(`受取館：${branch.name}`);
     const accepted = await h.say(taro(), 'はい');
     expect(wordsOf(accepted)).toContain('予約受付');
     const o = await patronOverview(h.db, TARO);
-    expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({
-      status: 'requested',
-      pickupBranch: 'honkan',
-      contact: 'line',
-    });
+    const placed = o!.holds.find((x) => x.title === '吾輩は猫である');
+    expect(placed).toMatchObject({ pickupBranch: branch.code, contact: here.contact.kind });
+    expect(placed!.status === 'requested').toBe(here.holdsWait); // R-RES-3: 依頼中 until the next morning
   });
 
   it('R-RES-5: a choice typed with the words that follow it: 東部でお願いします, LINEで, はい、お願いします', async () => {
+    const branch = here.pickup(1); // 東部分館 under Kamagaya, typed 東部
     const user = h.user(35);
     await h.login(user, TARO, 'k7Tm2qX9');
     const found = await h.say(user, '坊っちゃん');
     await h.tap(user, buttonData(found, '予約申込')!);
-    const contact = await h.say(user, '東部でお願いします');
+    const contact = await h.say(user, `${branch.shortName}でお願いします`);
     expect(wordsOf(contact)).toContain('連絡方法を選んでください');
     expect(wordsOf(contact)).not.toContain('見つかりませんでした');
-    const confirm = await h.say(user, 'LINEで');
+    const confirm = await typedContact(user, 'LINEで');
     expect(wordsOf(confirm)).toContain('予約確認');
-    expect(wordsOf(confirm)).toContain('受取館：東部分館');
+    expect(wordsOf(confirm)).toContain(`受取館：${branch.name}`);
     expect(wordsOf(await h.say(user, 'はい、お願いします'))).toContain('予約受付');
     const o = await patronOverview(h.db, TARO);
-    expect(o!.holds.find((x) => x.title === '坊っちゃん')).toMatchObject({ pickupBranch: 'tobu', contact: 'line' });
+    expect(o!.holds.find((x) => x.title === '坊っちゃん')).toMatchObject({
+      pickupBranch: branch.code,
+      contact: here.contact.kind,
+    });
   });
 
   it('「予約をやめたい」 at a question of the reservation stops it, as やめる does', async () => {
@@ -96,7 +117,7 @@ describe('typed answers to a reservation', () => {
     const before = (await patronOverview(h.db, '2000000003'))!.holds.length;
     const found = await h.say(user, '吾輩は猫である');
     await h.tap(user, buttonData(found, '予約申込')!);
-    await h.say(user, '東部分館');
+    await h.say(user, here.pickup(1).name);
     // Issue 23, item 11: 連絡不要 says that no notice will come.
     const confirm = await h.say(user, '連絡不要');
     expect(wordsOf(confirm)).toContain('連絡不要のため、ご用意ができてもお知らせしません');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVE_HOLD_STATUSES } from '../../src/domain/holds.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
+import { here } from '../helpers/profiles.js';
 
 // Issue 23, item 11: words the patron is owed and did not get.
 let h: ChatHarness;
@@ -25,13 +26,13 @@ async function activeHoldsOn(title: string): Promise<number> {
   return rows.length;
 }
 
-/** 予約申込 → 本館 → LINE: the 予約確認 the patron reads before 送信. */
+/** 予約申込 → 本館 → LINE (the profile's first pickup point and contact): the 予約確認 the patron reads before 送信. */
 async function confirmationFor(user: string, title: string) {
   const found = await h.say(user, title);
 
   const branches = await h.tap(user, buttonData(found, '予約申込')!);
-  const contact = await h.tap(user, buttonData(branches, '本館')!);
-  return wordsOf(await h.tap(user, buttonData(contact, 'LINE')!));
+  const contact = await h.tap(user, buttonData(branches, here.pickup(0).name)!);
+  return wordsOf(await h.tap(user, buttonData(contact, here.contact.label)!));
 }
 
 describe('the 予約確認 says the place in the queue to expect', () => {

@@ -42,6 +42,10 @@ async function botMessages(h: ChatHarness): Promise<Group[]> {
   const reference = await h.tap(taro, buttonData(await h.say(taro, '広辞苑'), '詳細を見る')!);
   const magazine = await h.tap(taro, buttonData(await h.say(taro, 'きょうの料理'), '詳細を見る')!);
   const kamishibai = await h.say(taro, '資料種別:紙芝居');
+  // 読みたいリスト (issue 26): three titles saved, the list with availability and its buttons.
+  for (const words of ['吾輩は猫である', 'ノルウェイの森 上', 'こころ'])
+    await h.tap(taro, buttonData(await h.say(taro, words), '読みたい')!);
+  const wishList = await h.say(taro, '読みたいリスト');
   const status = await h.say(taro, 'ご利用状況');
   const renew = await h.tap(taro, buttonData(status, '延長する')!);
   const holds = await h.say(kenichi, 'ご利用状況');
@@ -65,6 +69,16 @@ async function botMessages(h: ChatHarness): Promise<Group[]> {
     { name: 'flex-holds.png', via: 'reply', replies: holds, headings: STATUS_HEADING },
     { name: 'flex-confirm.png', via: 'reply', replies: renew },
     { name: 'flex-notices.png', via: 'push', replies: pushes, headings: /./ },
+    { name: 'flex-wishlist.png', via: 'reply', replies: wishList, headings: /^読みたいリスト \d+\/\d+$/ },
+    {
+      name: 'flex-offers.png',
+      via: 'push',
+      replies: [
+        notice('wish_offer', { bibId: '12', onShelfAt: 'honkan' }),
+        notice('series_offer', { bibId: '13', title: 'ノルウェイの森 下', previousTitle: 'ノルウェイの森 上' }),
+      ],
+      headings: /./,
+    },
   ];
 }
 

@@ -8,6 +8,7 @@ import type { Entry } from '../../src/devchat/transcript.js';
 import { lineAccount } from '../../src/line/account.js';
 import { lineUserIdOf, toInput } from '../../src/line/inbound.js';
 import { classifyLineError, lineMessenger } from '../../src/line/messenger.js';
+import { lineMulticaster } from '../../src/line/multicast.js';
 import { testLog } from '../helpers/test-log.js';
 import { lineApi } from '../setup/msw.js';
 
@@ -123,6 +124,22 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
       .catch((e: unknown) => e);
     expect(classifyLineError(again)).toEqual({ outcome: 'delivered', status: 409 });
     expect(entries()).toHaveLength(count);
+  });
+
+  it('multicast (announcements): each user gets it once, a repeated retry key delivers nothing', async () => {
+    const mc = lineMulticaster({ channelAccessToken: channel.accessToken, apiBaseUrl: API });
+    const OTHER = 'Udc000000000000000000000000000002';
+    const key = '123e4567-e89b-42d3-a456-426614174001';
+    expect(await mc.multicast([USER, OTHER], '臨時休館のお知らせ', key)).toEqual({ ok: true });
+    const count = entries().length;
+    expect(entries().slice(-2)).toMatchObject([{ user: USER }, { user: OTHER }]);
+    expect(await mc.multicast([USER, OTHER], '臨時休館のお知らせ', key)).toEqual({ ok: true });
+    expect(entries()).toHaveLength(count);
+    expect(await mc.quota()).toEqual({ limit: null, used: 2 });
+    expect(await mc.multicast(['not-a-user'], 'x', '123e4567-e89b-42d3-a456-426614174002')).toMatchObject({
+      ok: false,
+      retry: false,
+    });
   });
 
   it('refuses what LINE would refuse: no token, a bad token, too many messages, an empty text', async () => {

@@ -9,6 +9,7 @@ import { toLineMessages } from '../../src/line/outbound.js';
 import { rememberSecret, rememberSecretFields, testLog } from './test-log.js';
 import { buildRuntime } from '../../src/runtime.js';
 import type { JobContext } from '../../src/services/jobs.js';
+import type { Multicaster } from '../../src/services/announcements.js';
 import { deliverLineNotices } from '../../src/notices/line-delivery.js';
 import { deliverEmailNotices } from '../../src/notices/email-delivery.js';
 import { recordingMailer } from './mail.js';
@@ -54,7 +55,9 @@ export interface TestApp {
  * On PGlite it is built the way `npm start` builds it (buildRuntime, in memory); with
  * DATABASE_URL it is wired from testDatabase() (a new database on that server) and createApp.
  */
-export async function testApp(opts: { adminToken?: string | null; now?: Date } = {}): Promise<TestApp> {
+export async function testApp(
+  opts: { adminToken?: string | null; now?: Date; multicaster?: Multicaster } = {},
+): Promise<TestApp> {
   const adminToken = opts.adminToken === undefined ? ADMIN_TOKEN : (opts.adminToken ?? undefined);
   const messenger = recordingMessenger();
   const mailer = recordingMailer();
@@ -72,7 +75,13 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
   let kind: 'pglite' | 'postgres';
   let close: () => Promise<void>;
   if (!onPostgres()) {
-    const rt = await buildRuntime(config, testLog, { pgliteInMemory: true, messenger, clock, mail: mailer });
+    const rt = await buildRuntime(config, testLog, {
+      pgliteInMemory: true,
+      messenger,
+      clock,
+      mail: mailer,
+      ...(opts.multicaster ? { multicaster: opts.multicaster } : {}),
+    });
     ({ app } = rt);
     db = rt.database.db;
     kind = rt.database.kind;
@@ -103,6 +112,7 @@ export async function testApp(opts: { adminToken?: string | null; now?: Date } =
       jobs,
       onEventsStored: () => {},
       clock,
+      multicaster: opts.multicaster,
       pages: {
         publicBaseUrl: config.publicBaseUrl,
         lineAccessBaseUrl: config.line.accessBaseUrl,

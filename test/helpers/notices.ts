@@ -3,6 +3,7 @@ import type { DB } from '../../src/db/schema.js';
 import { placeHold } from '../../src/services/holds.js';
 import { lineUserId } from './line.js';
 import { STAFF } from './actors.js';
+import { here } from './profiles.js';
 
 /** Links a LINE account to the patron (as a login would); `following: false` = the patron blocked the account. */
 export async function linkLine(
@@ -30,7 +31,10 @@ export async function setFollowing(db: Kysely<DB>, user: string, following: bool
   await db.updateTable('line_users').set({ following }).where('line_user_id', '=', user).execute();
 }
 
-/** A counter hold with the given contact (staff take the contact method on the phone or at the desk). */
+/**
+ * A counter hold with the given contact (staff take the contact method on the phone or at the desk),
+ * at the profile's first pickup point unless told.
+ */
 export async function counterHold(
   db: Kysely<DB>,
   card: string,
@@ -43,7 +47,7 @@ export async function counterHold(
     {
       cardNumber: card,
       bibId,
-      pickupBranch: opts.pickupBranch ?? 'honkan',
+      pickupBranch: opts.pickupBranch ?? here.pickup(0).code, // 本館 under Kamagaya
       channel: 'counter',
       contact: opts.contact ?? 'line',
       lineLinked: true,

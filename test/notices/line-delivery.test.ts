@@ -13,6 +13,10 @@ import { fakeLine, LINE_API, testMessenger, type FakeLine } from '../helpers/lin
 import { counterHold, linkLine, noticeRows, pushRows, setFollowing, wordsIn } from '../helpers/notices.js';
 import { lineApi } from '../setup/msw.js';
 import { STAFF } from '../helpers/actors.js';
+import { here } from '../helpers/profiles.js';
+
+/** The profile's first pickup point (本館 under Kamagaya). */
+const HONKAN = here.pickup(0).code;
 
 /**
  * LINE delivery of the outbox against msw standing in for api.line.me: retries with one retry key,
@@ -41,7 +45,7 @@ afterEach(() => {
 async function readyHold(now: Date, opts: { contact?: 'line' | 'email' | 'none'; following?: boolean } = {}) {
   const n = ++serial;
   const db = database.db;
-  const [bibId] = await addTitles(db, [BOOK(`配達テスト${n}`, [[`D${n}`, 'honkan']])]);
+  const [bibId] = await addTitles(db, [BOOK(`配達テスト${n}`, [[`D${n}`, HONKAN]])]);
   const patronId = await addPatron(db, `N${n}`, { email: `n${n}@example.jp` });
   const user = await linkLine(db, patronId, { following: opts.following ?? true });
   const holdId = await counterHold(db, `N${n}`, bibId!, now, { contact: opts.contact ?? 'line' });
@@ -166,7 +170,7 @@ describe('when a push may go, and what goes', () => {
     const db = database.db;
     const bibs = await addTitles(
       db,
-      Array.from({ length: 7 }, (_, i) => BOOK(`まとめ${n}-${i + 1}`, [[`G${n}x${i}`, 'honkan']])),
+      Array.from({ length: 7 }, (_, i) => BOOK(`まとめ${n}-${i + 1}`, [[`G${n}x${i}`, HONKAN]])),
     );
     const patronId = await addPatron(db, `G${n}`);
     const user = await linkLine(db, patronId);
@@ -197,7 +201,7 @@ describe('when a push may go, and what goes', () => {
     const db = database.db;
     const bibs = await addTitles(
       db,
-      Array.from({ length: 5 }, (_, i) => BOOK(`七つ${n}-${i + 1}`, [[`S${n}x${i}`, 'honkan']])),
+      Array.from({ length: 5 }, (_, i) => BOOK(`七つ${n}-${i + 1}`, [[`S${n}x${i}`, HONKAN]])),
     );
     const patronId = await addPatron(db, `S${n}`);
     await linkLine(db, patronId);
@@ -209,7 +213,7 @@ describe('when a push may go, and what goes', () => {
         patronId,
         kind: 'hold_expired',
         channel: 'line',
-        payload: { title: `七つ${n}-${i}`, pickupBranch: 'honkan' },
+        payload: { title: `七つ${n}-${i}`, pickupBranch: HONKAN },
         dedupeKey: `test-expired:${n}:${i}`,
         dueAt: evening,
       });

@@ -7,9 +7,10 @@ import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';
 import { linkIn, tokenOf } from '../helpers/mail.js';
 import { addPatronWithPassword, formError, PAGES_ORIGIN as ORIGIN } from '../helpers/pages.js';
+import { here } from '../helpers/profiles.js';
 
 // メールアドレス変更 and its link through app.request(); mails go to a recording transport.
-const SENDER = 'yoyaku@library-kamagaya-chiba.jp';
+const SENDER = here.profile.mail.sender; // yoyaku@library-kamagaya-chiba.jp under Kamagaya
 const t0 = at('2026-12-01 10:00');
 const c = accountPages.emailConfirm;
 

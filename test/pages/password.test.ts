@@ -6,6 +6,7 @@ import { accountClient, fieldError, hiddenFields, withoutHiddenInputs } from '..
 import { testApp, type TestApp } from '../helpers/app.js';
 import { at } from '../helpers/library.js';
 import { addPatronWithPassword, formError, PAGES_ORIGIN as ORIGIN } from '../helpers/pages.js';
+import { here } from '../helpers/profiles.js';
 
 // パスワード変更 through app.request(): the form, the confirmation, the change, each refusal.
 // Guards shared with the e-mail pages (CSRF, headers, logs) are in account-guards.test.ts.
@@ -135,12 +136,15 @@ describe('POST /password', () => {
     },
   );
 
+  // The profile's lengths (passwords.minLength 6 and maxLength 64 under Kamagaya).
+  const { minLength: min, maxLength: max } = here.profile.passwords;
+  const fullWidth = 'ｐａｓｓ１２３４５６７８９'.slice(0, Math.max(7, min));
   const refusals: [string, string, string, string, 'newPassword' | 'newPasswordConfirm'][] = [
     [
-      'R-PW-2: a new password shorter than 6 characters',
-      'ab12c',
-      'ab12c',
-      refusalMessage({ code: 'PASSWORD_TOO_SHORT', params: { min: 6 } }),
+      `R-PW-2: a new password shorter than ${min} characters`,
+      'ab12c1234567890'.slice(0, min - 1),
+      'ab12c1234567890'.slice(0, min - 1),
+      refusalMessage({ code: 'PASSWORD_TOO_SHORT', params: { min } }),
       'newPassword',
     ],
     [
@@ -152,16 +156,16 @@ describe('POST /password', () => {
     ],
     [
       'R-PW-2: a new password in full-width characters',
-      'ｐａｓｓ１２３',
-      'ｐａｓｓ１２３',
+      fullWidth,
+      fullWidth,
       refusalMessage({ code: 'PASSWORD_NOT_ALPHANUMERIC' }),
       'newPassword',
     ],
     [
-      'R-PW-2: a new password over 64 characters',
-      'a'.repeat(65),
-      'a'.repeat(65),
-      refusalMessage({ code: 'PASSWORD_TOO_LONG', params: { max: 64 } }),
+      `R-PW-2: a new password over ${max} characters`,
+      'a'.repeat(max + 1),
+      'a'.repeat(max + 1),
+      refusalMessage({ code: 'PASSWORD_TOO_LONG', params: { max } }),
       'newPassword',
     ],
     [
@@ -264,7 +268,8 @@ describe('POST /password', () => {
     });
     const edited = { ...hiddenFields(confirm.html), newPassword: 'abc', newPasswordConfirm: 'abc' };
     const { html } = await client.post('/password', edited);
-    expect(fieldError(html, 'newPassword')).toBe(refusalMessage({ code: 'PASSWORD_TOO_SHORT', params: { min: 6 } }));
+    const min = here.profile.passwords.minLength; // 6 under Kamagaya
+    expect(fieldError(html, 'newPassword')).toBe(refusalMessage({ code: 'PASSWORD_TOO_SHORT', params: { min } }));
     expect(await verifies(p.card, p.password)).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import { patronOverview } from '../../src/services/patrons.js';
 import { accountClient } from '../helpers/account-pages.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
 import { linkIn, recordingMailer } from '../helpers/mail.js';
+import { here } from '../helpers/profiles.js';
 
 // The "done when", as a new user of the demo library would go: change the initial
 // password on the page the chat opens, log in with the new one, register an e-mail address,
@@ -27,7 +28,7 @@ beforeAll(async () => {
     transport: mailer,
     log: testLog,
     publicBaseUrl: BASE,
-    mailFrom: 'yoyaku@library-kamagaya-chiba.jp',
+    mailFrom: here.profile.mail.sender,
   };
   const app = createApp({
     db: h.db,
@@ -97,7 +98,7 @@ describe('a patron of the demo library, from the chat to the pages and back', ()
       // 4. A reservation now offers E-mail as the contact method.
       const found = await h.say(user, '吾輩は猫である');
       const branches = await h.tap(user, buttonData(found, '予約申込')!);
-      const contact = await h.tap(user, buttonData(branches, '本館')!);
+      const contact = await h.tap(user, buttonData(branches, here.pickup(0).name)!);
       const email = buttonData(contact, 'E-mail');
       expect(email).toBeDefined();
       const sendButton = buttonData(await h.tap(user, email!), '送信')!;
@@ -109,10 +110,12 @@ describe('a patron of the demo library, from the chat to the pages and back', ()
         emailConfirmed: true,
       });
       expect(o!.holds.find((x) => x.title === '吾輩は猫である')).toMatchObject({
-        status: 'requested',
-        pickupBranch: 'honkan',
+        pickupBranch: here.pickup(0).code,
         contact: 'email',
       });
+      // R-RES-3: 依頼中 until the next morning where online holds wait (Kamagaya).
+      const placed = o!.holds.find((x) => x.title === '吾輩は猫である')!;
+      expect(placed.status === 'requested').toBe(here.holdsWait);
     },
   );
 });

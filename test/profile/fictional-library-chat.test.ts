@@ -50,6 +50,19 @@ describe('a fictional library on its own profile (issue 25)', () => {
     expect(['queued', 'in_transit', 'ready']).toContain(hold!.status);
   });
 
+  it('R-RES-6: LINE typed at the contact question is told no LINE notice is sent; nothing is placed', async () => {
+    const found = await h.say(taro(), '坊っちゃん');
+    await h.tap(taro(), buttonData(found, '予約申込')!);
+    await h.say(taro(), '駅前');
+    const told = await h.say(taro(), 'LINE');
+    expect(wordsOf(told)).toContain('架空市立みなと図書館では、ご用意ができたときのLINEでのお知らせは行っていません。');
+    expect(wordsOf(told)).not.toContain('見つかりませんでした');
+    expect(buttonData(told, '連絡不要')).toBeDefined();
+    expect(buttonData(told, 'LINE')).toBeUndefined();
+    expect(wordsOf(await h.say(taro(), 'やめる'))).toContain('操作をやめました');
+    expect((await patronOverview(h.db, TARO))!.holds.some((x) => x.title === '坊っちゃん')).toBe(false);
+  });
+
   it('R-RES-2: ご利用状況 counts the holds against holds.limit 10', async () => {
     expect(wordsOf(await h.say(taro(), 'ご利用状況'))).toMatch(/予約：\d+\/10件/);
   });

@@ -7,6 +7,10 @@ import { renewLoan } from '../../src/services/renewal.js';
 import { STAFF } from '../helpers/actors.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
+import { here } from '../helpers/profiles.js';
+
+/** The profile's first pickup point (本館 under Kamagaya). */
+const HONKAN = here.pickup(0).code;
 
 const LINE_USER = `U${'a1'.repeat(16)}`;
 const IN_LINE: AuditActor = { kind: 'patron', via: 'line', lineUserId: LINE_USER };
@@ -28,9 +32,9 @@ describe('the actor stored by holds, cancels and renewals', () => {
   beforeAll(async () => {
     database = await testDatabase();
     bibs = await addTitles(database.db, [
-      BOOK('坊っちゃん', [['A9001', 'honkan']]),
-      BOOK('草枕', [['A9002', 'honkan']]),
-      BOOK('明暗', [['A9003', 'honkan']]),
+      BOOK('坊っちゃん', [['A9001', HONKAN]]),
+      BOOK('草枕', [['A9002', HONKAN]]),
+      BOOK('明暗', [['A9003', HONKAN]]),
     ]);
     patronId = await addPatron(database.db, 'ACT1');
     await addPatron(database.db, 'ACT2');
@@ -45,7 +49,7 @@ describe('the actor stored by holds, cancels and renewals', () => {
   it("a patron's hold in LINE is stored as 'patron'; its cancel and the renewal name the LINE user", async () => {
     const placed = await placeHold(
       database.db,
-      { cardNumber: 'ACT1', bibId: bibs[0]!, pickupBranch: 'honkan', channel: 'online', actor: IN_LINE },
+      { cardNumber: 'ACT1', bibId: bibs[0]!, pickupBranch: HONKAN, channel: 'online', actor: IN_LINE },
       at('2026-12-01 10:00'),
     );
     if (!placed.ok) throw new Error(JSON.stringify(placed.failure));
@@ -77,7 +81,7 @@ describe('the actor stored by holds, cancels and renewals', () => {
   it("a counter hold and the copy trapped for it are stored as 'staff'", async () => {
     const placed = await placeHold(
       database.db,
-      { cardNumber: 'ACT2', bibId: bibs[2]!, pickupBranch: 'honkan', channel: 'counter', actor: STAFF },
+      { cardNumber: 'ACT2', bibId: bibs[2]!, pickupBranch: HONKAN, channel: 'counter', actor: STAFF },
       at('2026-12-02 10:00'),
     );
     expect(placed.ok && placed.value.status).toBe('ready');

@@ -5,6 +5,7 @@ import { changePassword, verifyCredentials } from '../../src/services/credential
 import { issueInitialPassword, registerPatron } from '../../src/services/patrons.js';
 import { testDatabase } from '../helpers/database.js';
 import { at } from '../helpers/library.js';
+import { here } from '../helpers/profiles.js';
 
 let database: Database;
 let initial = '';
@@ -35,8 +36,8 @@ const code = (r: { ok: boolean; failure?: unknown }) =>
   r.ok ? 'ok' : (r as { failure: { refusal?: { code: string } } }).failure.refusal?.code;
 
 describe('passwords', () => {
-  it('R-PW-1: the initial password is 8 letters and digits, and works as is', async () => {
-    expect(initial).toMatch(/^[A-Za-z0-9]{8}$/);
+  it(`R-PW-1: the initial password is ${here.initialPasswordLength} letters and digits, and works as is`, async () => {
+    expect(initial).toMatch(new RegExp(`^[A-Za-z0-9]{${here.initialPasswordLength}}$`));
     expect(
       code(
         await verifyCredentials(database.db, { cardNumber: '3000000001', password: initial }, at('2026-12-01 10:01')),
@@ -51,17 +52,26 @@ describe('passwords', () => {
   });
 
   it(
-    'R-PW-2: a new password must be 6 or more letters ' + 'and digits; a 1 MB input is refused before hashing',
+    `R-PW-2: a new password must be ${here.profile.passwords.minLength} or more letters ` +
+      'and digits; a 1 MB input is refused before hashing',
     async () => {
       const tooShort = await changePassword(
         database.db,
-        { cardNumber: '3000000001', currentPassword: initial, newPassword: 'abc12' },
+        {
+          cardNumber: '3000000001',
+          currentPassword: initial,
+          newPassword: 'abc12345678'.slice(0, here.profile.passwords.minLength - 1),
+        },
         at('2026-12-01 10:02'),
       );
       expect(code(tooShort)).toBe('PASSWORD_TOO_SHORT');
       const symbols = await changePassword(
         database.db,
-        { cardNumber: '3000000001', currentPassword: initial, newPassword: 'abc-123' },
+        {
+          cardNumber: '3000000001',
+          currentPassword: initial,
+          newPassword: 'abc-12345678'.slice(0, Math.max(7, here.profile.passwords.minLength)),
+        },
         at('2026-12-01 10:02'),
       );
       expect(code(symbols)).toBe('PASSWORD_NOT_ALPHANUMERIC');

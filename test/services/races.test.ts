@@ -6,6 +6,11 @@ import { expireHolds, type JobContext } from '../../src/services/jobs.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { PATRON, STAFF } from '../helpers/actors.js';
+import { here } from '../helpers/profiles.js';
+
+/** The profile's first pickup point and hold cap (本館 and 5 under Kamagaya). */
+const HONKAN = here.pickup(0).code;
+const LIMIT = here.holdLimit;
 
 /**
  * Concurrent requests against one database. On PostgreSQL (DATABASE_URL) they really run in
@@ -21,8 +26,8 @@ beforeAll(async () => {
     database.db,
     Array.from({ length: 60 }, (_, i) =>
       BOOK(`並行テスト ${i}`, [
-        [`R${String(i).padStart(4, '0')}`, 'honkan'],
-        [`S${String(i).padStart(4, '0')}`, 'honkan'],
+        [`R${String(i).padStart(4, '0')}`, HONKAN],
+        [`S${String(i).padStart(4, '0')}`, HONKAN],
       ]),
     ),
   );
@@ -30,12 +35,12 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 describe('holds under concurrency', () => {
-  it('R-RES-2: 50 simultaneous holds for a patron at 4 holds: exactly one is taken', async () => {
+  it(`R-RES-2: 50 simultaneous holds for a patron at ${LIMIT - 1} holds: exactly one is taken`, async () => {
     await addPatron(database.db, 'FOUR');
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < LIMIT - 1; i++) {
       const r = await placeHold(
         database.db,
-        { cardNumber: 'FOUR', bibId: bibIds[i]!, pickupBranch: 'honkan', channel: 'online', actor: PATRON },
+        { cardNumber: 'FOUR', bibId: bibIds[i]!, pickupBranch: HONKAN, channel: 'online', actor: PATRON },
         at('2026-12-01 10:00'),
       );
       expect(r.ok).toBe(true);
@@ -46,8 +51,8 @@ describe('holds under concurrency', () => {
           database.db,
           {
             cardNumber: 'FOUR',
-            bibId: bibIds[4 + i]!,
-            pickupBranch: 'honkan',
+            bibId: bibIds[LIMIT - 1 + i]!,
+            pickupBranch: HONKAN,
             channel: i % 2 ? 'online' : 'phone',
             actor: i % 2 ? PATRON : STAFF,
           },
@@ -65,7 +70,7 @@ describe('holds under concurrency', () => {
       .where('patrons.card_number', '=', 'FOUR')
       .where('holds.status', 'in', ['requested', 'queued', 'in_transit', 'ready'])
       .execute();
-    expect(active).toHaveLength(5);
+    expect(active).toHaveLength(LIMIT);
   });
 
   it(
@@ -87,7 +92,7 @@ describe('holds under concurrency', () => {
       for (const c of cards) {
         const r = await placeHold(
           database.db,
-          { cardNumber: c, bibId: bib, pickupBranch: 'honkan', channel: 'counter', actor: STAFF },
+          { cardNumber: c, bibId: bib, pickupBranch: HONKAN, channel: 'counter', actor: STAFF },
           at('2026-12-01 10:00'),
         );
         expect(r.ok).toBe(true);
@@ -95,8 +100,8 @@ describe('holds under concurrency', () => {
       const jobs: JobContext = { db: database.db, promoteHoldsHour: 9, deliverNotices: async () => 0 };
       const when = at('2026-12-02 10:00');
       await Promise.all([
-        ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'R0059', branch: 'honkan' }, when)),
-        ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'S0059', branch: 'honkan' }, when)),
+        ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'R0059', branch: HONKAN }, when)),
+        ...Array.from({ length: 10 }, () => checkin(database.db, { itemBarcode: 'S0059', branch: HONKAN }, when)),
         expireHolds(jobs, when),
         expireHolds(jobs, when),
       ]);

@@ -12,6 +12,7 @@ import { reserveFlow } from './reserve.js';
 import { searchFlow } from './search.js';
 import { statusFlow } from './status.js';
 import { HOLD_SERVICE_FLOWS } from './hold-service-flows.js';
+import { wishFlow } from './wish.js';
 
 const expiredFlow: Flow = {
   name: 'expired',
@@ -37,5 +38,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     pagesFlow,
     phraseFlow,
     ...HOLD_SERVICE_FLOWS,
+    wishFlow,
   ].map((f) => [f.name, f]),
 );

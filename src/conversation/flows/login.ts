@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { patronChat, refusalMessage } from '../../messages/ja/index.js';
+import { patronChat, refusalMessage, wishList } from '../../messages/ja/index.js';
 import { reading, type Flow, type StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Reply } from '../reply.js';
@@ -10,6 +10,7 @@ import { statusFlow } from './status.js';
 const ACTION_LABELS: Record<string, string> = {
   renew: patronChat.buttons.renew,
   cancel: patronChat.buttons.cancelHold,
+  wish: wishList.saveButton,
 };
 
 type Pending = NonNullable<z.infer<typeof loginWaitState>['pending']>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactLabel, patronChat, reservationConfirmationText } from '../../messages/ja/index.js';
+import { contactLabel, patronChat, reservationConfirmationText, walkInAdvice } from '../../messages/ja/index.js';
 import { reading, type Flow, type StepContext, type StepResult, type StoredData } from '../flow.js';
 import { searchResultReplies } from './search.js';
 import { reservePhraseSteps } from './reserve-phrase.js';
@@ -50,7 +50,11 @@ function start(ctx: StepContext): StepResult {
   return (
     requireLogin(ctx, { flow: FLOW, step: 'start', args: [bibId] }) ?? {
       replies: [],
-      effects: [{ kind: 'reservationOptions', bibId }],
+      // R-WALK-1: read with the rules, so the advice comes before the branch question.
+      effects: [
+        { kind: 'reservationOptions', bibId },
+        { kind: 'walkIn', bibId },
+      ],
       then: 'chooseBranch',
     }
   );
@@ -76,7 +80,7 @@ export const reserveFlow: Flow = {
       if (!r?.ok) return { replies: [noValueReply(r)] };
       const o = r.value;
       return {
-        replies: [text(patronChat.chooseBranch(o.title), [...branchActions(o.branches), stopAction])],
+        replies: [text(withWalkIn(ctx, patronChat.chooseBranch(o.title)), [...branchActions(o.branches), stopAction])],
         next: {
           step: 'branch',
           data: {
@@ -109,6 +113,17 @@ export const reserveFlow: Flow = {
     }),
     contact: reading(contactState, (ctx) => {
       const typed = ctx.input.kind === 'text' ? typedContact(ctx.input.text) : undefined;
+      // A method the library offers no one (LINE where the profile has none): said so, asked again.
+      if (ctx.data && typed && !ctx.data.contacts.includes(typed))
+        return {
+          replies: [
+            text(`${patronChat.contactNotOffered(contactLabel(typed))}\n${patronChat.chooseContact}`, [
+              ...contactActions(ctx.data),
+              stopAction,
+            ]),
+          ],
+          next: { step: 'contact', data: ctx.data },
+        };
       if (ctx.data && ctx.input.kind === 'text' && (!typed || !offered(ctx.data).includes(typed)))
         return searchAside(ctx.input.text, 'contact', ctx.data);
       const c = contactKind.safeParse(ctx.input.kind === 'text' ? typed : ctx.postback?.args[0]);
@@ -245,4 +260,10 @@ function contactActions(d: { emailConfirmed: boolean; contacts: readonly Contact
 /** The title travels in the button, so a second tap can be told the hold it placed. */
 function sendAction(ctx: StepContext<{ bibId: string }>): Action {
   return confirmAction(ctx, FLOW, 'send', patronChat.buttons.send, ctx.data?.bibId ?? '');
+}
+
+/** R-WALK-1: a copy on the shelf of a branch open today is said before the branch question. */
+function withWalkIn(ctx: StepContext, question: string): string {
+  const a = ctx.facts.walkIn;
+  return a ? `${walkInAdvice(a)}\n\n${question}` : question;
 }

@@ -13,6 +13,7 @@ import type { Effect, Facts } from '../effects.js';
 import type { Refusal } from '../../domain/refusals.js';
 import { noHitsReply } from '../no-hits.js';
 import { searchPhrase } from '../search-phrases.js';
+import { saveAction } from './wish.js';
 
 type Summary = NonNullable<Facts['search']>['results'][number];
 type Detail = NonNullable<NonNullable<Facts['title']>>;
@@ -201,6 +202,7 @@ function card(t: Summary, mayReserve: boolean): TitleCard {
             },
           ]
         : []),
+      saveAction(t.bibId),
     ],
   };
 }
@@ -227,9 +229,19 @@ function detailReply(t: Detail, patronRefusal: Refusal | null): Reply {
         // The title's own reason comes first; the patron's only when the title could be reserved.
         ...(!t.reservable && patronRefusal ? [chat.reserveNotOffered(refusalMessage(patronRefusal))] : []),
       ],
-      actions: reserve
-        ? [{ kind: 'postback', label: chat.buttons.reserve, data: reserve, displayText: chat.buttons.reserve }]
-        : [],
+      actions: [
+        ...(reserve
+          ? [
+              {
+                kind: 'postback' as const,
+                label: chat.buttons.reserve,
+                data: reserve,
+                displayText: chat.buttons.reserve,
+              },
+            ]
+          : []),
+        saveAction(t.bibId),
+      ],
     },
     quickReplies: [searchAgain],
   };

@@ -23,6 +23,7 @@ import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
 import { refusalMessage } from './refusals.js';
 import { SEARCH_PHRASES } from './search-phrases.js';
+import { offerMessages, walkInAdvice, wishList } from './wish-list.js';
 
 export {
   accountPages,
@@ -47,6 +48,7 @@ export {
   mailText,
   materialLabel,
   noticeMessages,
+  offerMessages,
   pages,
   pagesChat,
   patronChat,
@@ -55,6 +57,8 @@ export {
   STOP_WHILE_WAITING,
   SEARCH_PHRASES,
   TITLE_AVAILABILITY_LABELS,
+  walkInAdvice,
+  wishList,
 };
 
 /** The Japanese table. Its keys name what a text is for, not the language it is in. */
@@ -88,4 +92,7 @@ export const ja = {
   mailText,
   pages,
   accountPages,
+  wishList,
+  offerMessages,
+  walkInAdvice,
 } as const;

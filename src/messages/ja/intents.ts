@@ -126,6 +126,15 @@ export const INTENT_PHRASES = {
     'メールアドレスを変更',
     'メールアドレスの変更',
   ],
+  // 読みたいリスト (issue 26): the list itself; a title is saved with the 読みたい button of its card.
+  wishList: [
+    '読みたい',
+    '読みたいリスト',
+    '読みたい本',
+    '読みたい本リスト',
+    '読みたいリストを見る',
+    'ウィッシュリスト',
+  ],
   thanks: [
     'ありがとう',
     'ありがとうございます',

@@ -54,6 +54,21 @@ export const noticeMessages = {
       'お借りの資料に次の方の予約が入ったため、貸出期間の延長はできなくなりました。' +
       '返却予定日までにご返却ください。',
   },
+  // S-CAL-1: closed dates added after the date was promised (issue 29).
+  dueDateMoved: {
+    heading: '臨時休館のため返却予定日が変わりました',
+    cardHeading: '臨時休館のため\n返却予定日が変わりました',
+    alt: (title: string, to: string) => `臨時休館のため返却予定日が${formatDateJa(to)}に変わりました『${title}』`,
+    fromLabel: '変更前',
+    note: '臨時休館日と重なったため、返却予定日を次の開館日に延ばしました。新しい返却予定日までにご返却ください。',
+  },
+  pickupDeadlineMoved: {
+    heading: '臨時休館のため受取期限が変わりました',
+    cardHeading: '臨時休館のため\n受取期限が変わりました',
+    alt: (title: string, to: string) => `臨時休館のため受取期限が${formatDateJa(to)}に変わりました『${title}』`,
+    fromLabel: '変更前',
+    note: '臨時休館日の分、受取期限を延ばしました。利用者カードをお持ちのうえ、新しい受取期限までに受取館へお越しください。',
+  },
   emailConfirmed: {
     heading: 'メールアドレスを登録しました',
     alt: 'メールアドレスの登録が完了しました',

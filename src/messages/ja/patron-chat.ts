@@ -72,6 +72,9 @@ export const patronChat = {
   actionWaits: (button: string) =>
     `「${button}」の確認の途中です。よろしければ「${button}」を押してください。やめるときは「やめる」を押してください。`,
   emailNotRegistered: 'E-mailで連絡を受けるには、メールアドレスの登録が必要です（「メールアドレス登録」）。',
+  /** R-RES-6: a contact method typed that the library does not offer at all (its profile's contactMethods). */
+  contactNotOffered: (method: string) =>
+    `${lib.name}では、ご用意ができたときの${method}でのお知らせは行っていません。下の連絡方法からお選びください。`,
   accepted: (title: string, branch: string, contact: string) =>
     `予約受付\n『${title}』\n受取館：${branch}\n連絡方法：${contact}\n` +
     (lib.holdsWait

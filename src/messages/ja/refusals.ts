@@ -115,6 +115,11 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   HOLD_NOT_ACTIVE: () =>
     'この予約は、受取り・取消・取置期間の終了のいずれかですでに終わっているため、取り消せません。' +
     '最新の状態は「ご利用状況」でご確認ください。',
+  ALREADY_ON_WISH_LIST: () =>
+    'この資料はすでに読みたいリストに入っています。リストは「読みたいリスト」と送ると見られます。',
+  WISH_LIST_FULL: (p) =>
+    `読みたいリストに入れられるのは${text(p, 'cap') ?? '100'}冊までです。` +
+    '「読みたいリスト」から読んだ資料や不要になった資料を削除してから、あらためて入れてください。',
   PASSWORD_TOO_SHORT: (p) =>
     `パスワードが短すぎます。英数字${text(p, 'min') ?? lib.minPasswordLength}文字以上で入力してください。`,
   PASSWORD_TOO_LONG: (p) =>
