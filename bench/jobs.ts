@@ -3,7 +3,8 @@
  * against a plain UPDATE of the same rows measured in the same run; with suspended holds and holds
  * with a 不要日 in the mix (issue 26), and the pause-holds job that resumes and cancels them.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:jobs
- * BENCH_HOLDS sets the number of holds (default 100000).
+ * BENCH_HOLDS sets the number of holds (default 100000); BENCH_PAUSED=off leaves the suspended holds
+ * and 不要日 out (to compare with the bench before issue 26).
  */
 import { sql } from 'kysely';
 import type { Database } from '../src/db/database.js';
@@ -11,6 +12,7 @@ import { benchDatabase } from './bench-database.js';
 import { expireHolds, JOBS, promoteHolds, type JobContext } from '../src/services/jobs.js';
 
 const HOLDS = Number(process.env.BENCH_HOLDS ?? 100_000);
+const PAUSED_MIX = process.env.BENCH_PAUSED !== 'off';
 const SHELVED_TITLES = 1000; // titles with a copy on the shelf: promotion traps a copy for them
 const scratch = await benchDatabase('bench:jobs');
 const database = await scratch.open();
@@ -125,7 +127,8 @@ async function load(d: Database): Promise<void> {
       FROM bibs b JOIN patrons p ON p.id = (b.id - 1) / 5 + 1`.execute(db);
   // Issue 26: a tenth suspended past the bench's days, a tenth whose suspension ended the day
   // before, a tenth not needed after that day (R-RES-11, R-RES-12).
-  await sql`
+  if (PAUSED_MIX)
+    await sql`
     UPDATE holds SET
       suspended_until = CASE bib_id % 10 WHEN 1 THEN DATE '2026-12-20' WHEN 2 THEN DATE '2026-11-30' END,
       not_needed_after = CASE bib_id % 10 WHEN 3 THEN DATE '2026-11-30' END

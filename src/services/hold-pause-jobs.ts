@@ -7,9 +7,9 @@ import { titlesOf } from '../db/reminders.js';
 import type { DB } from '../db/schema.js';
 import { tokyoDate } from '../domain/dates.js';
 import { holdNoticeChannel } from '../domain/notices.js';
-import { trapShelfCopies } from './trapping.js';
 import { patronsWithWishes } from '../db/wish-list.js';
 import { offerFromWishList } from './hold-manager.js';
+import { trapShelfCopies } from './trapping.js';
 
 const JOB = 'pause-holds';
 const ACTOR: AuditActor = { kind: 'job', name: JOB };
@@ -63,7 +63,7 @@ export async function pauseHoldsJob(db: Kysely<DB>, now: Date): Promise<number> 
         tx,
         lapsed.map((h) => ({ actor: ACTOR, action: 'hold.not-needed', patronId: h.patronId, holdId: h.id })),
       );
-      // R-WISH-3: each cancelled hold freed a slot of its patron.
+      // R-WISH-3: a hold cancelled after its 不要日 freed a slot of its patron, as an expired one does.
       const offered = await patronsWithWishes(tx, [...new Set(lapsed.map((h) => h.patronId))]);
       for (const h of lapsed.filter((x) => offered.has(x.patronId))) await offerFromWishList(tx, h.patronId, h.id, now);
       await recordJobRun(tx, JOB, now, lapsed.length);

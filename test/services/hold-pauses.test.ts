@@ -6,6 +6,7 @@ import { placeHold } from '../../src/services/holds.js';
 import { JOBS, type JobContext } from '../../src/services/jobs.js';
 import { patronOverview } from '../../src/services/patrons.js';
 import { setReminderChoices } from '../../src/services/reminder-choices.js';
+import { saveToWishList } from '../../src/services/wish-list.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { PATRON, STAFF } from '../helpers/actors.js';
@@ -245,5 +246,33 @@ describe('R-NOTE-2 the pickup reminder turned off', () => {
       .where('hold_id', '=', d)
       .execute();
     expect(after).toHaveLength(1);
+  });
+});
+
+describe('R-RES-12 and the hold manager', () => {
+  it('R-RES-12: a hold cancelled after its 不要日 frees a slot: the top wish-list title is offered once', async () => {
+    const ids = await addTitles(database.db, [
+      BOOK('不要日の本', [['2008', 'honkan']]),
+      BOOK('読みたい本', [['2009', 'tobu']]),
+    ]);
+    await addPatron(database.db, 'W', { email: 'w@example.jp' });
+    await checkout(database.db, { cardNumber: 'C', itemBarcode: '2008', loanPeriodDays: 14 }, at('2026-12-01 10:00'));
+    const patronId = (await patronOverview(database.db, 'W'))!.patron.id;
+    // The hold manager offers in LINE: W is logged in there.
+    await database.db
+      .insertInto('line_users')
+      .values({ line_user_id: `U${'a'.repeat(32)}`, patron_id: patronId, linked_at: at('2026-12-01 09:00') })
+      .execute();
+    expect((await saveToWishList(database.db, { patronId, bibId: ids[1]! }, at('2026-12-01 10:00'))).ok).toBe(true);
+    const id = await counterHold('W', ids[0]!, at('2026-12-01 10:00'));
+    await pauseHold(
+      database.db,
+      { holdId: id, kind: 'notNeededAfter', date: '2026-12-02', actor: STAFF },
+      at('2026-12-01 10:05'),
+    );
+    await JOBS['pause-holds']!(jobs, at('2026-12-03 00:05'));
+    await JOBS['pause-holds']!(jobs, at('2026-12-03 00:10'));
+    const offers = await database.db.selectFrom('notices').select('kind').where('patron_id', '=', patronId).execute();
+    expect(offers.map((o) => o.kind).sort()).toEqual(['hold_not_needed', 'wish_offer']);
   });
 });
