@@ -44,6 +44,8 @@ export const KEYWORDS = {
   // Issue 26: renew every loan at once (R-LOAN-5); the reminder choices (R-NOTE-2).
   renewAll: ['まとめて延長', '全部延長'],
   reminders: ['通知設定'],
+  // Issue 27: the library card's barcode (the logged-in rich menu's tile).
+  libraryCard: ['利用者カード'],
 } as const;
 
 /**
