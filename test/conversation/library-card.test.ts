@@ -109,3 +109,14 @@ describe.each([
     }
   });
 });
+
+describe('ヘルプ names the card', () => {
+  it('利用者カード is among what the account does', async () => {
+    const h = await chatHarness();
+    try {
+      expect(wordsOf(await h.say(h.user(29), 'ヘルプ'))).toContain('「利用者カード」と送ると');
+    } finally {
+      await h.close();
+    }
+  });
+});

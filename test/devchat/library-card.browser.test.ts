@@ -55,7 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the library card on the dev chat page (3
     await expect(card.textContent()).resolves.not.toContain('2000000002');
     const img = card.locator('img').first();
     await expect
-      .poll(() => img.evaluate((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth))
+      .poll(() => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth))
       .toBeGreaterThan(0);
     const src = (await img.getAttribute('src')) ?? '';
     expect(src).toMatch(/\/card\/[A-Za-z0-9_-]{43}\.png$/);
