@@ -31,6 +31,11 @@ const ICONS: Record<string, string> = {
   ヘルプ:
     '<circle cx="24" cy="24" r="19"/>' +
     '<path d="M18.5 19a5.5 5.5 0 1 1 7.7 5c-1.4.7-2.2 1.8-2.2 3.3V29"/><path d="M24 35.5v.01"/>',
+  // Issue 27: a card with its barcode.
+  利用者カード:
+    '<rect x="4" y="9" width="40" height="30" rx="3.5"/>' +
+    '<path d="M11 16v16"/><path d="M15 16v16"/><path d="M20 16v16"/><path d="M23 16v16"/>' +
+    '<path d="M28 16v16"/><path d="M33 16v16"/><path d="M37 16v16"/>',
   各種サービス:
     '<rect x="6" y="6" width="15" height="15" rx="3"/><rect x="27" y="6" width="15" height="15" rx="3"/>' +
     '<rect x="6" y="27" width="15" height="15" rx="3"/><rect x="27" y="27" width="15" height="15" rx="3"/>',

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { databaseAnswers } from './db/branches.js';
 import type { DB } from './db/schema.js';
 import { accountPages, type AccountPagesDeps } from './http/account-pages.js';
+import { cardImageRoutes } from './http/card-image.js';
 import { patronPages, type PatronPagesDeps } from './http/patron-pages.js';
 import { staffConsole } from './http/staff-console/index.js';
 import type { Multicaster } from './services/announcements.js';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route('/', patronPages({ db: deps.db, log: deps.log, clock, ...deps.pages }));
+  app.route('/', cardImageRoutes({ db: deps.db, log: deps.log, clock }));
   app.route(
     '/',
     accountPages({

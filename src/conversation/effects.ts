@@ -9,6 +9,7 @@ import type { ServiceFailure } from '../services/errors.js';
 import { doneAlready, type ConfirmedKind } from '../services/done-already.js';
 import { cancelHold, placeHold } from '../services/holds.js';
 import { libraryDays } from '../services/library-days.js';
+import { cardShownTo, issueCardView, type CardView } from '../services/library-card.js';
 import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
@@ -46,6 +47,8 @@ export type Effect =
   | { kind: 'cancellableHold'; holdId: string }
   | { kind: 'cancelHold'; holdId: string }
   | { kind: 'libraryDays' }
+  /** Issue 27: a fresh address of the shown card's barcode image (services/library-card.ts). */
+  | { kind: 'libraryCard' }
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
   | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
   /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
@@ -72,6 +75,8 @@ export interface Facts extends HoldServiceFacts, WishFacts {
   cancellable?: Awaited<ReturnType<typeof cancellableHold>>;
   cancelled?: Result<{ holdId: string }>;
   libraryDays?: Awaited<ReturnType<typeof libraryDays>>;
+  /** null: no card to show (not logged in, or a number Codabar cannot draw). */
+  libraryCard?: CardView | null;
   /** null: not done (or not the patron's own); the tap is expired. */
   doneAlready?: Awaited<ReturnType<typeof doneAlready>>;
 }
@@ -155,6 +160,12 @@ export async function runEffects(
       case 'status':
         if (patronId) facts.status = await patronStatus(db, patronId, now);
         break;
+      case 'libraryCard': {
+        // Like a link token, the image's token row is not library data: it commits on its own.
+        const shown = cardShownTo({ lineUserId: user.lineUserId, patronId });
+        facts.libraryCard = shown ? ((await issueCardView(db, shown, now)) ?? null) : null;
+        break;
+      }
       case 'eligibility':
         if (patronId) facts.eligibility = await patronEligibility(db, patronId, now);
         break;

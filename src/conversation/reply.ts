@@ -46,12 +46,24 @@ export interface InfoCard {
   actions: Action[];
 }
 
+/**
+ * The library card (docs/library-card.md): its barcode image at an address the bot serves, the
+ * holder and the masked number. Never the full card number, in any field.
+ */
+export interface LibraryCardView {
+  title: string;
+  imageUrl: string;
+  rows: { label: string; value: string }[];
+  notes: string[];
+}
+
 export type Reply =
   | { kind: 'text'; text: string; quickReplies?: Action[] }
   | { kind: 'titles'; altText: string; cards: TitleCard[]; quickReplies?: Action[] }
   | { kind: 'titleDetail'; altText: string; card: TitleDetailCard; quickReplies?: Action[] }
   | { kind: 'cards'; altText: string; cards: InfoCard[]; quickReplies?: Action[] }
-  | { kind: 'buttons'; altText: string; text: string; actions: Action[]; quickReplies?: Action[] };
+  | { kind: 'buttons'; altText: string; text: string; actions: Action[]; quickReplies?: Action[] }
+  | { kind: 'libraryCard'; altText: string; card: LibraryCardView; quickReplies?: Action[] };
 
 export const text = (t: string, quickReplies?: Action[]): Reply =>
   quickReplies ? { kind: 'text', text: t, quickReplies } : { kind: 'text', text: t };

@@ -27,6 +27,7 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.services, 'pages', 'menu'],
   [KEYWORDS.renewAll, 'renew-all', 'start'],
   [KEYWORDS.reminders, 'reminders', 'show'],
+  [KEYWORDS.libraryCard, 'card', 'show'],
 ];
 
 /** Where a phrase goes: its own answer in the phrase flow, or the page a keyword would open. */
@@ -34,6 +35,7 @@ const intentRoutes: Partial<Record<Intent, [string, string]>> = {
   passwordChange: ['pages', 'password'],
   emailRegistration: ['pages', 'email'],
   wishList: ['wish', 'list'],
+  libraryCard: ['card', 'show'],
 };
 
 /** A keyword with an ending (ログインしたい, ヘルプください, やめます): the keyword. */

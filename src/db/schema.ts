@@ -114,6 +114,13 @@ export interface AccountLinkRequestsTable {
   created_at: Timestamp;
   expires_at: TimestampRequired;
 }
+/** migrations/0028: the addresses of library card images (docs/library-card.md). */
+export interface CardImageTokensTable {
+  token_hash: string;
+  patron_id: RefId;
+  created_at: Timestamp;
+  expires_at: TimestampRequired;
+}
 export interface AccountLinkNoncesTable {
   nonce_hash: string;
   patron_id: RefId;
@@ -272,6 +279,7 @@ export interface DB {
   line_users: LineUsersTable;
   account_link_requests: AccountLinkRequestsTable;
   account_link_nonces: AccountLinkNoncesTable;
+  card_image_tokens: CardImageTokensTable;
   conversation_states: ConversationStatesTable;
   webhook_inbox: WebhookInboxTable;
   loans: LoansTable;

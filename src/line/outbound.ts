@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Action, InfoCard, Reply, TitleCard, TitleDetailCard } from '../conversation/reply.js';
+import type { Action, InfoCard, LibraryCardView, Reply, TitleCard, TitleDetailCard } from '../conversation/reply.js';
 import { LIMITS } from './limits.js';
 
 type Message = messagingApi.Message;
@@ -37,6 +37,8 @@ function toMessage(r: Reply): Message {
       );
     case 'buttons':
       return flex(r.altText, buttonsBubble(r.text, r.actions), quickReply);
+    case 'libraryCard':
+      return flex(r.altText, libraryCardBubble(r.card), quickReply);
   }
 }
 
@@ -202,31 +204,64 @@ function detailBubble(c: TitleDetailCard): FlexBubble {
  */
 const LABEL_WIDTH = '70px';
 
+/** One label/value row of a card, the value wrapping beside a label column of fixed width. */
+function labelRow(r: { label: string; value: string; emphasis?: boolean }): FlexComponent {
+  return {
+    type: 'box',
+    layout: 'horizontal',
+    spacing: 'sm',
+    contents: [
+      {
+        type: 'box',
+        layout: 'vertical',
+        width: LABEL_WIDTH,
+        flex: 0,
+        contents: [txt(r.label, { size: 'xs', color: COLORS.muted, wrap: false })],
+      },
+      txt(cut(r.value, 200), {
+        size: 'sm',
+        flex: 1,
+        weight: r.emphasis ? 'bold' : 'regular',
+        color: r.emphasis ? COLORS.ng : undefined,
+      }),
+    ],
+  };
+}
+
 function infoBubble(c: InfoCard): FlexBubble {
-  const rows = c.rows.map(
-    (r): FlexComponent => ({
-      type: 'box',
-      layout: 'horizontal',
-      spacing: 'sm',
-      contents: [
-        {
-          type: 'box',
-          layout: 'vertical',
-          width: LABEL_WIDTH,
-          flex: 0,
-          contents: [txt(r.label, { size: 'xs', color: COLORS.muted, wrap: false })],
-        },
-        txt(cut(r.value, 200), {
-          size: 'sm',
-          flex: 1,
-          weight: r.emphasis ? 'bold' : 'regular',
-          color: r.emphasis ? COLORS.ng : undefined,
-        }),
-      ],
-    }),
-  );
+  const rows = c.rows.map(labelRow);
   const note = c.note ? [txt(cut(c.note, 500), { size: 'xs', color: COLORS.muted })] : [];
   return smallCard(c.title, [...rows, ...note], c.actions, 3, 0, c.heading);
+}
+
+/**
+ * The library card: the barcode as the hero, as wide as LINE draws a bubble ('giga'), on white
+ * with the image's own quiet zones kept ('fit' never crops); tapping it opens the image alone.
+ */
+function libraryCardBubble(c: LibraryCardView): FlexBubble {
+  return {
+    type: 'bubble',
+    size: 'giga',
+    hero: {
+      type: 'image',
+      url: c.imageUrl,
+      size: 'full',
+      aspectRatio: '3:1',
+      aspectMode: 'fit',
+      backgroundColor: '#FFFFFF',
+      action: { type: 'uri', label: cut(c.title, LIMITS.actionLabel), uri: c.imageUrl },
+    },
+    body: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'md',
+      contents: [
+        txt(c.title, { weight: 'bold', size: 'md', color: COLORS.accent }),
+        ...c.rows.map(labelRow),
+        ...c.notes.map((n) => txt(cut(n, 500), { size: 'xs', color: COLORS.muted })),
+      ],
+    },
+  };
 }
 
 function buttonsBubble(text: string, actions: readonly Action[]): FlexBubble {

@@ -107,6 +107,17 @@ export const profileSchema = z
       .strictObject({ initialLength: count(6, 32), minLength: count(4, 64), maxLength: count(8, 256) })
       .refine((p) => p.minLength <= p.maxLength, { message: 'must not exceed maxLength', path: ['minLength'] }),
     mail: z.strictObject({ sender: z.email() }),
+    /**
+     * The library card as LINE shows it (docs/library-card.md): the card number as an NW-7
+     * (Codabar) barcode between the start and stop letters the library's own cards print, so the
+     * counter's scanner reads the phone as it reads the plastic card.
+     */
+    card: z
+      .strictObject({
+        codabarStart: z.enum(['A', 'B', 'C', 'D']).default('A'),
+        codabarStop: z.enum(['A', 'B', 'C', 'D']).default('A'),
+      })
+      .default({ codabarStart: 'A', codabarStop: 'A' }),
     /** No LINE push from `from` until `until` (Tokyo hours). */
     quietHours: z.strictObject({ from: hour, until: hour }),
     reminders: z.strictObject({

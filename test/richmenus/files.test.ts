@@ -30,6 +30,8 @@ const TYPED_WORDS = [
   'パスワード変更',
   'メールアドレス登録',
   'ヘルプ',
+  // Issue 27: the library card's barcode (KEYWORDS.libraryCard), on the logged-in menu only.
+  '利用者カード',
 ];
 const readJson = async (alias: string) =>
   JSON.parse(await readFile(`${RICH_MENUS_DIR}${alias}.json`, 'utf8')) as MenuJson;
@@ -104,6 +106,11 @@ describe('the words of CONTRACT.md on the menus', () => {
     const l = labels(await readJson('logged-in'));
     expect(l).toEqual(expect.arrayContaining(['蔵書検索', 'ご利用状況', 'ログアウト']));
     expect(l).not.toContain('ログイン');
+  });
+
+  it('issue 27: 利用者カード only on the logged-in menu (logged out it could only ask to log in)', async () => {
+    expect(labels(await readJson('logged-in'))).toContain('利用者カード');
+    expect(labels(await readJson('logged-out'))).not.toContain('利用者カード');
   });
 });
 

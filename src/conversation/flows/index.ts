@@ -13,6 +13,7 @@ import { searchFlow } from './search.js';
 import { statusFlow } from './status.js';
 import { HOLD_SERVICE_FLOWS } from './hold-service-flows.js';
 import { wishFlow } from './wish.js';
+import { libraryCardFlow } from './library-card.js';
 
 const expiredFlow: Flow = {
   name: 'expired',
@@ -39,5 +40,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     phraseFlow,
     ...HOLD_SERVICE_FLOWS,
     wishFlow,
+    libraryCardFlow,
   ].map((f) => [f.name, f]),
 );

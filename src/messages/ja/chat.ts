@@ -44,6 +44,8 @@ export const KEYWORDS = {
   // Issue 26: renew every loan at once (R-LOAN-5); the reminder choices (R-NOTE-2).
   renewAll: ['まとめて延長', '全部延長'],
   reminders: ['通知設定'],
+  // Issue 27: the library card's barcode (the logged-in rich menu's tile).
+  libraryCard: ['利用者カード'],
 } as const;
 
 /**
@@ -218,6 +220,7 @@ function helpLines(): string[] {
     `■予約は${lib.holdLimitRule}。` +
       (lib.holdsWait ? 'LINEでの予約は「依頼中」として受け付け、翌開館日の朝に正式な予約になります。' : ''),
     `■ご用意ができた資料は、${lib.shelfPeriod}のあいだ受取館でお取り置きします。`,
+    '■利用者カード：ログイン中に「利用者カード」と送ると、カウンターで読み取れるバーコードを表示します。',
     '■紙芝居は「分類:C」で探せます（請求記号は「P」で始まります）。請求記号に「YA」のある資料は中学生・高校生向けです。',
     '■視聴覚資料（CD・DVDなど）、館内閲覧のみの資料、雑誌の最新号は予約できません。',
   ];

@@ -18,6 +18,7 @@ import {
   TITLE_AVAILABILITY_LABELS,
 } from './labels.js';
 import { MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, mailText } from './mail.js';
+import { libraryCard } from './library-card.js';
 import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
 import { patronChat, reservationConfirmationText } from './patron-chat.js';
@@ -43,6 +44,7 @@ export {
   INTENT_PHRASES,
   intentAnswers,
   KEYWORDS,
+  libraryCard,
   MAIL_NOT_ARRIVING,
   MAIL_SENDER_NOTICE,
   mailText,
@@ -95,4 +97,5 @@ export const ja = {
   wishList,
   offerMessages,
   walkInAdvice,
+  libraryCard,
 } as const;
