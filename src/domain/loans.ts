@@ -1,4 +1,4 @@
-// Loans and renewal (R-LOAN-1..4).
+// Loans and renewal (R-LOAN-1..4, R-LOAN-6).
 
 import { dueDateOnOpeningDay } from './calendar.js';
 import type { BranchCalendar } from './calendar.js';
@@ -78,4 +78,23 @@ export function renewalShortensLoan(
   rules: Pick<RenewalRules, 'periodDays'>,
 ): boolean {
   return compareDates(renewedDueDate(today, cal, rules), currentDueDate) < 0;
+}
+
+/**
+ * R-LOAN-6 (the project's rule; the guide is silent): a renewal that would leave the due date where it
+ * is, as on the day of checkout (two weeks from today is the due date itself), is refused with the
+ * first day from which it moves it later: accepted, it would spend one of the profile's renewals for
+ * nothing. A renewal that brings the due date forward stays allowed, with a warning (above).
+ */
+export function renewalTooSoon(
+  currentDueDate: IsoDate,
+  today: IsoDate,
+  cal: BranchCalendar,
+  rules: Pick<RenewalRules, 'periodDays'>,
+): Refusal | null {
+  if (renewedDueDate(today, cal, rules) !== currentDueDate) return null;
+  // renewedDueDate never decreases from one day to the next, so the first later one is the answer.
+  let from = addDays(today, 1);
+  while (compareDates(renewedDueDate(from, cal, rules), currentDueDate) <= 0) from = addDays(from, 1);
+  return refuse('NOT_RENEWABLE_NOT_YET', { dueDate: currentDueDate, from });
 }

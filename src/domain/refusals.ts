@@ -30,6 +30,8 @@ export const REFUSAL_CODES = [
   'NOT_RENEWABLE_AV',
   'NOT_RENEWABLE_ALREADY_RENEWED',
   'NOT_RENEWABLE_MATERIAL',
+  // Renewing would not move the due date (R-LOAN-6)
+  'NOT_RENEWABLE_NOT_YET',
   // Cancelling (R-CAN-2)
   'HOLD_NOT_CANCELLABLE_READY',
   'HOLD_NOT_ACTIVE',

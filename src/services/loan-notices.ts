@@ -13,12 +13,14 @@ export type LoanOfTitle = Awaited<ReturnType<typeof openLoansOfTitle>>[number];
  * waits for the title). Called in two halves around placing the hold, in its transaction: first
  * the loans that may be renewed now, then, if the new hold still waits (no shelf copy served it),
  * a notice for each of them. Borrowers who could not renew anyway are not told: nothing changed
- * for them.
+ * for them. A loan refused only as too soon (R-LOAN-6: renewing today would not move its due date)
+ * counts as renewable: from its first useful day it would have been, and now it will not.
  */
 export async function renewableLoansOfTitle(tx: Tx, bibId: string, now: Date): Promise<LoanOfTitle[]> {
   const out: LoanOfTitle[] = [];
   for (const l of await openLoansOfTitle(tx, bibId)) {
-    if ((await previewRenewal(tx, { loanId: l.loanId, patronId: l.patronId }, now)).ok) out.push(l);
+    const r = await previewRenewal(tx, { loanId: l.loanId, patronId: l.patronId }, now);
+    if (r.ok || (r.failure.kind === 'refused' && r.failure.refusal.code === 'NOT_RENEWABLE_NOT_YET')) out.push(l);
   }
   return out;
 }

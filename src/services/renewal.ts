@@ -7,7 +7,7 @@ import type { Executor } from '../db/executor.js';
 import { audit, type AuditActor } from '../db/audit.js';
 import { tokyoDate, type IsoDate } from '../domain/dates.js';
 import { serviceRefusal } from '../domain/eligibility.js';
-import { renewalRefusal, renewalShortensLoan, renewedDueDate } from '../domain/loans.js';
+import { renewalRefusal, renewalShortensLoan, renewalTooSoon, renewedDueDate } from '../domain/loans.js';
 import { branchCalendar } from './calendar.js';
 import { inTransaction, notFound, ok, refused, type Outcome } from './errors.js';
 import { libraryProfile } from '../profile/active.js';
@@ -68,6 +68,8 @@ async function renewalOf(
   );
   if (refusal) return refused(refusal);
   const cal = await branchCalendar(db, loan.branchCode, today);
+  const tooSoon = renewalTooSoon(loan.dueDate, today, cal, profile.loans.renewal);
+  if (tooSoon) return refused(tooSoon);
   return ok({
     loanId: loan.id,
     title: loan.title,

@@ -18,7 +18,10 @@ const loanTitles = (r: Reply[]) =>
     .filter((c) => c.rows.some((row) => row.label === '返却予定日'))
     .map((c) => c.title);
 
-/** Lends TARO `n` more copies that are on a shelf, can be lent, and that nobody waits for. */
+/**
+ * Lends TARO `n` more copies that are on a shelf, can be lent, and that nobody waits for: three days
+ * ago, so that renewing them today moves their due date (R-LOAN-6).
+ */
 async function lendMore(n: number): Promise<string[]> {
   const rows = await h.db
     .selectFrom('items')
@@ -40,11 +43,13 @@ async function lendMore(n: number): Promise<string[]> {
   for (const r of rows) {
     if (titles.length === n) break;
     if (titles.includes(r.title)) continue;
-    const lent = await checkout(h.db, { cardNumber: TARO, itemBarcode: r.barcode, loanPeriodDays: 14 }, h.now);
+    const lent = await checkout(h.db, { cardNumber: TARO, itemBarcode: r.barcode, loanPeriodDays: 14 }, threeDaysAgo());
     if (lent.ok) titles.push(r.title);
   }
   return titles;
 }
+
+const threeDaysAgo = () => new Date(h.now.getTime() - 3 * 86_400_000);
 
 describe('ご利用状況 and 予約申込 say what is true', () => {
   it('R-RES-7: a hold at 1位 carries the guide’s note that 1位 does not mean it can be borrowed yet', async () => {

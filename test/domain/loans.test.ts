@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { isOpeningDay } from '../../src/domain/calendar.js';
 import type { BranchCalendar } from '../../src/domain/calendar.js';
 import { addDays, compareDates, daysBetween } from '../../src/domain/dates.js';
-import { dueDateFor, isOverdue, renewalRefusal, renewalShortensLoan, renewedDueDate } from '../../src/domain/loans.js';
+import {
+  dueDateFor,
+  isOverdue,
+  renewalRefusal,
+  renewalShortensLoan,
+  renewalTooSoon,
+  renewedDueDate,
+} from '../../src/domain/loans.js';
 import type { LoanForRenewal } from '../../src/domain/loans.js';
 import { KAMAGAYA, kamagayaCalendar } from '../helpers/profiles.js';
 
@@ -128,5 +135,29 @@ describe("R-LOAN-3 the renewed due date (Kamagaya's loans.renewal.periodDays 14)
         for (let i = 0; i < daysBetween(earliest, due); i++) expect(isOpeningDay(c, addDays(earliest, i))).toBe(false);
       }),
     );
+  });
+});
+
+describe('R-LOAN-6 a renewal that would not move the due date', () => {
+  it('R-LOAN-6: on the day of checkout it is refused, with the next day as the first useful one', () => {
+    const due = dueDateFor('2025-06-10', cal, PERIOD);
+    expect(renewalTooSoon(due, '2025-06-10', cal, RENEWAL)).toEqual({
+      code: 'NOT_RENEWABLE_NOT_YET',
+      params: { dueDate: due, from: '2025-06-11' },
+    });
+    expect(renewalTooSoon(due, '2025-06-11', cal, RENEWAL)).toBeNull();
+  });
+
+  it('R-LOAN-6: the first useful day skips days whose renewal lands on the same due date', () => {
+    // Checked out Sun 1 June with a 15-day period: due Mon 16 → Tue 17 June. Renewing on Mon 2 June
+    // gives 16 June, a Monday, moved to Tue 17 June: the same date; Tue 3 June gives Tue 17 June too.
+    const due = dueDateFor('2025-06-01', cal, 15);
+    expect(due).toBe('2025-06-17');
+    expect(renewalTooSoon(due, '2025-06-02', cal, RENEWAL)?.params).toEqual({ dueDate: due, from: '2025-06-04' });
+  });
+
+  it('R-LOAN-6: a renewal that moves the due date, later or earlier, is not this refusal', () => {
+    expect(renewalTooSoon('2025-06-17', '2025-06-10', cal, RENEWAL)).toBeNull();
+    expect(renewalTooSoon('2025-07-30', '2025-06-10', cal, RENEWAL)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { addClosedDates } from '../../src/services/calendar.js';
 import { checkout } from '../../src/services/circulation.js';
 import { placeHold } from '../../src/services/holds.js';
 import { renewLoan } from '../../src/services/renewal.js';
+import { refusalMessage } from '../../src/messages/ja/index.js';
 import { testDatabase } from '../helpers/database.js';
 import { addPatron, addTitles, at, BOOK } from '../helpers/library.js';
 import { PATRON, STAFF } from '../helpers/actors.js';
@@ -28,6 +29,7 @@ beforeAll(async () => {
     BOOK('鼻', [['2005', 'honkan']]),
     BOOK('トロッコ', [['2006', 'tobu']]),
     BOOK('杜子春', [['2007', 'tobu']]),
+    BOOK('或阿呆の一生', [['2008', 'honkan']]),
   ]);
   patronId.R = await addPatron(db, 'R');
   patronId.OUT = await addPatron(db, 'OUT', { residency: 'none' });
@@ -112,4 +114,28 @@ describe('renewing loans', () => {
       expect(r.ok && r.value.dueDate).toBe('2026-12-16');
     },
   );
+
+  it('R-LOAN-6: renewing on the day of checkout is refused with the first useful day, and spends nothing', async () => {
+    await addPatron(database.db, 'S');
+    const lent = await checkout(
+      database.db,
+      { cardNumber: 'S', itemBarcode: '2008', loanPeriodDays: 14 },
+      at('2026-11-29 10:00'),
+    );
+    if (!lent.ok) throw new Error(JSON.stringify(lent.failure));
+    const s = await findPatronByCard(database.db, 'S');
+    const renewAt = (when: string) =>
+      renewLoan(database.db, { loanId: lent.value.loanId, patronId: s!.id, actor: PATRON }, at(when));
+    const r = await renewAt('2026-11-29 18:00');
+    expect(!r.ok && r.failure.kind === 'refused' && r.failure.refusal).toEqual({
+      code: 'NOT_RENEWABLE_NOT_YET',
+      params: { dueDate: '2026-12-13', from: '2026-11-30' },
+    });
+    expect(refusalMessage(r.ok || r.failure.kind !== 'refused' ? undefined! : r.failure.refusal)).toBe(
+      '今日延長しても返却予定日（2026年12月13日（日））は変わりません。延長の回数を無駄にしないよう、今日は受け付けていません。' +
+        '2026年11月30日（月）以降に延長すると、返却予定日は申込日から2週間後になります。',
+    );
+    const next = await renewAt('2026-12-01 10:00');
+    expect(next.ok && next.value.dueDate).toBe('2026-12-15');
+  });
 });

@@ -103,6 +103,9 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
       ? '貸出期間の延長はできません。返却予定日までにご返却ください。'
       : `貸出期間の延長は${lib.renewalTimes}回までです。この資料はすでに延長されているため、返却予定日までにご返却ください。`,
   NOT_RENEWABLE_MATERIAL: () => 'この種類の資料は延長できません。返却予定日までにご返却ください。',
+  NOT_RENEWABLE_NOT_YET: (p) =>
+    `今日延長しても返却予定日（${dateParam(p, 'dueDate') ?? '今の返却予定日'}）は変わりません。延長の回数を無駄にしないよう、今日は受け付けていません。` +
+    `${dateParam(p, 'from') ?? '明日'}以降に延長すると、返却予定日は${lib.renewalPeriod}後になります。`,
   HOLD_NOT_CANCELLABLE_READY: (p) => {
     const branch = text(p, 'branchName') ?? '受取館';
     const phone = text(p, 'phone');
