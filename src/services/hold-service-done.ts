@@ -1,11 +1,12 @@
 import type { Executor } from '../db/executor.js';
 import { findHold } from '../db/holds.js';
 import { openLoansOfPatron } from '../db/loans.js';
-import { tokyoDate, type IsoDate } from '../domain/dates.js';
+import { compareDates, tokyoDate, type IsoDate } from '../domain/dates.js';
 import { isSuspended } from '../domain/hold-pauses.js';
 import { isActiveHold } from '../domain/holds.js';
 import { parsePauseId, parsePickupId, renewAllOffer } from './hold-service-views.js';
 import { withPhoneOfPickup } from './hold-phone.js';
+import type { RenewalPreview } from './renewal.js';
 
 /** Issue 26's confirmations: a repeated tap is told the change is there already. */
 export type HoldServiceKind = 'pickup' | 'pause' | 'resume' | 'renewAll';
@@ -27,7 +28,11 @@ export async function holdServiceDone(
   if (action === 'renewAll') {
     const offer = await renewAllOffer(db, patronId, now);
     const loans = await openLoansOfPatron(db, patronId);
-    if (!offer.ok || offer.value.renewable.length > 0 || !loans.some((l) => l.renewals > 0)) return null;
+    // Done when a loan was renewed and renewing again would move no due date later: with one
+    // renewal (Kamagaya) nothing is renewable any more; with several (loans.renewal.times) a loan
+    // renewed today is refused as too soon (R-LOAN-6), or would only bring its due date forward.
+    const later = (l: RenewalPreview) => compareDates(l.newDueDate, l.dueDate) > 0;
+    if (!offer.ok || offer.value.renewable.some(later) || !loans.some((l) => l.renewals > 0)) return null;
     return { kind: 'renewedAll', loans: loans.map((l) => ({ title: l.title, dueDate: l.dueDate })) };
   }
   const holdId = action === 'pickup' ? parsePickupId(id)?.holdId : action === 'pause' ? parsePauseId(id)?.holdId : id;

@@ -7,6 +7,7 @@ import { checkout } from '../../src/services/circulation.js';
 import { patronOverview } from '../../src/services/patrons.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
 import { at } from '../helpers/library.js';
+import { here } from '../helpers/profiles.js';
 
 const SATO = '2000000003';
 const HANAKO = '2000000002';
@@ -124,7 +125,7 @@ describe.each(['kamagaya', 'minato'])('読みたいリスト and the hold manage
   });
 });
 
-describe('R-SER-1 the next volume (Kamagaya)', () => {
+describe('R-SER-1 the next volume (the installed profile: 本館 and 14 days under Kamagaya)', () => {
   let h: ChatHarness;
   const hanako = () => h.user(71);
   beforeAll(async () => {
@@ -144,14 +145,18 @@ describe('R-SER-1 the next volume (Kamagaya)', () => {
   };
 
   it('R-SER-1: borrowing 上 at the counter offers 下 as a one-tap hold (a LINE card), once per loan', async () => {
-    await onlyOnShelfAt(h, 'ノルウェイの森 上', 'honkan');
+    await onlyOnShelfAt(h, 'ノルウェイの森 上', here.branch(0).code);
     const item = await h.db
       .selectFrom('items')
       .innerJoin('bibs', 'bibs.id', 'items.bib_id')
       .select('items.barcode')
       .where('bibs.title', '=', 'ノルウェイの森 上')
       .executeTakeFirstOrThrow();
-    const r = await checkout(h.db, { cardNumber: HANAKO, itemBarcode: item.barcode, loanPeriodDays: 14 }, h.now);
+    const r = await checkout(
+      h.db,
+      { cardNumber: HANAKO, itemBarcode: item.barcode, loanPeriodDays: here.profile.loans.periodDays },
+      h.now,
+    );
     expect(r.ok).toBe(true);
     const rows = await offers();
     expect(rows).toHaveLength(1);
@@ -167,8 +172,8 @@ describe('R-SER-1 the next volume (Kamagaya)', () => {
   });
 
   it('R-SER-1: no offer for the last volume, nor for a title that is not a volume', async () => {
-    await onlyOnShelfAt(h, 'ノルウェイの森 下', 'honkan');
-    await onlyOnShelfAt(h, '雪国', 'honkan');
+    await onlyOnShelfAt(h, 'ノルウェイの森 下', here.branch(0).code);
+    await onlyOnShelfAt(h, '雪国', here.branch(0).code);
     for (const title of ['ノルウェイの森 下', '雪国']) {
       const item = await h.db
         .selectFrom('items')
@@ -177,7 +182,13 @@ describe('R-SER-1 the next volume (Kamagaya)', () => {
         .where('bibs.title', '=', title)
         .executeTakeFirstOrThrow();
       expect(
-        (await checkout(h.db, { cardNumber: HANAKO, itemBarcode: item.barcode, loanPeriodDays: 14 }, h.now)).ok,
+        (
+          await checkout(
+            h.db,
+            { cardNumber: HANAKO, itemBarcode: item.barcode, loanPeriodDays: here.profile.loans.periodDays },
+            h.now,
+          )
+        ).ok,
       ).toBe(true);
     }
     expect(await offers()).toHaveLength(1);
