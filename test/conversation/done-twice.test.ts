@@ -143,14 +143,16 @@ describe('a stale confirmation that was not done', () => {
     expect(wordsOf(await h.tap(taro(), renew))).toContain('時間切れ');
     expect(await auditRows('loan.renew', { loanId })).toBe(0);
 
-    // The loan is renewed at the counter (as often as the profile allows: once under Kamagaya)
-    // while a new question waits: its button gets the refusal that says so, and the old button,
-    // stale for another reason, finds the loan renewed.
+    // The loan is renewed at the counter (as often as the profile allows: once under Kamagaya, each
+    // a day after the one before, since a second renewal the same day moves nothing, R-LOAN-6) while
+    // a new question waits: its button gets the refusal that says so, and the old button, stale for
+    // another reason, finds the loan renewed.
     const ask2 = await h.tap(taro(), `renew|confirm|${loanId}`);
     const patronId = (await patronOverview(h.db, TARO))!.patron.id;
+    const dayAfter = (n: number) => new Date(h.now.getTime() + n * 86_400_000);
     let counter = await renewLoan(h.db, { loanId, patronId, actor: { kind: 'staff' } }, h.now);
     for (let n = 1; n < here.renewalTimes && counter.ok; n++)
-      counter = await renewLoan(h.db, { loanId, patronId, actor: { kind: 'staff' } }, h.now);
+      counter = await renewLoan(h.db, { loanId, patronId, actor: { kind: 'staff' } }, dayAfter(n));
     expect(counter.ok).toBe(true);
     expect(wordsOf(await h.tap(taro(), buttonData(ask2, '延長する')!))).toContain('この資料はすでに延長されている');
     const late = wordsOf(await h.tap(taro(), renew));
