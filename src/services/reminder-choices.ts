@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { audit, type AuditActor } from '../db/audit.js';
 import type { Executor } from '../db/executor.js';
+import { findReminderChoices, updateReminderChoices } from '../db/reminder-choices.js';
 import type { DB } from '../db/schema.js';
 import { DUE_REMINDER_CHOICES, dueReminderDays } from '../domain/overdue.js';
 import { libraryProfile } from '../profile/active.js';
-import { inTransaction, notFound, ok, type Outcome } from './errors.js';
+import { conflict, inTransaction, notFound, ok, type Outcome } from './errors.js';
 
 export interface ReminderChoices {
   /** Days before the due date; 0 = no due-date reminder (R-NOTE-2). */
@@ -15,15 +16,11 @@ export interface ReminderChoices {
 }
 
 async function read(db: Executor, patronId: string): Promise<ReminderChoices | undefined> {
-  const r = await db
-    .selectFrom('patrons')
-    .select(['due_reminder_days', 'pickup_reminder'])
-    .where('id', '=', patronId)
-    .executeTakeFirst();
+  const r = await findReminderChoices(db, patronId);
   if (!r) return undefined;
   return {
-    dueDays: dueReminderDays(r.due_reminder_days, libraryProfile().reminders.dueDaysBefore),
-    pickup: r.pickup_reminder,
+    dueDays: dueReminderDays(r.dueReminderDays, libraryProfile().reminders.dueDaysBefore),
+    pickup: r.pickupReminder,
     dueOptions: DUE_REMINDER_CHOICES,
   };
 }
@@ -42,12 +39,15 @@ export async function setReminderChoices(
 ): Promise<Outcome<ReminderChoices>> {
   return inTransaction(db, async (tx) => {
     if (req.dueDays !== undefined && !DUE_REMINDER_CHOICES.includes(req.dueDays))
-      return notFound('patron', req.patronId);
+      return conflict(
+        'REMINDER_CHOICE_INVALID',
+        `a due-date reminder is ${DUE_REMINDER_CHOICES.join(', ')} days before`,
+      );
     const set = {
       ...(req.dueDays !== undefined ? { due_reminder_days: req.dueDays } : {}),
       ...(req.pickup !== undefined ? { pickup_reminder: req.pickup } : {}),
     };
-    if (Object.keys(set).length > 0) await tx.updateTable('patrons').set(set).where('id', '=', req.patronId).execute();
+    await updateReminderChoices(tx, req.patronId, set);
     await audit(tx, { actor: req.actor, action: 'patron.reminders', patronId: req.patronId, details: set });
     const r = await read(tx, req.patronId);
     return r ? ok(r) : notFound('patron', req.patronId);
