@@ -55,6 +55,16 @@ const serviceAccess = z.strictObject({
   minSchoolYear: count(0, 12),
 });
 
+/**
+ * The library's names in another language (docs/translating.md): what the English or やさしい日本語
+ * table says instead of the Japanese name. A branch missing here keeps its Japanese name.
+ */
+const translation = z.strictObject({
+  library: z.strictObject({ name: text, accountName: text, municipality: text }).optional(),
+  /** By branch code: 'Main Library (本館)', '本館（ほんかん）'. */
+  branches: z.record(z.string(), text).default({}),
+});
+
 export const profileSchema = z
   .strictObject({
     library: z.strictObject({
@@ -120,6 +130,8 @@ export const profileSchema = z
       .default({ codabarStart: 'A', codabarStop: 'A' }),
     /** No LINE push from `from` until `until` (Tokyo hours). */
     quietHours: z.strictObject({ from: hour, until: hour }),
+    /** Names in the other languages the bot speaks, keyed by language (en, easy). */
+    translations: z.partialRecord(z.enum(['en', 'easy']), translation).default({}),
     reminders: z.strictObject({
       /** The pickup reminder: this many opening days of the pickup branch before the deadline. */
       pickupOpeningDaysBefore: count(0, 14),
