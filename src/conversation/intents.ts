@@ -1,4 +1,4 @@
-import { INTENT_ENDINGS, INTENT_PHRASES } from '../messages/ja/index.js';
+import { INTENT_ENDINGS, INTENT_PHRASES } from '../messages/current.js';
 
 export type Intent = keyof typeof INTENT_PHRASES;
 

@@ -1,4 +1,4 @@
-import { chat } from '../messages/ja/index.js';
+import { chat } from '../messages/current.js';
 import { mayBeCredential } from './credentials-like.js';
 import { text, type Action, type Reply } from './reply.js';
 

@@ -1,5 +1,5 @@
 import type { Input } from './input.js';
-import { KEYWORDS, STOP_WHILE_WAITING } from '../messages/ja/index.js';
+import { KEYWORDS, STOP_WHILE_WAITING } from '../messages/current.js';
 import { looksLikeCredentials } from './credentials-like.js';
 import { matchIntent, phraseMatcher, type Intent } from './intents.js';
 import { decodePostback, type Postback } from './postback.js';

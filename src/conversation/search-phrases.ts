@@ -1,5 +1,5 @@
 import { materialFilterOfWord } from '../domain/material-words.js';
-import { SEARCH_PHRASES } from '../messages/ja/index.js';
+import { SEARCH_PHRASES } from '../messages/current.js';
 
 /** The words of a search typed as a sentence, and whether the sentence asks for a reservation. */
 export interface SearchPhrase {

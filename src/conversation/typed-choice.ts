@@ -1,4 +1,4 @@
-import { CHOICE_WORDS } from '../messages/ja/index.js';
+import { CHOICE_WORDS } from '../messages/current.js';
 import { libraryProfile } from '../profile/active.js';
 
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();

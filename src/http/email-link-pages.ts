@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { refusalMessage } from '../messages/ja/index.js';
+import { refusalMessage } from '../messages/current.js';
 import { EmailLinkDonePage, EmailLinkInvalidPage, EmailLinkPage } from '../pages/email-confirm.js';
 import { EmailRefusedPage } from '../pages/email.js';
 import { confirmEmailRegistration, emailLinkState } from '../services/email-registration.js';

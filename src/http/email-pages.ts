@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { EmailType } from '../domain/email.js';
 import { maskCard } from '../log.js';
-import { accountPages as t, refusalMessage } from '../messages/ja/index.js';
+import { accountPages as t, refusalMessage } from '../messages/current.js';
 import { EmailConfirmPage, EmailDonePage, EmailPage, EmailRefusedPage } from '../pages/email.js';
 import { checkEmailRequest, requestEmailRegistration } from '../services/email-registration.js';
 import type { ServiceFailure } from '../services/errors.js';
@@ -9,7 +9,7 @@ import {
   accountFormRoutes,
   type AccountPagesDeps,
   cannotBeRight,
-  CREDENTIAL_LABELS,
+  credentialLabels,
   card,
   missingFields,
   postedFields,
@@ -39,7 +39,7 @@ export function emailPages(deps: AccountPagesDeps): Hono {
     const f = postedFields(posted, { email: card, emailType: raw });
     const kept = { cardNumber: f.cardNumber, email: f.email, emailType: f.emailType };
     const missing = {
-      ...missingFields(f, { ...CREDENTIAL_LABELS, email: t.email.emailLabel }),
+      ...missingFields(f, { ...credentialLabels(), email: t.email.emailLabel }),
       ...(!EMAIL_TYPES.includes(f.emailType) ? { emailType: t.email.emailTypeRequired } : {}),
     };
     if (Object.keys(missing).length > 0) return form({ ...kept, fieldErrors: missing });

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { errorText, type Logger } from '../log.js';
-import { accountPages, pages, refusalMessage } from '../messages/ja/index.js';
+import { accountPages, pages, refusalMessage } from '../messages/current.js';
 import { FormExpiredPage, FormFailedPage, FormForbiddenPage } from '../pages/account-messages.js';
 import { renderPage } from '../pages/layout.js';
 import { formResults } from './form-results.js';
@@ -69,10 +69,10 @@ export const cannotBeRight = (cardNumber: string, password: string) =>
   !CARD_NUMBER.test(cardNumber) || password.length > MAX_PASSWORD;
 
 /** The account forms' card number and current password, as their "please enter" sentences name them. */
-export const CREDENTIAL_LABELS = {
+export const credentialLabels = () => ({
   cardNumber: accountPages.cardNumberLabel,
   password: accountPages.currentPasswordLabel,
-};
+});
 
 /** The "please enter" sentence of each field left empty, by the field's name (`labels` names them). */
 export function missingFields<K extends string>(

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { maskCard } from '../log.js';
-import { accountPages as t, refusalMessage } from '../messages/ja/index.js';
+import { accountPages as t, refusalMessage } from '../messages/current.js';
 import { PasswordConfirmPage, PasswordDonePage, PasswordPage } from '../pages/password.js';
 import { changePassword } from '../services/credentials.js';
 import type { ServiceFailure } from '../services/errors.js';
@@ -9,7 +9,7 @@ import {
   accountFormRoutes,
   type AccountPagesDeps,
   cannotBeRight,
-  CREDENTIAL_LABELS,
+  credentialLabels,
   missingFields,
   postedFields,
   raw,
@@ -33,7 +33,7 @@ export function passwordPages(deps: AccountPagesDeps): Hono {
   return accountFormRoutes(deps, route, async (c, posted, { kit, formHref, form, ...prg }) => {
     const f = postedFields(posted, { newPassword: raw, newPasswordConfirm: raw });
     const missing = missingFields(f, {
-      ...CREDENTIAL_LABELS,
+      ...credentialLabels(),
       newPassword: t.password.newPasswordLabel,
       newPasswordConfirm: t.password.newPasswordConfirmLabel,
     });

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { errorText, maskCard } from '../log.js';
-import { pages, refusalMessage } from '../messages/ja/index.js';
+import { pages, refusalMessage } from '../messages/current.js';
 import { renderPage } from '../pages/layout.js';
 import {
   FailedPage,

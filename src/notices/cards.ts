@@ -1,5 +1,5 @@
 import { isRefusalCode } from '../domain/refusals.js';
-import { formatDateJa, noticeMessages as m, patronChat, refusalMessage } from '../messages/ja/index.js';
+import { formatDate, noticeMessages as m, patronChat, refusalMessage, ownKeywords } from '../messages/current.js';
 import { encodePostback } from '../conversation/postback.js';
 import type { Action, InfoCard, Reply } from '../conversation/reply.js';
 import { holdServiceNoticeReply } from './hold-service-cards.js';
@@ -16,7 +16,11 @@ export interface NoticeToRender {
   payload: Record<string, unknown>;
 }
 
-const statusButton: Action = { kind: 'message', label: patronChat.buttons.status, text: 'ご利用状況' };
+const statusButton = (): Action => ({
+  kind: 'message',
+  label: patronChat.buttons.status,
+  text: ownKeywords.status[0]!,
+});
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
@@ -27,31 +31,31 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
   const branchRow = { label: patronChat.pickupBranchLabel, value: branchName(str(p.pickupBranch)) || '—' };
   const deadlineRow = {
     label: patronChat.pickupDeadlineLabel,
-    value: formatDateJa(str(p.pickupDeadline)) || '—',
+    value: formatDate(str(p.pickupDeadline)) || '—',
     emphasis: true,
   };
-  const dueRow = { label: patronChat.dueDateLabel, value: formatDateJa(str(p.dueDate)) || '—', emphasis: true };
+  const dueRow = { label: patronChat.dueDateLabel, value: formatDate(str(p.dueDate)) || '—', emphasis: true };
   switch (n.kind) {
     case 'hold_ready':
       return card(m.holdReady.alt(title), {
         title: m.holdReady.cardHeading,
         rows: [titleRow, branchRow, deadlineRow],
         note: m.holdReady.note,
-        actions: [statusButton],
+        actions: [statusButton()],
       });
     case 'hold_expired':
       return card(m.holdExpired.alt(title), {
         title: m.holdExpired.cardHeading,
         rows: [...(title ? [titleRow] : []), branchRow],
         note: m.holdExpired.note,
-        actions: [statusButton],
+        actions: [statusButton()],
       });
     case 'pickup_reminder':
       return card(m.pickupReminder.alt(title, str(p.pickupDeadline)), {
         title: m.pickupReminder.cardHeading,
         rows: [titleRow, branchRow, deadlineRow],
         note: m.pickupReminder.note,
-        actions: [statusButton],
+        actions: [statusButton()],
       });
     case 'due_reminder':
       return card(m.dueReminder.alt(title, str(p.dueDate)), {
@@ -64,14 +68,14 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         title: m.loanReserved.cardHeading,
         rows: [titleRow, dueRow],
         note: m.loanReserved.note,
-        actions: [statusButton],
+        actions: [statusButton()],
       });
     case 'due_date_moved':
       return card(m.dueDateMoved.alt(title, str(p.dueDate)), {
         title: m.dueDateMoved.cardHeading,
-        rows: [titleRow, { label: m.dueDateMoved.fromLabel, value: formatDateJa(str(p.from)) || '—' }, dueRow],
+        rows: [titleRow, { label: m.dueDateMoved.fromLabel, value: formatDate(str(p.from)) || '—' }, dueRow],
         note: m.dueDateMoved.note,
-        actions: [statusButton],
+        actions: [statusButton()],
       });
     case 'pickup_deadline_moved':
       return card(m.pickupDeadlineMoved.alt(title, str(p.pickupDeadline)), {
@@ -79,11 +83,11 @@ export function noticeReply(n: NoticeToRender, branchName: (code: string) => str
         rows: [
           titleRow,
           branchRow,
-          { label: m.pickupDeadlineMoved.fromLabel, value: formatDateJa(str(p.from)) || '—' },
+          { label: m.pickupDeadlineMoved.fromLabel, value: formatDate(str(p.from)) || '—' },
           deadlineRow,
         ],
         note: m.pickupDeadlineMoved.note,
-        actions: [statusButton],
+        actions: [statusButton()],
       });
     case 'email_confirmed':
       return card(m.emailConfirmed.alt, {
@@ -114,7 +118,7 @@ function renewal(n: NoticeToRender): Pick<InfoCard, 'note' | 'actions'> {
     r && typeof r.code === 'string' && isRefusalCode(r.code)
       ? refusalMessage({ code: r.code, ...(r.params ? { params: r.params } : {}) })
       : m.dueReminder.returnBy;
-  return { note: reason, actions: [statusButton] };
+  return { note: reason, actions: [statusButton()] };
 }
 
 function card(altText: string, c: InfoCard): Reply {

@@ -1,10 +1,14 @@
-import { formatDateJa, holdServiceNotices as m, noticeMessages, patronChat } from '../messages/ja/index.js';
+import { formatDate, holdServiceNotices as m, noticeMessages, patronChat, ownKeywords } from '../messages/current.js';
 import type { Action, Reply } from '../conversation/reply.js';
 
 // The notices of issue 26 as a LINE card and as a mail: a hold cancelled after its 不要日 (R-RES-12)
 // and an overdue loan (R-NOTE-1). cards.ts and mail-content.ts ask here for the kinds they lack.
 
-const statusButton: Action = { kind: 'message', label: patronChat.buttons.status, text: 'ご利用状況' };
+const statusButton = (): Action => ({
+  kind: 'message',
+  label: patronChat.buttons.status,
+  text: ownKeywords.status[0]!,
+});
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 export function holdServiceNoticeReply(kind: string, p: Record<string, unknown>): Reply | undefined {
@@ -18,9 +22,9 @@ export function holdServiceNoticeReply(kind: string, p: Record<string, unknown>)
         cards: [
           {
             title: m.holdNotNeeded.cardHeading,
-            rows: [titleRow, { label: m.holdNotNeeded.dateLabel, value: formatDateJa(str(p.notNeededAfter)) || '—' }],
+            rows: [titleRow, { label: m.holdNotNeeded.dateLabel, value: formatDate(str(p.notNeededAfter)) || '—' }],
             note: m.holdNotNeeded.note,
-            actions: [statusButton],
+            actions: [statusButton()],
           },
         ],
       };
@@ -33,10 +37,10 @@ export function holdServiceNoticeReply(kind: string, p: Record<string, unknown>)
             title: m.overdue.cardHeading,
             rows: [
               titleRow,
-              { label: patronChat.dueDateLabel, value: formatDateJa(str(p.dueDate)) || '—', emphasis: true },
+              { label: patronChat.dueDateLabel, value: formatDate(str(p.dueDate)) || '—', emphasis: true },
             ],
             note: m.overdue.note,
-            actions: [statusButton],
+            actions: [statusButton()],
           },
         ],
       };
@@ -55,14 +59,14 @@ export function holdServiceMail(
       return {
         subject: m.holdNotNeeded.heading,
         blocks: [
-          `${m.holdNotNeeded.heading}\n${title}\n不要日：${formatDateJa(str(p.notNeededAfter))}`,
+          `${m.holdNotNeeded.heading}\n${title}\n不要日：${formatDate(str(p.notNeededAfter))}`,
           m.holdNotNeeded.note,
         ],
       };
     case 'overdue_notice':
       return {
         subject: m.overdue.heading,
-        blocks: [`${m.overdue.heading}\n${title}\n返却予定日：${formatDateJa(str(p.dueDate))}`, m.overdue.note],
+        blocks: [`${m.overdue.heading}\n${title}\n返却予定日：${formatDate(str(p.dueDate))}`, m.overdue.note],
       };
     default:
       return undefined;

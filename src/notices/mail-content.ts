@@ -1,7 +1,7 @@
 import type { DueMail } from '../db/mail-outbox.js';
 import { holdServiceMail } from './hold-service-cards.js';
 import type { OutgoingMail } from '../mail/transport.js';
-import { botMessages, formatDateJa, MAIL_SENDER_NOTICE, mailText, noticeMessages } from '../messages/ja/index.js';
+import { botMessages, formatDate, MAIL_SENDER_NOTICE, mailText, noticeMessages } from '../messages/current.js';
 
 /** What a mail needs besides its notice: where links point, who sends, branch names. */
 export interface MailContext {
@@ -79,7 +79,7 @@ function patronMail(
 ): { subject: string; blocks: string[] } | undefined {
   const branchName = ctx.branchName(p.pickupBranch);
   const title = `『${String(p.title ?? '')}』`;
-  const due = `返却予定日：${formatDateJa(String(p.dueDate ?? ''))}`;
+  const due = `返却予定日：${formatDate(String(p.dueDate ?? ''))}`;
   switch (kind) {
     case 'hold_ready': {
       const text = botMessages.holdReady({
@@ -93,7 +93,7 @@ function patronMail(
       return { subject: mailText.holdExpiredSubject, blocks: [botMessages.holdExpired({ branchName })] };
     case 'pickup_reminder': {
       const m = noticeMessages.pickupReminder;
-      const deadline = `受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`;
+      const deadline = `受取期限：${formatDate(String(p.pickupDeadline ?? ''))}`;
       return { subject: m.heading, blocks: [`${m.heading}\n${title}\n受取館：${branchName}\n${deadline}`, m.note] };
     }
     case 'due_reminder': {
@@ -103,13 +103,13 @@ function patronMail(
     }
     case 'due_date_moved': {
       const m = noticeMessages.dueDateMoved;
-      const from = `${m.fromLabel}：${formatDateJa(String(p.from ?? ''))}`;
+      const from = `${m.fromLabel}：${formatDate(String(p.from ?? ''))}`;
       return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${from}\n${due}`, m.note] };
     }
     case 'pickup_deadline_moved': {
       const m = noticeMessages.pickupDeadlineMoved;
-      const from = `${m.fromLabel}：${formatDateJa(String(p.from ?? ''))}`;
-      const deadline = `受取期限：${formatDateJa(String(p.pickupDeadline ?? ''))}`;
+      const from = `${m.fromLabel}：${formatDate(String(p.from ?? ''))}`;
+      const deadline = `受取期限：${formatDate(String(p.pickupDeadline ?? ''))}`;
       return {
         subject: m.heading,
         blocks: [`${m.heading}\n${title}\n受取館：${branchName}\n${from}\n${deadline}`, m.note],

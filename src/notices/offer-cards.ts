@@ -1,4 +1,4 @@
-import { noticeMessages, offerMessages as m } from '../messages/ja/index.js';
+import { noticeMessages, offerMessages as m } from '../messages/current.js';
 import { encodePostback } from '../conversation/postback.js';
 import type { Action, Reply } from '../conversation/reply.js';
 

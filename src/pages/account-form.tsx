@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { accountPages as t, pages } from '../messages/ja/index.js';
+import { accountPages as t, pages } from '../messages/current.js';
 import { ConfirmPage, Form, Layout } from './layout.js';
 import { CredentialFields } from './patron-fields.js';
 

@@ -1,4 +1,4 @@
-import { accountPages as t } from '../messages/ja/index.js';
+import { accountPages as t } from '../messages/current.js';
 import { MessagePage } from './layout.js';
 
 /** A form this server did not render (or a foreign Origin): nothing was done. */

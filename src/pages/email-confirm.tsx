@@ -1,8 +1,8 @@
-import { accountPages as t, pages } from '../messages/ja/index.js';
+import { accountPages as t, pages, lazySection } from '../messages/current.js';
 import { emailRows } from './email.js';
 import { ConfirmPage, MessagePage } from './layout.js';
 
-const c = t.emailConfirm;
+const c = lazySection(() => t.emailConfirm);
 
 /** メールアドレス変更確定: the page the mail's link opens (R-MAIL-2). Nothing is registered until 確定. */
 export const EmailLinkPage = (v: {

@@ -1,13 +1,14 @@
-import { accountPages as t, MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, pages } from '../messages/ja/index.js';
+import { accountPages as t, MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, pages, lazySection } from '../messages/current.js';
 import { AccountConfirmPage, type AccountConfirmView, AccountFormPage, type AccountFormView } from './account-form.js';
 import { Choice, Layout, MessagePage } from './layout.js';
 import { TextField } from './patron-fields.js';
 
-const m = t.email;
-const TYPES = [
-  { value: 'pc', label: m.emailTypes.pc },
-  { value: 'mobile', label: m.emailTypes.mobile },
-] as const;
+const m = lazySection(() => t.email);
+const TYPES = () =>
+  [
+    { value: 'pc', label: m.emailTypes.pc },
+    { value: 'mobile', label: m.emailTypes.mobile },
+  ] as const;
 
 export interface EmailFormView extends AccountFormView<'email' | 'emailType'> {
   email?: string;
@@ -20,7 +21,7 @@ export function EmailPage(v: EmailFormView) {
   return (
     <AccountFormPage view={v} title={m.title} lead={m.lead} note={{ title: m.whoTitle, body: m.who }}>
       <TextField name="email" label={m.emailLabel} hint={m.emailHint} value={v.email} error={e.email} />
-      <Choice name="emailType" label={m.emailTypeLabel} options={TYPES} value={v.emailType} error={e.emailType} />
+      <Choice name="emailType" label={m.emailTypeLabel} options={TYPES()} value={v.emailType} error={e.emailType} />
     </AccountFormPage>
   );
 }

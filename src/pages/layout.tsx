@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { pages } from '../messages/ja/index.js';
+import { pages } from '../messages/current.js';
 
 /**
  * The one layout of the patron pages (login, password change, e-mail change).

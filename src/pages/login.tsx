@@ -1,8 +1,8 @@
-import { pages } from '../messages/ja/index.js';
+import { pages, lazySection } from '../messages/current.js';
 import { Form, Layout, MessagePage } from './layout.js';
 import { CredentialFields } from './patron-fields.js';
 
-const t = pages.login;
+const t = lazySection(() => pages.login);
 
 export interface LoginFormView {
   /** Absolute URL of POST /login, built from PUBLIC_BASE_URL. */

@@ -35,7 +35,7 @@ function run(
 }
 
 const tap = (data: string): Input => ({ kind: 'postback', data });
-const expired = { kind: 'text', text: chat.expired, quickReplies: menuActions };
+const expired = { kind: 'text', text: chat.expired, quickReplies: menuActions() };
 const notFound = { ok: false as const, failure: { kind: 'not_found' as const, what: 'loan' as const, id: 'L9' } };
 
 describe('renew: 延長する → confirmation → 延長する → done', () => {
@@ -68,14 +68,14 @@ describe('renew: 延長する → confirmation → 延長する → done', () =>
           text: patronChat.renewConfirm('こころ', '2026-12-01', '2026-12-15', false),
           actions: [
             { kind: 'postback', label: '延長する', data: 'renew|do|L1|4', displayText: '延長する' },
-            stopAction,
+            stopAction(),
           ],
         },
       ],
       next: { step: 'confirming', data: { loanId: 'L1', title: 'こころ' } },
     });
     expect(run(renewFlow, 'ask', tap('renew|confirm|L9'), { facts: { renewal: notFound } }).replies).toEqual([
-      { kind: 'text', text: patronChat.notYours, quickReplies: menuActions },
+      { kind: 'text', text: patronChat.notYours, quickReplies: menuActions() },
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('renew: 延長する → confirmation → 延長する → done', () =>
     const renewed: Facts = { renewed: { ok: true, value: { dueDate: '2026-12-15' } } };
     const done = run(renewFlow, 'done', tap('renew|do|L1|4'), { data, facts: renewed });
     expect(done.replies).toEqual([
-      { kind: 'text', text: patronChat.renewed('こころ', '2026-12-15'), quickReplies: menuActions },
+      { kind: 'text', text: patronChat.renewed('こころ', '2026-12-15'), quickReplies: menuActions() },
     ]);
     // What was done is kept, so 延長する typed again is told it is done, not searched.
     expect(done.next).toEqual({ step: 'finished', data: { finished: data } });
@@ -130,7 +130,7 @@ describe('cancel: 取消する → confirmation → 取消する → done', () =
           text: patronChat.cancelConfirm('こころ', '本館'),
           actions: [
             { kind: 'postback', label: '取消する', data: 'cancel|do|H1|2', displayText: '取消する' },
-            stopAction,
+            stopAction(),
           ],
         },
       ],
@@ -144,7 +144,7 @@ describe('cancel: 取消する → confirmation → 取消する → done', () =
     ]);
     const cancelled: Facts = { cancelled: { ok: true, value: { holdId: 'H1' } } };
     expect(run(cancelFlow, 'done', tap('cancel|do|H1|2'), { data: { holdId: 'H1' }, facts: cancelled })).toEqual({
-      replies: [{ kind: 'text', text: patronChat.cancelDone, quickReplies: menuActions }],
+      replies: [{ kind: 'text', text: patronChat.cancelDone, quickReplies: menuActions() }],
       next: { step: 'finished', data: { finished: { holdId: 'H1' } } },
     });
   });

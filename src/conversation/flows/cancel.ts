@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patronChat } from '../../messages/ja/index.js';
+import { patronChat } from '../../messages/current.js';
 import { confirmedAction } from './confirmed-action.js';
 
 /** R-CAN-1: 取消する → confirmation → 取消する → 予約の取消が完了しました. R-CAN-2: not a 受取り可 hold. */

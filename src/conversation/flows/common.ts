@@ -1,35 +1,34 @@
 import { z } from 'zod';
-import { chat, patronChat, refusalMessage } from '../../messages/ja/index.js';
+import { chat, ownKeywords, patronChat, refusalMessage } from '../../messages/current.js';
 import type { Outcome, ServiceFailure } from '../../services/errors.js';
 import type { StepContext, StepResult } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action, type Reply } from '../reply.js';
 
 /** The menu's quick replies for a logged-in patron (no ログイン: there is nothing to log in to). */
-export const menuActions: Action[] = [
-  { kind: 'message', label: chat.buttons.search, text: '蔵書検索' },
-  { kind: 'message', label: patronChat.buttons.status, text: 'ご利用状況' },
-  { kind: 'message', label: chat.buttons.help, text: 'ヘルプ' },
+export const menuActions = (): Action[] => [
+  { kind: 'message', label: chat.buttons.search, text: ownKeywords.search[0]! },
+  { kind: 'message', label: patronChat.buttons.status, text: ownKeywords.status[0]! },
+  { kind: 'message', label: chat.buttons.help, text: ownKeywords.help[0]! },
 ];
 
 /** The same for someone not logged in: ログイン is the way to everything but the search. */
-export const loggedOutMenu: Action[] = [
-  menuActions[0]!,
-  menuActions[1]!,
-  { kind: 'message', label: patronChat.buttons.login, text: 'ログイン' },
-  menuActions[2]!,
-];
+export const loggedOutMenu = (): Action[] => {
+  const [search, status, help] = menuActions();
+  return [search!, status!, { kind: 'message', label: patronChat.buttons.login, text: ownKeywords.login[0]! }, help!];
+};
 
 /** The quick replies follow the login state the event found. */
-export const menuFor = (ctx: Pick<StepContext, 'user'>): Action[] => (ctx.user.patronId ? menuActions : loggedOutMenu);
+export const menuFor = (ctx: Pick<StepContext, 'user'>): Action[] =>
+  ctx.user.patronId ? menuActions() : loggedOutMenu();
 
 /** A service's refusal as the sentence the patron reads, and where to go next. */
 export function failureReply(f: ServiceFailure): Reply {
-  if (f.kind === 'refused') return text(refusalMessage(f.refusal), menuActions);
-  return text(patronChat.notYours, menuActions);
+  if (f.kind === 'refused') return text(refusalMessage(f.refusal), menuActions());
+  return text(patronChat.notYours, menuActions());
 }
 
-export const expiredReply = (): Reply => text(chat.expired, menuActions);
+export const expiredReply = (): Reply => text(chat.expired, menuActions());
 
 /**
  * The reply to a service's answer that brings no value: no answer at all (the state the step
@@ -64,7 +63,7 @@ export function requireLogin(ctx: StepContext, pending?: Pending): StepResult | 
 /** The reply with the button that opens the login page (facts.loginUrl from issueLinkToken). */
 export function loginButtonReply(ctx: StepContext, lead: string = patronChat.loginNeeded): Reply {
   const url = ctx.facts.loginUrl;
-  if (!url) return text(patronChat.loginUnavailable, menuActions);
+  if (!url) return text(patronChat.loginUnavailable, menuActions());
   return {
     kind: 'buttons',
     altText: patronChat.buttons.login,
@@ -90,4 +89,8 @@ export function confirmationIsCurrent(ctx: StepContext): boolean {
   return ctx.data !== undefined && token === String(ctx.version);
 }
 
-export const stopAction: Action = { kind: 'message', label: patronChat.buttons.stop, text: 'やめる' };
+export const stopAction = (): Action => ({
+  kind: 'message',
+  label: patronChat.buttons.stop,
+  text: ownKeywords.stop[0]!,
+});

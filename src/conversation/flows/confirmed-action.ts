@@ -3,7 +3,7 @@ import type { ConfirmedKind } from '../../services/done-already.js';
 import type { Outcome } from '../../services/errors.js';
 import type { Effect, Facts } from '../effects.js';
 import { reading, type Flow, type StoredData } from '../flow.js';
-import { patronChat } from '../../messages/ja/index.js';
+import { patronChat } from '../../messages/current.js';
 import { text } from '../reply.js';
 import { typedNo, typedYes } from '../typed-choice.js';
 import { searchEffects, searchResultReplies } from './search.js';
@@ -87,7 +87,7 @@ export function confirmedAction<
               kind: 'buttons',
               altText: spec.button,
               text: spec.question(r.value),
-              actions: [confirmAction(ctx, spec.name, 'do', spec.button, id), stopAction],
+              actions: [confirmAction(ctx, spec.name, 'do', spec.button, id), stopAction()],
             },
           ],
           next: { step: 'confirming', data: spec.keep(r.value) },
@@ -97,7 +97,7 @@ export function confirmedAction<
         if (ctx.input.kind !== 'text' || !ctx.data) return { replies: [expiredReply()] };
         const id = ctx.data[spec.id];
         const word = ctx.input.text.normalize('NFKC').trim();
-        if (typedNo(word)) return { replies: [text(patronChat.cancelled, menuActions)], next: null };
+        if (typedNo(word)) return { replies: [text(patronChat.cancelled, menuActions())], next: null };
         if (typedYes(word) || word === spec.button)
           return {
             replies: [],
@@ -121,7 +121,7 @@ export function confirmedAction<
             ...searchResultReplies(ctx.facts, words),
             text(patronChat.actionWaits(spec.button), [
               confirmAction(ctx, spec.name, 'do', spec.button, id),
-              stopAction,
+              stopAction(),
             ]),
           ],
         };
@@ -137,7 +137,7 @@ export function confirmedAction<
         const r = spec.act.fact(ctx.facts);
         if (!r?.ok) return { replies: [noValueReply(r)] };
         return {
-          replies: [text(spec.done(ctx.data, r.value), menuActions)],
+          replies: [text(spec.done(ctx.data, r.value), menuActions())],
           ...(ctx.data ? { next: { step: 'finished', data: { finished: ctx.data } } } : {}),
         };
       }),

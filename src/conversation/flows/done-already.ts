@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { doneAlready, holdStatusLabel } from '../../messages/ja/index.js';
+import { doneAlready, holdStatusLabel } from '../../messages/current.js';
 import type { ConfirmedKind } from '../../services/done-already.js';
 import type { Facts } from '../effects.js';
 import type { Step, StepResult, StoredData } from '../flow.js';
@@ -45,12 +45,12 @@ export function doneAlreadyReply(facts: Facts): Reply {
     case 'reserved':
       return text(
         doneAlready.reserved(d.title, d.branchName, holdStatusLabel(d.status, d.position ?? undefined)),
-        menuActions,
+        menuActions(),
       );
     case 'renewed':
-      return text(doneAlready.renewed(d.title, d.dueDate), menuActions);
+      return text(doneAlready.renewed(d.title, d.dueDate), menuActions());
     case 'cancelled':
-      return text(doneAlready.cancelled(d.title), menuActions);
+      return text(doneAlready.cancelled(d.title), menuActions());
     default:
       return holdServiceDoneReply(d);
   }

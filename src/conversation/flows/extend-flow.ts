@@ -1,6 +1,6 @@
 import type { Effect } from '../effects.js';
 import type { Flow, Step, StepContext, StepResult, StoredData } from '../flow.js';
-import { holdServices } from '../../messages/ja/index.js';
+import { holdServices } from '../../messages/current.js';
 import { text, type Action, type Reply } from '../reply.js';
 import { searchEffects, searchResultReplies } from './search.js';
 import { loginButtonReply, requireLogin } from './common.js';

@@ -1,4 +1,4 @@
-import { botMessages, chat, patronChat } from '../../messages/ja/index.js';
+import { botMessages, chat, patronChat } from '../../messages/current.js';
 import type { Flow } from '../flow.js';
 import { text } from '../reply.js';
 import { menuFor } from './common.js';

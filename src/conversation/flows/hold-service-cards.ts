@@ -1,4 +1,4 @@
-import { holdServices as hs } from '../../messages/ja/index.js';
+import { holdServices as hs } from '../../messages/current.js';
 import type { HoldSlots } from '../../domain/hold-slots.js';
 import type { HoldServiceFacts } from '../../services/hold-service-status.js';
 import { encodePostback } from '../postback.js';

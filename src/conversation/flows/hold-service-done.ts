@@ -1,4 +1,4 @@
-import { holdServices as hs } from '../../messages/ja/index.js';
+import { holdServices as hs } from '../../messages/current.js';
 import type { HoldServiceDone } from '../../services/hold-service-done.js';
 import { text, type Reply } from '../reply.js';
 import { menuActions } from './common.js';
@@ -7,14 +7,14 @@ import { menuActions } from './common.js';
 export function holdServiceDoneReply(d: HoldServiceDone): Reply {
   switch (d.kind) {
     case 'pickupChanged':
-      return text(hs.pickupAlready(d.title, d.branchName), menuActions);
+      return text(hs.pickupAlready(d.title, d.branchName), menuActions());
     case 'suspended':
-      return text(hs.suspendAlready(d.title, d.date), menuActions);
+      return text(hs.suspendAlready(d.title, d.date), menuActions());
     case 'notNeededSet':
-      return text(hs.notNeededAlready(d.title, d.date), menuActions);
+      return text(hs.notNeededAlready(d.title, d.date), menuActions());
     case 'resumed':
-      return text(hs.resumeAlready(d.title), menuActions);
+      return text(hs.resumeAlready(d.title), menuActions());
     case 'renewedAll':
-      return text(hs.renewAllAlready(d.loans.map((l) => hs.renewAllDueRow(l.title, l.dueDate))), menuActions);
+      return text(hs.renewAllAlready(d.loans.map((l) => hs.renewAllDueRow(l.title, l.dueDate))), menuActions());
   }
 }

@@ -1,4 +1,4 @@
-import { chat } from '../../messages/ja/index.js';
+import { chat, ownKeywords } from '../../messages/current.js';
 import type { Flow } from '../flow.js';
 import { text } from '../reply.js';
 import { helpFlow } from './help.js';
@@ -20,7 +20,7 @@ const expiredFlow: Flow = {
   states: {},
   steps: {
     show: () => ({
-      replies: [text(chat.expired, [{ kind: 'message', label: chat.buttons.search, text: '蔵書検索' }])],
+      replies: [text(chat.expired, [{ kind: 'message', label: chat.buttons.search, text: ownKeywords.search[0]! }])],
     }),
   },
 };

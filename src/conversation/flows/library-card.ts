@@ -1,4 +1,4 @@
-import { libraryCard as m } from '../../messages/ja/index.js';
+import { libraryCard as m } from '../../messages/current.js';
 import type { Flow } from '../flow.js';
 import { text } from '../reply.js';
 import { loginButtonReply, menuActions, requireLogin } from './common.js';
@@ -22,7 +22,7 @@ export const libraryCardFlow: Flow = {
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx, m.needsLogin)] }),
     shown(ctx) {
       const card = ctx.facts.libraryCard;
-      if (!card) return { replies: [text(m.unavailable, menuActions)] };
+      if (!card) return { replies: [text(m.unavailable, menuActions())] };
       return {
         replies: [
           {
@@ -37,7 +37,7 @@ export const libraryCardFlow: Flow = {
               ],
               notes: [m.brightness, m.validUntil(card.expiresAt)],
             },
-            quickReplies: menuActions,
+            quickReplies: menuActions(),
           },
         ],
       };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { patronChat, refusalMessage, wishList } from '../../messages/ja/index.js';
+import { patronChat, refusalMessage, wishList } from '../../messages/current.js';
 import { reading, type Flow, type StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Reply } from '../reply.js';
@@ -41,7 +41,7 @@ export const loginFlow: Flow = {
   states: { wait: loginWaitState },
   steps: {
     start(ctx) {
-      if (ctx.user.patronId) return { replies: [text(patronChat.alreadyLoggedIn, menuActions)] };
+      if (ctx.user.patronId) return { replies: [text(patronChat.alreadyLoggedIn, menuActions())] };
       return {
         replies: [],
         effects: [{ kind: 'issueLinkToken' }],
@@ -51,7 +51,7 @@ export const loginFlow: Flow = {
     },
     /** A card number and password typed into the chat: not repeated; the login page instead. */
     passwordInChat(ctx) {
-      if (ctx.user.patronId) return { replies: [text(patronChat.passwordInChatLoggedIn, menuActions)] };
+      if (ctx.user.patronId) return { replies: [text(patronChat.passwordInChatLoggedIn, menuActions())] };
       return {
         replies: [],
         effects: [{ kind: 'issueLinkToken' }],
@@ -85,16 +85,16 @@ export const loginFlow: Flow = {
     }),
     afterLink: reading(loginWaitState, (ctx) => {
       const r = ctx.facts.linked;
-      if (!r?.ok) return { replies: [text(patronChat.linkFailed, loggedOutMenu)] };
+      if (!r?.ok) return { replies: [text(patronChat.linkFailed, loggedOutMenu())] };
       const pending = ctx.data?.pending;
       const refusal = ctx.facts.eligibility?.reserve;
       const loggedIn = refusal ? patronChat.loggedInNoReserve(refusalMessage(refusal)) : patronChat.loggedIn;
       if (pending?.flow === 'status') return { replies: statusAfterLogin(ctx) };
       const title = refusal ? undefined : (pending?.title ?? ctx.facts.title?.title ?? '');
       const offer = pending && offerAgain(pending, title);
-      return { replies: offer ? [text(loggedIn), offer] : [text(loggedIn, menuActions)] };
+      return { replies: offer ? [text(loggedIn), offer] : [text(loggedIn, menuActions())] };
     }),
-    linkFailed: () => ({ replies: [text(patronChat.linkFailed, loggedOutMenu)] }),
+    linkFailed: () => ({ replies: [text(patronChat.linkFailed, loggedOutMenu())] }),
   },
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patronChat } from '../../messages/ja/index.js';
+import { patronChat } from '../../messages/current.js';
 import { reading, type Flow } from '../flow.js';
 import { text } from '../reply.js';
 import { confirmAction, confirmationIsCurrent, expiredReply, loggedOutMenu, stopAction } from './common.js';
@@ -13,14 +13,14 @@ export const logoutFlow: Flow = {
   states: { confirming: confirmingState },
   steps: {
     confirm(ctx) {
-      if (!ctx.user.patronId) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu)] };
+      if (!ctx.user.patronId) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu())] };
       return {
         replies: [
           {
             kind: 'buttons',
             altText: patronChat.buttons.logout,
             text: patronChat.logoutConfirm,
-            actions: [confirmAction(ctx, 'logout', 'do', patronChat.buttons.logout), stopAction],
+            actions: [confirmAction(ctx, 'logout', 'do', patronChat.buttons.logout), stopAction()],
           },
         ],
         next: { step: 'confirming', data: {} },
@@ -30,7 +30,11 @@ export const logoutFlow: Flow = {
     do: reading(confirmingState, (ctx) => {
       if (!confirmationIsCurrent(ctx)) return { replies: [expiredReply()], next: null };
       // The event found the patron logged in, but the answer is read logged out: ログイン is offered.
-      return { replies: [text(patronChat.loggedOut, loggedOutMenu)], effects: [{ kind: 'unlinkAccount' }], next: null };
+      return {
+        replies: [text(patronChat.loggedOut, loggedOutMenu())],
+        effects: [{ kind: 'unlinkAccount' }],
+        next: null,
+      };
     }),
   },
 };

@@ -1,4 +1,4 @@
-import { pagesChat, refusalMessage } from '../../messages/ja/index.js';
+import { pagesChat, refusalMessage } from '../../messages/current.js';
 import type { Flow, Step, StepContext } from '../flow.js';
 import { text, type Action, type Reply } from '../reply.js';
 import { menuFor } from './common.js';

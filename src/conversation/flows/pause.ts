@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { holdServices as hs } from '../../messages/ja/index.js';
+import { holdServices as hs } from '../../messages/current.js';
 import { decodePostback, encodePostback } from '../postback.js';
 import { reading } from '../flow.js';
 import { typedDate } from '../typed-date.js';
@@ -44,7 +44,7 @@ function choices(c: Dates): Action[] {
   return [
     ...c.suspend.map((d) => choice(hs.suspendChoice(d), `${c.holdId}~s~${d}`)),
     ...c.notNeeded.map((d) => choice(hs.notNeededChoice(d), `${c.holdId}~n~${d}`)),
-    stopAction,
+    stopAction(),
   ];
 }
 
@@ -74,7 +74,9 @@ export const pauseFlow = extendFlow(confirmed, {
       const c = { holdId: r.value.holdId, suspend: r.value.suspend, notNeeded: r.value.notNeeded };
       return { replies: [text(hs.choosePause(r.value.title), choices(c))], next: { step: 'dates', data: c } };
     },
-    aside: reading(datesState, (ctx) => ({ replies: asideReplies(ctx, ctx.data ? choices(ctx.data) : [stopAction]) })),
+    aside: reading(datesState, (ctx) => ({
+      replies: asideReplies(ctx, ctx.data ? choices(ctx.data) : [stopAction()]),
+    })),
     dates: reading(datesState, (ctx) => {
       if (!ctx.data || ctx.input.kind !== 'text') return { replies: [expiredReply()], next: null };
       const id = typedChoice(ctx.input.text, ctx.data, ctx.now);

@@ -1,4 +1,4 @@
-import { chat, intentAnswers, patronChat, refusalMessage } from '../../messages/ja/index.js';
+import { chat, intentAnswers, patronChat, refusalMessage, ownKeywords } from '../../messages/current.js';
 import type { Facts } from '../effects.js';
 import type { Flow, Step, StepContext, StepResult } from '../flow.js';
 import { text, type Action, type Reply } from '../reply.js';
@@ -11,10 +11,10 @@ const say = (label: string, words: string = label): Action => ({ kind: 'message'
 
 /** The menu as quick replies, with ログイン only for a patron who is not logged in. */
 const menu = (ctx: StepContext): Action[] => [
-  say(chat.buttons.search, '蔵書検索'),
-  say(patronChat.buttons.status, 'ご利用状況'),
-  ...(ctx.user.patronId ? [] : [say(patronChat.buttons.login, 'ログイン')]),
-  say(chat.buttons.help, 'ヘルプ'),
+  say(chat.buttons.search, ownKeywords.search[0]),
+  say(patronChat.buttons.status, ownKeywords.status[0]),
+  ...(ctx.user.patronId ? [] : [say(patronChat.buttons.login, ownKeywords.login[0])]),
+  say(chat.buttons.help, ownKeywords.help[0]),
 ];
 
 /**
@@ -28,8 +28,8 @@ function asTitle(ctx: StepContext): Action[] {
 
 /** An answer in words, with the menu; `title`: the words could also be a title (ありがとう, 休みの日). */
 const answer =
-  (words: (ctx: StepContext) => string, o: { title?: boolean; first?: Action[] } = {}): Step =>
-  (ctx) => ({ replies: [text(words(ctx), [...(o.first ?? []), ...menu(ctx), ...(o.title ? asTitle(ctx) : [])])] });
+  (words: (ctx: StepContext) => string, o: { title?: boolean; first?: () => Action[] } = {}): Step =>
+  (ctx) => ({ replies: [text(words(ctx), [...(o.first?.() ?? []), ...menu(ctx), ...(o.title ? asTitle(ctx) : [])])] });
 
 type Status = Extract<NonNullable<Facts['status']>, { ok: true }>['value'];
 type ViaStatus = 'status' | 'renew' | 'dueDates' | 'cancelHold';
@@ -121,7 +121,7 @@ export const phraseFlow: Flow = {
       },
     ),
     passwordForgotten: answer(() => intentAnswers.passwordForgotten, {
-      first: [say(intentAnswers.buttons.passwordChange)],
+      first: () => [say(intentAnswers.buttons.passwordChange, ownKeywords.passwordChange[0])],
     }),
     loginTrouble: answer((ctx) => intentAnswers.loginTrouble(ctx.user.patronId !== null)),
     thanks: answer(() => intentAnswers.thanks, { title: true }),

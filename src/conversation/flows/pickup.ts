@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { holdServices as hs } from '../../messages/ja/index.js';
+import { holdServices as hs } from '../../messages/current.js';
 import { reading } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
@@ -54,12 +54,12 @@ export const pickupFlow = extendFlow(confirmed, {
       if (!r?.ok) return { replies: [noValueReply(r)] };
       const c = r.value;
       return {
-        replies: [text(hs.chooseNewBranch(c.title, c.current), [...branchActions(c.holdId, c.branches), stopAction])],
+        replies: [text(hs.chooseNewBranch(c.title, c.current), [...branchActions(c.holdId, c.branches), stopAction()])],
         next: { step: 'branch', data: { holdId: c.holdId, branches: c.branches } },
       };
     },
     aside: reading(branchState, (ctx) => ({
-      replies: asideReplies(ctx, ctx.data ? [...branchActions(ctx.data.holdId, ctx.data.branches), stopAction] : []),
+      replies: asideReplies(ctx, ctx.data ? [...branchActions(ctx.data.holdId, ctx.data.branches), stopAction()] : []),
     })),
     // A typed branch name is the tap on its button; other words are a search, the choice kept open.
     branch: reading(branchState, (ctx) => {

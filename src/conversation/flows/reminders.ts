@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { holdServices as hs } from '../../messages/ja/index.js';
+import { holdServices as hs } from '../../messages/current.js';
 import { DUE_REMINDER_CHOICES } from '../../domain/overdue.js';
 import type { Flow, StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
@@ -28,7 +28,7 @@ function choices(dueOptions: readonly number[], dueDays: number, pickup: boolean
   return [
     ...dueOptions.filter((d) => d !== dueDays).map((d) => choice(hs.dueChoice(d), `due${d}`)),
     choice(hs.pickupChoice(!pickup), pickup ? 'pickupOff' : 'pickupOn'),
-    ...menuActions,
+    ...menuActions(),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { holdServices as hs, refusalMessage } from '../../messages/ja/index.js';
+import { holdServices as hs, refusalMessage } from '../../messages/current.js';
 import type { Refusal } from '../../domain/refusals.js';
 import type { StepContext, StepResult } from '../flow.js';
 import { text } from '../reply.js';
@@ -57,7 +57,7 @@ export const renewAllFlow = extendFlow(confirmed, {
       const r = ctx.facts.renewAllOffer;
       if (r?.ok && r.value.renewable.length === 0) {
         const rows = r.value.refused.map((l) => hs.renewAllNotRow(l.title, reason(l.refusal)));
-        return { replies: [text(rows.length > 0 ? hs.renewAllNone(rows) : hs.renewAllNoLoans, menuActions)] };
+        return { replies: [text(rows.length > 0 ? hs.renewAllNone(rows) : hs.renewAllNoLoans, menuActions())] };
       }
       return confirmed.steps.ask!(ctx);
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patronChat } from '../../messages/ja/index.js';
+import { patronChat } from '../../messages/current.js';
 import { confirmedAction } from './confirmed-action.js';
 
 /** R-LOAN-2: 延長する → a confirmation with the new due date → 延長する → done (or the reason). */

@@ -1,4 +1,4 @@
-import { chat, refusalMessage } from '../../messages/ja/index.js';
+import { chat, refusalMessage } from '../../messages/current.js';
 import type { Step, StepContext } from '../flow.js';
 import type { Reply } from '../reply.js';
 import { searchPhrase } from '../search-phrases.js';

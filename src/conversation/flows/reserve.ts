@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactLabel, patronChat, reservationConfirmationText, walkInAdvice } from '../../messages/ja/index.js';
+import { contactLabel, patronChat, reservationConfirmationText, walkInAdvice } from '../../messages/current.js';
 import { reading, type Flow, type StepContext, type StepResult, type StoredData } from '../flow.js';
 import { searchResultReplies } from './search.js';
 import { reservePhraseSteps } from './reserve-phrase.js';
@@ -80,7 +80,9 @@ export const reserveFlow: Flow = {
       if (!r?.ok) return { replies: [noValueReply(r)] };
       const o = r.value;
       return {
-        replies: [text(withWalkIn(ctx, patronChat.chooseBranch(o.title)), [...branchActions(o.branches), stopAction])],
+        replies: [
+          text(withWalkIn(ctx, patronChat.chooseBranch(o.title)), [...branchActions(o.branches), stopAction()]),
+        ],
         next: {
           step: 'branch',
           data: {
@@ -104,7 +106,7 @@ export const reserveFlow: Flow = {
       const note =
         ctx.data.emailConfirmed || !ctx.data.contacts.includes('email') ? '' : `\n${patronChat.emailNotRegistered}`;
       return {
-        replies: [text(patronChat.chooseContact + note, [...contactActions(ctx.data), stopAction])],
+        replies: [text(patronChat.chooseContact + note, [...contactActions(ctx.data), stopAction()])],
         next: {
           step: 'contact',
           data: { ...ctx.data, branch: chosen.code, branchName: chosen.name } satisfies z.input<typeof contactState>,
@@ -119,7 +121,7 @@ export const reserveFlow: Flow = {
           replies: [
             text(`${patronChat.contactNotOffered(contactLabel(typed))}\n${patronChat.chooseContact}`, [
               ...contactActions(ctx.data),
-              stopAction,
+              stopAction(),
             ]),
           ],
           next: { step: 'contact', data: ctx.data },
@@ -156,14 +158,14 @@ export const reserveFlow: Flow = {
         noNotice: ctx.data.contact === 'none',
       });
       return {
-        replies: [{ kind: 'buttons', altText: '予約確認', text: body, actions: [sendAction(ctx), stopAction] }],
+        replies: [{ kind: 'buttons', altText: '予約確認', text: body, actions: [sendAction(ctx), stopAction()] }],
         next: { step: 'confirming', data: ctx.data satisfies z.input<typeof confirmingState> },
       };
     }),
     // Typed words while the 予約確認 waits: 送信/はい sends (the state they reach is the current one).
     confirming: reading(confirmingState, (ctx) => {
       if (ctx.input.kind !== 'text' || !ctx.data) return { replies: [expiredReply()] };
-      if (typedNo(ctx.input.text)) return { replies: [text(patronChat.cancelled, menuActions)], next: null };
+      if (typedNo(ctx.input.text)) return { replies: [text(patronChat.cancelled, menuActions())], next: null };
       if (!typedYes(ctx.input.text)) return searchAside(ctx.input.text, 'confirming', ctx.data);
       return placeHold(ctx.data);
     }),
@@ -186,7 +188,7 @@ export const reserveFlow: Flow = {
         replies: [
           text(
             patronChat.accepted(d?.title ?? '', d?.branchName ?? '', contactLabel(d?.contact ?? 'none')),
-            menuActions,
+            menuActions(),
           ),
         ],
         ...(d ? { next: { step: 'finished', data: { finished: { bibId: d.bibId } } } } : {}),
@@ -227,7 +229,7 @@ function stillOpen(ctx: StepContext<{ title: string }>, question: string, choice
   return {
     replies: [
       ...searchResultReplies(ctx.facts, words),
-      text(patronChat.reservationWaits(ctx.data?.title ?? '', question), [...choices, stopAction]),
+      text(patronChat.reservationWaits(ctx.data?.title ?? '', question), [...choices, stopAction()]),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { holdServices as hs } from '../../messages/ja/index.js';
+import { holdServices as hs } from '../../messages/current.js';
 import { confirmedAction } from './confirmed-action.js';
 
 /** R-RES-11: 再開する on a suspended hold's card → confirmation → 再開する → done (resumed early). */

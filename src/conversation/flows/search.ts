@@ -4,8 +4,9 @@ import {
   COPY_STATE_LABELS,
   materialLabel,
   refusalMessage,
+  ownKeywords,
   TITLE_AVAILABILITY_LABELS,
-} from '../../messages/ja/index.js';
+} from '../../messages/current.js';
 import { reading, type Flow, type StepContext, type StepResult } from '../flow.js';
 import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';
@@ -26,8 +27,8 @@ const FIELD_PREFIX: Record<string, string> = {
   classification: '分類:',
 };
 
-const searchAgain: Action = { kind: 'message', label: chat.buttons.search, text: '蔵書検索' };
-const help: Action = { kind: 'message', label: chat.buttons.help, text: 'ヘルプ' };
+const searchAgain = (): Action => ({ kind: 'message', label: chat.buttons.search, text: ownKeywords.search[0]! });
+const help = (): Action => ({ kind: 'message', label: chat.buttons.help, text: ownKeywords.help[0]! });
 
 /** Waiting for the value of the field chosen in the detailed search. */
 const queryState = z.object({ field: z.string() });
@@ -45,7 +46,7 @@ export const searchFlow: Flow = {
       const prefix = fieldPrefix(ctx);
       const q =
         prefix && typed ? `${prefix}${typed.replace(/\s+/g, ` ${prefix}`)}` : typed && searchPhrase(typed).words;
-      if (!q) return { replies: [text(chat.emptyQuery, [searchAgain, help])] };
+      if (!q) return { replies: [text(chat.emptyQuery, [searchAgain(), help()])] };
       return { replies: [], effects: searchEffects(ctx, q, 0), then: 'results' };
     }),
     /** 次の10件 and 前の10件: the page and the words travel in the button, so an old list still pages. */
@@ -53,18 +54,18 @@ export const searchFlow: Flow = {
       const page = Number(ctx.postback?.args[0]);
       const q = ctx.postback ? restOf(ctx.postback, 1) : '';
       if (!Number.isInteger(page) || page < 0 || page > 99 || !q)
-        return { replies: [text(chat.expired, [searchAgain])] };
+        return { replies: [text(chat.expired, [searchAgain()])] };
       return { replies: [], effects: searchEffects(ctx, q, page), then: 'results' };
     },
     results: reading(queryState, results),
     detail(ctx) {
       const bibId = ctx.postback?.args[0] ?? '';
-      if (!/^\d{1,18}$/.test(bibId)) return { replies: [text(chat.titleNotFound, [searchAgain])] };
+      if (!/^\d{1,18}$/.test(bibId)) return { replies: [text(chat.titleNotFound, [searchAgain()])] };
       return { replies: [], effects: [{ kind: 'titleDetail', bibId }, ...eligibility(ctx)], then: 'showDetail' };
     },
     showDetail(ctx) {
       const t = ctx.facts.title;
-      if (!t) return { replies: [text(chat.titleNotFound, [searchAgain])] };
+      if (!t) return { replies: [text(chat.titleNotFound, [searchAgain()])] };
       return { replies: [detailReply(t, ctx.facts.eligibility?.reserve ?? null)] };
     },
     /** 蔵書検索: how to search, and buttons for the detailed search. */
@@ -84,7 +85,7 @@ export const searchFlow: Flow = {
             { kind: 'message', label: chat.buttons.kamishibai, text: '分類:C' },
             // R-SRCH-3: the young-adult shelf, by its material word (domain/material-words.ts).
             { kind: 'message', label: chat.buttons.ya, text: 'YA' },
-            help,
+            help(),
           ]),
         ],
       };
@@ -92,7 +93,7 @@ export const searchFlow: Flow = {
     askField(ctx) {
       const f = ctx.postback?.args[0] ?? '';
       const label = chat.fieldLabels[f];
-      if (!label) return { replies: [text(chat.expired, [searchAgain])] };
+      if (!label) return { replies: [text(chat.expired, [searchAgain()])] };
       return {
         replies: [text(chat.askField(label))],
         next: { step: 'query', data: { field: f } satisfies z.input<typeof queryState> },
@@ -125,14 +126,14 @@ function results(ctx: StepContext<Query>): StepResult {
 /** The answer to a search whose results are in `facts` (also given beside an open reservation). */
 export function searchResultReplies(facts: Facts, q: string): Reply[] {
   const s = facts.search;
-  if (!s) return [text(chat.expired, [searchAgain])];
-  if (s.total === 0 || s.results.length === 0) return [noHitsReply(q, s.suggestions, [searchAgain, help])];
+  if (!s) return [text(chat.expired, [searchAgain()])];
+  if (s.total === 0 || s.results.length === 0) return [noHitsReply(q, s.suggestions, [searchAgain(), help()])];
   const from = s.page * 10 + 1;
   const to = from + s.results.length - 1;
   const quick: Action[] = [
     ...pageButton(chat.buttons.prev, s.page > 0 ? s.page - 1 : undefined, q),
     ...pageButton(chat.buttons.next, s.hasNext ? s.page + 1 : undefined, q),
-    searchAgain,
+    searchAgain(),
   ];
   const refusal = facts.eligibility?.reserve ?? null;
   // The reason is said once, with the first page, not on every card.
@@ -243,6 +244,6 @@ function detailReply(t: Detail, patronRefusal: Refusal | null): Reply {
         saveAction(t.bibId),
       ],
     },
-    quickReplies: [searchAgain],
+    quickReplies: [searchAgain()],
   };
 }

@@ -1,4 +1,4 @@
-import { chat, formatDateJa, holdStatusLabel, patronChat, refusalMessage } from '../../messages/ja/index.js';
+import { chat, formatDate, holdStatusLabel, patronChat, refusalMessage } from '../../messages/current.js';
 import { holdCardExtras, statusHeaderWithSlots, statusQuickReplies } from './hold-service-cards.js';
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
@@ -24,7 +24,7 @@ export const statusFlow: Flow = {
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
     render(ctx) {
       const r = ctx.facts.status;
-      if (!r) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu)] };
+      if (!r) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu())] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
       const s = r.value;
       const activeHolds = s.holds.length;
@@ -35,7 +35,7 @@ export const statusFlow: Flow = {
       const replies: Reply[] = [text(header)];
       if (s.loans.length === 0) replies.push(text(patronChat.noLoans));
       else replies.push(...loanPage(s.loans, 0));
-      const quickReplies = statusQuickReplies(s, menuActions);
+      const quickReplies = statusQuickReplies(s, menuActions());
       if (activeHolds === 0)
         replies.push(text(s.reserve ? refusalMessage(s.reserve) : patronChat.noHolds, quickReplies));
       else
@@ -53,15 +53,15 @@ export const statusFlow: Flow = {
     loans: (ctx) => requireLogin(ctx) ?? { replies: [], effects: [{ kind: 'status' }], then: 'renderLoans' },
     renderLoans(ctx) {
       const r = ctx.facts.status;
-      if (!r) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu)] };
+      if (!r) return { replies: [text(patronChat.notLoggedIn, loggedOutMenu())] };
       if (!r.ok) return { replies: [failureReply(r.failure)] };
       const loans = r.value.loans;
-      if (loans.length === 0) return { replies: [text(patronChat.noLoans, menuActions)] };
+      if (loans.length === 0) return { replies: [text(patronChat.noLoans, menuActions())] };
       // A page past the end (loans returned since the button was shown) shows the last one.
       const asked = Number(ctx.postback?.args[0]);
       const last = Math.ceil(loans.length / LOANS_PER_PAGE) - 1;
       const page = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, last) : 0;
-      return { replies: loanPage(loans, page, menuActions) };
+      return { replies: loanPage(loans, page, menuActions()) };
     },
   },
 };
@@ -105,7 +105,7 @@ function loanCard(l: Status['loans'][number], heading: string): InfoCard {
     heading,
     title: l.title,
     rows: [
-      { label: patronChat.dueDateLabel, value: formatDateJa(l.dueDate), emphasis: l.overdue },
+      { label: patronChat.dueDateLabel, value: formatDate(l.dueDate), emphasis: l.overdue },
       ...(l.overdue ? [{ label: patronChat.loanStateLabel, value: patronChat.overdue, emphasis: true }] : []),
     ],
     ...(reason ? { note: reason } : {}),
@@ -128,7 +128,7 @@ function holdCard(h: Status['holds'][number], heading: string): InfoCard {
       },
       { label: patronChat.pickupBranchLabel, value: h.branchName },
       ...(h.pickupDeadline
-        ? [{ label: patronChat.pickupDeadlineLabel, value: formatDateJa(h.pickupDeadline), emphasis: true }]
+        ? [{ label: patronChat.pickupDeadlineLabel, value: formatDate(h.pickupDeadline), emphasis: true }]
         : []),
     ],
     ...(h.cancel ? { note: refusalMessage(h.cancel) } : firstInLine(h) ? { note: patronChat.firstInLineNote } : {}),

@@ -1,4 +1,4 @@
-import { chat, refusalMessage, wishList as w } from '../../messages/ja/index.js';
+import { chat, refusalMessage, wishList as w } from '../../messages/current.js';
 import type { Flow, StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action, type InfoCard, type Reply } from '../reply.js';
@@ -8,7 +8,7 @@ import { loginButtonReply, menuActions, noValueReply, requireLogin } from './com
 export const WISH_FLOW = 'wish';
 
 const listAction: Action = { kind: 'message', label: w.listButton, text: w.listButton };
-const quick: Action[] = [listAction, ...menuActions];
+const quick: Action[] = [listAction, ...menuActions()];
 
 const bibArg = (ctx: StepContext): string | undefined => {
   const id = ctx.postback?.args[0] ?? '';
@@ -85,7 +85,7 @@ function noValueReplyWithList(r: Parameters<typeof noValueReply>[0]): Reply {
 }
 
 function listReplies(v: WishListView): Reply[] {
-  if (v.count === 0) return [text(w.empty(v.cap), menuActions)];
+  if (v.count === 0) return [text(w.empty(v.cap), menuActions())];
   const from = v.page * 10 + 1;
   const to = from + v.entries.length - 1;
   const header = w.header(v.count, v.cap, from, to);
@@ -98,7 +98,7 @@ function listReplies(v: WishListView): Reply[] {
     ...(v.page > 0 ? [pageAction(v.page - 1, chat.buttons.prev)] : []),
     ...(to < v.count ? [pageAction(v.page + 1, chat.buttons.next)] : []),
   ];
-  return [text(header), { ...cards, quickReplies: [...pages, ...menuActions] }];
+  return [text(header), { ...cards, quickReplies: [...pages, ...menuActions()] }];
 }
 
 function pageAction(page: number, label: string): Action {
