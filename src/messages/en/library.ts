@@ -1,0 +1,96 @@
+// The library's own facts in English: names from the profile's translations (../local-names.ts),
+// numbers and switches from the Japanese table's `lib`, and the rules it builds as Japanese
+// phrases (holdLimitRule, shelfPeriod, renewalPeriod, ageRule) written again here.
+
+import { libraryProfile } from '../../profile/active.js';
+import { lib as libJa } from '../ja/library.js';
+import { libraryNames } from '../local-names.js';
+
+const CHANNEL_WORDS = { counter: 'at the counter', phone: 'by phone', online: 'online' } as const;
+
+/** 14 → '2 weeks', 10 → '10 days', 1 → '1 day'. */
+export function periodEn(days: number): string {
+  if (days % 7 === 0) return days === 7 ? '1 week' : `${days / 7} weeks`;
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+const ORDINAL = ['', '1st', '2nd', '3rd'] as const;
+
+/** 1 → 'elementary school age and over', 3 → '3rd grade and over', 0 → '' (no age limit). */
+export function schoolYearEn(year: number): string {
+  if (year <= 0) return '';
+  if (year === 1) return 'elementary school age (小学生) and over';
+  if (year <= 6) return `elementary school ${ORDINAL[year] ?? `${year}th`} grade and over`;
+  if (year === 7) return 'junior high school age (中学生) and over';
+  if (year <= 9) return `junior high school ${ORDINAL[year - 6] ?? `${year - 6}th`} year and over`;
+  return year === 10 ? 'high school age (高校生) and over' : `high school ${ORDINAL[year - 9] ?? ''} year and over`;
+}
+
+/** Read when a text is made, never at import: the profile is installed at start. */
+export const lib = {
+  get name(): string {
+    return libraryNames().name;
+  },
+  get accountName(): string {
+    return libraryNames().accountName;
+  },
+  get municipality(): string {
+    return libraryNames().municipality;
+  },
+  get homepage(): string {
+    return libJa.homepage;
+  },
+  get holdLimit(): number {
+    return libJa.holdLimit;
+  },
+  /** 'up to 5 items per person, counting counter, phone and online holds together' (R-RES-2). */
+  get holdLimitRule(): string {
+    const h = libraryProfile().holds;
+    const all = (['counter', 'phone', 'online'] as const).filter((c) => h.countedChannels.includes(c));
+    const words = all.map((c) => CHANNEL_WORDS[c]);
+    const items = h.limit === 1 ? '1 item' : `${h.limit} items`;
+    if (all.length > 1)
+      return (
+        `up to ${items} per person, counting holds made ${words.slice(0, -1).join(', ')} ` +
+        `and ${words.at(-1)} together`
+      );
+    return `up to ${items} per person for holds made ${words[0] ?? ''}`;
+  },
+  get countsEveryChannel(): boolean {
+    return libJa.countsEveryChannel;
+  },
+  /** 'N opening days from the opening day after it is set aside' (R-RES-8). */
+  get shelfPeriod(): string {
+    const n = libraryProfile().holds.shelfOpeningDays;
+    return `${n} opening day${n === 1 ? '' : 's'}, counted from the opening day after it is set aside`;
+  },
+  get renewalTimes(): number {
+    return libJa.renewalTimes;
+  },
+  /** '2 weeks from the day you renew' (R-LOAN-3). */
+  get renewalPeriod(): string {
+    return `${periodEn(libraryProfile().loans.renewal.periodDays)} from the day you renew`;
+  },
+  get initialPasswordLength(): number {
+    return libJa.initialPasswordLength;
+  },
+  get minPasswordLength(): number {
+    return libJa.minPasswordLength;
+  },
+  get maxPasswordLength(): number {
+    return libJa.maxPasswordLength;
+  },
+  /** 'elementary school age (小学生) and over' (R-ELIG-2, R-ELIG-3). */
+  get ageRule(): string {
+    return schoolYearEn(libraryProfile().services.status.minSchoolYear);
+  },
+  get holdsWait(): boolean {
+    return libJa.holdsWait;
+  },
+  get lineContact(): boolean {
+    return libJa.lineContact;
+  },
+  get minSchoolYear(): number {
+    return libJa.minSchoolYear;
+  },
+};
