@@ -12,7 +12,7 @@ export function holdStatusLabel(status: HoldStatus, position?: number): string {
     case 'queued':
     case 'in_transit':
       return position !== undefined && Number.isInteger(position) && position >= 1
-        ? `No. ${position} in line (${position}位)`
+        ? `#${position} in line (${position}位)`
         : 'Waiting (予約中)';
     case 'ready':
       return 'Ready (受取り可)';
