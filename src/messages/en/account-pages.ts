@@ -1,6 +1,6 @@
 // The password change and e-mail registration pages, in English.
 
-import { lib } from './library.js';
+import { capitalised, lib } from './library.js';
 
 const START_AGAIN_EMAIL =
   'To register again, send "register email" in the LINE chat, or use "Go to the e-mail change page" below ' +
@@ -82,7 +82,7 @@ export const accountPages = {
     whoTitle: 'Who can register',
     get who(): string {
       return (
-        `People ${lib.ageRule} who live, work or study in ${lib.municipality} and have a password ` +
+        `${capitalised(lib.people)} who live, work or study in ${lib.municipality} and have a password ` +
         'can register an address.'
       );
     },

@@ -164,7 +164,7 @@ export const pagesChat = {
       'you can then choose "E-mail" as the way we contact you about holds. ' +
       'If the e-mail does not arrive, please check the address for typing mistakes and your spam settings, ' +
       'then apply again with the correct address.\n' +
-      `(For people ${lib.ageRule} who live, work or study in the city.)`
+      `(For ${lib.people} who live, work or study in the city.)`
     );
   },
   menu:
@@ -188,7 +188,8 @@ function helpLines(): string[] {
     '■ Catalog search: open to everyone. Send a title, author or other words to search. ' +
       'You can also search one field, e.g. "author:Natsume", "publisher:Shinchosha" or "class:C" (kamishibai).',
     '■ Holds (予約), checking your account, renewing loans (延長) and cancelling holds: ' +
-      `please log in with your library card (利用者カード) number and password${lib.ageRule ? ` (${lib.ageRule})` : ''}. ` +
+      'please log in with your library card (利用者カード) number and password' +
+      `${lib.ageRule ? ` (for ${lib.people})` : ''}. ` +
       NO_CARD_YET +
       ' Passwords are issued at the counter of the Main Library or a branch library: please bring your ' +
       'library card and an ID document (本人確認書類).',

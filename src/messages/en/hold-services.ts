@@ -1,6 +1,6 @@
-// Issue 26 in English: changing the pickup branch, pausing a hold or giving it a cancel-after date
-// (不要日), renewing everything, the expected wait, the hold slots per channel, overdue notices
-// and the reminder choices.
+// Issue 26 in English: changing the pickup branch, pausing a hold or giving it a need-by date
+// (不要日: cancelled if not ready by then), renewing everything, the expected wait, the hold slots
+// per channel, overdue notices and the reminder choices.
 
 import type { HoldServiceRefusal } from '../../domain/hold-service-refusals.js';
 import { branchName } from '../local-names.js';
@@ -19,7 +19,7 @@ const phoneBranch = (p: Params) => {
   const name = param(p, 'branchName');
   const branch = name === undefined ? 'your pickup branch (受取館)' : branchName(name);
   const phone = param(p, 'phone');
-  return phone === undefined ? branch : `${branch} (${phone})`;
+  return phone === undefined ? branch : `${branch} at ${phone}`;
 };
 
 /** R-RES-10..12: why not, and what to do instead. */
@@ -31,7 +31,7 @@ export const HOLD_SERVICE_REFUSALS: Record<HoldServiceRefusal, (p: Params) => st
     'That is your current pickup branch (受取館). To change it, please choose a different one.',
   HOLD_NOT_PAUSABLE_TRAPPED: (p) =>
     'The item for this hold is already being prepared for, or kept at, the pickup branch (受取館), ' +
-    'so you cannot pause the hold or set a cancel-after date (不要日). ' +
+    'so you cannot pause the hold or set a need-by date (不要日). ' +
     `If you cannot pick it up, please phone ${phoneBranch(p)}.`,
   HOLD_PAUSE_DATE_OUT_OF_RANGE: (p) => {
     const from = param(p, 'from');
@@ -73,7 +73,9 @@ export const holdServices = {
   waitRange: (fromWeeks: number, toWeeks: number) =>
     fromWeeks <= 0
       ? `within ${toWeeks} week${toWeeks === 1 ? '' : 's'} (estimate)`
-      : `about ${fromWeeks}–${toWeeks} weeks (estimate)`,
+      : fromWeeks === toWeeks
+        ? `about ${toWeeks} week${toWeeks === 1 ? '' : 's'} (estimate)`
+        : `about ${fromWeeks}–${toWeeks} weeks (estimate)`,
   waitNote:
     '* The estimated wait is based on the number of copies, your place in line and the loan period. ' +
     'It changes when items come back early or late.',

@@ -169,7 +169,7 @@ export const intentAnswers = {
         ? 'You are logged in, so you can reserve straight from a search.'
         : 'To reserve, please log in with your library card (利用者カード) number and password ' +
           '(tapping "Reserve" shows a log-in button).',
-      `Holds are for people ${lib.ageRule} who live, work or study in the city, ${lib.holdLimitRule}. ` +
+      `Holds are for ${lib.people} who live, work or study in the city, ${lib.holdLimitRule}. ` +
         'You can check your holds in "My account".',
     ].join('\n'),
   /** "reserve" from a logged-in patron who may not reserve (R-ELIG-2): why, instead of how. */
@@ -213,7 +213,7 @@ export const intentAnswers = {
       'The library cannot see your password, so we cannot tell it to you or issue a new one on LINE or online.\n' +
       `${AT_COUNTER_WITH_ID}apply there. We will print a new initial password ` +
       `(${lib.initialPasswordLength} letters and digits) on a receipt.\n` +
-      `If you do not have a password yet${lib.ageRule ? ` (${lib.ageRule})` : ''}, the steps are the same. ` +
+      `If you ${lib.ageRule ? `are ${lib.ageRule} and ` : ''}do not have a password yet, the steps are the same. ` +
       'You can use the initial password as it is, or change it with "Change password".'
     );
   },

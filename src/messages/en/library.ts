@@ -16,14 +16,21 @@ export function periodEn(days: number): string {
 
 const ORDINAL = ['', '1st', '2nd', '3rd'] as const;
 
-/** 1 → 'elementary school age and over', 3 → '3rd grade and over', 0 → '' (no age limit). */
+/** 'people …' → 'People …' at the start of a sentence. */
+export const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Who may use the services, said after "people" / "you are": 1 → 'of elementary school age (小学生) or
+ * older', 3 → 'in the 3rd year of elementary school or above', 0 → '' (no age limit).
+ */
 export function schoolYearEn(year: number): string {
+  const nth = (n: number) => ORDINAL[n] ?? `${n}th`;
   if (year <= 0) return '';
-  if (year === 1) return 'elementary school age (小学生) and over';
-  if (year <= 6) return `elementary school ${ORDINAL[year] ?? `${year}th`} grade and over`;
-  if (year === 7) return 'junior high school age (中学生) and over';
-  if (year <= 9) return `junior high school ${ORDINAL[year - 6] ?? `${year - 6}th`} year and over`;
-  return year === 10 ? 'high school age (高校生) and over' : `high school ${ORDINAL[year - 9] ?? ''} year and over`;
+  if (year === 1) return 'of elementary school age (小学生) or older';
+  if (year <= 6) return `in the ${nth(year)} year of elementary school or above`;
+  if (year === 7) return 'of junior high school age (中学生) or older';
+  if (year <= 9) return `in the ${nth(year - 6)} year of junior high school or above`;
+  return year === 10 ? 'of high school age (高校生) or older' : `in the ${nth(year - 9)} year of high school or above`;
 }
 
 /** Read when a text is made, never at import: the profile is installed at start. */
@@ -80,9 +87,14 @@ export const lib = {
   get maxPasswordLength(): number {
     return libJa.maxPasswordLength;
   },
-  /** 'elementary school age (小学生) and over' (R-ELIG-2, R-ELIG-3). */
+  /** 'of elementary school age (小学生) or older' (R-ELIG-2, R-ELIG-3). */
   get ageRule(): string {
     return schoolYearEn(libraryProfile().services.status.minSchoolYear);
+  },
+  /** 'people of elementary school age (小学生) or older', or 'people' where there is no age limit. */
+  get people(): string {
+    const age = schoolYearEn(libraryProfile().services.status.minSchoolYear);
+    return age ? `people ${age}` : 'people';
   },
   get holdsWait(): boolean {
     return libJa.holdsWait;

@@ -1,6 +1,6 @@
 // The patron pages' shared words and the login page, in English.
 
-import { lib } from './library.js';
+import { capitalised, lib } from './library.js';
 import { AT_COUNTER_WITH_ID, NO_CARD_YET } from './phrases.js';
 
 const BACK_TO_LINE_LOGIN = 'go back to the LINE chat and send "log in", or tap "Log in" in the menu';
@@ -10,7 +10,7 @@ export const pages = {
     return lib.name;
   },
   serviceName: 'LINE service',
-  required: (label: string) => `Please enter: ${label}.`,
+  required: (label: string) => `Please enter your ${label.toLowerCase()}.`,
   errorHeading: 'Please check what you entered',
   closeAndReturn: 'Please close this page and go back to the LINE chat.',
   login: {
@@ -33,7 +33,7 @@ export const pages = {
     whoTitle: 'Who can log in',
     get who(): string[] {
       return [
-        `People ${lib.ageRule} registered with ${lib.name} who have a password.`,
+        `${capitalised(lib.people)} registered with ${lib.name} who have a password.`,
         'Users of the services for people with disabilities (障がい者サービス) cannot register a password, ' +
           'so they cannot use this service.',
       ];

@@ -43,9 +43,9 @@ export const patronChat = {
   loggedOut: 'You are logged out. Thank you for using the library.',
   cancelled: 'Stopped.',
   statusHeader: (name: string, loans: number, holds: number, limit: number) =>
-    `Account of ${name}\nOn loan (貸出中): ${loans}\nHolds (予約): ${holds}/${limit}`,
+    `My account: ${name}\nOn loan (貸出中): ${loans}\nHolds (予約): ${holds}/${limit}`,
   statusHeaderNoReserve: (name: string, loans: number, holds: number) =>
-    `Account of ${name}\nOn loan (貸出中): ${loans}` + (holds > 0 ? `\nHolds (予約): ${holds}` : ''),
+    `My account: ${name}\nOn loan (貸出中): ${loans}` + (holds > 0 ? `\nHolds (予約): ${holds}` : ''),
   noLoans: 'You have no items on loan (貸出中).',
   noHolds: 'You have no items on hold (予約).',
   loansPage: (total: number, from: number, to: number) => `Showing loans ${from}–${to} of ${total}.`,
@@ -57,7 +57,7 @@ export const patronChat = {
   holdStateLabel: 'Status',
   /** R-RES-7, in the guide's words: shown on a hold at 1位. */
   firstInLineNote:
-    '* "No. 1 in line" (1位) does not mean you can borrow it yet. ' +
+    '* "#1 in line" (1位) does not mean you can borrow it yet. ' +
     'When it is ready, the status becomes "Ready" (受取り可).',
   pickupBranchLabel: 'Pickup branch',
   pickupDeadlineLabel: 'Pick up by',
@@ -144,7 +144,7 @@ function queuePlace(ahead: number): string {
       ? 'There are no other holds on this item now.'
       : `There ${ahead === 1 ? 'is 1 hold' : `are ${ahead} holds`} ahead of you on this item now.`;
   return (
-    `${now} Once official, your hold should be No. ${ahead + 1} in line (${ahead + 1}位) ` +
+    `${now} Once official, your hold should be #${ahead + 1} in line (${ahead + 1}位) ` +
     '(behind any holds taken at the counter or by phone before then).'
   );
 }

@@ -23,8 +23,10 @@ function dateParam(p: Params, key: string): string | undefined {
   return s === undefined ? undefined : formatDateEn(s);
 }
 
+const due = (d: string | undefined) => (d === undefined ? '' : ` (${d})`);
 const items = (n: string) => (n === '1' ? '1 item' : `${n} items`);
 const RETURN_BY_DUE = 'Please return it by the due date.';
+const RETURN_THEM_BY_DUE = 'Please return them by the due date.';
 
 const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   ...HOLD_SERVICE_REFUSALS,
@@ -104,7 +106,7 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   NOT_RENEWABLE_HELD_FOR_OTHERS: () =>
     `Someone else has reserved (予約) this item, so it cannot be renewed (延長). ${RETURN_BY_DUE}`,
   NOT_RENEWABLE_AV: () =>
-    'Audio-visual materials (CDs, DVDs, videotapes, cassette tapes) cannot be renewed (延長). ' + RETURN_BY_DUE,
+    'Audio-visual materials (CDs, DVDs, videotapes, cassette tapes) cannot be renewed (延長). ' + RETURN_THEM_BY_DUE,
   NOT_RENEWABLE_ALREADY_RENEWED: () =>
     lib.renewalTimes === 0
       ? `Loans cannot be renewed (延長). ${RETURN_BY_DUE}`
@@ -112,14 +114,15 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
         `This item has already been renewed, so please return it by the due date.`,
   NOT_RENEWABLE_MATERIAL: () => `This kind of item cannot be renewed (延長). ${RETURN_BY_DUE}`,
   NOT_RENEWABLE_NOT_YET: (p) =>
-    `Renewing today would not change the due date (${dateParam(p, 'dueDate') ?? 'your current due date'}), ` +
+    `Renewing today would not change your due date${due(dateParam(p, 'dueDate'))}, ` +
     'so we do not accept it today, to save your renewal. ' +
-    `If you renew on ${dateParam(p, 'from') ?? 'tomorrow'} or later, the new due date will be ${lib.renewalPeriod}.`,
+    `If you renew ${dateParam(p, 'from') ? `on ${dateParam(p, 'from')} or later` : 'from tomorrow on'}, ` +
+    `the new due date will be ${lib.renewalPeriod}.`,
   HOLD_NOT_CANCELLABLE_READY: (p) => {
     const name = text(p, 'branchName');
     const branch = name === undefined ? 'your pickup branch (受取館)' : branchName(name);
     const phone = text(p, 'phone');
-    const whom = phone === undefined ? branch : `${branch} (${phone})`;
+    const whom = phone === undefined ? branch : `${branch} at ${phone}`;
     return (
       'A hold that is ready for pickup (受取り可) cannot be cancelled on LINE or online. ' +
       `Sorry, to cancel it please phone ${whom}.`

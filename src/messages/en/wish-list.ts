@@ -23,7 +23,7 @@ export const wishList = {
   header: (count: number, cap: number, from: number, to: number) =>
     `Wish list: ${count}/${cap}` + (count > to - from + 1 ? ` (${from}–${to})` : ''),
   cardHeading: (n: number, count: number) => `Wish list ${n}/${count}`,
-  availabilityLabel: 'Where now',
+  availabilityLabel: 'Availability',
   holdsLabel: 'Holds',
   holds: (n: number) => String(n),
   onShelf: (branches: readonly string[]) => `On the shelf at ${branches.map(branchName).join(', ')}`,
@@ -31,7 +31,7 @@ export const wishList = {
   notLendable: 'Library use only',
   /** R-WISH-2: the title is on the shelf at the branch the patron usually collects from. */
   atUsualBranch: (branch: string) =>
-    `On the shelf at your usual pickup branch (${branchName(branch)}). Come in and you can borrow it right away.`,
+    `On the shelf at ${branchName(branch)}, your usual pickup branch. Come in and you can borrow it right away.`,
   notReservable: {
     ALREADY_HOLDING_TITLE: 'You have a hold on it. See its status in "My account".',
     TITLE_ON_LOAN_TO_PATRON: 'You have it on loan now.',
@@ -54,8 +54,8 @@ export const offerMessages = {
       `It is on the shelf at ${branchName(branch)} now. Come in and you can borrow it right away.`,
   },
   series: {
-    heading: 'The next volume is here',
-    cardHeading: 'The next volume\nis here',
+    heading: 'The next volume is available',
+    cardHeading: 'The next volume\nis available',
     alt: (title: string) => `You can reserve the next volume, "${title}"`,
     note: (previous: string) =>
       `This follows "${previous}". Tap "Reserve" to choose a pickup branch and place a hold. ` +
