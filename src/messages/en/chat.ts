@@ -3,7 +3,7 @@
 
 import { branchName } from '../local-names.js';
 import { formatDateEn } from './format.js';
-import { lib } from './library.js';
+import { capitalised, lib } from './library.js';
 import { NO_CARD_YET } from './phrases.js';
 
 export const botMessages = {
@@ -43,7 +43,7 @@ export const KEYWORDS = {
   help: ['help', 'Help', 'HELP'],
   stop: ['stop', 'Stop', 'cancel', 'Cancel'],
   renewAll: ['renew all', 'Renew all'],
-  reminders: ['notification settings', 'Notification settings', 'reminders', 'Reminders'],
+  reminders: ['notification settings', 'Notification settings', 'reminder settings', 'Reminder settings'],
   libraryCard: ['library card', 'Library card'],
 } as const;
 
@@ -193,7 +193,7 @@ function helpLines(): string[] {
       NO_CARD_YET +
       ' Passwords are issued at the counter of the Main Library or a branch library: please bring your ' +
       'library card and an ID document (本人確認書類).',
-    `■ Holds: ${lib.holdLimitRule}.` +
+    `■ Holds: ${capitalised(lib.holdLimitRule)}.` +
       (lib.holdsWait
         ? ' A hold placed on LINE is first "requested" (依頼中) and becomes an official hold on the morning ' +
           'of the next opening day.'

@@ -40,7 +40,6 @@ export const INTENT_PHRASES = {
   ],
   renew: [
     'renew',
-    'renewal',
     'how to renew',
     'how do i renew',
     'renew my books',
@@ -150,7 +149,7 @@ export const INTENT_PHRASES = {
     'update email',
   ],
   wishList: ['wish list', 'wishlist', 'my wish list', 'my wishlist', 'want to read', 'reading list', 'to-read list'],
-  thanks: ['thanks', 'thank you', 'thanks a lot', 'thank you very much', 'many thanks', 'thx', 'cheers'],
+  thanks: ['thanks', 'thank you', 'thanks a lot', 'thank you very much', 'many thanks', 'thx'],
   hello: ['hello', 'hi', 'hey', 'hi there', 'hello there', 'good morning', 'good afternoon', 'good evening'],
 } as const;
 
@@ -169,7 +168,7 @@ export const intentAnswers = {
         ? 'You are logged in, so you can reserve straight from a search.'
         : 'To reserve, please log in with your library card (利用者カード) number and password ' +
           '(tapping "Reserve" shows a log-in button).',
-      `Holds are for ${lib.people} who live, work or study in the city, ${lib.holdLimitRule}. ` +
+      `Holds are for ${lib.people} who live, work or study in the city. You can have ${lib.holdLimitRule}. ` +
         'You can check your holds in "My account".',
     ].join('\n'),
   /** "reserve" from a logged-in patron who may not reserve (R-ELIG-2): why, instead of how. */

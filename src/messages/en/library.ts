@@ -33,6 +33,20 @@ export function schoolYearEn(year: number): string {
   return year === 10 ? 'of high school age (高校生) or older' : `in the ${nth(year - 9)} year of high school or above`;
 }
 
+/** The profile's hold limit rule (R-RES-2) with a given limit, as a refusal states the limit it was given. */
+export function holdLimitRuleFor(limit: number | string): string {
+  const h = libraryProfile().holds;
+  const all = (['counter', 'phone', 'online'] as const).filter((c) => h.countedChannels.includes(c));
+  const words = all.map((c) => CHANNEL_WORDS[c]);
+  const items = String(limit) === '1' ? '1 item' : `${limit} items`;
+  if (all.length > 1)
+    return (
+      `up to ${items} on hold per person, counting holds made ${words.slice(0, -1).join(', ')} ` +
+      `and ${words.at(-1)} together`
+    );
+  return `up to ${items} on hold per person for holds made ${words[0] ?? ''}`;
+}
+
 /** Read when a text is made, never at import: the profile is installed at start. */
 export const lib = {
   get name(): string {
@@ -50,18 +64,9 @@ export const lib = {
   get holdLimit(): number {
     return libJa.holdLimit;
   },
-  /** 'up to 5 items per person, counting counter, phone and online holds together' (R-RES-2). */
+  /** 'up to 5 items on hold per person, counting holds made at the counter, by phone and online together' (R-RES-2). */
   get holdLimitRule(): string {
-    const h = libraryProfile().holds;
-    const all = (['counter', 'phone', 'online'] as const).filter((c) => h.countedChannels.includes(c));
-    const words = all.map((c) => CHANNEL_WORDS[c]);
-    const items = h.limit === 1 ? '1 item' : `${h.limit} items`;
-    if (all.length > 1)
-      return (
-        `up to ${items} per person, counting holds made ${words.slice(0, -1).join(', ')} ` +
-        `and ${words.at(-1)} together`
-      );
-    return `up to ${items} per person for holds made ${words[0] ?? ''}`;
+    return holdLimitRuleFor(libraryProfile().holds.limit);
   },
   get countsEveryChannel(): boolean {
     return libJa.countsEveryChannel;

@@ -6,7 +6,7 @@ import { isRefusalCode, type Refusal, type RefusalCode } from '../../domain/refu
 import { branchName } from '../local-names.js';
 import { formatDateEn } from './format.js';
 import { HOLD_SERVICE_REFUSALS } from './hold-services.js';
-import { lib } from './library.js';
+import { holdLimitRuleFor, lib } from './library.js';
 import { AT_COUNTER_WITH_ID, atCounterWithId } from './phrases.js';
 
 type Params = Readonly<Record<string, string | number>>;
@@ -72,10 +72,7 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   HOLD_LIMIT_REACHED: (p) => {
     const limit = text(p, 'limit') ?? String(lib.holdLimit);
     return (
-      (lib.countsEveryChannel
-        ? `You can have up to ${items(limit)} on hold (予約), ` +
-          'counting holds made at the counter, by phone and online together. '
-        : `Holds (予約) are ${lib.holdLimitRule.replace(/\d+ items?/, items(limit))}. `) +
+      `You can have ${holdLimitRuleFor(limit).replace(' on hold ', ' on hold (予約) ')}. ` +
       `Please place a new hold once you have fewer than ${items(limit)} on hold, after picking up or cancelling one.`
     );
   },
