@@ -251,6 +251,15 @@ describe('やさしい日本語 table (issue 28)', () => {
         easy.holdServiceNotices.holdNotNeeded.alt(long),
       ];
       expect(alts.filter((a) => a.length > 400)).toEqual([]);
+      // A card's heading has room for about 11 characters a line on a phone 360 px wide.
+      const headings = [
+        ...Object.values(easy.noticeMessages),
+        ...Object.values(easy.holdServiceNotices),
+        easy.offerMessages.wish,
+        easy.offerMessages.series,
+      ].flatMap((n) => (typeof n === 'object' && 'cardHeading' in n ? (n.cardHeading as string).split('\n') : []));
+      expect(headings.length).toBeGreaterThan(10);
+      expect(headings.filter((line) => line.length > 11)).toEqual([]);
     });
   });
 

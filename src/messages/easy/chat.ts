@@ -86,7 +86,7 @@ export const CHOICE_WORDS = {
     email: [...JA_CHOICE.contact.email, 'めーる', 'いーめーる'],
     line: [...JA_CHOICE.contact.line, 'らいん'],
   },
-  yes: [...JA_CHOICE.yes, 'うん', 'おくる', 'そうしん', 'おねがいします', 'おねがい', 'いいよ', 'いいです'],
+  yes: [...JA_CHOICE.yes, 'うん', 'おくる', 'そうしん', 'おねがいします', 'おねがい', 'いいよ'],
   no: [...JA_CHOICE.no, 'ううん', 'いや', 'しない'],
   endings: [...JA_CHOICE.endings, 'がいいです', 'がいい', 'にする', 'でいい', 'おねがい'],
 } as const;

@@ -75,7 +75,7 @@ export const holdServices = {
       ? `（${byChannel.map((c) => `${CHANNEL_LABELS[c.channel] ?? c.channel}${c.count}`).join('・')}）`
       : ''),
   // R-RES-13: always said to be an estimate.
-  waitLabel: 'まつ 時間（じかん）（めやす）',
+  waitLabel: 'まつ 時間（じかん）の めやす',
   waitRange: (fromWeeks: number, toWeeks: number) =>
     fromWeeks <= 0
       ? `${toWeeks}週間（しゅうかん）より 短（みじか）い（めやす）`
@@ -160,7 +160,7 @@ export const holdServices = {
 export const holdServiceNotices = {
   holdNotNeeded: {
     heading: '予約（よやく）を とりけしました（不要日（ふようび）が すぎました）',
-    cardHeading: '予約（よやく）を\nとりけしました',
+    cardHeading: 'よやくを\nとりけしました',
     alt: (title: string) =>
       `不要日（ふようび）が すぎたので、予約（よやく）を とりけしました${title ? `『${title}』` : ''}`,
     dateLabel: '不要日（ふようび）',
@@ -170,7 +170,7 @@ export const holdServiceNotices = {
   },
   overdue: {
     heading: 'かえす 日（ひ）が すぎて います',
-    cardHeading: 'かえす 日（ひ）が\nすぎて います',
+    cardHeading: 'かえす ひが\nすぎて います',
     alt: (title: string) => `かえす 日（ひ）が すぎた 本（ほん）が あります『${title}』`,
     note:
       'かりている 本（ほん）の かえす 日（ひ）が すぎて います。つぎに まって いる 人（ひと）も います。' +

@@ -1,5 +1,6 @@
 // What the library tells a patron unasked, in やさしい日本語: a heading, the facts, and what to do.
-// `cardHeading` is broken between its phrases for a phone about 11 characters wide (ja/notices.ts).
+// `cardHeading` is broken between its phrases for a phone about 11 characters wide (ja/notices.ts), and
+// written in kana: readings would not fit.
 
 import { formatDateEasy } from './format.js';
 import { lib } from './library.js';
@@ -12,13 +13,13 @@ export const noticeMessages = {
   titleLabel: '本（ほん）',
   holdReady: {
     heading: '予約（よやく）した 本（ほん）の 用意（ようい）が できました',
-    cardHeading: '予約（よやく）した 本（ほん）の\n用意（ようい）が できました',
+    cardHeading: 'よやくした ほんの\nよういが できました',
     alt: (title: string) => `予約（よやく）した 本（ほん）の 用意（ようい）が できました『${title}』`,
     note: `${BRING_CARD}、うけとりの しめきりまでに 受取館（うけとりかん）に 来（き）て ください。`,
   },
   holdExpired: {
     heading: '予約（よやく）を とりけしました（うけとりの しめきりが すぎました）',
-    cardHeading: '予約（よやく）を\nとりけしました',
+    cardHeading: 'よやくを\nとりけしました',
     alt: (title: string) =>
       `うけとりの しめきりが すぎたので、予約（よやく）を とりけしました${title ? `『${title}』` : ''}`,
     note:
@@ -27,7 +28,7 @@ export const noticeMessages = {
   },
   pickupReminder: {
     heading: 'うけとりの しめきりが 近（ちか）く なりました',
-    cardHeading: 'うけとりの しめきりが\n近（ちか）く なりました',
+    cardHeading: 'うけとりの しめきりが\nちかく なりました',
     alt: (title: string, deadline: string) =>
       `うけとりの しめきり（${formatDateEasy(deadline)}）が 近（ちか）く なりました『${title}』`,
     note:
@@ -36,7 +37,7 @@ export const noticeMessages = {
   },
   dueReminder: {
     heading: 'かえす 日（ひ）が 近（ちか）く なりました',
-    cardHeading: 'かえす 日（ひ）が\n近（ちか）く なりました',
+    cardHeading: 'かえす ひが\nちかく なりました',
     alt: (title: string, due: string) =>
       `かえす 日（ひ）（${formatDateEasy(due)}）が 近（ちか）く なりました『${title}』`,
     get renewable(): string {
@@ -55,7 +56,7 @@ export const noticeMessages = {
   },
   loanReserved: {
     heading: 'つぎの 人（ひと）が 予約（よやく）しました',
-    cardHeading: 'つぎの 人（ひと）が\n予約（よやく）しました',
+    cardHeading: 'つぎの ひとが\nよやくしました',
     alt: (title: string) => `かりている 本（ほん）を、つぎの 人（ひと）が 予約（よやく）しました『${title}』`,
     note:
       'かりている 本（ほん）を、つぎの 人（ひと）が 予約（よやく）しました。だから、延長（えんちょう）は できなく なりました。' +
@@ -64,7 +65,7 @@ export const noticeMessages = {
   // S-CAL-1: closed dates added after the date was promised (issue 29).
   dueDateMoved: {
     heading: '図書館（としょかん）が 休（やす）みに なるので、かえす 日（ひ）が かわりました',
-    cardHeading: '休（やす）みに なるので\nかえす 日（ひ）が かわりました',
+    cardHeading: 'やすみに なるので\nかえす ひが\nかわりました',
     alt: (title: string, to: string) =>
       `図書館（としょかん）が 休（やす）みに なるので、かえす 日（ひ）が ${formatDateEasy(to)}に かわりました『${title}』`,
     fromLabel: 'まえの 日（ひ）',
@@ -74,7 +75,7 @@ export const noticeMessages = {
   },
   pickupDeadlineMoved: {
     heading: '図書館（としょかん）が 休（やす）みに なるので、うけとりの しめきりが かわりました',
-    cardHeading: '休（やす）みに なるので\nしめきりが かわりました',
+    cardHeading: 'やすみに なるので\nしめきりが\nかわりました',
     alt: (title: string, to: string) =>
       `図書館（としょかん）が 休（やす）みに なるので、うけとりの しめきりが ${formatDateEasy(to)}に かわりました『${title}』`,
     fromLabel: 'まえの 日（ひ）',

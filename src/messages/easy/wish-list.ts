@@ -52,7 +52,7 @@ export const wishList = {
 export const offerMessages = {
   wish: {
     heading: '予約（よやく）が できる ように なりました',
-    cardHeading: '予約（よやく）が\nできる ように なりました',
+    cardHeading: 'よやくが できる\nように なりました',
     alt: (title: string) => `予約（よやく）が できる ように なりました。${LIST}の『${title}』を 予約（よやく）できます`,
     note: `${LIST}の いちばん 上（うえ）の 本（ほん）です。${OFFER_ONLY}`,
     atUsualBranch: (branch: string) =>
@@ -60,7 +60,7 @@ export const offerMessages = {
   },
   series: {
     heading: 'つづきの 本（ほん）が あります',
-    cardHeading: 'つづきの 本（ほん）が\nあります',
+    cardHeading: 'つづきの ほんが\nあります',
     alt: (title: string) => `つづきの 本（ほん）『${title}』を 予約（よやく）できます`,
     note: (previous: string) => `『${previous}』の つづきです。${OFFER_ONLY}`,
   },
