@@ -28,6 +28,7 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.renewAll, 'renew-all', 'start'],
   [KEYWORDS.reminders, 'reminders', 'show'],
   [KEYWORDS.libraryCard, 'card', 'show'],
+  [KEYWORDS.language, 'language', 'ask'],
 ];
 
 /** Where a phrase goes: its own answer in the phrase flow, or the page a keyword would open. */
