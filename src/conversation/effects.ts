@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
+import { currentLanguage } from '../lib/language.js';
 import type { LineAccount } from './ports.js';
 import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
@@ -223,12 +224,16 @@ async function loginUrl(deps: EffectDeps, lineUserId: string, now: Date): Promis
   return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
 }
 
-/** The menu follows the login state; a LINE hiccup here must not undo the login itself. */
+/**
+ * The menu follows the login state, in the language the event runs in; a LINE hiccup here must
+ * not undo the login itself.
+ */
 async function switchMenu(deps: EffectDeps, lineUserId: string, which: 'logged-in' | 'logged-out'): Promise<void> {
+  const language = currentLanguage();
   try {
-    await deps.line.showRichMenu(lineUserId, which);
+    await deps.line.showRichMenu(lineUserId, which, language);
   } catch (err) {
-    deps.log.warn('rich menu not switched', { which, error: errorText(err) });
+    deps.log.warn('rich menu not switched', { which, language, error: errorText(err) });
   }
 }
 
