@@ -3,7 +3,7 @@
 
 import { errorText } from '../log.js';
 import { rememberLinkToken, reusableLinkToken } from '../services/account-link.js';
-import { currentLanguage } from '../lib/language.js';
+import { currentLanguage, pageLanguageQuery } from '../lib/language.js';
 import type { Executor } from '../db/executor.js';
 import type { Logger } from '../log.js';
 import type { LineAccount } from './ports.js';
@@ -32,7 +32,7 @@ export async function loginUrl(deps: ChannelDeps, lineUserId: string, now: Date)
     }
     await rememberLinkToken(deps.db, lineUserId, token, now);
   }
-  return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
+  return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}${pageLanguageQuery('&')}`;
 }
 
 /**

@@ -103,6 +103,8 @@ export interface PushNotice {
   loanDueDate: string | null;
   lineUserId: string | null;
   following: boolean;
+  /** The LINE user's language (ja, en, easy); null before it is known. */
+  language: string | null;
   emailConfirmed: boolean;
 }
 
@@ -126,6 +128,7 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
       'l.id as loan_row',
       'lu.line_user_id',
       'lu.following',
+      'lu.language',
       'p.email',
       'p.email_confirmed_at',
     ])
@@ -146,6 +149,7 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
     loanDueDate: r.due_date,
     lineUserId: r.line_user_id,
     following: r.following === true,
+    language: r.language,
     emailConfirmed: r.email !== null && r.email_confirmed_at !== null,
   }));
 }

@@ -1,3 +1,4 @@
+import { inLanguage, isLanguage } from '../lib/language.js';
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
 import { tryJobLock } from '../db/jobs.js';
@@ -132,7 +133,8 @@ async function prepareBatch(
         following: n.following,
         emailConfirmed: n.emailConfirmed,
       });
-      const reply = noticeReply(n, branchName);
+      // In the language the LINE user is answered in (Japanese before it is known).
+      const reply = inLanguage(isLanguage(n.language) ? n.language : 'ja', () => noticeReply(n, branchName));
       if (stale) drops.push({ id: n.id, reason: stale });
       else if (route.to === 'email') toEmail.push(n.id);
       else if (route.to === 'drop') drops.push({ id: n.id, reason: route.reason });
