@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('the login page in three languages', () => {
-  it('?lang=en: the page in English, marked lang="en", the Japanese and easy links keeping the link token', async () => {
+  it('?lang=en: the page in English, lang="en", links to the Japanese and easy pages keep the link token', async () => {
     const { linkToken } = await client.visitor('en');
     const res = await t.app.request(`${ORIGIN}/login?linkToken=${encodeURIComponent(linkToken)}&lang=en`);
     const html = await res.text();
