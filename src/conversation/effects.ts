@@ -1,3 +1,5 @@
+import type { Language } from '../lib/language.js';
+import { setLineUserLanguage } from '../db/line-users.js';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
@@ -49,6 +51,8 @@ export type Effect =
   | { kind: 'libraryDays' }
   /** Issue 27: a fresh address of the shown card's barcode image (services/library-card.ts). */
   | { kind: 'libraryCard' }
+  /** Issue 28: the LINE user's language, chosen with 言語 / Language. */
+  | { kind: 'setLanguage'; language: Language }
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
   | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
   /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
@@ -103,6 +107,7 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'placeHold',
   'renew',
   'cancelHold',
+  'setLanguage',
   ...(HOLD_SERVICE_WRITES as Effect['kind'][]),
   ...WISH_WRITING_EFFECTS,
 ]);
@@ -192,6 +197,9 @@ export async function runEffects(
         break;
       case 'libraryDays':
         facts.libraryDays = await libraryDays(db, now);
+        break;
+      case 'setLanguage':
+        await setLineUserLanguage(db, user.lineUserId, e.language, now);
         break;
       case 'doneAlready':
         facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id, now) : null;

@@ -9,6 +9,8 @@ import type { Reply } from './reply.js';
 export interface LineAccount {
   issueLinkToken(lineUserId: string): Promise<string>;
   showRichMenu(lineUserId: string, which: 'logged-in' | 'logged-out'): Promise<void>;
+  /** The language tag of the user's LINE profile (e.g. 'ja', 'en-US'); undefined when LINE gives none. */
+  profileLanguage(lineUserId: string): Promise<string | undefined>;
 }
 
 /**

@@ -28,6 +28,7 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.renewAll, 'renew-all', 'start'],
   [KEYWORDS.reminders, 'reminders', 'show'],
   [KEYWORDS.libraryCard, 'card', 'show'],
+  [KEYWORDS.language, 'language', 'ask'],
 ];
 
 /**

@@ -105,6 +105,8 @@ export interface LineUsersTable {
   linked_at: Timestamp | null;
   following: Generated<boolean>;
   rich_menu: string | null;
+  /** ja, en or easy (migration 0029); null until the first event reads the LINE profile. */
+  language: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

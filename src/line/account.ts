@@ -14,6 +14,9 @@ export function lineAccount(opts: { channelAccessToken: string; apiBaseUrl: stri
     async showRichMenu(lineUserId, which) {
       await linkRichMenuForUser(client, lineUserId, which);
     },
+    async profileLanguage(lineUserId) {
+      return (await client.getProfile(lineUserId)).language;
+    },
   };
 }
 
@@ -23,5 +26,8 @@ export const unconfiguredLineAccount: LineAccount = {
   },
   async showRichMenu() {
     /* no channel: no rich menu to switch */
+  },
+  async profileLanguage() {
+    return undefined;
   },
 };

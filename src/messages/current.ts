@@ -88,6 +88,7 @@ export const accountPages = section('accountPages');
 export const wishList = section('wishList');
 export const offerMessages = section('offerMessages');
 export const libraryCard = section('libraryCard');
+export const languageChoice = section('languageChoice');
 
 /** The current language's keywords, for the text a button sends when tapped. */
 export const ownKeywords = section('keywords');

@@ -54,6 +54,7 @@ export const KEYWORDS = {
   renewAll: [...JA_KEYWORDS.renewAll, 'ぜんぶ えんちょう', 'ぜんぶえんちょう', 'まとめてえんちょう', 'ぜんぶ延長'],
   reminders: [...JA_KEYWORDS.reminders, 'おしらせの せってい', 'おしらせのせってい', 'つうちせってい'],
   libraryCard: [...JA_KEYWORDS.libraryCard, 'りようしゃカード', 'りようしゃかーど'],
+  language: [...JA_KEYWORDS.language, 'げんご'],
 } as const;
 
 /** While a question waits, these mean やめる too (with any ending: やめます, やめたい). */

@@ -45,6 +45,7 @@ export const KEYWORDS = {
   renewAll: ['renew all', 'Renew all'],
   reminders: ['notification settings', 'Notification settings', 'reminder settings', 'Reminder settings'],
   libraryCard: ['library card', 'Library card'],
+  language: ['Language', 'language', 'languages'],
 } as const;
 
 /**

@@ -46,6 +46,8 @@ export const KEYWORDS = {
   reminders: ['通知設定'],
   // Issue 27: the library card's barcode (the logged-in rich menu's tile).
   libraryCard: ['利用者カード'],
+  // Issue 28: the language of the replies; the words of every language open it.
+  language: ['言語 / Language', '言語', '言語設定', '表示言語'],
 } as const;
 
 /**
