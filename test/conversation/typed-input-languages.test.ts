@@ -6,6 +6,7 @@ import { searchPhrase } from '../../src/conversation/search-phrases.js';
 import { typedBranch } from '../../src/conversation/typed-choice.js';
 import { parseSearchQuery } from '../../src/domain/search-query.js';
 import { inLanguage, LANGUAGES } from '../../src/lib/language.js';
+import { messageTables } from '../../src/messages/index.js';
 import { libraryProfile } from '../../src/profile/active.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
 import { onPostgres } from '../helpers/database.js';
@@ -15,8 +16,10 @@ import { here } from '../helpers/profiles.js';
 // patron's language (the replies here are Japanese: the language only changes what is said).
 
 let h: ChatHarness;
+/** The LINE users whose LINE app is in English: the bot writes to them in English. */
+const ENGLISH = new Set<string>();
 beforeAll(async () => {
-  h = await chatHarness();
+  h = await chatHarness(undefined, { profileLanguage: async (u) => (ENGLISH.has(u) ? 'en' : undefined) });
 });
 afterAll(async () => h.close());
 
@@ -206,4 +209,26 @@ describe('branch names in English and kana', () => {
       for (const typed of ['library', 'branch', 'ぶんかん', 'Tokyo']) expect(named(typed), typed).toBeUndefined();
     },
   );
+});
+
+describe('a reservation typed in English by a patron who reads English', () => {
+  it('log in, I want to reserve …, the branch, the contact and yes typed: the hold is placed', async () => {
+    const u = guest();
+    ENGLISH.add(u);
+    const en = messageTables.en.patronChat;
+    const login = wordsOf(await h.say(u, 'Log in'));
+    const url = /https:[^"]*linkToken=[^"]*/.exec(login)?.[0];
+    expect(url).toBeDefined();
+    await h.login(u, TARO, 'k7Tm2qX9', url);
+    const found = wordsOf(await h.say(u, 'I’d like to reserve はらぺこあおむし'));
+    expect(found).toContain(en.chooseBranchQuestion);
+    const branch = here.pickup(0);
+    const english = libraryProfile().translations.en?.branches?.[branch.code]?.replace(/\s*\(.*$/, '');
+    expect(wordsOf(await h.say(u, english ?? branch.name))).toContain(en.chooseContact);
+    const confirm = await h.say(u, here.lineContact ? 'LINE, please' : 'No notice');
+    expect(wordsOf(confirm)).not.toContain(en.chooseContact);
+    const accepted = wordsOf(await h.say(u, 'Yes!'));
+    expect(accepted).toContain('Hold received');
+    expect(accepted).toContain('はらぺこあおむし');
+  });
 });
