@@ -1,8 +1,9 @@
-import type { Language } from '../lib/language.js';
+import { loginUrl, switchMenu } from './channel-effects.js';
 import { setLineUserLanguage } from '../db/line-users.js';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
+import { currentLanguage, inLanguage, type Language } from '../lib/language.js';
 import type { LineAccount } from './ports.js';
 import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
@@ -53,6 +54,8 @@ export type Effect =
   | { kind: 'libraryCard' }
   /** Issue 28: the LINE user's language, chosen with 言語 / Language. */
   | { kind: 'setLanguage'; language: Language }
+  /** The rich menu of the login state in the event's language (a new follower's first menu). */
+  | { kind: 'showMenu' }
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
   | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
   /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
@@ -200,6 +203,10 @@ export async function runEffects(
         break;
       case 'setLanguage':
         await setLineUserLanguage(db, user.lineUserId, e.language, now);
+        await inLanguage(e.language, () => switchMenu(deps, user.lineUserId, patronId ? 'logged-in' : 'logged-out'));
+        break;
+      case 'showMenu':
+        await switchMenu(deps, user.lineUserId, patronId ? 'logged-in' : 'logged-out');
         break;
       case 'doneAlready':
         facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id, now) : null;
@@ -210,34 +217,6 @@ export async function runEffects(
     }
   }
   return facts;
-}
-
-/**
- * The login page's address, or null when LINE would not issue a link token (the flow says to try
- * again). Only LINE's failure is answered that way: a database error propagates, so the event
- * waits in the inbox instead of being answered as if the patron had no token.
- */
-async function loginUrl(deps: EffectDeps, lineUserId: string, now: Date): Promise<string | null> {
-  let token = await reusableLinkToken(deps.db, lineUserId, now);
-  if (token === undefined) {
-    try {
-      token = await deps.line.issueLinkToken(lineUserId);
-    } catch (err) {
-      deps.log.warn('link token not issued', { error: errorText(err) });
-      return null;
-    }
-    await rememberLinkToken(deps.db, lineUserId, token, now);
-  }
-  return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
-}
-
-/** The menu follows the login state; a LINE hiccup here must not undo the login itself. */
-async function switchMenu(deps: EffectDeps, lineUserId: string, which: 'logged-in' | 'logged-out'): Promise<void> {
-  try {
-    await deps.line.showRichMenu(lineUserId, which);
-  } catch (err) {
-    deps.log.warn('rich menu not switched', { which, error: errorText(err) });
-  }
 }
 
 const inLine = (user: UserFacts): AuditActor => ({ kind: 'patron', via: 'line', lineUserId: user.lineUserId });

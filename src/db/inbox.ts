@@ -26,7 +26,7 @@ export interface EventCompletion {
   messages: unknown[];
   retryKey: string;
   /** Remember the LINE user (last seen); `following` is set on follow and unfollow. */
-  /** `language`: learned from the LINE profile at first contact, stored unless one is set already. */
+  /** `language`: learned from the LINE profile at first contact; stored unless one is set already. */
   touch: { following: boolean | undefined; language?: string } | null;
   conversation: ConversationChange;
   /** Where the reply stands (ignored when there are no messages). */
@@ -106,8 +106,8 @@ export async function completeInboxEvents(
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
         id bigint, attempts int, reply_status text, replies jsonb, retry_key uuid, reply_until timestamptz,
           reply_error text, line_user_id text,
-        touch boolean, following boolean, language text, conversation text, flow text, step text, version int, data jsonb,
-          expires_at timestamptz)),
+        touch boolean, following boolean, language text, conversation text, flow text, step text, version int,
+          data jsonb, expires_at timestamptz)),
     done AS (
       UPDATE webhook_inbox w
          SET status = 'done', processed_at = ${now.toISOString()}::timestamptz, last_error = i.reply_error,

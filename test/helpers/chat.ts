@@ -30,7 +30,7 @@ export function buttonData(replies: readonly Reply[], label: string): string | u
 export interface ChatHarness {
   db: Kysely<DB>;
   now: Date;
-  menus: { user: string; which: string }[];
+  menus: { user: string; which: string; language: string }[];
   user(n: number): string;
   send(user: string, input: Input): Promise<Reply[]>;
   say(user: string, text: string): Promise<Reply[]>;
@@ -51,7 +51,7 @@ export async function chatHarness(
 ): Promise<ChatHarness> {
   const database = await testDatabase();
   await seedDemoLibrary(database.db, new Date('2026-11-28T12:00:00+09:00'), testLog);
-  const menus: { user: string; which: string }[] = [];
+  const menus: { user: string; which: string; language: string }[] = [];
   let tokens = 0;
   const line: LineAccount = {
     async profileLanguage(user) {
@@ -60,8 +60,8 @@ export async function chatHarness(
     async issueLinkToken() {
       return `linktoken${++tokens}`;
     },
-    async showRichMenu(user, which) {
-      menus.push({ user, which });
+    async showRichMenu(user, which, language) {
+      menus.push({ user, which, language });
     },
   };
   const handler = conversationHandler({ line, publicBaseUrl: 'https://library.example.jp', log: testLog });

@@ -9,7 +9,8 @@ export const helpFlow: Flow = {
   states: {},
   steps: {
     // The quick replies follow the login state: a logged-in patron is not offered ログイン.
-    greet: (ctx) => ({ replies: [text(botMessages.greeting, menuFor(ctx))] }),
+    // A follower whose LINE is not in Japanese gets the menu in their language at once.
+    greet: (ctx) => ({ replies: [text(botMessages.greeting, menuFor(ctx))], effects: [{ kind: 'showMenu' }] }),
     show: (ctx) => ({ replies: [text(chat.help, menuFor(ctx))] }),
     comingSoon: (ctx) => ({ replies: [text(chat.comingSoon, menuFor(ctx))] }),
     /** やめる: whatever was in progress ends (the router resets the state for keywords). */
