@@ -1,3 +1,4 @@
+import { eventLanguage } from './event-language.js';
 import { inLanguage, type Language } from '../lib/language.js';
 import type { Kysely } from 'kysely';
 import {
@@ -158,10 +159,7 @@ export class InboxWorker implements InboxProcessor {
 
   /** One event, its replies made and rendered in its user's language; true: handled in a committed transaction. */
   async #handle(event: ClaimedEvent): Promise<boolean> {
-    const user = event.mode === 'active' ? event.lineUserId : null;
-    const { language, learned } = user
-      ? await this.#deps.handler.language(user, event.language)
-      : { language: 'ja' as const, learned: false };
+    const { language, learned } = await eventLanguage(this.#deps, event);
     return inLanguage(language, () => this.#handleInLanguage(event, language, learned));
   }
 
