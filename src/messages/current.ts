@@ -89,6 +89,7 @@ export const wishList = section('wishList');
 export const offerMessages = section('offerMessages');
 export const libraryCard = section('libraryCard');
 export const languageChoice = section('languageChoice');
+export const cardWords = section('cardWords');
 
 /** The current language's keywords, for the text a button sends when tapped. */
 export const ownKeywords = section('keywords');

@@ -11,16 +11,26 @@ function translation() {
   return language === 'ja' ? undefined : libraryProfile().translations[language];
 }
 
-/** '本館' or 'honkan' → 'Main Library (本館)' in English; the name as given when untranslated. */
+/** '本館' or 'honkan' → 'Main Library (本館)' in English, '本館' in Japanese; unknown names as given. */
 export function branchName(nameOrCode: string): string {
-  const names = translation()?.branches;
-  if (!names) return nameOrCode;
   const branch = libraryProfile().branches.find((b) => b.code === nameOrCode || b.name === nameOrCode);
-  return (branch && names[branch.code]) ?? nameOrCode;
+  if (!branch) return nameOrCode;
+  return translation()?.branches[branch.code] ?? branch.name;
 }
 
 /** The library's name, its LINE account's name and its municipality in the language being written. */
 export function libraryNames(): { name: string; accountName: string; municipality: string } {
   const own = libraryProfile().library;
   return translation()?.library ?? { name: own.name, accountName: own.accountName, municipality: own.municipality };
+}
+
+/**
+ * A branch's name on a button (LINE allows 20 characters): the translated name, without its
+ * bracketed Japanese when that is too long, then without 'Branch'; the Japanese name in Japanese.
+ */
+export function branchLabel(nameOrCode: string): string {
+  const full = branchName(nameOrCode);
+  if (full.length <= 20) return full;
+  const bare = full.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
+  return (bare.length <= 20 ? bare : bare.replace(/\s+Branch$/i, '')).slice(0, 20);
 }

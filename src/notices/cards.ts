@@ -1,5 +1,12 @@
 import { isRefusalCode } from '../domain/refusals.js';
-import { formatDate, noticeMessages as m, patronChat, refusalMessage, ownKeywords } from '../messages/current.js';
+import {
+  formatDate,
+  noticeMessages as m,
+  patronChat,
+  refusalMessage,
+  ownKeywords,
+  cardWords,
+} from '../messages/current.js';
 import { encodePostback } from '../conversation/postback.js';
 import type { Action, InfoCard, Reply } from '../conversation/reply.js';
 import { holdServiceNoticeReply } from './hold-service-cards.js';
@@ -27,7 +34,7 @@ const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? St
 export function noticeReply(n: NoticeToRender, branchName: (code: string) => string): Reply | undefined {
   const p = n.payload;
   const title = str(p.title);
-  const titleRow = { label: m.titleLabel, value: title ? `『${title}』` : '—' };
+  const titleRow = { label: m.titleLabel, value: title ? cardWords.quotedTitle(title) : '—' };
   const branchRow = { label: patronChat.pickupBranchLabel, value: branchName(str(p.pickupBranch)) || '—' };
   const deadlineRow = {
     label: patronChat.pickupDeadlineLabel,

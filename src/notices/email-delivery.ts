@@ -1,3 +1,4 @@
+import { branchName as localBranchName } from '../messages/local-names.js';
 import { languagesOfPatrons } from '../db/line-users.js';
 import { inLanguage, isLanguage } from '../lib/language.js';
 import type { Kysely } from 'kysely';
@@ -48,7 +49,7 @@ export async function deliverEmailNotices(deps: EmailDeliveryDeps, now: Date, on
   const ctx = {
     publicBaseUrl: deps.publicBaseUrl,
     mailFrom: deps.mailFrom,
-    branchName: (code: unknown) => branches.find((b) => b.code === code)?.name ?? String(code ?? ''),
+    branchName: (code: unknown) => localBranchName(branches.find((b) => b.code === code)?.name ?? String(code ?? '')),
   };
   let sent = 0;
   for (;;) {

@@ -1,3 +1,4 @@
+import { branchName as localBranchName } from '../messages/local-names.js';
 import { inLanguage, isLanguage } from '../lib/language.js';
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
@@ -55,7 +56,8 @@ export async function deliverLineNotices(
   if (pushAllowedAt(now, libraryProfile().quietHours) > now) return 0;
   await assembleDigests(db, now);
   const branches = await listBranches(db);
-  const branchName = (code: string) => branches.find((b) => b.code === code)?.name ?? code;
+  // Called while a notice is written, in its reader's language (messages/local-names.ts).
+  const branchName = (code: string) => localBranchName(branches.find((b) => b.code === code)?.name ?? code);
   let delivered = 0;
   // The next batch is claimed while this one is on the wire: the database and LINE work side by side.
   const prepare = () => {

@@ -11,7 +11,9 @@ export const cancelFlow = confirmedAction({
   act: { effect: (holdId) => ({ kind: 'cancelHold', holdId }), fact: (f) => f.cancelled },
   state: z.object({ holdId: z.string() }),
   keep: (hold) => ({ holdId: hold.holdId }),
-  button: patronChat.buttons.cancelHold,
+  get button() {
+    return patronChat.buttons.cancelHold;
+  },
   question: (hold) => patronChat.cancelConfirm(hold.title, hold.branchName),
   done: () => patronChat.cancelDone,
 });

@@ -6,7 +6,11 @@ import type { Action, InfoCard } from '../reply.js';
 
 /** R-RES-14: the header's 予約 line with the slots per channel (「予約：4/5件（窓口1・インターネット3）」). */
 export function statusHeaderWithSlots(header: string, slots: HoldSlots): string {
-  return header.replace(/予約：\d+\/\d+件/, hs.holdSlots(slots.used, slots.limit, slots.byChannel));
+  // The header's line is the same words without the channels, in whatever language it is written.
+  return header.replace(
+    hs.holdSlots(slots.used, slots.limit, []),
+    hs.holdSlots(slots.used, slots.limit, slots.byChannel),
+  );
 }
 
 const button = (label: string, data: string | undefined): Action[] =>

@@ -7,11 +7,11 @@ import { expiredReply, loggedOutMenu, loginButtonReply, loginWaitState, menuActi
 import { statusFlow } from './status.js';
 
 /** The buttons, besides 予約申込, that ask for a login and are offered again after it. */
-const ACTION_LABELS: Record<string, string> = {
+const actionLabels = (): Record<string, string> => ({
   renew: patronChat.buttons.renew,
   cancel: patronChat.buttons.cancelHold,
   wish: wishList.saveButton,
-};
+});
 
 type Pending = NonNullable<z.infer<typeof loginWaitState>['pending']>;
 
@@ -22,7 +22,7 @@ type Pending = NonNullable<z.infer<typeof loginWaitState>['pending']>;
 function offerAgain(pending: Pending, reserveTitle: string | undefined): Reply | undefined {
   const again = encodePostback(pending.flow, pending.step, ...pending.args);
   const reserve = pending.flow === 'reserve';
-  const label = reserve ? patronChat.buttons.reserve : ACTION_LABELS[pending.flow];
+  const label = reserve ? patronChat.buttons.reserve : actionLabels()[pending.flow];
   if (!again || !label || (reserve && reserveTitle === undefined)) return undefined;
   return {
     kind: 'buttons',

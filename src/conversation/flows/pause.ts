@@ -19,7 +19,9 @@ const confirmed = confirmedAction({
   act: { effect: (id) => ({ kind: 'pauseHold', id }), fact: (f) => f.paused },
   state: z.object({ id: z.string(), title: z.string(), kind: z.enum(['suspend', 'notNeededAfter']), date: z.string() }),
   keep: (o) => ({ id: o.id, title: o.title, kind: o.kind, date: o.date }),
-  button: hs.buttons.set,
+  get button() {
+    return hs.buttons.set;
+  },
   question: (o) => (o.kind === 'suspend' ? hs.suspendConfirm(o.title, o.date) : hs.notNeededConfirm(o.title, o.date)),
   done: (kept, r) =>
     kept?.kind === 'notNeededAfter' ? hs.notNeededDone(r.title, kept.date) : hs.suspendDone(r.title, kept?.date ?? ''),

@@ -25,7 +25,9 @@ const confirmed = confirmedAction({
   act: { effect: (id) => ({ kind: 'changePickup', id }), fact: (f) => f.pickupChanged },
   state: z.object({ id: z.string(), title: z.string(), to: z.string() }),
   keep: (o) => ({ id: o.id, title: o.title, to: o.to }),
-  button: hs.buttons.change,
+  get button() {
+    return hs.buttons.change;
+  },
   question: (o) => hs.pickupConfirm(o.title, o.from, o.to),
   done: (kept, r) => hs.pickupDone(kept?.title ?? r.title, r.branchName),
 });

@@ -19,7 +19,9 @@ const confirmed = confirmedAction({
   act: { effect: () => ({ kind: 'renewAll' }), fact: (f) => f.renewedAll },
   state: z.object({ all: z.string() }),
   keep: () => ({ all: 'all' }),
-  button: hs.buttons.renewAllDo,
+  get button() {
+    return hs.buttons.renewAllDo;
+  },
   question: (o) =>
     hs.renewAllConfirm(
       [

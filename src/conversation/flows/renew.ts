@@ -12,7 +12,9 @@ export const renewFlow = confirmedAction({
   // The title is kept for the last message: the renewal's result has only the new due date.
   state: z.object({ loanId: z.string(), title: z.string() }),
   keep: (o) => ({ loanId: o.loanId, title: o.title }),
-  button: patronChat.buttons.renew,
+  get button() {
+    return patronChat.buttons.renew;
+  },
   question: (o) => patronChat.renewConfirm(o.title, o.dueDate, o.newDueDate, o.shortens),
   done: (kept, renewed) => patronChat.renewed(kept?.title ?? '', renewed.dueDate),
 });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { contactLabel, patronChat, reservationConfirmationText, walkInAdvice } from '../../messages/current.js';
+import {
+  contactLabel,
+  patronChat,
+  reservationConfirmationText,
+  walkInAdvice,
+  cardWords,
+} from '../../messages/current.js';
+import { branchLabel, branchName } from '../../messages/local-names.js';
 import { reading, type Flow, type StepContext, type StepResult, type StoredData } from '../flow.js';
 import { searchResultReplies } from './search.js';
 import { reservePhraseSteps } from './reserve-phrase.js';
@@ -158,7 +165,14 @@ export const reserveFlow: Flow = {
         noNotice: ctx.data.contact === 'none',
       });
       return {
-        replies: [{ kind: 'buttons', altText: '予約確認', text: body, actions: [sendAction(ctx), stopAction()] }],
+        replies: [
+          {
+            kind: 'buttons',
+            altText: cardWords.reservationConfirmAltText,
+            text: body,
+            actions: [sendAction(ctx), stopAction()],
+          },
+        ],
         next: { step: 'confirming', data: ctx.data satisfies z.input<typeof confirmingState> },
       };
     }),
@@ -237,9 +251,9 @@ function stillOpen(ctx: StepContext<{ title: string }>, question: string, choice
 function branchActions(branches: readonly { code: string; name: string }[]): Action[] {
   return branches.map((b) => ({
     kind: 'postback',
-    label: b.name,
+    label: branchLabel(b.code),
     data: encodePostback(FLOW, 'branch', b.code)!,
-    displayText: b.name,
+    displayText: branchName(b.code),
   }));
 }
 

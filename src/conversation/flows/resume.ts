@@ -11,7 +11,9 @@ export const resumeFlow = confirmedAction({
   act: { effect: (holdId) => ({ kind: 'resumeHold', holdId }), fact: (f) => f.resumed },
   state: z.object({ holdId: z.string(), title: z.string() }),
   keep: (o) => ({ holdId: o.holdId, title: o.title }),
-  button: hs.buttons.resume,
+  get button() {
+    return hs.buttons.resume;
+  },
   question: (o) => hs.resumeConfirm(o.title, o.until),
   done: (_kept, r) => hs.resumeDone(r.title),
 });

@@ -6,7 +6,9 @@ import {
   refusalMessage,
   ownKeywords,
   TITLE_AVAILABILITY_LABELS,
+  cardWords,
 } from '../../messages/current.js';
+import { branchName } from '../../messages/local-names.js';
 import { reading, type Flow, type StepContext, type StepResult } from '../flow.js';
 import { encodePostback, restOf } from '../postback.js';
 import { text, type Action, type Reply, type TitleCard } from '../reply.js';
@@ -164,16 +166,21 @@ function queryText(ctx: StepContext<Query>): string {
 }
 
 function marks(t: Summary): string[] {
-  return [...(t.kamishibai ? ['紙芝居'] : []), ...(t.youngAdult ? ['YA'] : []), ...(t.largePrint ? ['大活字本'] : [])];
+  const m = cardWords.marks;
+  return [
+    ...(t.kamishibai ? [m.kamishibai] : []),
+    ...(t.youngAdult ? [m.youngAdult] : []),
+    ...(t.largePrint ? [m.largePrint] : []),
+  ];
 }
 
 /** Author, publisher and year, material and call number: the lines a result card and the detail share. */
 function describe(t: Summary): string[] {
-  const pubYear = [t.publisher, t.year ? `${t.year}年` : ''].filter(Boolean).join('・');
+  const pubYear = [t.publisher, t.year ? cardWords.publishedYear(t.year) : ''].filter(Boolean).join('・');
   return [
     t.author ?? '',
     pubYear,
-    `${materialLabel(t.materialType)}${t.callNumber ? `　請求記号 ${t.callNumber}` : ''}`,
+    `${materialLabel(t.materialType)}${t.callNumber ? `　${cardWords.callNumber(t.callNumber)}` : ''}`,
   ].filter(Boolean);
 }
 
@@ -191,7 +198,7 @@ function card(t: Summary, mayReserve: boolean): TitleCard {
         kind: 'postback',
         label: chat.buttons.detail,
         data: encodePostback(SEARCH_FLOW, 'detail', t.bibId)!,
-        displayText: `${t.title.slice(0, 40)}の詳細`,
+        displayText: cardWords.detailDisplayText(t.title.slice(0, 40)),
       },
       ...(t.reservable === null && mayReserve
         ? [
@@ -212,14 +219,14 @@ function detailReply(t: Detail, patronRefusal: Refusal | null): Reply {
   const reserve = t.reservable === null && !patronRefusal ? encodePostback('reserve', 'start', t.bibId) : undefined;
   return {
     kind: 'titleDetail',
-    altText: `${t.title}の所蔵`,
+    altText: cardWords.holdingsAltText(t.title),
     card: {
       title: t.title,
       // 予約件数 is the footer's, once (issue 23: a title without an author showed it twice).
       lines: describe(t),
       marks: marks(t),
       copies: t.copies.map((c) => ({
-        branch: c.branchName,
+        branch: branchName(c.branchName),
         callNumber: c.callNumber,
         state: COPY_STATE_LABELS[c.state],
         lendable: c.state === 'available',

@@ -1,4 +1,5 @@
-import { chat, formatDate, holdStatusLabel, patronChat, refusalMessage } from '../../messages/current.js';
+import { branchName } from '../../messages/local-names.js';
+import { chat, formatDate, holdStatusLabel, patronChat, refusalMessage, cardWords } from '../../messages/current.js';
 import { holdCardExtras, statusHeaderWithSlots, statusQuickReplies } from './hold-service-cards.js';
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
@@ -41,7 +42,7 @@ export const statusFlow: Flow = {
       else
         replies.push({
           kind: 'cards',
-          altText: `予約 ${activeHolds}件`,
+          altText: cardWords.holdsAltText(activeHolds),
           cards: s.holds
             .slice(0, MAX_CARDS)
             .map((h, i) => holdCardExtras(h, holdCard(h, patronChat.holdCardHeading(i + 1, activeHolds)))),
@@ -74,7 +75,7 @@ function loanPage(loans: Status['loans'], page: number, quickReplies?: Action[])
   const shown = loans.slice(from, from + LOANS_PER_PAGE);
   const cards: Reply = {
     kind: 'cards',
-    altText: `貸出中 ${loans.length}冊`,
+    altText: cardWords.loansAltText(loans.length),
     cards: shown.map((l, i) => loanCard(l, patronChat.loanCardHeading(from + i + 1, loans.length))),
   };
   if (loans.length <= LOANS_PER_PAGE) return [quickReplies ? { ...cards, quickReplies } : cards];
@@ -126,7 +127,7 @@ function holdCard(h: Status['holds'][number], heading: string): InfoCard {
         value: holdStatusLabel(h.status, h.position ?? undefined),
         emphasis: h.status === 'ready',
       },
-      { label: patronChat.pickupBranchLabel, value: h.branchName },
+      { label: patronChat.pickupBranchLabel, value: branchName(h.branchName) },
       ...(h.pickupDeadline
         ? [{ label: patronChat.pickupDeadlineLabel, value: formatDate(h.pickupDeadline), emphasis: true }]
         : []),

@@ -3,6 +3,7 @@
 // brackets; names of the library and its branches come from the profile (../local-names.ts). The
 // staff console stays Japanese, so there is no console.ts here.
 
+import { cardWords } from './card-words.js';
 import { languageChoice } from './language.js';
 import type { Messages } from '../table.js';
 import { accountPages } from './account-pages.js';
@@ -33,6 +34,7 @@ export { SEARCH_PHRASES };
 
 /** The English table. */
 export const en = {
+  cardWords,
   languageChoice,
   formatDate: formatDateEn,
   formatDateTime: formatDateTimeEn,
