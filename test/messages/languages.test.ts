@@ -252,6 +252,13 @@ function samples(): Record<string, unknown[][]> {
     'libraryCard.holder': [['Alice']],
     'libraryCard.altText': [['*****1234']],
     'libraryCard.validUntil': [[new Date('2026-12-02T01:00:00Z')]],
+    'cardWords.detailDisplayText': [['Alice in Wonderland']],
+    'cardWords.quotedTitle': [['Alice in Wonderland']],
+    'cardWords.holdingsAltText': [['Alice in Wonderland']],
+    'cardWords.publishedYear': [[2026]],
+    'cardWords.callNumber': [['913.6 N']],
+    'cardWords.holdsAltText': [[0], [3]],
+    'cardWords.loansAltText': [[1], [12]],
   };
 }
 

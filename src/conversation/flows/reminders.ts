@@ -1,3 +1,4 @@
+import { inLanguage, LANGUAGES } from '../../lib/language.js';
 import { z } from 'zod';
 import { holdServices as hs } from '../../messages/current.js';
 import { DUE_REMINDER_CHOICES } from '../../domain/overdue.js';
@@ -16,12 +17,20 @@ const choice = (label: string, arg: string): Action => ({
 });
 
 /** Every choice's words, each with what it sets: a typed 「返却日1日前」 is its tap. */
-const TYPED: [string, { dueDays?: number; pickup?: boolean }][] = [
+const typedChoices = (): [string, { dueDays?: number; pickup?: boolean }][] => [
   ...DUE_REMINDER_CHOICES.map((d): [string, { dueDays: number }] => [hs.dueChoice(d), { dueDays: d }]),
   [hs.pickupChoice(true), { pickup: true }],
   [hs.pickupChoice(false), { pickup: false }],
 ];
-const typedSetting = (t: string) => TYPED.find(([w]) => w === t.normalize('NFKC').trim())?.[1];
+/** A choice's words in any language (a patron may type the Japanese button's words in English mode). */
+const typedSetting = (t: string) => {
+  const said = t.normalize('NFKC').trim().toLowerCase();
+  for (const language of LANGUAGES) {
+    const found = inLanguage(language, typedChoices).find(([w]) => w.normalize('NFKC').toLowerCase() === said);
+    if (found) return found[1];
+  }
+  return undefined;
+};
 const choosing = z.object({});
 
 function choices(dueOptions: readonly number[], dueDays: number, pickup: boolean): Action[] {
