@@ -45,7 +45,7 @@ export async function logInOnPage(
   await login.locator('input[name=password]').pressSequentially(password);
   await Promise.all([
     login.waitForURL((u) => u.pathname === '/__line-access/dialog/bot/accountLink'),
-    login.getByRole('button', { name: 'ログイン' }).click(),
+    login.locator('form button[type=submit]').first().click(),
   ]);
   const heading = (await login.locator('h1').textContent()) ?? '';
   await login.close();
