@@ -5,6 +5,7 @@ import { setConfirmedEmail } from '../../src/db/patrons.js';
 import type { Logger } from '../../src/log.js';
 import { smtpTransport } from '../../src/mail/smtp.js';
 import { accountPages, MAIL_SENDER_NOTICE } from '../../src/messages/ja/index.js';
+import { messageTables } from '../../src/messages/index.js';
 import { buildRuntime, type Runtime } from '../../src/runtime.js';
 import { accountClient } from '../helpers/account-pages.js';
 import { testDatabase } from '../helpers/database.js';
@@ -224,5 +225,39 @@ describe('mail over SMTP', () => {
     expect(ready).toContain(MAIL_SENDER_NOTICE(FROM));
     expect(mails[0]!.parts.get('text/html')).toContain('東部分館');
     expect((await noticesOf(q.id))[0]).toMatchObject({ status: 'dropped', last_error: 'no confirmed e-mail address' });
+  });
+
+  it("issue 28: a card whose LINE user reads English gets its mail in English; the branch's English name", async () => {
+    sink = await startSmtpSink(smtpPort);
+    const p = await patron();
+    await setConfirmedEmail(rt.database.db, p.id, 'reader-en@example.jp', 'pc', NOW);
+    await rt.database.db
+      .insertInto('line_users')
+      .values({
+        line_user_id: `U${'e'.repeat(32)}`,
+        patron_id: p.id,
+        linked_at: NOW,
+        language: 'en',
+        created_at: NOW,
+        updated_at: NOW,
+      })
+      .execute();
+    await insertNotice(rt.database.db, {
+      patronId: p.id,
+      kind: 'hold_ready',
+      channel: 'email',
+      payload: { title: '街とその不確かな壁', pickupBranch: 'tobu', pickupDeadline: '2026-12-10' },
+      dedupeKey: `t-ready-en-${p.id}`,
+      dueAt: NOW,
+    });
+    expect(await rt.runJob('deliver-notices', NOW)).toBe(1);
+    await sink.waitFor(1);
+    const mail = parseMail(sink.received[0]!.raw);
+    expect(mail.headers.get('subject')).toBe(messageTables.en.mailText.holdReadySubject);
+    const text = mail.parts.get('text/plain')!;
+    expect(text).toContain('街とその不確かな壁');
+    expect(text).toContain('Tobu Branch (東部分館)');
+    expect(text).not.toContain('受取館：');
+    expect(mail.parts.get('text/html')).toMatch(/^<!DOCTYPE html><html lang="en">/);
   });
 });
