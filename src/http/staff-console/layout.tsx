@@ -69,6 +69,7 @@ export function ConsoleLayout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
         <title>{`${props.title}｜${t.title}`}</title>
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
