@@ -13,6 +13,7 @@ import { cardShownTo, issueCardView, type CardView } from '../services/library-c
 import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
+import * as family from './family-effects.js';
 import { isWishEffect, runWishEffect, WISH_WRITING_EFFECTS, type WishEffect, type WishFacts } from './wish-effects.js';
 import {
   HOLD_SERVICE_WRITES,
@@ -54,15 +55,17 @@ export type Effect =
   /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
   | HoldServiceEffect
   /** Issue 26: the wish list and the hold manager's offers (wish-effects.ts). */
-  | WishEffect;
+  | WishEffect
+  /** Family cards: switching, unlinking one, the family's status (family-effects.ts). */
+  | family.FamilyEffect;
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
-export interface Facts extends HoldServiceFacts, WishFacts {
+export interface Facts extends HoldServiceFacts, WishFacts, family.FamilyFacts {
   search?: Awaited<ReturnType<typeof searchCatalog>>;
   title?: Awaited<ReturnType<typeof titleDetailView>> | null;
   loginUrl?: string | null;
-  linked?: Result<{ patronId: string }>;
+  linked?: Awaited<ReturnType<typeof completeAccountLink>>;
   unlinked?: boolean;
   status?: Awaited<ReturnType<typeof patronStatus>>;
   /** The logged-in patron's eligibility, so offers follow it (R-ELIG-2); absent when logged out. */
@@ -105,6 +108,7 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'cancelHold',
   ...(HOLD_SERVICE_WRITES as Effect['kind'][]),
   ...WISH_WRITING_EFFECTS,
+  ...family.FAMILY_WRITING_EFFECTS,
 ]);
 
 /** The event must be handled again inside a transaction: one of its effects writes. */
@@ -136,6 +140,12 @@ export async function runEffects(
       await runWishEffect(db, e, patronId, now, facts);
       continue;
     }
+    if (family.isFamilyEffect(e)) {
+      const before = patronId;
+      patronId = await family.runFamilyEffect(db, e, user.lineUserId, patronId, now, facts);
+      if (before !== null && patronId === null) await switchMenu(deps, user.lineUserId, 'logged-out');
+      continue;
+    }
     switch (e.kind) {
       case 'search':
         facts.search = await searchCatalog(db, e.text, e.page, deps.writes === false ? deps.searchReads : undefined);
@@ -151,6 +161,9 @@ export async function runEffects(
         if (facts.linked.ok) {
           patronId = facts.linked.value.patronId;
           await switchMenu(deps, user.lineUserId, 'logged-in');
+          // The card moved here from another LINE user who has no card left: their menu says ログイン.
+          const from = facts.linked.value.movedFrom;
+          if (from?.loggedOut) await switchMenu(deps, from.lineUserId, 'logged-out');
         }
         break;
       case 'unlinkAccount':

@@ -37,10 +37,10 @@ export async function isFollowing(db: Executor, lineUserId: string): Promise<boo
   return r?.following === true;
 }
 
-/** Whether a LINE user is linked to the patron's card (logged in on LINE). */
+/** Whether a LINE user has linked the patron's card (active or a family card). */
 export async function patronHasLineUser(db: Executor, patronId: string): Promise<boolean> {
   const r = await db
-    .selectFrom('line_users')
+    .selectFrom('line_user_cards')
     .select('line_user_id')
     .where('patron_id', '=', patronId)
     .executeTakeFirst();

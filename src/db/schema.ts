@@ -3,8 +3,8 @@ import type { EmailType } from '../domain/email.js';
 import type { Residency } from '../domain/eligibility.js';
 import type { ContactMethod, HoldChannel, MaterialType } from '../domain/holds.js';
 import type { HoldStatus } from '../domain/hold-status.js';
+import type { LineUserCardsTable } from './schema-family.js';
 import type { AnnouncementBatchesTable, AnnouncementsTable, StaffSessionsTable, StaffTable } from './schema-console.js';
-
 import type { Id, RefId, Timestamp, TimestampRequired } from './schema-columns.js';
 
 // Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. A text column
@@ -213,6 +213,7 @@ export interface NoticesTable {
   last_error: string | null;
   /** The LINE push that carries this notice (migrations/0007); null for e-mail and unassigned. */
   push_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  line_user_id: string | null; // addressed to one LINE user, not the card's (migrations/0030)
 }
 /** One LINE push: up to five notices of one patron, sent with one retry key (migrations/0007). */
 export interface NoticePushesTable {
@@ -277,6 +278,7 @@ export interface DB {
   patrons: PatronsTable;
   login_throttle: LoginThrottleTable;
   line_users: LineUsersTable;
+  line_user_cards: LineUserCardsTable;
   account_link_requests: AccountLinkRequestsTable;
   account_link_nonces: AccountLinkNoncesTable;
   card_image_tokens: CardImageTokensTable;

@@ -86,6 +86,7 @@ export const accountPages = section('accountPages');
 export const wishList = section('wishList');
 export const offerMessages = section('offerMessages');
 export const libraryCard = section('libraryCard');
+export const familyCards = section('familyCards');
 
 /** The current language's keywords, for the text a button sends when tapped. */
 export const ownKeywords = section('keywords');

@@ -252,6 +252,20 @@ function samples(): Record<string, unknown[][]> {
     'libraryCard.holder': [['Alice']],
     'libraryCard.altText': [['*****1234']],
     'libraryCard.validUntil': [[new Date('2026-12-02T01:00:00Z')]],
+    'familyCards.holder': [['Hanako']],
+    'familyCards.cardButton': [['Hanako']],
+    'familyCards.added': [['Hanako']],
+    'familyCards.actingFor': [['Hanako']],
+    'familyCards.reservingFor': [['Hanako']],
+    'familyCards.active': [['Hanako']],
+    'familyCards.switched': [['Hanako']],
+    'familyCards.unlinked': [['Hanako']],
+    'familyCards.statusHeader': [[3]],
+    'familyCards.holderLine': [['Hanako', 2, 1]],
+    'familyCards.holderRefused': [['Hanako', 'Reason.']],
+    'familyCards.cardHeading': [['Hanako', 'Loan 1/2']],
+    'familyCards.noticeFor': [['Hanako']],
+    'familyCards.cardMoved': [['Hanako']],
   };
 }
 

@@ -14,6 +14,7 @@ import { statusFlow } from './status.js';
 import { HOLD_SERVICE_FLOWS } from './hold-service-flows.js';
 import { wishFlow } from './wish.js';
 import { libraryCardFlow } from './library-card.js';
+import { familyFlow } from './family.js';
 
 const expiredFlow: Flow = {
   name: 'expired',
@@ -41,5 +42,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     ...HOLD_SERVICE_FLOWS,
     wishFlow,
     libraryCardFlow,
+    familyFlow,
   ].map((f) => [f.name, f]),
 );

@@ -54,6 +54,9 @@ export const KEYWORDS = {
   renewAll: [...JA_KEYWORDS.renewAll, 'ぜんぶ えんちょう', 'ぜんぶえんちょう', 'まとめてえんちょう', 'ぜんぶ延長'],
   reminders: [...JA_KEYWORDS.reminders, 'おしらせの せってい', 'おしらせのせってい', 'つうちせってい'],
   libraryCard: [...JA_KEYWORDS.libraryCard, 'りようしゃカード', 'りようしゃかーど'],
+  addFamilyCard: [...JA_KEYWORDS.addFamilyCard, 'かぞくのカードをついか'],
+  switchCard: [...JA_KEYWORDS.switchCard, 'カードをかえる'],
+  unlinkCard: [...JA_KEYWORDS.unlinkCard, 'カードをやめる'],
 } as const;
 
 /** While a question waits, these mean やめる too (with any ending: やめます, やめたい). */

@@ -18,6 +18,7 @@ import {
   TITLE_AVAILABILITY_LABELS,
 } from './labels.js';
 import { MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, mailText } from './mail.js';
+import { familyCards } from './family-cards.js';
 import { libraryCard } from './library-card.js';
 import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
@@ -43,6 +44,7 @@ export {
   INTENT_ENDINGS,
   INTENT_PHRASES,
   intentAnswers,
+  familyCards,
   KEYWORDS,
   libraryCard,
   MAIL_NOT_ARRIVING,
@@ -98,4 +100,5 @@ export const ja = {
   offerMessages,
   walkInAdvice,
   libraryCard,
+  familyCards,
 } as const;
