@@ -57,7 +57,8 @@ export async function linkCard(
     });
     await audit(db, { actor: inLine(lineUserId), action: 'family.moved', patronId, details: { from: before } });
   }
-  await insertCard(db, lineUserId, patronId, now);
+  // A card linked here already keeps its place in the list; it only becomes the active one.
+  if (!mine.some((c) => c.patronId === patronId)) await insertCard(db, lineUserId, patronId, now);
   await setActiveCard(db, lineUserId, patronId, now);
   return ok(movedFrom ? { patronId, movedFrom } : { patronId });
 }
