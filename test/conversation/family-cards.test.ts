@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginForAccountLink } from '../../src/services/account-link.js';
 import { buttonData, chatHarness, wordsOf, type ChatHarness } from '../helpers/chat.js';
 import type { Reply } from '../../src/conversation/reply.js';
+import { conversationHandler } from '../../src/conversation/engine.js';
+import { NeedsTransaction } from '../../src/conversation/effects.js';
+import { testLog } from '../helpers/test-log.js';
 
 /**
  * Family cards (docs/family-cards.md): one LINE user links up to six cards, each through the login
@@ -152,6 +155,25 @@ describe('family cards in the chat', () => {
     const refused = await audits('family.refused');
     expect(refused).toHaveLength(3);
     expect(refused.every((a) => a.actor === `line:${parent()}`)).toBe(true);
+  });
+
+  it('the inbox worker’s read-only try of a family card’s button asks for a transaction, writing nothing', async () => {
+    const handler = conversationHandler({
+      line: { issueLinkToken: async () => 'unused', showRichMenu: async () => {} },
+      publicBaseUrl: 'https://library.example.jp',
+      log: testLog,
+    });
+    const active = await activeOf(parent());
+    const taro = await idOf(TARO[0]);
+    expect(active).not.toBe(taro);
+    const event = {
+      lineUserId: parent(),
+      input: { kind: 'postback' as const, data: `as|${taro}|status|loans|0` },
+      patronId: active,
+      conversation: undefined,
+    };
+    await expect(handler.decide(h.db, event, h.now)).rejects.toBeInstanceOf(NeedsTransaction);
+    expect(await activeOf(parent())).toBe(active);
   });
 
   it('a seventh card is refused with why, in the chat and on the login page', async () => {
