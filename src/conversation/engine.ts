@@ -78,6 +78,8 @@ export async function decideEvent(
   // A button of a family card (`as|<card>|…`): that card becomes the active one, if it is one of
   // this LINE user's cards; else nothing is done, and the attempt is logged (docs/family-cards.md).
   let patronId = event.patronId;
+  // Another card is active now: what was in progress (a confirmation naming the other holder) is over.
+  let switched = false;
   const onCard = input.kind === 'postback' ? cardOfPostback(input.data) : undefined;
   if (onCard) {
     input = { kind: 'postback', data: onCard.data };
@@ -89,9 +91,10 @@ export async function decideEvent(
         return { replies: [failureReply(r.failure)], conversation: { kind: 'keep' }, touch };
       }
       patronId = onCard.patronId;
+      switched = true;
     }
   }
-  const live = stored && stored.expiresAt > now ? loaded(flows, stored) : undefined;
+  const live = !switched && stored && stored.expiresAt > now ? loaded(flows, stored) : undefined;
   const r = route(input, live && { flow: live.flow, step: live.step, takesText: takesText(flows, live, input) });
   if (!r) return { replies: [], conversation: { kind: 'keep' }, touch };
   const flow = flows[r.flow] ?? flows.expired!;

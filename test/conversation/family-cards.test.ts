@@ -138,7 +138,23 @@ describe('family cards in the chat', () => {
     const confirm = await h.tap(parent(), contact);
     expect(wordsOf(confirm)).toContain('花子さんのカードで予約します。');
     expect(wordsOf(confirm)).toContain('予約確認');
-    await h.say(parent(), 'やめる');
+    // Switched to another card before 送信: the question named 花子 and is over; nothing is placed.
+    const hanako = await idOf(HANAKO[0]);
+    const before = await h.db
+      .selectFrom('holds')
+      .select('id')
+      .where('patron_id', '=', await idOf(TARO[0]))
+      .execute();
+    await h.tap(parent(), `family|switch|${await idOf(TARO[0])}`);
+    const sent = await h.tap(parent(), buttonData(confirm, '送信')!);
+    expect(wordsOf(sent)).not.toContain('予約受付');
+    const after = await h.db
+      .selectFrom('holds')
+      .select('id')
+      .where('patron_id', '=', await idOf(TARO[0]))
+      .execute();
+    expect(after).toHaveLength(before.length);
+    await h.tap(parent(), `family|switch|${hanako}`);
   });
 
   it('IDOR: a postback naming a card not linked to this LINE user is refused, logged, changes nothing', async () => {

@@ -64,7 +64,13 @@ export const familyFlow: Flow = {
     },
     switch(ctx) {
       const id = ctx.postback?.args[0] ?? '';
-      return { replies: [], effects: [{ kind: 'switchCard', patronId: id }, { kind: 'family' }], then: 'switched' };
+      // next: null: a question asked for the card that was active (its holder named) is over.
+      return {
+        replies: [],
+        effects: [{ kind: 'switchCard', patronId: id }, { kind: 'family' }],
+        then: 'switched',
+        next: null,
+      };
     },
     switched(ctx) {
       const r = ctx.facts.switched;

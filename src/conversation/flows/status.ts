@@ -1,8 +1,8 @@
-import { chat, formatDate, holdStatusLabel, patronChat, refusalMessage } from '../../messages/current.js';
+import { chat, patronChat, refusalMessage } from '../../messages/current.js';
 import { holdCardExtras, statusHeaderWithSlots, statusQuickReplies } from './hold-service-cards.js';
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
-import { text, type Action, type InfoCard, type Reply } from '../reply.js';
+import { text, type Action, type Reply } from '../reply.js';
 import {
   addFamilyCardAction,
   failureReply,
