@@ -1,3 +1,5 @@
+import { lineUserLanguage } from './db/line-users.js';
+import { isLanguage } from './lib/language.js';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import cron from 'node-cron';
@@ -172,7 +174,18 @@ export async function buildRuntime(
   };
   app.route('/', metricsRoutes(metrics.registry, config.metricsToken));
   if (devChat)
-    app.route('/', devChat.routes({ db: database.db, jobNames: Object.keys(JOBS), runJob: (name) => runJob(name) }));
+    app.route(
+      '/',
+      devChat.routes({
+        db: database.db,
+        jobNames: Object.keys(JOBS),
+        runJob: (name) => runJob(name),
+        userLanguage: async (user) => {
+          const language = await lineUserLanguage(database.db, user);
+          return isLanguage(language) ? language : 'ja';
+        },
+      }),
+    );
   return {
     database,
     app,

@@ -1,6 +1,9 @@
+import { loginUrl, switchMenu } from './channel-effects.js';
+import { lineUserLanguage, setLineUserLanguage } from '../db/line-users.js';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
+import { currentLanguage, inLanguage, isLanguage, type Language } from '../lib/language.js';
 import type { LineAccount } from './ports.js';
 import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
@@ -50,6 +53,10 @@ export type Effect =
   | { kind: 'libraryDays' }
   /** Issue 27: a fresh address of the shown card's barcode image (services/library-card.ts). */
   | { kind: 'libraryCard' }
+  /** Issue 28: the LINE user's language, chosen with 言語 / Language. */
+  | { kind: 'setLanguage'; language: Language }
+  /** The rich menu of the login state in the event's language (a new follower's first menu). */
+  | { kind: 'showMenu' }
   /** A confirmation tapped after its state moved on: is what it confirms done already? */
   | { kind: 'doneAlready'; action: ConfirmedKind; id: string }
   /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
@@ -106,6 +113,7 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'placeHold',
   'renew',
   'cancelHold',
+  'setLanguage',
   ...(HOLD_SERVICE_WRITES as Effect['kind'][]),
   ...WISH_WRITING_EFFECTS,
   ...family.FAMILY_WRITING_EFFECTS,
@@ -163,7 +171,10 @@ export async function runEffects(
           await switchMenu(deps, user.lineUserId, 'logged-in');
           // The card moved here from another LINE user who has no card left: their menu says ログイン.
           const from = facts.linked.value.movedFrom;
-          if (from?.loggedOut) await switchMenu(deps, from.lineUserId, 'logged-out');
+          if (from?.loggedOut) {
+            const theirs = await lineUserLanguage(db, from.lineUserId);
+            await inLanguage(isLanguage(theirs) ? theirs : 'ja', () => switchMenu(deps, from.lineUserId, 'logged-out'));
+          }
         }
         break;
       case 'unlinkAccount':
@@ -206,6 +217,13 @@ export async function runEffects(
       case 'libraryDays':
         facts.libraryDays = await libraryDays(db, now);
         break;
+      case 'setLanguage':
+        await setLineUserLanguage(db, user.lineUserId, e.language, now);
+        await inLanguage(e.language, () => switchMenu(deps, user.lineUserId, patronId ? 'logged-in' : 'logged-out'));
+        break;
+      case 'showMenu':
+        await switchMenu(deps, user.lineUserId, patronId ? 'logged-in' : 'logged-out');
+        break;
       case 'doneAlready':
         facts.doneAlready = patronId ? await doneAlready(db, patronId, e.action, e.id, now) : null;
         break;
@@ -215,34 +233,6 @@ export async function runEffects(
     }
   }
   return facts;
-}
-
-/**
- * The login page's address, or null when LINE would not issue a link token (the flow says to try
- * again). Only LINE's failure is answered that way: a database error propagates, so the event
- * waits in the inbox instead of being answered as if the patron had no token.
- */
-async function loginUrl(deps: EffectDeps, lineUserId: string, now: Date): Promise<string | null> {
-  let token = await reusableLinkToken(deps.db, lineUserId, now);
-  if (token === undefined) {
-    try {
-      token = await deps.line.issueLinkToken(lineUserId);
-    } catch (err) {
-      deps.log.warn('link token not issued', { error: errorText(err) });
-      return null;
-    }
-    await rememberLinkToken(deps.db, lineUserId, token, now);
-  }
-  return `${deps.publicBaseUrl}/login?linkToken=${encodeURIComponent(token)}`;
-}
-
-/** The menu follows the login state; a LINE hiccup here must not undo the login itself. */
-async function switchMenu(deps: EffectDeps, lineUserId: string, which: 'logged-in' | 'logged-out'): Promise<void> {
-  try {
-    await deps.line.showRichMenu(lineUserId, which);
-  } catch (err) {
-    deps.log.warn('rich menu not switched', { which, error: errorText(err) });
-  }
 }
 
 const inLine = (user: UserFacts): AuditActor => ({ kind: 'patron', via: 'line', lineUserId: user.lineUserId });

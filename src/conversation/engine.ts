@@ -7,7 +7,9 @@ import {
   type StoredConversation,
 } from '../db/conversation-states.js';
 import type { ConversationChange } from '../db/inbox.js';
-import { linkedPatronId, touchLineUser } from '../db/line-users.js';
+import { lineUserLanguage, linkedPatronId, setLineUserLanguage, touchLineUser } from '../db/line-users.js';
+import type { Executor } from '../db/executor.js';
+import { inLanguage, isLanguage, type Language, languageFromLineProfile } from '../lib/language.js';
 import type { DB } from '../db/schema.js';
 import type { LineAccount } from './ports.js';
 import type { Input } from './input.js';
@@ -181,7 +183,7 @@ function loaded(flows: Record<string, Flow>, stored: StoredConversation): Stored
  */
 export async function handleEvent(
   tx: Tx,
-  event: { lineUserId: string; input: Input },
+  event: { lineUserId: string; input: Input; language?: Language },
   now: Date,
   deps: EngineDeps,
 ): Promise<EventOutcome> {
@@ -195,9 +197,12 @@ export async function handleEvent(
   );
   const stored = await lockConversation(tx, lineUserId);
   const patronId = await linkedPatronId(tx, lineUserId);
-  const outcome = await decideEvent(tx, { lineUserId, input, patronId, conversation: stored }, now, deps, {
-    writes: true,
-  });
+  // The inbox worker has read the language already (and stores a learned one with the completion).
+  const language =
+    event.language ?? (await answerLanguage(tx, lineUserId, await lineUserLanguage(tx, lineUserId), now, deps));
+  const outcome = await inLanguage(language, () =>
+    decideEvent(tx, { lineUserId, input, patronId, conversation: stored }, now, deps, { writes: true }),
+  );
   const c = outcome.conversation;
   if (c.kind === 'save') await saveConversation(tx, lineUserId, c, now);
   else if (c.kind === 'clear') await clearConversation(tx, lineUserId);
@@ -205,14 +210,59 @@ export async function handleEvent(
   return { ...outcome, conversation: { kind: 'keep' } };
 }
 
+/** LINE's profile answers well within this, or the first reply does not wait for it. */
+const PROFILE_WAIT_MS = 3000;
+
+/**
+ * The language to answer the LINE user in: the stored one, or on first contact the one their LINE
+ * profile suggests (stored, unless the patron chose one meanwhile). When LINE does not answer,
+ * this event is answered in Japanese and the profile is asked again at the next event.
+ */
+export async function answerLanguage(
+  db: Executor,
+  lineUserId: string,
+  stored: string | null,
+  now: Date,
+  deps: Pick<EngineDeps, 'line' | 'log'>,
+): Promise<Language> {
+  const { language, learned } = await languageOf(lineUserId, stored, deps);
+  if (learned) await setLineUserLanguage(db, lineUserId, language, now, { onlyIfUnknown: true });
+  return language;
+}
+
+/** The stored language, or the LINE profile's (`learned`: to be stored); Japanese when LINE is away. */
+export async function languageOf(
+  lineUserId: string,
+  stored: string | null,
+  deps: Pick<EngineDeps, 'line' | 'log'>,
+): Promise<{ language: Language; learned: boolean }> {
+  if (isLanguage(stored)) return { language: stored, learned: false };
+  let tag: string | undefined;
+  try {
+    tag = await Promise.race([
+      deps.line.profileLanguage(lineUserId),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), PROFILE_WAIT_MS).unref()),
+    ]);
+  } catch (err) {
+    deps.log.warn('LINE profile not read: answering in Japanese for now', { error: (err as Error).message });
+    return { language: 'ja', learned: false };
+  }
+  return { language: languageFromLineProfile(tag), learned: true };
+}
+
 /** The handler the inbox worker calls, bound to what effects need besides the database. */
 export function conversationHandler(deps: EngineDeps) {
   return {
+    /** The language to answer the user in, and whether it was just learned (see languageOf). */
+    language: (lineUserId: string, stored: string | null) => languageOf(lineUserId, stored, deps),
     /** Without a transaction: reads only (searches, views); NeedsTransaction if the event writes. */
     decide: (db: Kysely<DB>, event: EventContext, now: Date) => decideEvent(db, event, now, deps, { writes: false }),
     /** Inside the caller's transaction, with writes. */
-    inTransaction: (tx: Tx, event: { lineUserId: string; input: Input; webhookEventId?: string }, now: Date) =>
-      handleEvent(tx, event, now, deps),
+    inTransaction: (
+      tx: Tx,
+      event: { lineUserId: string; input: Input; webhookEventId?: string; language?: Language },
+      now: Date,
+    ) => handleEvent(tx, event, now, deps),
   };
 }
 export type ConversationHandler = ReturnType<typeof conversationHandler>;

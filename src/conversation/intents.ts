@@ -2,11 +2,15 @@ import { INTENT_ENDINGS, INTENT_PHRASES } from '../messages/current.js';
 
 export type Intent = keyof typeof INTENT_PHRASES;
 
-/** NFKC, lower case, no spaces, katakana as hiragana: ヨヤク, よやく and ﾖﾔｸ are one phrase. */
+/**
+ * NFKC, lower case, no spaces, katakana as hiragana: ヨヤク, よやく and ﾖﾔｸ are one phrase; the
+ * curly apostrophes phones type are the straight one ("I can’t log in").
+ */
 function fold(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/[‘’]/g, "'")
     .replace(/\s+/g, '')
     .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../lib/language.js';
 import type { Reply } from './reply.js';
 
 /**
@@ -8,7 +9,10 @@ import type { Reply } from './reply.js';
 /** The channel's account services besides messages: account-link tokens and rich menus. */
 export interface LineAccount {
   issueLinkToken(lineUserId: string): Promise<string>;
-  showRichMenu(lineUserId: string, which: 'logged-in' | 'logged-out'): Promise<void>;
+  /** The menu of the login state in the patron's language (its alias: `which`, or `which-language`). */
+  showRichMenu(lineUserId: string, which: 'logged-in' | 'logged-out', language: Language): Promise<void>;
+  /** The language tag of the user's LINE profile (e.g. 'ja', 'en-US'); undefined when LINE gives none. */
+  profileLanguage(lineUserId: string): Promise<string | undefined>;
 }
 
 /**

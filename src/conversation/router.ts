@@ -31,7 +31,30 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.addFamilyCard, 'family', 'add'],
   [KEYWORDS.switchCard, 'family', 'choose'],
   [KEYWORDS.unlinkCard, 'family', 'unlink'],
+  [KEYWORDS.language, 'language', 'ask'],
 ];
+
+/**
+ * A keyword typed in Latin letters, as people type it: any case, in full-width letters, with spaces
+ * and marks around ("Help!", " MY ACCOUNT ", "Ｌｏｇ ｉｎ"). Words without a Latin letter are compared
+ * exactly, as they always were: a Japanese keyword with a mark is a phrase (keywordVariant below).
+ */
+const latinFold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[‘’]/g, "'")
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+    .replace(/\s+/g, ' ');
+const hasLatin = (s: string) => /[a-z]/i.test(s);
+
+function keywordRoute(word: string): [string, string] | undefined {
+  for (const [words, flow, step] of keywordRoutes) if (words.includes(word)) return [flow, step];
+  if (!hasLatin(word)) return undefined;
+  const typed = latinFold(word);
+  for (const [words, flow, step] of keywordRoutes)
+    if (words.some((w) => hasLatin(w) && latinFold(w) === typed)) return [flow, step];
+  return undefined;
+}
 
 /** Where a phrase goes: its own answer in the phrase flow, or the page a keyword would open. */
 const intentRoutes: Partial<Record<Intent, [string, string]>> = {
@@ -62,9 +85,8 @@ export function route(
       return { flow: 'help', step: 'greet', fresh: true, resets: true };
     case 'text': {
       const word = input.text.normalize('NFKC').trim();
-      for (const [words, flow, step] of keywordRoutes) {
-        if ((words as readonly string[]).includes(word)) return { flow, step, fresh: true, resets: true };
-      }
+      const keyword = keywordRoute(word);
+      if (keyword) return { flow: keyword[0], step: keyword[1], fresh: true, resets: true };
       // Never searched (its words would be shown back), wherever the conversation waits.
       if (looksLikeCredentials(word)) return { flow: 'login', step: 'passwordInChat', fresh: true, resets: false };
       // A patron who says he wants to stop means the question that waits, not a title.

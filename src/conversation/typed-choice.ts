@@ -4,6 +4,8 @@ import { libraryProfile } from '../profile/active.js';
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 const ENDINGS = [...CHOICE_WORDS.endings].sort((a, b) => b.length - a.length);
+/** English endings in any case ("LINE, Please"); lower-casing leaves Japanese as it is. */
+const endsWith = (s: string, e: string) => s.slice(-e.length).toLowerCase() === e.toLowerCase();
 
 /**
  * The words as typed, and without what may follow a choice (東部でお願いします → 東部, LINEで →
@@ -14,7 +16,7 @@ function forms(text: string): string[] {
   const bare = (s: string) => s.replace(/[\s。.!！、,]+$/u, '');
   let rest = bare(typed);
   for (let again = true; again; ) {
-    const ending = ENDINGS.find((e) => rest.length > e.length && rest.endsWith(e));
+    const ending = ENDINGS.find((e) => rest.length > e.length && endsWith(rest, e));
     again = ending !== undefined;
     if (ending) rest = bare(rest.slice(0, -ending.length));
   }
@@ -32,7 +34,39 @@ const key = (s: string) => {
   return k.replace(/^図書館/, '').replace(/(図書館|分館|館)$/, '');
 };
 
-/** The branch a typed word names (with or without 館・分館, or a short name of the profile), among those offered. */
+/** "Tobu Branch", "tobu branch library", "Main Library" → tobu, main: letters only, without what is left out. */
+const latinKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/(branchlibrary|branch|library)$/, '');
+
+/** とうぶ ぶんかん, トウブ, ほんかん → とうぶ, ほん: kana without spaces, as hiragana, without (ぶん)かん. */
+const kanaKey = (s: string) =>
+  squeeze(s)
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/(ぶんかん|かん)$/, '');
+
+/**
+ * A branch's names in the profile's translations: the English one without its Japanese in brackets
+ * ("Tobu Branch (東部分館)" → Tobu Branch), the reading of the やさしい日本語 one
+ * ("東部分館（とうぶ ぶんかん）" → とうぶ ぶんかん).
+ */
+function translatedNames(code: string): { latin: string[]; kana: string[] } {
+  const t = libraryProfile().translations;
+  const en = t.en?.branches?.[code];
+  const reading = /[（(]([^）)]+)[）)]/u.exec(t.easy?.branches?.[code] ?? '')?.[1];
+  return {
+    latin: en ? [latinKey(en.replace(/\s*[（(].*$/u, ''))].filter((k) => k !== '') : [],
+    kana: reading ? [kanaKey(reading)].filter((k) => k !== '') : [],
+  };
+}
+
+/**
+ * The branch a typed word names, among those offered: with or without 館・分館, a short name of the
+ * profile, or its name in the profile's translations (Tobu, Main Library, とうぶ, ほんかん).
+ */
 export function typedBranch<B extends { code: string; name: string }>(
   text: string,
   offered: readonly B[],
@@ -44,6 +78,14 @@ export function typedBranch<B extends { code: string; name: string }>(
       k === ''
         ? undefined
         : offered.find((b) => key(b.name) === k || b.code === k || shortNames(b.code).some((n) => key(n) === k));
+    if (found) return found;
+  }
+  for (const form of forms(text)) {
+    const [latin, kana] = [latinKey(form), kanaKey(form)];
+    const found = offered.find((b) => {
+      const names = translatedNames(b.code);
+      return (latin !== '' && names.latin.includes(latin)) || (kana !== '' && names.kana.includes(kana));
+    });
     if (found) return found;
   }
   return undefined;

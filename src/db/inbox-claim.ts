@@ -18,6 +18,8 @@ export interface ClaimedEvent extends InboxRow {
   /** Until then no other attempt takes the event. */
   leaseUntil: Date;
   patronId: string | null;
+  /** The language the user is answered in; null before the first event read their LINE profile. */
+  language: string | null;
   conversation: StoredConversation | undefined;
   /** The user had later events waiting when this one was claimed: finishing it makes the next claimable. */
   moreWaiting: boolean;
@@ -70,6 +72,7 @@ export async function claimInboxEvents(
     attempts: number;
     reply_retry_key: string;
     patron_id: string | null;
+    language: string | null;
     conversation: StoredConversationRow | null;
     more_waiting: boolean;
   }>`${sql.raw(preparedMarker('inbox-claim'))}
@@ -108,6 +111,7 @@ export async function claimInboxEvents(
     RETURNING w.id, w.webhook_event_id, w.line_user_id, w.event_type, w.mode, w.reply_token,
               w.event_timestamp, w.received_at, w.payload, w.attempts, w.reply_retry_key,
               (SELECT patron_id FROM line_users u WHERE u.line_user_id = w.line_user_id) AS patron_id,
+              (SELECT language FROM line_users u WHERE u.line_user_id = w.line_user_id) AS language,
               (SELECT jsonb_build_object('flow', c.flow, 'step', c.step, 'version', c.version, 'data', c.data,
                                          'updated_at', c.updated_at, 'expires_at', c.expires_at)
                  FROM conversation_states c WHERE c.line_user_id = w.line_user_id) AS conversation,
@@ -131,6 +135,7 @@ export async function claimInboxEvents(
       leaseUntil,
       moreWaiting: row.more_waiting,
       patronId: row.patron_id === null ? null : String(row.patron_id),
+      language: row.language,
       conversation: row.conversation
         ? {
             flow: row.conversation.flow,

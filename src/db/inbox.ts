@@ -26,7 +26,8 @@ export interface EventCompletion {
   messages: unknown[];
   retryKey: string;
   /** Remember the LINE user (last seen); `following` is set on follow and unfollow. */
-  touch: { following: boolean | undefined } | null;
+  /** `language`: learned from the LINE profile at first contact; stored unless one is set already. */
+  touch: { following: boolean | undefined; language?: string } | null;
   conversation: ConversationChange;
   /** Where the reply stands (ignored when there are no messages). */
   reply: ReplyState;
@@ -93,6 +94,7 @@ export async function completeInboxEvents(
       line_user_id: e.lineUserId,
       touch: c.touch !== null,
       following: c.touch?.following ?? null,
+      language: c.touch?.language ?? null,
       conversation: cv.kind,
       ...(cv.kind === 'save'
         ? { flow: cv.flow, step: cv.step, version: cv.version, data: cv.data, expires_at: cv.expiresAt }
@@ -104,8 +106,8 @@ export async function completeInboxEvents(
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS t(
         id bigint, attempts int, reply_status text, replies jsonb, retry_key uuid, reply_until timestamptz,
           reply_error text, line_user_id text,
-        touch boolean, following boolean, conversation text, flow text, step text, version int, data jsonb,
-          expires_at timestamptz)),
+        touch boolean, following boolean, language text, conversation text, flow text, step text, version int,
+          data jsonb, expires_at timestamptz)),
     done AS (
       UPDATE webhook_inbox w
          SET status = 'done', processed_at = ${now.toISOString()}::timestamptz, last_error = i.reply_error,
@@ -124,17 +126,20 @@ export async function completeInboxEvents(
     ok AS (SELECT i.* FROM input i JOIN done d ON d.id = i.id AND d.attempts = i.attempts
       WHERE i.line_user_id IS NOT NULL),
     seen AS (
-      INSERT INTO line_users (line_user_id, following, created_at, updated_at)
-      SELECT line_user_id, true, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok
+      INSERT INTO line_users (line_user_id, following, language, created_at, updated_at)
+      SELECT line_user_id, true, language, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok
         WHERE touch AND following IS NULL
-      ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at
+      ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at,
+        language = coalesce(line_users.language, excluded.language)
         WHERE line_users.updated_at < excluded.updated_at
-                                    - interval '${sql.raw(String(LAST_SEEN_PRECISION_MINUTES))} minutes'),
+                                    - interval '${sql.raw(String(LAST_SEEN_PRECISION_MINUTES))} minutes'
+           OR (line_users.language IS NULL AND excluded.language IS NOT NULL)),
     followed AS (
-      INSERT INTO line_users (line_user_id, following, created_at, updated_at)
-      SELECT line_user_id, following, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz FROM ok
-        WHERE touch AND following IS NOT NULL
-      ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at, following = excluded.following),
+      INSERT INTO line_users (line_user_id, following, language, created_at, updated_at)
+      SELECT line_user_id, following, language, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+        FROM ok WHERE touch AND following IS NOT NULL
+      ON CONFLICT (line_user_id) DO UPDATE SET updated_at = excluded.updated_at, following = excluded.following,
+        language = coalesce(line_users.language, excluded.language)),
     saved AS (
       INSERT INTO conversation_states (line_user_id, flow, step, version, data, updated_at, expires_at)
       SELECT line_user_id, flow, step, version, data, ${now.toISOString()}::timestamptz, expires_at FROM ok

@@ -112,6 +112,8 @@ export interface PushNotice {
   loanDueDate: string | null;
   lineUserId: string | null;
   following: boolean;
+  /** The LINE user's language (ja, en, easy); null before it is known. */
+  language: string | null;
   emailConfirmed: boolean;
   /** The card holder's name, said when the LINE user has several cards (familySize > 1). */
   holder: string;
@@ -143,6 +145,7 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
       'l.id as loan_row',
       'lu.line_user_id',
       'lu.following',
+      'lu.language',
       'p.email',
       'p.email_confirmed_at',
       'p.name',
@@ -171,6 +174,7 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
     loanDueDate: r.due_date,
     lineUserId: r.line_user_id,
     following: r.following === true,
+    language: r.language,
     emailConfirmed: r.email !== null && r.email_confirmed_at !== null,
     holder: r.name,
     familySize: Number(r.family_size ?? 0),

@@ -6,3 +6,13 @@ export interface LineUserCardsTable {
   line_user_id: string;
   linked_at: Timestamp;
 }
+
+/** The tables of family cards, part of schema.ts's DB. */
+export interface FamilyTables {
+  line_user_cards: LineUserCardsTable;
+}
+
+/** notices.line_user_id: a notice to one LINE user, not to the card's (the card_moved notice). */
+export interface AddressedNotice {
+  line_user_id: string | null;
+}

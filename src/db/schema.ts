@@ -3,7 +3,7 @@ import type { EmailType } from '../domain/email.js';
 import type { Residency } from '../domain/eligibility.js';
 import type { ContactMethod, HoldChannel, MaterialType } from '../domain/holds.js';
 import type { HoldStatus } from '../domain/hold-status.js';
-import type { LineUserCardsTable } from './schema-family.js';
+import type { AddressedNotice, FamilyTables } from './schema-family.js';
 import type { AnnouncementBatchesTable, AnnouncementsTable, StaffSessionsTable, StaffTable } from './schema-console.js';
 import type { Id, RefId, Timestamp, TimestampRequired } from './schema-columns.js';
 
@@ -105,6 +105,8 @@ export interface LineUsersTable {
   linked_at: Timestamp | null;
   following: Generated<boolean>;
   rich_menu: string | null;
+  /** ja, en or easy (migration 0029); null until the first event reads the LINE profile. */
+  language: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -195,7 +197,7 @@ export interface HoldsTable {
   /** migrations/0016: still waiting after this day, the hold is cancelled (R-RES-12). */
   not_needed_after: ColumnType<string | null, string | null | undefined, string | null>;
 }
-export interface NoticesTable {
+export interface NoticesTable extends AddressedNotice {
   id: Id;
   patron_id: RefId;
   kind: string;
@@ -213,7 +215,6 @@ export interface NoticesTable {
   last_error: string | null;
   /** The LINE push that carries this notice (migrations/0007); null for e-mail and unassigned. */
   push_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
-  line_user_id: string | null; // addressed to one LINE user, not the card's (migrations/0030)
 }
 /** One LINE push: up to five notices of one patron, sent with one retry key (migrations/0007). */
 export interface NoticePushesTable {
@@ -268,7 +269,7 @@ export interface WishListTable {
   bib_id: RefId;
   added_at: Timestamp;
 }
-export interface DB {
+export interface DB extends FamilyTables {
   branches: BranchesTable;
   closed_dates: ClosedDatesTable;
   annual_closures: AnnualClosuresTable;
@@ -278,7 +279,6 @@ export interface DB {
   patrons: PatronsTable;
   login_throttle: LoginThrottleTable;
   line_users: LineUsersTable;
-  line_user_cards: LineUserCardsTable;
   account_link_requests: AccountLinkRequestsTable;
   account_link_nonces: AccountLinkNoncesTable;
   card_image_tokens: CardImageTokensTable;

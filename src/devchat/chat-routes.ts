@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Executor } from '../db/executor.js';
 import { isFollowing, linkedPatronId } from '../db/line-users.js';
+import type { Language } from '../lib/language.js';
+import { linkedMenuAlias } from '../line/rich-menus.js';
 import { errorText, type Logger } from '../log.js';
 import type { StandInChannel } from './channel.js';
 import type { ChatMenu } from './menus.js';
@@ -18,6 +20,11 @@ export interface ChatRoutesDeps {
   jobNames: readonly string[];
   runJob: (name: string) => Promise<number>;
   log: Logger;
+  /**
+   * The language the bot speaks with a user (issue 28), for the menu to put back after a restart;
+   * Japanese when absent.
+   */
+  userLanguage?: (lineUserId: string) => Promise<Language>;
   /** The app's clock: whether quiet hours hold the pushes back (real time when absent). */
   clock?: () => Date;
 }
@@ -126,10 +133,13 @@ export function chatRoutes(deps: ChatRoutesDeps): Hono {
     opened.add(user);
     const shownBefore = channel.transcript.hasUser(user);
     // The stand-in forgets per-user menus on restart; LINE would not. The bot's own record of the
-    // login is the truth the bot acted on, so the menu follows it.
-    const loggedIn = channel.richMenuIdOf('logged-in');
-    if (loggedIn && !channel.linkedRichMenuId(user) && (await linkedPatronId(deps.db, user)))
-      channel.linkRichMenu(user, loggedIn);
+    // login and of the user's language is the truth the bot acted on, so the menu follows it.
+    if (!channel.linkedRichMenuId(user)) {
+      const which = (await linkedPatronId(deps.db, user)) ? 'logged-in' : 'logged-out';
+      const alias = linkedMenuAlias(which, (await deps.userLanguage?.(user)) ?? 'ja');
+      const id = alias === undefined ? undefined : channel.richMenuIdOf(alias);
+      if (id) channel.linkRichMenu(user, id);
+    }
     if (!(await isFollowing(deps.db, user))) await channel.send(user, { type: 'follow' });
     else if (!shownBefore)
       channel.transcript.add({ kind: 'note', user, text: 'これより前の会話はサーバーの再起動で消えました' });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/executor.js';
 import { DEFAULT_ALIAS } from '../line/rich-menu-rules.js';
+import type { Language } from '../lib/language.js';
 import type { Logger } from '../log.js';
 import { ACCESS_PREFIX, accessDialogStandIn } from './access-dialog.js';
 import { StandInChannel } from './channel.js';
@@ -26,6 +27,8 @@ export function loopbackOrigin(host: string, port: number): string {
 
 export interface DevChatRouteDeps {
   db: Executor;
+  /** The language the bot speaks with a user: the rich menu put back after a restart is in it. */
+  userLanguage?: (lineUserId: string) => Promise<Language>;
   jobNames: readonly string[];
   runJob: (name: string) => Promise<number>;
 }

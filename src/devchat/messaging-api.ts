@@ -1,3 +1,4 @@
+import { devChatUserLanguage } from './users.js';
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { limitViolations } from '../line/limits.js';
@@ -115,6 +116,12 @@ export function messagingApiStandIn(channel: StandInChannel, log: Logger): Hono 
     const user = c.req.param('userId');
     if (!USER_ID.test(user)) return refuse(c, 400, 'The value of userId is invalid');
     return c.json({ linkToken: channel.issueLinkToken(user) });
+  });
+
+  app.get('/v2/bot/profile/:userId', (c) => {
+    const userId = c.req.param('userId');
+    const language = devChatUserLanguage(userId);
+    return language ? c.json({ userId, displayName: userId, language }) : refuse(c, 404, 'Not found');
   });
 
   app.get('/v2/bot/richmenu/alias/:aliasId', (c) => {

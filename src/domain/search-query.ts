@@ -24,12 +24,24 @@ const FIELD_PREFIXES: Record<string, SearchField> = {
   分類: 'classification',
   資料種別: 'materialType',
   種別: 'materialType',
+  // What the English and やさしい日本語 help tell patrons to type (messages/en/chat.ts, easy/chat.ts).
+  title: 'title',
+  author: 'author',
+  publisher: 'publisher',
+  class: 'classification',
+  しょめい: 'title',
+  ちょしゃ: 'author',
+  しゅっぱんしゃ: 'publisher',
+  ぶんるい: 'classification',
 };
 
 const MAX_TERMS = 10;
 const MAX_TERM_LENGTH = 100;
 
-/** Splits on spaces (full- or half-width); `field:` or `field：` names a field for the next word. */
+/**
+ * Splits on spaces (full- or half-width); `field:` or `field：` names a field for the next word,
+ * in any case (Title:, AUTHOR:).
+ */
 export function parseSearchQuery(input: string): SearchQuery {
   const tokens = input
     .normalize('NFKC')
@@ -44,7 +56,9 @@ export function parseSearchQuery(input: string): SearchQuery {
       continue;
     }
     const m = /^([^:]+):(.*)$/.exec(token);
-    const field = m ? FIELD_PREFIXES[m[1]!] : undefined;
+    const prefix = m?.[1]?.toLowerCase();
+    // Own keys only: `constructor:` is words, not a field.
+    const field = prefix !== undefined && Object.hasOwn(FIELD_PREFIXES, prefix) ? FIELD_PREFIXES[prefix] : undefined;
     if (field) {
       const value = m![2]!;
       if (value === '') pending = field;

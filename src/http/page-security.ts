@@ -1,3 +1,7 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { inLanguage, isLanguage, type Language } from '../lib/language.js';
+import { inPage } from '../pages/page-language.js';
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -8,6 +12,22 @@ import { csrf } from 'hono/csrf';
  * them, and the CSP allows inline styles and nothing else. `form-action` names LINE's origin too:
  * browsers check the redirect that follows a form submission against it.
  */
+const LANGUAGE_COOKIE = 'lang';
+
+/**
+ * The page's language: ?lang= (the chat's links carry the patron's language, and the pages'
+ * language links set it), remembered in a cookie so the form's answer page keeps it; else Japanese.
+ */
+function pageLanguage(c: Context): Language {
+  const asked = c.req.query('lang');
+  if (isLanguage(asked)) {
+    setCookie(c, LANGUAGE_COOKIE, asked, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86_400 });
+    return asked;
+  }
+  const kept = getCookie(c, LANGUAGE_COOKIE);
+  return isLanguage(kept) ? kept : 'ja';
+}
+
 export function pageHeaders(lineAccessBaseUrl: string): MiddlewareHandler {
   const csp = [
     "default-src 'none'",
@@ -24,7 +44,8 @@ export function pageHeaders(lineAccessBaseUrl: string): MiddlewareHandler {
     'X-Content-Type-Options': 'nosniff',
   };
   return async (c, next) => {
-    await next();
+    const language = pageLanguage(c);
+    await inLanguage(language, () => inPage(c.req.url, next));
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   };
 }

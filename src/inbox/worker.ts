@@ -1,3 +1,5 @@
+import { eventLanguage } from './event-language.js';
+import { inLanguage, type Language } from '../lib/language.js';
 import type { Kysely } from 'kysely';
 import {
   attemptKey,
@@ -155,8 +157,13 @@ export class InboxWorker implements InboxProcessor {
     });
   }
 
-  /** Handles one event; true when it was handled in a transaction that committed (it may have written). */
+  /** One event, its replies made and rendered in its user's language; true: handled in a committed transaction. */
   async #handle(event: ClaimedEvent): Promise<boolean> {
+    const { language, learned } = await eventLanguage(this.#deps, event);
+    return inLanguage(language, () => this.#handleInLanguage(event, language, learned));
+  }
+
+  async #handleInLanguage(event: ClaimedEvent, language: Language, learned: boolean): Promise<boolean> {
     const { db, handler, log } = this.#deps;
     const now = this.#now();
     const started = performance.now();
@@ -172,7 +179,8 @@ export class InboxWorker implements InboxProcessor {
       return {
         messages,
         retryKey,
-        touch: o.touch,
+        // A language learned from the LINE profile is stored with the event, or not at all.
+        touch: o.touch && learned ? { ...o.touch, language } : o.touch,
         conversation: o.conversation,
         reply: { kind: 'sending', leaseUntil: new Date(now.getTime() + REPLY_LEASE_MS) },
       };
@@ -232,7 +240,7 @@ export class InboxWorker implements InboxProcessor {
             .execute(async (tx) => {
               const outcome = await handler.inTransaction(
                 tx,
-                { lineUserId, webhookEventId: event.webhookEventId, input },
+                { lineUserId, webhookEventId: event.webhookEventId, input, language },
                 now,
               );
               // The effects commit only with the completion: a lost lease rolls them back.

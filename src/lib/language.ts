@@ -36,3 +36,12 @@ export function languageFromLineProfile(tag: string | undefined): Language {
   if (!tag) return 'ja';
   return tag.toLowerCase().split('-')[0] === 'ja' ? 'ja' : 'en';
 }
+
+/**
+ * What a link to a patron page adds so the page opens in the language being written: nothing in
+ * Japanese (the addresses CONTRACT.md names stay as they are), else `?lang=en` / `&lang=en`.
+ */
+export function pageLanguageQuery(separator: '?' | '&'): string {
+  const language = currentLanguage();
+  return language === 'ja' ? '' : `${separator}lang=${language}`;
+}

@@ -11,8 +11,11 @@ export function lineAccount(opts: { channelAccessToken: string; apiBaseUrl: stri
     async issueLinkToken(lineUserId) {
       return (await client.issueLinkToken(lineUserId)).linkToken;
     },
-    async showRichMenu(lineUserId, which) {
-      await linkRichMenuForUser(client, lineUserId, which);
+    async showRichMenu(lineUserId, which, language) {
+      await linkRichMenuForUser(client, lineUserId, which, language);
+    },
+    async profileLanguage(lineUserId) {
+      return (await client.getProfile(lineUserId)).language;
     },
   };
 }
@@ -23,5 +26,8 @@ export const unconfiguredLineAccount: LineAccount = {
   },
   async showRichMenu() {
     /* no channel: no rich menu to switch */
+  },
+  async profileLanguage() {
+    return undefined;
   },
 };

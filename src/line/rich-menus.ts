@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import type { Language } from '../lib/language.js';
 import { MENU_NAME_PREFIX, RICH_MENU_LIMITS, richMenuImageProblems, richMenuProblems } from './rich-menu-rules.js';
 
 /**
@@ -12,7 +13,21 @@ import { MENU_NAME_PREFIX, RICH_MENU_LIMITS, richMenuImageProblems, richMenuProb
  */
 export const RICH_MENUS_DIR = fileURLToPath(new URL('../../richmenus/', import.meta.url));
 
+/** Which menu a patron sees, by login state; each language has its own menu of each. */
 export type RichMenuAlias = 'logged-in' | 'logged-out';
+
+/**
+ * The alias of a state's menu in a language: the Japanese menus keep their first aliases
+ * (`logged-in`, the default `logged-out`), the others carry the language (`logged-in-en`).
+ */
+export function richMenuAlias(which: RichMenuAlias, language: Language): string {
+  return language === 'ja' ? which : `${which}-${language}`;
+}
+
+/** The alias a user is linked to for a state and language; undefined where the default menu shows unlinked. */
+export function linkedMenuAlias(which: RichMenuAlias, language: Language): string | undefined {
+  return which === 'logged-out' && language === 'ja' ? undefined : richMenuAlias(which, language);
+}
 
 /** A menu as written in richmenus/: the alias comes from the file name, the request from its JSON. */
 export interface RichMenuDefinition {
@@ -101,12 +116,20 @@ type LinkClient = Pick<
 >;
 
 /**
- * Shows a patron the menu of their state after login or logout. The alias is resolved on every
- * call, not cached, so a redeploy (which moves the alias) never leaves a stale menu id behind.
- * Logged out needs no menu id at all: removing the per-user link lets the default menu show.
+ * Shows a patron the menu of their state and language after login, logout or a change of
+ * language. The alias is resolved on every call, not cached, so a redeploy (which moves the
+ * alias) never leaves a stale menu id behind. Logged out in Japanese needs no menu id at all:
+ * removing the per-user link lets the default menu show. Logged out in another language is a
+ * per-user link like logged in, since LINE has one default menu for everyone.
  */
-export async function linkRichMenuForUser(client: LinkClient, lineUserId: string, which: RichMenuAlias): Promise<void> {
-  if (which === 'logged-out') {
+export async function linkRichMenuForUser(
+  client: LinkClient,
+  lineUserId: string,
+  which: RichMenuAlias,
+  language: Language,
+): Promise<void> {
+  const alias = linkedMenuAlias(which, language);
+  if (alias === undefined) {
     try {
       await client.unlinkRichMenuIdFromUser(lineUserId);
     } catch (err) {
@@ -115,6 +138,6 @@ export async function linkRichMenuForUser(client: LinkClient, lineUserId: string
     }
     return;
   }
-  const { richMenuId } = await client.getRichMenuAlias(which);
+  const { richMenuId } = await client.getRichMenuAlias(alias);
   await client.linkRichMenuIdToUser(lineUserId, richMenuId);
 }

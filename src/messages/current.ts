@@ -8,6 +8,8 @@
 
 import { currentLanguage } from '../lib/language.js';
 import { type Messages, messageTables } from './index.js';
+import { SEARCH_PHRASES as EASY_SEARCH_PHRASES } from './easy/index.js';
+import { SEARCH_PHRASES as EN_SEARCH_PHRASES } from './en/index.js';
 import { SEARCH_PHRASES as JA_SEARCH_PHRASES } from './ja/index.js';
 
 const tables: Readonly<Record<string, Messages>> = messageTables;
@@ -87,6 +89,7 @@ export const wishList = section('wishList');
 export const offerMessages = section('offerMessages');
 export const libraryCard = section('libraryCard');
 export const familyCards = section('familyCards');
+export const languageChoice = section('languageChoice');
 
 /** The current language's keywords, for the text a button sends when tapped. */
 export const ownKeywords = section('keywords');
@@ -96,4 +99,25 @@ export const STOP_WHILE_WAITING = typedWords('stopWhileWaiting');
 export const CHOICE_WORDS = typedWords('choiceWords');
 export const INTENT_PHRASES = typedWords('intentPhrases');
 export const INTENT_ENDINGS = typedWords('intentEndings');
-export const SEARCH_PHRASES = JA_SEARCH_PHRASES;
+
+/** The words around a search in every language; `leading` lists are what English puts first. */
+interface SearchPhraseLists {
+  asking: readonly string[];
+  questionOnly: readonly string[];
+  reserving: readonly string[];
+  particles: readonly string[];
+  leadingAsking?: readonly string[];
+  leadingReserving?: readonly string[];
+}
+const searchPhraseLists: readonly SearchPhraseLists[] = [JA_SEARCH_PHRASES, EN_SEARCH_PHRASES, EASY_SEARCH_PHRASES];
+const joined = (pick: (l: SearchPhraseLists) => readonly string[] | undefined): readonly string[] => [
+  ...new Set(searchPhraseLists.flatMap((l) => pick(l) ?? [])),
+];
+export const SEARCH_PHRASES = {
+  asking: joined((l) => l.asking),
+  questionOnly: joined((l) => l.questionOnly),
+  reserving: joined((l) => l.reserving),
+  particles: joined((l) => l.particles),
+  leadingAsking: joined((l) => l.leadingAsking),
+  leadingReserving: joined((l) => l.leadingReserving),
+} as const;

@@ -1,3 +1,5 @@
+import { languagesOfPatrons } from '../db/line-users.js';
+import { inLanguage, isLanguage } from '../lib/language.js';
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
 import { leaseDueMail, settleMail, type DueMail } from '../db/mail-outbox.js';
@@ -51,10 +53,15 @@ export async function deliverEmailNotices(deps: EmailDeliveryDeps, now: Date, on
   let sent = 0;
   for (;;) {
     const due = await leaseDueMail(deps.db, now, new Date(now.getTime() + LEASE_MS), BATCH, onlyId);
+    // Mail is per card: in the language of the LINE user the card is linked to, else Japanese.
+    const languages = await languagesOfPatrons(deps.db, [...new Set(due.map((n) => n.patronId))]);
     for (const n of due) {
+      const language = languages.get(n.patronId);
       // A confirmation whose link has died would only send the patron to an error page.
       const linkDead = n.kind === 'email_confirmation' && giveUpAt(n) <= now.getTime();
-      const made = linkDead ? { drop: 'the link expired before the mail went out' } : mailForNotice(n, ctx);
+      const made = linkDead
+        ? { drop: 'the link expired before the mail went out' }
+        : inLanguage(isLanguage(language) ? language : 'ja', () => mailForNotice(n, ctx));
       if ('drop' in made) {
         deps.log.warn('mail dropped', { noticeId: n.id, kind: n.kind, reason: made.drop });
         await settleMail(deps.db, n.id, { status: 'dropped', error: made.drop });

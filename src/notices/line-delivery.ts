@@ -1,3 +1,4 @@
+import { inLanguage, isLanguage } from '../lib/language.js';
 import type { Kysely } from 'kysely';
 import { listBranches } from '../db/branches.js';
 import { tryJobLock } from '../db/jobs.js';
@@ -135,9 +136,12 @@ async function prepareBatch(
         following: n.following,
         emailConfirmed: n.emailConfirmed,
       });
-      // Several cards on one LINE user: the notice names whose card it is about (docs/family-cards.md).
-      const own = n.kind === 'card_moved' ? cardMovedReply(n) : noticeReply(n, branchName);
-      const reply = own && forHolder(own, n);
+      // In the language the LINE user is answered in (Japanese before it is known); with several
+      // cards on one LINE user, naming whose card it is about (docs/family-cards.md).
+      const reply = inLanguage(isLanguage(n.language) ? n.language : 'ja', () => {
+        const own = n.kind === 'card_moved' ? cardMovedReply(n) : noticeReply(n, branchName);
+        return own && forHolder(own, n);
+      });
       if (stale) drops.push({ id: n.id, reason: stale });
       else if (route.to === 'email') toEmail.push(n.id);
       else if (route.to === 'drop') drops.push({ id: n.id, reason: route.reason });

@@ -1,3 +1,4 @@
+import { currentLanguage, pageLanguageQuery } from '../lib/language.js';
 import type { DueMail } from '../db/mail-outbox.js';
 import { holdServiceMail } from './hold-service-cards.js';
 import type { OutgoingMail } from '../mail/transport.js';
@@ -12,7 +13,7 @@ export interface MailContext {
 
 /** The page a confirmation link opens (R-MAIL-2). Built from PUBLIC_BASE_URL, never from a request. */
 export const confirmationLink = (publicBaseUrl: string, token: string) =>
-  `${publicBaseUrl}/email/confirm?token=${encodeURIComponent(token)}`;
+  `${publicBaseUrl}/email/confirm?token=${encodeURIComponent(token)}${pageLanguageQuery('&')}`;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -26,8 +27,10 @@ function compose(
 ): OutgoingMail {
   const all = [...blocks, MAIL_SENDER_NOTICE(ctx.mailFrom), mailText.signature.join('\n')];
   const text = all.map((b) => (typeof b === 'string' ? b : b.link)).join('\n\n') + '\n';
+  const lang = currentLanguage() === 'en' ? 'en' : 'ja';
   const html =
-    '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body style="font-size:16px;line-height:1.7">' +
+    `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head>` +
+    '<body style="font-size:16px;line-height:1.7">' +
     all
       .map((b) =>
         typeof b === 'string'

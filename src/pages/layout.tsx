@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { pages } from '../messages/current.js';
+import { htmlLang, LanguageLinks } from './page-language.js';
 
 /**
  * The one layout of the patron pages (login, password change, e-mail change).
@@ -52,13 +53,16 @@ dl.confirm dt{font-weight:700;font-size:15px;color:#4a4f4a}
 dl.confirm dd{margin:0 0 12px;font-size:18px;overflow-wrap:anywhere}
 a.button{display:block;text-align:center;min-height:48px;padding:11px;margin:12px 0 0;font-size:17px;font-weight:700;\
 color:#1d5b43;background:#fff;border:2px solid #1d5b43;border-radius:10px;text-decoration:none}
+nav.languages{display:flex;flex-wrap:wrap;gap:4px 16px;max-width:560px;margin:0 auto;padding:8px 16px 0;font-size:15px}
+nav.languages a{color:#1d5b43;padding:8px 0;min-height:44px}
+nav.languages strong{padding:8px 0}
 footer{max-width:560px;margin:0 auto;padding:8px 16px 24px;font-size:13px;color:#5b615a}
 `;
 
 /** A whole page: the library's name in the header, the title as the page heading. */
 export function Layout(props: { title: string; children?: Child }) {
   return (
-    <html lang="ja">
+    <html lang={htmlLang()}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -72,6 +76,7 @@ export function Layout(props: { title: string; children?: Child }) {
           <span class="lib">{pages.libraryName}</span>
           <span class="svc">{pages.serviceName}</span>
         </header>
+        <LanguageLinks />
         <main>
           <h1>{props.title}</h1>
           {props.children}

@@ -25,7 +25,7 @@ describe('a patron in the chat', () => {
     const linked = await h.login(taro(), TARO, 'k7Tm2qX9', buttonData(needLogin, 'ログイン'));
     expect(wordsOf(linked)).toContain('ログインしました');
     expect(wordsOf(linked)).toContain('ログアウトはいつでも');
-    expect(h.menus).toContainEqual({ user: taro(), which: 'logged-in' });
+    expect(h.menus).toContainEqual({ user: taro(), which: 'logged-in', language: 'ja' });
     expect(buttonData(linked, '予約申込')).toBe(reserve);
     // The offer names the title chosen before the login.
     expect(wordsOf(linked)).toContain('ログイン前に選んでいた『吾輩は猫である』の予約を続けますか？');
@@ -139,7 +139,7 @@ describe('a patron in the chat', () => {
     const ask = await h.say(taro(), 'ログアウト');
     const done = await h.tap(taro(), buttonData(ask, 'ログアウト')!);
     expect(wordsOf(done)).toContain('ログアウトしました');
-    expect(h.menus).toContainEqual({ user: taro(), which: 'logged-out' });
+    expect(h.menus).toContainEqual({ user: taro(), which: 'logged-out', language: 'ja' });
     expect(wordsOf(await h.say(taro(), 'ご利用状況'))).toContain('ログインが必要です');
   });
 

@@ -34,7 +34,7 @@ beforeEach(() => {
     webhookUrl: WEBHOOK,
     clock: () => NOW,
     log: testLog,
-    menuAliases: ['logged-in', 'logged-out'],
+    menuAliases: ['logged-in', 'logged-out', 'logged-in-en', 'logged-out-en'],
     defaultAlias: 'logged-out',
   });
   const api = messagingApiStandIn(channel, testLog);
@@ -177,18 +177,31 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
     'rich menus: logged-in links the alias’s menu to the ' + 'user, logged-out removes the link (twice is fine)',
     async () => {
       const { account } = sdk();
-      await account.showRichMenu(USER, 'logged-in');
+      await account.showRichMenu(USER, 'logged-in', 'ja');
       expect(channel.linkedRichMenuId(USER)).toBe(channel.richMenuIdOf('logged-in'));
       expect(channel.richMenuIdOf('logged-in')).toMatch(/^richmenu-[0-9a-f]{32}$/);
       expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-in' });
-      await account.showRichMenu(USER, 'logged-out');
+      await account.showRichMenu(USER, 'logged-out', 'ja');
       expect(channel.linkedRichMenuId(USER)).toBeUndefined();
       expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-out' });
       // Nothing linked: LINE answers 404, which the bot takes as "the default menu shows".
-      await expect(account.showRichMenu(USER, 'logged-out')).resolves.toBeUndefined();
+      await expect(account.showRichMenu(USER, 'logged-out', 'ja')).resolves.toBeUndefined();
       expect(entries().filter((e) => e.kind === 'menu')).toHaveLength(2);
     },
   );
+
+  it('issue 28: in English both states link the English menus, and the chat shows them by alias', async () => {
+    const { account } = sdk();
+    await account.showRichMenu(USER, 'logged-in', 'en');
+    expect(channel.linkedRichMenuId(USER)).toBe(channel.richMenuIdOf('logged-in-en'));
+    expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-in-en' });
+    await account.showRichMenu(USER, 'logged-out', 'en');
+    expect(channel.linkedRichMenuId(USER)).toBe(channel.richMenuIdOf('logged-out-en'));
+    expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-out-en' });
+    await account.showRichMenu(USER, 'logged-out', 'ja');
+    expect(channel.linkedRichMenuId(USER)).toBeUndefined();
+    expect(lastEntry()).toMatchObject({ kind: 'menu', user: USER, alias: 'logged-out' });
+  });
 });
 
 describe('the account-link dialog stand-in', () => {

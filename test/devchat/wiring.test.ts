@@ -258,6 +258,39 @@ describe('the dev chat, served as `npm start` serves it without a channel', () =
     expect(channel.transcript.since(0).map((e) => e.kind)).toEqual(['menu', 'note']);
   });
 
+  it('issue 28: after a restart the menu is put back in the user’s language, logged in or out', async () => {
+    lineApi.use(http.post('http://restarted-en.test/webhook', () => HttpResponse.json({})));
+    const channel = new StandInChannel({
+      webhookUrl: 'http://restarted-en.test/webhook',
+      clock: () => new Date(),
+      log: testLog,
+      menuAliases: ['logged-in', 'logged-out', 'logged-in-en', 'logged-out-en', 'logged-in-easy', 'logged-out-easy'],
+      defaultAlias: 'logged-out',
+    });
+    // TARO is logged in (above); the last demo user never logged in.
+    const outside = DEV_CHAT_USERS[DEV_CHAT_USERS.length - 1]!.lineUserId;
+    const languages: Record<string, 'en' | 'easy'> = { [TARO]: 'en', [outside]: 'easy' };
+    const routes = chatRoutes({
+      channel,
+      db: s.rt.database.db,
+      menus: [],
+      jobNames: [],
+      runJob: async () => 0,
+      log: testLog,
+      userLanguage: async (user) => languages[user] ?? 'ja',
+    });
+    for (const user of [TARO, outside]) {
+      const res = await routes.request('/chat/open', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user }),
+      });
+      expect(res.status).toBe(200);
+    }
+    expect(channel.linkedRichMenuId(TARO)).toBe(channel.richMenuIdOf('logged-in-en'));
+    expect(channel.linkedRichMenuId(outside)).toBe(channel.richMenuIdOf('logged-out-easy'));
+  });
+
   it('takes JSON only, from the demo users only', async () => {
     expect(
       (await post('/chat/send', 'user=x&type=text&text=x', { 'content-type': 'application/x-www-form-urlencoded' }))

@@ -30,7 +30,7 @@ export function buttonData(replies: readonly Reply[], label: string): string | u
 export interface ChatHarness {
   db: Kysely<DB>;
   now: Date;
-  menus: { user: string; which: string }[];
+  menus: { user: string; which: string; language: string }[];
   user(n: number): string;
   send(user: string, input: Input): Promise<Reply[]>;
   say(user: string, text: string): Promise<Reply[]>;
@@ -45,17 +45,23 @@ export interface ChatHarness {
  * the inbox worker runs it. Every reply is also turned into LINE messages and checked against
  * LINE's limits, so every scripted conversation proves them.
  */
-export async function chatHarness(now = new Date('2026-12-01T19:00:00+09:00')): Promise<ChatHarness> {
+export async function chatHarness(
+  now = new Date('2026-12-01T19:00:00+09:00'),
+  opts: { profileLanguage?: (lineUserId: string) => Promise<string | undefined> } = {},
+): Promise<ChatHarness> {
   const database = await testDatabase();
   await seedDemoLibrary(database.db, new Date('2026-11-28T12:00:00+09:00'), testLog);
-  const menus: { user: string; which: string }[] = [];
+  const menus: { user: string; which: string; language: string }[] = [];
   let tokens = 0;
   const line: LineAccount = {
+    async profileLanguage(user) {
+      return opts.profileLanguage?.(user);
+    },
     async issueLinkToken() {
       return `linktoken${++tokens}`;
     },
-    async showRichMenu(user, which) {
-      menus.push({ user, which });
+    async showRichMenu(user, which, language) {
+      menus.push({ user, which, language });
     },
   };
   const handler = conversationHandler({ line, publicBaseUrl: 'https://library.example.jp', log: testLog });

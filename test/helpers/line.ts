@@ -159,6 +159,10 @@ export interface FakeLine {
   answerPush(...statuses: number[]): void;
   /** Runs before each reply or push is answered (the call is already recorded and will be answered). */
   beforeAnswer(hook: (call: LineCall) => Promise<void> | void): void;
+  /** The users whose LINE profile was asked for (a first contact's language), in order. */
+  readonly profiles: string[];
+  /** What a user's LINE profile says their language is (default: 'ja'; undefined: none). */
+  profileLanguage(lineUserId: string, language: string | undefined): void;
 }
 
 const errorBody = (status: number, endpoint: 'reply' | 'push') => {
@@ -201,9 +205,18 @@ export function fakeLine(server: SetupServer): FakeLine {
         });
       return HttpResponse.json(errorBody(status, name), { status });
     });
+  const profiles: string[] = [];
+  const languages = new Map<string, string | undefined>();
   server.use(
     endpoint('reply'),
     endpoint('push'),
+    // LINE's get-profile, for the language of a user met for the first time.
+    http.get(`${LINE_API}/v2/bot/profile/:userId`, ({ params }) => {
+      const userId = String(params.userId);
+      profiles.push(userId);
+      const language = languages.has(userId) ? languages.get(userId) : 'ja';
+      return HttpResponse.json({ userId, displayName: 'LINE user', ...(language ? { language } : {}) });
+    }),
     http.all('*', ({ request }) => {
       unexpected.push(`${request.method} ${request.url}`);
       return HttpResponse.error();
@@ -212,6 +225,8 @@ export function fakeLine(server: SetupServer): FakeLine {
   return {
     calls,
     unexpected,
+    profiles,
+    profileLanguage: (user, language) => void languages.set(user, language),
     replies: () => calls.filter((c) => c.endpoint === 'reply'),
     pushes: () => calls.filter((c) => c.endpoint === 'push'),
     answerReply: (...statuses) => void scripted.reply.push(...statuses),

@@ -58,6 +58,7 @@ function recordingHandler(seen: string[]): ConversationHandler {
 /** The real handler with `before` run first for each event (a throw there fails the attempt). */
 function beforeEachEvent(before: (webhookEventId: string) => void): ConversationHandler {
   return {
+    language: handleEvent.language,
     decide: async (db, event, now) => {
       before(event.webhookEventId!);
       return handleEvent.decide(db, event, now);

@@ -22,6 +22,9 @@ export async function opsRuntime(
   const lines: string[] = [];
   const issued: string[] = [];
   const line: LineAccount = {
+    async profileLanguage() {
+      return undefined;
+    },
     async issueLinkToken() {
       const t = `${LINK_TOKEN_PREFIX}${issued.length}x${Math.random().toString(36).slice(2)}`;
       issued.push(t);

@@ -24,6 +24,8 @@ const { client, blobClient } = richMenuClients({
 const deploy = (menus: readonly RichMenu[]) => deployRichMenus(client, blobClient, menus, testLog, { batchPollMs: 0 });
 const READS = ['GET /v2/bot/richmenu/list', 'GET /v2/bot/richmenu/alias/list', 'GET /v2/bot/user/all/richmenu'];
 
+/** Every menu of richmenus/, and the two Japanese ones the call-by-call tests below deploy. */
+let all: RichMenu[];
 let menus: RichMenu[];
 let line: FakeRichMenuApi;
 const menu = (alias: string) => menus.find((m) => m.alias === alias)!;
@@ -36,7 +38,8 @@ const kamagayaNames = () =>
     .sort();
 
 beforeAll(async () => {
-  menus = await loadRichMenus();
+  all = await loadRichMenus();
+  menus = all.filter((m) => m.alias === 'logged-in' || m.alias === 'logged-out');
 });
 beforeEach(() => {
   line = fakeRichMenuApi(lineApi);
@@ -95,7 +98,7 @@ describe('deployRichMenus: running again', () => {
     async () => {
       await deploy(menus);
       const patron = 'U0123456789abcdef0123456789abcdef';
-      await linkRichMenuForUser(client, patron, 'logged-in');
+      await linkRichMenuForUser(client, patron, 'logged-in', 'ja');
       line.calls.length = 0;
 
       const changed = menus.map((m) => (m.alias === 'logged-in' ? redrawn(m) : m));
@@ -165,7 +168,7 @@ describe('deployRichMenus: what it leaves alone and what it repairs', () => {
   it('keeps the old menu while its patrons cannot be moved, and retires it on the next run', async () => {
     await deploy(menus);
     const patron = 'Ufedcba9876543210fedcba9876543210';
-    await linkRichMenuForUser(client, patron, 'logged-in');
+    await linkRichMenuForUser(client, patron, 'logged-in', 'ja');
     const changed = menus.map((m) => (m.alias === 'logged-in' ? redrawn(m) : m));
 
     line.batchPhase = 'failed';
@@ -178,5 +181,41 @@ describe('deployRichMenus: what it leaves alone and what it repairs', () => {
     const second = await deploy(changed);
     expect(second.deleted).toEqual([menu('logged-in').deployedName]);
     expect(line.userLinks.get(patron)).toBe('richmenu-3');
+  });
+});
+
+describe('deployRichMenus: every language (issue 28)', () => {
+  const ALIASES = ['logged-in', 'logged-out', 'logged-in-en', 'logged-out-en', 'logged-in-easy', 'logged-out-easy'];
+
+  it('deploys every menu file: six menus behind their aliases, the Japanese logged-out one default', async () => {
+    expect(all.map((m) => m.alias).sort()).toEqual([...ALIASES].sort());
+    const report = await deploy(all);
+    expect(report.created).toHaveLength(6);
+    expect([...line.aliases.keys()].sort()).toEqual([...ALIASES].sort());
+    expect(new Set(line.aliases.values()).size).toBe(6);
+    expect(line.defaultId).toBe(line.aliases.get('logged-out'));
+    for (const alias of ALIASES)
+      expect(line.menus.get(line.aliases.get(alias)!)?.request.name).toBe(
+        all.find((m) => m.alias === alias)!.deployedName,
+      );
+    line.calls.length = 0;
+    await deploy(all);
+    expect(line.calls).toEqual(READS);
+  });
+
+  it('in English, logged in or out, a patron gets the English menu and keeps it over a redeploy', async () => {
+    await deploy(all);
+    const inside = 'U0123456789abcdef0123456789abcde1';
+    const outside = 'U0123456789abcdef0123456789abcde2';
+    await linkRichMenuForUser(client, inside, 'logged-in', 'en');
+    await linkRichMenuForUser(client, outside, 'logged-out', 'en');
+    expect(line.userLinks.get(inside)).toBe(line.aliases.get('logged-in-en'));
+    expect(line.userLinks.get(outside)).toBe(line.aliases.get('logged-out-en'));
+    const before = line.aliases.get('logged-out-en');
+    await deploy(all.map((m) => (m.alias === 'logged-out-en' ? redrawn(m) : m)));
+    expect(line.aliases.get('logged-out-en')).not.toBe(before);
+    expect(line.userLinks.get(outside)).toBe(line.aliases.get('logged-out-en'));
+    expect(line.menus.has(before!)).toBe(false);
+    expect(line.defaultId).toBe(line.aliases.get('logged-out'));
   });
 });

@@ -20,6 +20,8 @@ type MenuJson = {
 };
 
 const FILES = ['logged-out', 'logged-in'] as const;
+/** Issue 28: the same menus in English and やさしい日本語 (test/richmenus/languages.test.ts checks their words). */
+const ALL_FILES = [...FILES, 'logged-out-en', 'logged-in-en', 'logged-out-easy', 'logged-in-easy'] as const;
 /** CONTRACT.md, "What a patron sees": the words that start a conversation when typed. */
 const TYPED_WORDS = [
   '蔵書検索',
@@ -39,7 +41,7 @@ const labels = (m: MenuJson) => m.areas.map((a) => a.action.label);
 /** The validator takes the SDK's request type; the JSON here is typed loosely on purpose, as read from disk. */
 const problemsOf = (m: MenuJson) => richMenuProblems(m as unknown as Parameters<typeof richMenuProblems>[0]);
 
-describe.each(FILES)('richmenus/%s.json', (alias) => {
+describe.each(ALL_FILES)('richmenus/%s.json', (alias) => {
   it(
     "is within LINE's limits: size, areas inside the menu and " +
       'not overlapping, ≤ 20 areas, labels ≤ 20, chatBarText ≤ 14',
@@ -72,19 +74,15 @@ describe.each(FILES)('richmenus/%s.json', (alias) => {
     },
   );
 
-  it(
-    'every area sends a typed word of CONTRACT.md as a ' + 'message, labelled with that word (≤ 20 characters)',
-    async () => {
-      const m = await readJson(alias);
-      for (const { action } of m.areas) {
-        expect(action.type).toBe('message');
-        expect(TYPED_WORDS).toContain(action.text);
-        expect(action.label).toBe(action.text);
-        expect(action.label!.length).toBeLessThanOrEqual(20);
-      }
-      expect(new Set(labels(m)).size).toBe(m.areas.length);
-    },
-  );
+  it('every area is a message action labelled with the word it sends (≤ 20 characters), no two alike', async () => {
+    const m = await readJson(alias);
+    for (const { action } of m.areas) {
+      expect(action.type).toBe('message');
+      expect(action.label).toBe(action.text);
+      expect(action.label!.length).toBeLessThanOrEqual(20);
+    }
+    expect(new Set(labels(m)).size).toBe(m.areas.length);
+  });
 
   it('its PNG is 2500×1686 (IHDR) and under 1 MB', async () => {
     const png = await readFile(`${RICH_MENUS_DIR}${alias}.png`);
@@ -96,6 +94,10 @@ describe.each(FILES)('richmenus/%s.json', (alias) => {
 });
 
 describe('the words of CONTRACT.md on the menus', () => {
+  it.each(FILES)('%s: every area sends a typed word of CONTRACT.md', async (alias) => {
+    for (const { action } of (await readJson(alias)).areas) expect(TYPED_WORDS).toContain(action.text);
+  });
+
   it('logged out: 蔵書検索, ご利用状況 and ログイン (no ログアウト)', async () => {
     const l = labels(await readJson('logged-out'));
     expect(l).toEqual(expect.arrayContaining(['蔵書検索', 'ご利用状況', 'ログイン']));
@@ -140,8 +142,16 @@ describe('richMenuProblems catches what LINE would refuse', () => {
 describe('loadRichMenus', () => {
   it('names each menu after its JSON name and a hash of JSON and PNG; another image, another name', async () => {
     const menus = await loadRichMenus();
-    expect(menus.map((m) => m.alias)).toEqual(['logged-in', 'logged-out']);
-    const m = menus[0]!;
+    // By file name: `-` sorts before `.`, so logged-in-easy.json comes before logged-in.json.
+    expect(menus.map((m) => m.alias)).toEqual([
+      'logged-in-easy',
+      'logged-in-en',
+      'logged-in',
+      'logged-out-easy',
+      'logged-out-en',
+      'logged-out',
+    ]);
+    const m = menus.find((x) => x.alias === 'logged-in')!;
     expect(m.deployedName).toBe(`kamagaya-logged-in#${m.hash}`);
     expect(prepareRichMenu(m.alias, m.request, m.image).deployedName).toBe(m.deployedName);
     expect(prepareRichMenu(m.alias, m.request, Buffer.concat([m.image, Buffer.from([0])])).deployedName).not.toBe(

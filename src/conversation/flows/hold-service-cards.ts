@@ -1,4 +1,4 @@
-import { holdServices as hs } from '../../messages/current.js';
+import { holdServices as hs, ownKeywords } from '../../messages/current.js';
 import type { HoldSlots } from '../../domain/hold-slots.js';
 import type { HoldServiceFacts } from '../../services/hold-service-status.js';
 import { encodePostback } from '../postback.js';
@@ -35,10 +35,15 @@ export function holdCardExtras(h: HoldServiceFacts & { holdId: string }, card: I
   return { ...card, rows, actions, ...(note ? { note } : {}) };
 }
 
+/** A button that sends a keyword: its label when the label is one (ぜんぶ えんちょう), else the first. */
+const keywordButton = (label: string, keywords: readonly string[]): Action => ({
+  kind: 'message',
+  label,
+  text: keywords.includes(label) ? label : keywords[0]!,
+});
+
 /** まとめて延長 when a loan may be renewed, and 通知設定, before the menu's quick replies. */
 export function statusQuickReplies(s: { loans: { renewal: { ok: boolean } }[] }, menu: readonly Action[]): Action[] {
-  const renewAll: Action[] = s.loans.some((l) => l.renewal.ok)
-    ? [{ kind: 'message', label: hs.buttons.renewAll, text: hs.buttons.renewAll }]
-    : [];
-  return [...renewAll, { kind: 'message', label: hs.buttons.reminders, text: hs.buttons.reminders }, ...menu];
+  const renewAll = s.loans.some((l) => l.renewal.ok) ? [keywordButton(hs.buttons.renewAll, ownKeywords.renewAll)] : [];
+  return [...renewAll, keywordButton(hs.buttons.reminders, ownKeywords.reminders), ...menu];
 }

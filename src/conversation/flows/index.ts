@@ -15,6 +15,7 @@ import { HOLD_SERVICE_FLOWS } from './hold-service-flows.js';
 import { wishFlow } from './wish.js';
 import { libraryCardFlow } from './library-card.js';
 import { familyFlow } from './family.js';
+import { languageFlow } from './language.js';
 
 const expiredFlow: Flow = {
   name: 'expired',
@@ -43,5 +44,6 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     wishFlow,
     libraryCardFlow,
     familyFlow,
+    languageFlow,
   ].map((f) => [f.name, f]),
 );

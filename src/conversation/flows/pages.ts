@@ -1,3 +1,4 @@
+import { pageLanguageQuery } from '../../lib/language.js';
 import { pagesChat, refusalMessage } from '../../messages/current.js';
 import type { Flow, Step, StepContext } from '../flow.js';
 import { text, type Action, type Reply } from '../reply.js';
@@ -13,7 +14,7 @@ import { menuFor } from './common.js';
 const open = (ctx: StepContext, which: 'password' | 'email'): Action => ({
   kind: 'uri',
   label: pagesChat.buttons[which],
-  uri: `${ctx.publicBaseUrl}/${which}`,
+  uri: `${ctx.publicBaseUrl}/${which}${pageLanguageQuery('?')}`,
 });
 
 const buttons = (text: string, actions: Action[]): Reply => ({

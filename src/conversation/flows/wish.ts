@@ -7,8 +7,10 @@ import { loginButtonReply, menuActions, noValueReply, requireLogin } from './com
 
 export const WISH_FLOW = 'wish';
 
-const listAction: Action = { kind: 'message', label: w.listButton, text: w.listButton };
-const quick: Action[] = [listAction, ...menuActions()];
+// Functions, not constants: the labels are read in the language of each reply (messages/current.ts).
+// The list button sends its label, which is a wishList phrase in every language (messages/*/intents.ts).
+const listAction = (): Action => ({ kind: 'message', label: w.listButton, text: w.listButton });
+const quick = (): Action[] => [listAction(), ...menuActions()];
 
 const bibArg = (ctx: StepContext): string | undefined => {
   const id = ctx.postback?.args[0] ?? '';
@@ -36,7 +38,7 @@ export const wishFlow: Flow = {
   steps: {
     add(ctx) {
       const bibId = bibArg(ctx);
-      if (!bibId) return { replies: [text(chat.expired, quick)] };
+      if (!bibId) return { replies: [text(chat.expired, quick())] };
       return (
         requireLogin(ctx, { flow: WISH_FLOW, step: 'add', args: [bibId] }) ?? {
           replies: [],
@@ -48,7 +50,7 @@ export const wishFlow: Flow = {
     added(ctx) {
       const r = ctx.facts.wishSaved;
       if (!r?.ok) return { replies: [noValueReplyWithList(r)] };
-      return { replies: [text(w.saved(r.value.title, r.value.count, r.value.cap), quick)] };
+      return { replies: [text(w.saved(r.value.title, r.value.count, r.value.cap), quick())] };
     },
     list(ctx) {
       const asked = Number(ctx.postback?.args[0] ?? 0);
@@ -65,22 +67,22 @@ export const wishFlow: Flow = {
     },
     remove(ctx) {
       const bibId = bibArg(ctx);
-      if (!bibId) return { replies: [text(chat.expired, quick)] };
+      if (!bibId) return { replies: [text(chat.expired, quick())] };
       const login = requireLogin(ctx);
       if (login) return { ...login, then: 'loginButton' };
       return { replies: [], effects: [{ kind: 'removeWish', bibId }], then: 'removed' };
     },
     removed(ctx) {
       const r = ctx.facts.wishRemoved;
-      if (!r?.ok) return { replies: [text(w.removedAlready, quick)] };
-      return { replies: [text(r.value.removed ? w.removed(r.value.title) : w.removedAlready, quick)] };
+      if (!r?.ok) return { replies: [text(w.removedAlready, quick())] };
+      return { replies: [text(r.value.removed ? w.removed(r.value.title) : w.removedAlready, quick())] };
     },
   },
 };
 
 /** A refusal to save (in the list already, the list full) says why with the list's button. */
 function noValueReplyWithList(r: Parameters<typeof noValueReply>[0]): Reply {
-  if (r?.failure.kind === 'refused') return text(refusalMessage(r.failure.refusal), quick);
+  if (r?.failure.kind === 'refused') return text(refusalMessage(r.failure.refusal), quick());
   return noValueReply(r);
 }
 

@@ -39,24 +39,26 @@ export const botMessages = {
 
 /**
  * Typed words that start a conversation: ja's, and the kana children type. Matched whole and
- * exactly (router.ts), so the labels of the buttons that send their own label are here too.
+ * exactly (router.ts), so the labels of the buttons that send their own label are here too, and
+ * the rich menus' words (./rich-menu.ts), spaced between words as やさしい日本語 is written.
  */
 export const KEYWORDS = {
-  search: [...JA_KEYWORDS.search, 'けんさく', 'ぞうしょけんさく', 'ほんをさがす', '本をさがす'],
-  status: [...JA_KEYWORDS.status, 'ごりようじょうきょう', 'りようじょうきょう'],
+  search: [...JA_KEYWORDS.search, 'けんさく', 'ぞうしょけんさく', 'ほんをさがす', '本をさがす', '本を さがす'],
+  status: [...JA_KEYWORDS.status, 'ごりようじょうきょう', 'りようじょうきょう', 'りよう じょうきょう'],
   login: [...JA_KEYWORDS.login, 'ろぐいん'],
   logout: [...JA_KEYWORDS.logout, 'ろぐあうと'],
-  passwordChange: [...JA_KEYWORDS.passwordChange, 'パスワードへんこう', 'ぱすわーどへんこう'],
-  emailRegistration: [...JA_KEYWORDS.emailRegistration, 'メールアドレスとうろく', 'メールとうろく'],
-  services: [...JA_KEYWORDS.services, 'かくしゅサービス'],
+  passwordChange: [...JA_KEYWORDS.passwordChange, 'パスワードへんこう', 'ぱすわーどへんこう', 'パスワード へんこう'],
+  emailRegistration: [...JA_KEYWORDS.emailRegistration, 'メールアドレスとうろく', 'メールとうろく', 'メール とうろく'],
+  services: [...JA_KEYWORDS.services, 'かくしゅサービス', 'かくしゅ サービス'],
   help: [...JA_KEYWORDS.help, 'へるぷ', 'つかいかた'],
   stop: [...JA_KEYWORDS.stop],
   renewAll: [...JA_KEYWORDS.renewAll, 'ぜんぶ えんちょう', 'ぜんぶえんちょう', 'まとめてえんちょう', 'ぜんぶ延長'],
   reminders: [...JA_KEYWORDS.reminders, 'おしらせの せってい', 'おしらせのせってい', 'つうちせってい'],
-  libraryCard: [...JA_KEYWORDS.libraryCard, 'りようしゃカード', 'りようしゃかーど'],
+  libraryCard: [...JA_KEYWORDS.libraryCard, 'りようしゃカード', 'りようしゃかーど', 'りようしゃ カード'],
   addFamilyCard: [...JA_KEYWORDS.addFamilyCard, 'かぞくのカードをついか'],
   switchCard: [...JA_KEYWORDS.switchCard, 'カードをかえる'],
   unlinkCard: [...JA_KEYWORDS.unlinkCard, 'カードをやめる'],
+  language: [...JA_KEYWORDS.language, 'げんご'],
 } as const;
 
 /** While a question waits, these mean やめる too (with any ending: やめます, やめたい). */

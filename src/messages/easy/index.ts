@@ -2,6 +2,7 @@
 // as first-grade pupils read it: short sentences, common words, です・ます, kanji only for key words
 // and then with their reading (予約（よやく）). Same keys as `ja`; the staff console stays Japanese.
 
+import { languageChoice } from './language.js';
 import type { Messages } from '../table.js';
 import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat, STOP_WHILE_WAITING } from './chat.js';
@@ -32,6 +33,7 @@ export { SEARCH_PHRASES };
 
 /** The やさしい日本語 table. */
 export const easy = {
+  languageChoice,
   formatDate: formatDateEasy,
   formatDateTime: formatDateTimeEasy,
   refusalMessage,

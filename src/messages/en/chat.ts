@@ -48,6 +48,7 @@ export const KEYWORDS = {
   addFamilyCard: ['add family card', 'Add family card'],
   switchCard: ['switch card', 'Switch card'],
   unlinkCard: ['unlink card', 'Unlink card'],
+  language: ['Language', 'language', 'languages'],
 } as const;
 
 /**

@@ -3,6 +3,7 @@
 // brackets; names of the library and its branches come from the profile (../local-names.ts). The
 // staff console stays Japanese, so there is no console.ts here.
 
+import { languageChoice } from './language.js';
 import type { Messages } from '../table.js';
 import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat, STOP_WHILE_WAITING } from './chat.js';
@@ -33,6 +34,7 @@ export { SEARCH_PHRASES };
 
 /** The English table. */
 export const en = {
+  languageChoice,
   formatDate: formatDateEn,
   formatDateTime: formatDateTimeEn,
   refusalMessage,

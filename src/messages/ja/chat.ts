@@ -50,6 +50,8 @@ export const KEYWORDS = {
   addFamilyCard: ['家族のカードを追加', '家族のカード追加'],
   switchCard: ['カードの切り替え', 'カード切り替え'],
   unlinkCard: ['カードの登録解除'],
+  // Issue 28: the language of the replies; the words of every language open it.
+  language: ['言語 / Language', '言語', '言語設定', '表示言語'],
 } as const;
 
 /**

@@ -3,6 +3,7 @@
 // Each area has its own file; this one gathers them into `ja`, whose shape is the type every
 // other language's table must have (../table.ts), and re-exports the named pieces callers use.
 
+import { languageChoice } from './language.js';
 import { accountPages } from './account-pages.js';
 import { botMessages, CHOICE_WORDS, chat, KEYWORDS, pagesChat, STOP_WHILE_WAITING } from './chat.js';
 import { doneAlready } from './done-already.js';
@@ -67,6 +68,7 @@ export {
 
 /** The Japanese table. Its keys name what a text is for, not the language it is in. */
 export const ja = {
+  languageChoice,
   formatDate: formatDateJa,
   formatDateTime: formatDateTimeJa,
   refusalMessage,
