@@ -1,9 +1,9 @@
 import { loginUrl, switchMenu } from './channel-effects.js';
-import { setLineUserLanguage } from '../db/line-users.js';
+import { lineUserLanguage, setLineUserLanguage } from '../db/line-users.js';
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../db/audit.js';
 import type { DB } from '../db/schema.js';
-import { currentLanguage, inLanguage, type Language } from '../lib/language.js';
+import { currentLanguage, inLanguage, isLanguage, type Language } from '../lib/language.js';
 import type { LineAccount } from './ports.js';
 import { errorText, type Logger } from '../log.js';
 import { completeAccountLink, rememberLinkToken, reusableLinkToken, unlinkAccount } from '../services/account-link.js';
@@ -16,6 +16,7 @@ import { cardShownTo, issueCardView, type CardView } from '../services/library-c
 import { renewLoan } from '../services/renewal.js';
 import { patronEligibility } from '../services/patron-eligibility.js';
 import type { UserFacts } from './input.js';
+import * as family from './family-effects.js';
 import { isWishEffect, runWishEffect, WISH_WRITING_EFFECTS, type WishEffect, type WishFacts } from './wish-effects.js';
 import {
   HOLD_SERVICE_WRITES,
@@ -61,15 +62,17 @@ export type Effect =
   /** Issue 26: pickup change, suspension, renew all, reminder choices (hold-service-effects.ts). */
   | HoldServiceEffect
   /** Issue 26: the wish list and the hold manager's offers (wish-effects.ts). */
-  | WishEffect;
+  | WishEffect
+  /** Family cards: switching, unlinking one, the family's status (family-effects.ts). */
+  | family.FamilyEffect;
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: ServiceFailure };
 
-export interface Facts extends HoldServiceFacts, WishFacts {
+export interface Facts extends HoldServiceFacts, WishFacts, family.FamilyFacts {
   search?: Awaited<ReturnType<typeof searchCatalog>>;
   title?: Awaited<ReturnType<typeof titleDetailView>> | null;
   loginUrl?: string | null;
-  linked?: Result<{ patronId: string }>;
+  linked?: Awaited<ReturnType<typeof completeAccountLink>>;
   unlinked?: boolean;
   status?: Awaited<ReturnType<typeof patronStatus>>;
   /** The logged-in patron's eligibility, so offers follow it (R-ELIG-2); absent when logged out. */
@@ -113,6 +116,7 @@ const WRITING_EFFECTS: ReadonlySet<Effect['kind']> = new Set([
   'setLanguage',
   ...(HOLD_SERVICE_WRITES as Effect['kind'][]),
   ...WISH_WRITING_EFFECTS,
+  ...family.FAMILY_WRITING_EFFECTS,
 ]);
 
 /** The event must be handled again inside a transaction: one of its effects writes. */
@@ -144,6 +148,12 @@ export async function runEffects(
       await runWishEffect(db, e, patronId, now, facts);
       continue;
     }
+    if (family.isFamilyEffect(e)) {
+      const before = patronId;
+      patronId = await family.runFamilyEffect(db, e, user.lineUserId, patronId, now, facts);
+      if (before !== null && patronId === null) await switchMenu(deps, user.lineUserId, 'logged-out');
+      continue;
+    }
     switch (e.kind) {
       case 'search':
         facts.search = await searchCatalog(db, e.text, e.page, deps.writes === false ? deps.searchReads : undefined);
@@ -159,6 +169,12 @@ export async function runEffects(
         if (facts.linked.ok) {
           patronId = facts.linked.value.patronId;
           await switchMenu(deps, user.lineUserId, 'logged-in');
+          // The card moved here from another LINE user who has no card left: their menu says ログイン.
+          const from = facts.linked.value.movedFrom;
+          if (from?.loggedOut) {
+            const theirs = await lineUserLanguage(db, from.lineUserId);
+            await inLanguage(isLanguage(theirs) ? theirs : 'ja', () => switchMenu(deps, from.lineUserId, 'logged-out'));
+          }
         }
         break;
       case 'unlinkAccount':

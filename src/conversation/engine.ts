@@ -15,7 +15,10 @@ import type { LineAccount } from './ports.js';
 import type { Input } from './input.js';
 import type { Logger } from '../log.js';
 import type { SharedSearchReads } from '../services/catalog-search.js';
-import { runEffects, type Facts } from './effects.js';
+import { NeedsTransaction, runEffects, type Facts } from './effects.js';
+import { cardOfPostback } from './postback.js';
+import { familyOf, switchCard } from '../services/family-cards.js';
+import { failureReply } from './flows/common.js';
 import type { Flow, StepContext, StepResult } from './flow.js';
 import { FLOWS } from './flows/index.js';
 import type { Reply } from './reply.js';
@@ -67,18 +70,38 @@ export async function decideEvent(
   opts: { writes: boolean },
 ): Promise<EventOutcome> {
   const flows = deps.flows ?? FLOWS;
-  const { input, lineUserId } = event;
+  const { lineUserId } = event;
+  let input = event.input;
   if (input.kind === 'ignored') return { replies: [], conversation: { kind: 'keep' }, touch: null };
   const touch = { following: input.kind === 'follow' ? true : input.kind === 'unfollow' ? false : undefined };
   const stored = event.conversation;
   if (input.kind === 'unfollow')
     return { replies: [], conversation: stored ? { kind: 'clear' } : { kind: 'keep' }, touch };
-  const live = stored && stored.expiresAt > now ? loaded(flows, stored) : undefined;
+  // A button of a family card (`as|<card>|…`): that card becomes the active one, if it is one of
+  // this LINE user's cards; else nothing is done, and the attempt is logged (docs/family-cards.md).
+  let patronId = event.patronId;
+  // Another card is active now: what was in progress (a confirmation naming the other holder) is over.
+  let switched = false;
+  const onCard = input.kind === 'postback' ? cardOfPostback(input.data) : undefined;
+  if (onCard) {
+    input = { kind: 'postback', data: onCard.data };
+    if (onCard.patronId !== patronId) {
+      if (!opts.writes) throw new NeedsTransaction('switchCard');
+      const r = await switchCard(db, lineUserId, onCard.patronId, now);
+      if (!r.ok) {
+        deps.log.warn('foreign or unknown card in a postback', { lineUserId });
+        return { replies: [failureReply(r.failure)], conversation: { kind: 'keep' }, touch };
+      }
+      patronId = onCard.patronId;
+      switched = true;
+    }
+  }
+  const live = !switched && stored && stored.expiresAt > now ? loaded(flows, stored) : undefined;
   const r = route(input, live && { flow: live.flow, step: live.step, takesText: takesText(flows, live, input) });
   if (!r) return { replies: [], conversation: { kind: 'keep' }, touch };
   const flow = flows[r.flow] ?? flows.expired!;
   let step = flow.steps[r.step] ?? flows.expired!.steps.show!;
-  const user = { lineUserId, patronId: event.patronId };
+  const user = { lineUserId, patronId, family: patronId ? await familyOf(db, lineUserId) : [] };
 
   let ctx: StepContext = {
     data: !r.fresh && live && live.flow === r.flow ? live.data : undefined,

@@ -15,4 +15,9 @@ export type Input =
 export interface UserFacts {
   lineUserId: string;
   patronId: string | null;
+  /**
+   * Every card the LINE user has linked (docs/family-cards.md), oldest first; patronId is the
+   * active one. Absent or one card: the chat speaks as it always has, naming no holder.
+   */
+  family?: readonly { patronId: string; name: string }[];
 }

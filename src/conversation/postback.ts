@@ -27,3 +27,18 @@ export function decodePostback(data: string): Postback | undefined {
 export function restOf(p: Postback, index: number): string {
   return p.args.slice(index).join('|');
 }
+
+/**
+ * An action on a family card (docs/family-cards.md): `as|<patronId>|<the action's own data>`. The
+ * engine makes that card the active one (only if it is one of the LINE user's cards) and then
+ * handles the inner data as if it had been tapped alone.
+ */
+export function onCard(patronId: string, data: string): string | undefined {
+  const wrapped = `as|${patronId}|${data}`;
+  return wrapped.length <= MAX_POSTBACK_LENGTH ? wrapped : undefined;
+}
+
+export function cardOfPostback(data: string): { patronId: string; data: string } | undefined {
+  const m = /^as\|([^|]{1,40})\|(.+)$/s.exec(data);
+  return m ? { patronId: m[1]!, data: m[2]! } : undefined;
+}

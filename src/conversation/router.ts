@@ -28,6 +28,9 @@ const keywordRoutes: [readonly string[], string, string][] = [
   [KEYWORDS.renewAll, 'renew-all', 'start'],
   [KEYWORDS.reminders, 'reminders', 'show'],
   [KEYWORDS.libraryCard, 'card', 'show'],
+  [KEYWORDS.addFamilyCard, 'family', 'add'],
+  [KEYWORDS.switchCard, 'family', 'choose'],
+  [KEYWORDS.unlinkCard, 'family', 'unlink'],
   [KEYWORDS.language, 'language', 'ask'],
 ];
 

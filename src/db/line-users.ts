@@ -37,10 +37,10 @@ export async function isFollowing(db: Executor, lineUserId: string): Promise<boo
   return r?.following === true;
 }
 
-/** Whether a LINE user is linked to the patron's card (logged in on LINE). */
+/** Whether a LINE user has linked the patron's card (active or a family card). */
 export async function patronHasLineUser(db: Executor, patronId: string): Promise<boolean> {
   const r = await db
-    .selectFrom('line_users')
+    .selectFrom('line_user_cards')
     .select('line_user_id')
     .where('patron_id', '=', patronId)
     .executeTakeFirst();
@@ -84,11 +84,13 @@ export async function setLineUserLanguage(
 /** The languages of the LINE users linked to these cards, for notices and mails (card → language). */
 export async function languagesOfPatrons(db: Executor, patronIds: readonly string[]): Promise<Map<string, string>> {
   if (patronIds.length === 0) return new Map();
+  // Through line_user_cards: a family card that is not the active one has its LINE user's language too.
   const rows = await db
-    .selectFrom('line_users')
-    .select(['patron_id', 'language'])
-    .where('patron_id', 'in', [...patronIds])
-    .where('language', 'is not', null)
+    .selectFrom('line_user_cards as c')
+    .innerJoin('line_users as u', 'u.line_user_id', 'c.line_user_id')
+    .select(['c.patron_id', 'u.language'])
+    .where('c.patron_id', 'in', [...patronIds])
+    .where('u.language', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [String(r.patron_id), r.language!]));
 }

@@ -4,7 +4,10 @@ import { anyBigint, type Executor, type Tx } from './executor.js';
 import type { HoldsTable, NoticePushesTable, NoticesTable } from './schema.js';
 
 /** A LINE notice not yet in a push, in the order the digest keeps. */
-export type UnassignedNotice = Camelized<Pick<Selectable<NoticesTable>, 'id' | 'patron_id' | 'retry_key'>>;
+export type UnassignedNotice = Camelized<Pick<Selectable<NoticesTable>, 'id' | 'patron_id' | 'retry_key'>> & {
+  /** Addressed to one LINE user (notices.line_user_id): pushed alone, never in a card's digest. */
+  addressed: boolean;
+};
 
 /**
  * Due LINE notices that no push carries yet, one patron's together, locked for the caller's
@@ -13,7 +16,7 @@ export type UnassignedNotice = Camelized<Pick<Selectable<NoticesTable>, 'id' | '
 export async function unassignedLineNotices(tx: Tx, now: Date, limit: number): Promise<UnassignedNotice[]> {
   const rows = await tx
     .selectFrom('notices')
-    .select(['id', 'patron_id', 'retry_key'])
+    .select(['id', 'patron_id', 'retry_key', 'line_user_id'])
     .where('status', '=', 'pending')
     .where('channel', '=', 'line')
     .where('push_id', 'is', null)
@@ -25,7 +28,12 @@ export async function unassignedLineNotices(tx: Tx, now: Date, limit: number): P
     .forUpdate()
     .skipLocked()
     .execute();
-  return rows.map((r) => ({ id: r.id, patronId: r.patron_id, retryKey: r.retry_key }));
+  return rows.map((r) => ({
+    id: r.id,
+    patronId: r.patron_id,
+    retryKey: r.retry_key,
+    addressed: r.line_user_id !== null,
+  }));
 }
 
 /**
@@ -94,6 +102,7 @@ export async function claimDuePushes(tx: Tx, now: Date, leaseUntil: Date, limit:
 /** A notice of a claimed push, with what decides whether it still goes (see domain/notices.ts). */
 export interface PushNotice {
   id: string;
+  patronId: string;
   pushId: string;
   kind: string;
   loanId: string | null;
@@ -106,6 +115,9 @@ export interface PushNotice {
   /** The LINE user's language (ja, en, easy); null before it is known. */
   language: string | null;
   emailConfirmed: boolean;
+  /** The card holder's name, said when the LINE user has several cards (familySize > 1). */
+  holder: string;
+  familySize: number;
 }
 
 export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<PushNotice[]> {
@@ -115,9 +127,14 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
     .innerJoin('patrons as p', 'p.id', 'n.patron_id')
     .leftJoin('holds as h', 'h.id', 'n.hold_id')
     .leftJoin('loans as l', 'l.id', 'n.loan_id')
-    .leftJoin('line_users as lu', 'lu.patron_id', 'n.patron_id')
+    // The card's LINE user (any of its linked cards), or the one LINE user the notice is addressed to.
+    .leftJoin('line_user_cards as c', 'c.patron_id', 'n.patron_id')
+    .leftJoin('line_users as lu', (j) =>
+      j.on((eb) => eb('lu.line_user_id', '=', eb.fn.coalesce('n.line_user_id', 'c.line_user_id'))),
+    )
     .select([
       'n.id',
+      'n.patron_id',
       'n.push_id',
       'n.kind',
       'n.loan_id',
@@ -131,6 +148,13 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
       'lu.language',
       'p.email',
       'p.email_confirmed_at',
+      'p.name',
+      (eb) =>
+        eb
+          .selectFrom('line_user_cards as f')
+          .select((f) => f.fn.countAll<string>().as('n'))
+          .whereRef('f.line_user_id', '=', 'lu.line_user_id')
+          .as('family_size'),
     ])
     .where('n.push_id', '=', anyBigint(pushIds))
     .where('n.status', '=', 'pending')
@@ -140,6 +164,7 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    patronId: String(r.patron_id),
     pushId: r.push_id!,
     kind: r.kind,
     loanId: r.loan_id,
@@ -151,6 +176,8 @@ export async function noticesOfPushes(db: Executor, pushIds: string[]): Promise<
     following: r.following === true,
     language: r.language,
     emailConfirmed: r.email !== null && r.email_confirmed_at !== null,
+    holder: r.name,
+    familySize: Number(r.family_size ?? 0),
   }));
 }
 

@@ -12,6 +12,8 @@ export interface NewNotice {
   /** The same change never makes two notices (e.g. 'hold_ready:<holdId>:<securedOn>'). */
   dedupeKey: string;
   dueAt: Date;
+  /** Only for a notice to one LINE user rather than the card's link (card_moved, docs/family-cards.md). */
+  lineUserId?: string;
 }
 
 export async function insertNotice(db: Executor, n: NewNotice): Promise<void> {
@@ -34,6 +36,7 @@ export async function insertNotices(db: Executor, notices: NewNotice[]): Promise
         dedupe_key: n.dedupeKey,
         due_at: n.dueAt,
         retry_key: randomUUID(),
+        line_user_id: n.lineUserId ?? null,
       })),
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())

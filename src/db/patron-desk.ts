@@ -28,7 +28,7 @@ export async function lineLinksOfPatron(
   patronId: string,
 ): Promise<{ lineUserId: string; linkedAt: Date | null }[]> {
   const rows = await db
-    .selectFrom('line_users')
+    .selectFrom('line_user_cards')
     .select(['line_user_id', 'linked_at'])
     .where('patron_id', '=', patronId)
     .orderBy('linked_at')

@@ -104,7 +104,8 @@ export async function reachOfPatrons(db: Executor, patronIds: string[]): Promise
 function reachQuery(db: Executor) {
   return db
     .selectFrom('patrons')
-    .leftJoin('line_users', 'line_users.patron_id', 'patrons.id')
+    .leftJoin('line_user_cards', 'line_user_cards.patron_id', 'patrons.id')
+    .leftJoin('line_users', 'line_users.line_user_id', 'line_user_cards.line_user_id')
     .select([
       'patrons.id',
       'patrons.email',

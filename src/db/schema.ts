@@ -3,8 +3,8 @@ import type { EmailType } from '../domain/email.js';
 import type { Residency } from '../domain/eligibility.js';
 import type { ContactMethod, HoldChannel, MaterialType } from '../domain/holds.js';
 import type { HoldStatus } from '../domain/hold-status.js';
+import type { AddressedNotice, FamilyTables } from './schema-family.js';
 import type { AnnouncementBatchesTable, AnnouncementsTable, StaffSessionsTable, StaffTable } from './schema-console.js';
-
 import type { Id, RefId, Timestamp, TimestampRequired } from './schema-columns.js';
 
 // Kysely's view of migrations/. int8 ids arrive as strings, `date` as 'YYYY-MM-DD'. A text column
@@ -197,7 +197,7 @@ export interface HoldsTable {
   /** migrations/0016: still waiting after this day, the hold is cancelled (R-RES-12). */
   not_needed_after: ColumnType<string | null, string | null | undefined, string | null>;
 }
-export interface NoticesTable {
+export interface NoticesTable extends AddressedNotice {
   id: Id;
   patron_id: RefId;
   kind: string;
@@ -269,7 +269,7 @@ export interface WishListTable {
   bib_id: RefId;
   added_at: Timestamp;
 }
-export interface DB {
+export interface DB extends FamilyTables {
   branches: BranchesTable;
   closed_dates: ClosedDatesTable;
   annual_closures: AnnualClosuresTable;

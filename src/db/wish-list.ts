@@ -102,12 +102,12 @@ export async function titlesStartingWith(
 export async function patronsWithWishes(db: Executor, patronIds: string[]): Promise<Set<string>> {
   if (patronIds.length === 0) return new Set();
   const rows = await db
-    .selectFrom('line_users')
+    .selectFrom('line_user_cards')
     .select('patron_id')
     .where('patron_id', '=', anyBigint(patronIds))
     .where((eb) =>
       eb.exists(
-        eb.selectFrom('wish_list').select('bib_id').whereRef('wish_list.patron_id', '=', 'line_users.patron_id'),
+        eb.selectFrom('wish_list').select('bib_id').whereRef('wish_list.patron_id', '=', 'line_user_cards.patron_id'),
       ),
     )
     .execute();

@@ -51,6 +51,8 @@ export const REFUSAL_CODES = [
   'ITEM_ALREADY_ON_LOAN',
   // Signing in with card number and password (the same answer for every cause)
   'CREDENTIALS_INVALID',
+  // Family cards: one LINE user links at most FAMILY_CARD_LIMIT cards (docs/family-cards.md)
+  'FAMILY_CARD_LIMIT',
   // E-mail address registration (R-MAIL-1)
   'EMAIL_ADDRESS_INVALID',
   // Pickup change, suspension, 不要日 (R-RES-10..12: hold-service-refusals.ts)

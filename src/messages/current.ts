@@ -88,6 +88,7 @@ export const accountPages = section('accountPages');
 export const wishList = section('wishList');
 export const offerMessages = section('offerMessages');
 export const libraryCard = section('libraryCard');
+export const familyCards = section('familyCards');
 export const languageChoice = section('languageChoice');
 export const cardWords = section('cardWords');
 

@@ -18,6 +18,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { digests, dropReason, givesUp, lineRoute, pushAllowedAt, retryDelayMs } from '../domain/notices.js';
 import { noticeReply } from './cards.js';
+import { cardMovedReply, forHolder } from './family-notices.js';
 import type { Reply } from '../conversation/reply.js';
 import { type Messenger, SEND_DEADLINE_MS, sendVerdict } from '../conversation/ports.js';
 import { errorText, type Logger } from '../log.js';
@@ -87,7 +88,9 @@ async function assembleDigests(db: Kysely<DB>, now: Date): Promise<void> {
     const n = await db.transaction().execute(async (tx) => {
       if (!(await tryJobLock(tx, 'deliver-notices:digest'))) return 0;
       const due = await unassignedLineNotices(tx, now, ASSEMBLE_BATCH);
-      const groups = digests(due).map((g) => ({
+      // A notice addressed to one LINE user goes alone: a digest goes to the card's own LINE user.
+      const addressed = due.filter((n) => n.addressed);
+      const groups = [...digests(due.filter((n) => !n.addressed)), ...addressed.map((n) => [n])].map((g) => ({
         patronId: g[0]!.patronId,
         retryKey: g[0]!.retryKey,
         noticeIds: g.map((n) => n.id),
@@ -135,8 +138,12 @@ async function prepareBatch(
         following: n.following,
         emailConfirmed: n.emailConfirmed,
       });
-      // In the language the LINE user is answered in (Japanese before it is known).
-      const reply = inLanguage(isLanguage(n.language) ? n.language : 'ja', () => noticeReply(n, branchName));
+      // In the language the LINE user is answered in (Japanese before it is known); with several
+      // cards on one LINE user, naming whose card it is about (docs/family-cards.md).
+      const reply = inLanguage(isLanguage(n.language) ? n.language : 'ja', () => {
+        const own = n.kind === 'card_moved' ? cardMovedReply(n) : noticeReply(n, branchName);
+        return own && forHolder(own, n);
+      });
       if (stale) drops.push({ id: n.id, reason: stale });
       else if (route.to === 'email') toEmail.push(n.id);
       else if (route.to === 'drop') drops.push({ id: n.id, reason: route.reason });

@@ -5,10 +5,8 @@ import {
   deleteLinkRequest,
   insertLinkRequest,
   insertNonce,
-  linkPatron,
   linkRequestUser,
   liveLinkTokenOf,
-  unlinkPatron,
 } from '../db/account-links.js';
 import { audit, type AuditActor } from '../db/audit.js';
 import type { Executor } from '../db/executor.js';
@@ -20,6 +18,7 @@ import { refuse } from '../domain/refusals.js';
 import { verifyCredentials } from './credentials.js';
 import { conflict, ok, refused, type Outcome } from './errors.js';
 import { libraryProfile } from '../profile/active.js';
+import { type CardLinked, FAMILY_CARD_LIMIT, familyOf, linkCard, unlinkAllCards, unlinkCard } from './family-cards.js';
 
 /** Link tokens and nonces live 10 minutes: long enough to type a card number, short to steal. */
 const LINK_TTL_MS = 10 * 60_000;
@@ -63,13 +62,21 @@ export async function loginForAccountLink(
   if (!lineUserId) return conflict('LINK_TOKEN_EXPIRED', 'the login link has expired');
   const who = await verifyCredentials(db, { cardNumber: req.cardNumber, password: req.password, lineUserId }, now);
   if (!who.ok) return who;
+  // A family card (the LINE user has a card already) is linked whatever its eligibility: its
+  // status says why it shows nothing (docs/family-cards.md). Six cards at most, said on the page.
+  const family = await familyOf(db, lineUserId);
+  if (family.length >= FAMILY_CARD_LIMIT && !family.some((c) => c.patronId === who.value.id))
+    return refused(refuse('FAMILY_CARD_LIMIT', { limit: FAMILY_CARD_LIMIT }));
   // R-ELIG-3: logging in gives status and renewal; a patron who may not use them is told why.
-  const eligibility = serviceRefusal(
-    { ...who.value, hasPassword: who.value.passwordHash !== null },
-    'status',
-    tokyoDate(now),
-    libraryProfile().services,
-  );
+  const eligibility =
+    family.length > 0
+      ? undefined
+      : serviceRefusal(
+          { ...who.value, hasPassword: who.value.passwordHash !== null },
+          'status',
+          tokyoDate(now),
+          libraryProfile().services,
+        );
   if (eligibility) return refused(eligibility);
   const nonce = randomBytes(16).toString('base64url');
   await insertNonce(
@@ -91,29 +98,32 @@ export async function completeAccountLink(
   db: Executor,
   req: { lineUserId: string; nonce: string },
   now: Date,
-): Promise<Outcome<{ patronId: string }>> {
+): Promise<Outcome<CardLinked>> {
   if (req.nonce.length > 200) return refused(refuse('CREDENTIALS_INVALID'));
   const n = await consumeNonce(db, sha256(req.nonce), now);
   if (!n || (n.lineUserId !== null && n.lineUserId !== req.lineUserId)) return refused(refuse('CREDENTIALS_INVALID'));
-  await linkPatron(db, req.lineUserId, n.patronId, now);
+  const linked = await linkCard(db, req.lineUserId, n.patronId, now);
+  if (!linked.ok) return linked;
   await audit(db, { actor: inLine(req.lineUserId), action: 'login.linked', patronId: n.patronId });
-  return ok({ patronId: n.patronId });
+  return linked;
 }
 
-/** The LINE user logs out (the chat), or staff unlink it at the console (`actor`). */
+/**
+ * The LINE user logs out (the chat): every card is unlinked. Staff unlinking a card at the console
+ * (`byStaff`) unlink that card only; the family's other cards stay.
+ */
 export async function unlinkAccount(
   db: Executor,
   lineUserId: string,
   now: Date,
   byStaff?: { actor: AuditActor; patronId: string },
 ): Promise<boolean> {
-  const was = await unlinkPatron(db, lineUserId, now);
-  if (was)
-    await audit(
-      db,
-      byStaff
-        ? { actor: byStaff.actor, action: 'logout', patronId: byStaff.patronId }
-        : { actor: inLine(lineUserId), action: 'logout' },
-    );
-  return was !== null;
+  if (byStaff) {
+    const r = await unlinkCard(db, lineUserId, byStaff.patronId, now, byStaff.actor);
+    if (r.ok) await audit(db, { actor: byStaff.actor, action: 'logout', patronId: byStaff.patronId });
+    return r.ok;
+  }
+  const was = await unlinkAllCards(db, lineUserId, now);
+  if (was) await audit(db, { actor: inLine(lineUserId), action: 'logout' });
+  return was;
 }

@@ -259,6 +259,20 @@ function samples(): Record<string, unknown[][]> {
     'cardWords.callNumber': [['913.6 N']],
     'cardWords.holdsAltText': [[0], [3]],
     'cardWords.loansAltText': [[1], [12]],
+    'familyCards.holder': [['Hanako']],
+    'familyCards.cardButton': [['Hanako']],
+    'familyCards.added': [['Hanako']],
+    'familyCards.actingFor': [['Hanako']],
+    'familyCards.reservingFor': [['Hanako']],
+    'familyCards.active': [['Hanako']],
+    'familyCards.switched': [['Hanako']],
+    'familyCards.unlinked': [['Hanako']],
+    'familyCards.statusHeader': [[3]],
+    'familyCards.holderLine': [['Hanako', 2, 1]],
+    'familyCards.holderRefused': [['Hanako', 'Reason.']],
+    'familyCards.cardHeading': [['Hanako', 'Loan 1/2']],
+    'familyCards.noticeFor': [['Hanako']],
+    'familyCards.cardMoved': [['Hanako']],
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { chat, ownKeywords, patronChat, refusalMessage } from '../../messages/current.js';
+import { chat, familyCards, ownKeywords, patronChat, refusalMessage } from '../../messages/current.js';
+import { holderNames } from '../../domain/family-cards.js';
 import type { Outcome, ServiceFailure } from '../../services/errors.js';
 import type { StepContext, StepResult } from '../flow.js';
 import { encodePostback } from '../postback.js';
@@ -93,4 +94,47 @@ export const stopAction = (): Action => ({
   kind: 'message',
   label: patronChat.buttons.stop,
   text: ownKeywords.stop[0]!,
+});
+
+/** LINE cuts an action label at 20 characters; a long holder name is cut rather than refused. */
+const label20 = (s: string) => [...s].slice(0, 20).join('');
+
+/** How each of the LINE user's cards is called (「花子さん」), by patron id (docs/family-cards.md). */
+export function holders(cards: readonly { patronId: string; name: string }[]): Map<string, string> {
+  const names = holderNames(cards.map((c) => c.name));
+  return new Map(cards.map((c, i) => [c.patronId, familyCards.holder(names[i]!)]));
+}
+
+/** The active card's holder when the LINE user has several cards; undefined with one (nothing is said). */
+export function activeHolder(ctx: Pick<StepContext, 'user'>): string | undefined {
+  const family = ctx.user.family ?? [];
+  if (family.length < 2 || !ctx.user.patronId) return undefined;
+  return holders(family).get(ctx.user.patronId);
+}
+
+/** A confirmation's text with whose card it acts for as its first line (several cards only). */
+export function namingHolder(ctx: Pick<StepContext, 'user'>, body: string, reserve = false): string {
+  const holder = activeHolder(ctx);
+  if (!holder) return body;
+  return `${reserve ? familyCards.reservingFor(holder) : familyCards.actingFor(holder)}\n${body}`;
+}
+
+/** Quick replies that make another card active, one per card but `active`, then 家族のカードを追加. */
+export function switchActions(cards: readonly { patronId: string; name: string }[], active: string | null): Action[] {
+  const names = holders(cards);
+  return [
+    ...cards
+      .filter((c) => c.patronId !== active)
+      .map((c): Action => {
+        const label = label20(familyCards.cardButton(names.get(c.patronId)!));
+        return { kind: 'postback', label, data: encodePostback('family', 'switch', c.patronId)!, displayText: label };
+      }),
+    addFamilyCardAction(),
+  ];
+}
+
+export const addFamilyCardAction = (): Action => ({
+  kind: 'message',
+  label: familyCards.addButton,
+  text: ownKeywords.addFamilyCard[0]!,
 });

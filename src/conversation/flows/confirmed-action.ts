@@ -14,6 +14,7 @@ import {
   expiredReply,
   loginButtonReply,
   menuActions,
+  namingHolder,
   noValueReply,
   requireLogin,
   stopAction,
@@ -86,7 +87,7 @@ export function confirmedAction<
             {
               kind: 'buttons',
               altText: spec.button,
-              text: spec.question(r.value),
+              text: namingHolder(ctx, spec.question(r.value)),
               actions: [confirmAction(ctx, spec.name, 'do', spec.button, id), stopAction()],
             },
           ],

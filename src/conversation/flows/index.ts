@@ -14,6 +14,7 @@ import { statusFlow } from './status.js';
 import { HOLD_SERVICE_FLOWS } from './hold-service-flows.js';
 import { wishFlow } from './wish.js';
 import { libraryCardFlow } from './library-card.js';
+import { familyFlow } from './family.js';
 import { languageFlow } from './language.js';
 
 const expiredFlow: Flow = {
@@ -42,6 +43,7 @@ export const FLOWS: Record<string, Flow> = Object.fromEntries(
     ...HOLD_SERVICE_FLOWS,
     wishFlow,
     libraryCardFlow,
+    familyFlow,
     languageFlow,
   ].map((f) => [f.name, f]),
 );

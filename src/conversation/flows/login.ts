@@ -5,6 +5,7 @@ import { encodePostback } from '../postback.js';
 import { text, type Reply } from '../reply.js';
 import { expiredReply, loggedOutMenu, loginButtonReply, loginWaitState, menuActions } from './common.js';
 import { statusFlow } from './status.js';
+import { familyAdded } from './family.js';
 
 /** The buttons, besides 予約申込, that ask for a login and are offered again after it. */
 const actionLabels = (): Record<string, string> => ({
@@ -75,6 +76,7 @@ export const loginFlow: Flow = {
         replies: [],
         effects: [
           { kind: 'linkAccount', nonce: ctx.input.nonce },
+          { kind: 'family' },
           { kind: 'eligibility' },
           ...(bibId ? [{ kind: 'titleDetail' as const, bibId }] : []),
           ...(pending?.flow === 'status' ? [{ kind: 'status' as const }] : []),
@@ -86,6 +88,9 @@ export const loginFlow: Flow = {
     afterLink: reading(loginWaitState, (ctx) => {
       const r = ctx.facts.linked;
       if (!r?.ok) return { replies: [text(patronChat.linkFailed, loggedOutMenu())] };
+      // A family card added (the LINE user has several now): said with whose it is and the switch.
+      const added = familyAdded(ctx);
+      if (added) return added;
       const pending = ctx.data?.pending;
       const refusal = ctx.facts.eligibility?.reserve;
       const loggedIn = refusal ? patronChat.loggedInNoReserve(refusalMessage(refusal)) : patronChat.loggedIn;

@@ -16,6 +16,7 @@ import { encodePostback } from '../postback.js';
 import { text, type Action } from '../reply.js';
 import {
   confirmAction,
+  namingHolder,
   confirmationIsCurrent,
   expiredReply,
   failureReply,
@@ -156,14 +157,19 @@ export const reserveFlow: Flow = {
       const p = ctx.facts.preview;
       if (!p || !ctx.data) return { replies: [expiredReply()], next: null };
       if (!p.ok) return { replies: [failureReply(p.failure)], next: null };
-      const body = reservationConfirmationText({
-        title: p.value.title,
-        branchName: p.value.branchName,
-        contactLabel: contactLabel(ctx.data.contact),
-        officialDate: p.value.officialDate,
-        holdsAhead: p.value.holdsAhead,
-        noNotice: ctx.data.contact === 'none',
-      });
+      // Several cards: 「花子さんのカードで予約します。」 first (docs/family-cards.md).
+      const body = namingHolder(
+        ctx,
+        reservationConfirmationText({
+          title: p.value.title,
+          branchName: p.value.branchName,
+          contactLabel: contactLabel(ctx.data.contact),
+          officialDate: p.value.officialDate,
+          holdsAhead: p.value.holdsAhead,
+          noNotice: ctx.data.contact === 'none',
+        }),
+        true,
+      );
       return {
         replies: [
           {

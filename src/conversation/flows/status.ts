@@ -1,12 +1,19 @@
-import { branchName } from '../../messages/local-names.js';
-import { chat, formatDate, holdStatusLabel, patronChat, refusalMessage, cardWords } from '../../messages/current.js';
+import { chat, patronChat, refusalMessage, cardWords } from '../../messages/current.js';
 import { holdCardExtras, statusHeaderWithSlots, statusQuickReplies } from './hold-service-cards.js';
 import type { Flow } from '../flow.js';
 import { encodePostback } from '../postback.js';
-import { text, type Action, type InfoCard, type Reply } from '../reply.js';
-import { failureReply, loggedOutMenu, loginButtonReply, menuActions, requireLogin } from './common.js';
+import { text, type Action, type Reply } from '../reply.js';
+import {
+  addFamilyCardAction,
+  failureReply,
+  loggedOutMenu,
+  loginButtonReply,
+  menuActions,
+  requireLogin,
+} from './common.js';
+import { renderFamilyStatus } from './family-status.js';
+import { holdCard, loanCard, MAX_CARDS } from './status-cards.js';
 
-const MAX_CARDS = 10;
 /** Loans a page shows; every loan is reachable by 次の10件 / 前の10件 (a patron may have any number). */
 const LOANS_PER_PAGE = MAX_CARDS;
 
@@ -17,11 +24,12 @@ export const statusFlow: Flow = {
   steps: {
     // After the login the status is shown at once (flows/login.ts): it is what was asked for.
     show: (ctx) =>
-      requireLogin(ctx, { flow: 'status', step: 'show', args: [] }) ?? {
-        replies: [],
-        effects: [{ kind: 'status' }],
-        then: 'render',
-      },
+      requireLogin(ctx, { flow: 'status', step: 'show', args: [] }) ??
+      // Several cards: the whole family at once, grouped by holder (flows/family-status.ts).
+      ((ctx.user.family?.length ?? 0) > 1
+        ? { replies: [], effects: [{ kind: 'familyStatus' }], then: 'renderFamily' }
+        : { replies: [], effects: [{ kind: 'status' }], then: 'render' }),
+    renderFamily: (ctx) => renderFamilyStatus(ctx),
     loginButton: (ctx) => ({ replies: [loginButtonReply(ctx)] }),
     render(ctx) {
       const r = ctx.facts.status;
@@ -36,7 +44,7 @@ export const statusFlow: Flow = {
       const replies: Reply[] = [text(header)];
       if (s.loans.length === 0) replies.push(text(patronChat.noLoans));
       else replies.push(...loanPage(s.loans, 0));
-      const quickReplies = statusQuickReplies(s, menuActions());
+      const quickReplies = [...statusQuickReplies(s, menuActions()), addFamilyCardAction()];
       if (activeHolds === 0)
         replies.push(text(s.reserve ? refusalMessage(s.reserve) : patronChat.noHolds, quickReplies));
       else
@@ -96,57 +104,4 @@ function loanPage(loans: Status['loans'], page: number, quickReplies?: Action[])
       ...(quickReplies ? { quickReplies } : {}),
     },
   ];
-}
-
-function loanCard(l: Status['loans'][number], heading: string): InfoCard {
-  const renew = l.renewal.ok ? encodePostback('renew', 'confirm', l.loanId) : undefined;
-  const reason =
-    !l.renewal.ok && l.renewal.failure.kind === 'refused' ? refusalMessage(l.renewal.failure.refusal) : undefined;
-  return {
-    heading,
-    title: l.title,
-    rows: [
-      { label: patronChat.dueDateLabel, value: formatDate(l.dueDate), emphasis: l.overdue },
-      ...(l.overdue ? [{ label: patronChat.loanStateLabel, value: patronChat.overdue, emphasis: true }] : []),
-    ],
-    ...(reason ? { note: reason } : {}),
-    actions: renew
-      ? [{ kind: 'postback', label: patronChat.buttons.renew, data: renew, displayText: patronChat.buttons.renew }]
-      : [],
-  };
-}
-
-function holdCard(h: Status['holds'][number], heading: string): InfoCard {
-  const cancel = h.cancel === null ? encodePostback('cancel', 'confirm', h.holdId) : undefined;
-  return {
-    heading,
-    title: h.title,
-    rows: [
-      {
-        label: patronChat.holdStateLabel,
-        value: holdStatusLabel(h.status, h.position ?? undefined),
-        emphasis: h.status === 'ready',
-      },
-      { label: patronChat.pickupBranchLabel, value: branchName(h.branchName) },
-      ...(h.pickupDeadline
-        ? [{ label: patronChat.pickupDeadlineLabel, value: formatDate(h.pickupDeadline), emphasis: true }]
-        : []),
-    ],
-    ...(h.cancel ? { note: refusalMessage(h.cancel) } : firstInLine(h) ? { note: patronChat.firstInLineNote } : {}),
-    actions: cancel
-      ? [
-          {
-            kind: 'postback',
-            label: patronChat.buttons.cancelHold,
-            data: cancel,
-            displayText: patronChat.buttons.cancelHold,
-          },
-        ]
-      : [],
-  };
-}
-
-/** R-RES-7: 「1位」 is shown while the copy is still out or on its way; it is not yet to be borrowed. */
-function firstInLine(h: Status['holds'][number]): boolean {
-  return (h.status === 'queued' || h.status === 'in_transit') && h.position === 1;
 }

@@ -55,6 +55,9 @@ export const KEYWORDS = {
   renewAll: [...JA_KEYWORDS.renewAll, 'ぜんぶ えんちょう', 'ぜんぶえんちょう', 'まとめてえんちょう', 'ぜんぶ延長'],
   reminders: [...JA_KEYWORDS.reminders, 'おしらせの せってい', 'おしらせのせってい', 'つうちせってい'],
   libraryCard: [...JA_KEYWORDS.libraryCard, 'りようしゃカード', 'りようしゃかーど', 'りようしゃ カード'],
+  addFamilyCard: [...JA_KEYWORDS.addFamilyCard, 'かぞくのカードをついか'],
+  switchCard: [...JA_KEYWORDS.switchCard, 'カードをかえる'],
+  unlinkCard: [...JA_KEYWORDS.unlinkCard, 'カードをやめる'],
   language: [...JA_KEYWORDS.language, 'げんご'],
 } as const;
 

@@ -186,6 +186,9 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
     'メールアドレスの 書（か）きかたが ちがいます。' +
     '半角（はんかく）の 英語（えいご）の 文字（もじ）と 数字（すうじ）で 書（か）いて ください。「@」も 入（い）れて ください。',
   // One sentence for an unknown card, a wrong password and a locked card (login enumeration).
+  FAMILY_CARD_LIMIT: (p) =>
+    `1つの LINE（ライン）に 登録（とうろく）できる カードは ${text(p, 'limit') ?? '6'}まいまでです。` +
+    'ほかの カードを やめてから 追加（ついか）して ください。「カードの登録解除（とうろくかいじょ）」と 送（おく）って ください。',
   CREDENTIALS_INVALID: () =>
     '利用者（りようしゃ）カードの 番号（ばんごう）か パスワードが ちがいます。' +
     'または、しばらく つかえない 状態（じょうたい）です。' +

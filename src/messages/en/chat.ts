@@ -45,6 +45,9 @@ export const KEYWORDS = {
   renewAll: ['renew all', 'Renew all'],
   reminders: ['notification settings', 'Notification settings', 'reminder settings', 'Reminder settings'],
   libraryCard: ['library card', 'Library card'],
+  addFamilyCard: ['add family card', 'Add family card'],
+  switchCard: ['switch card', 'Switch card'],
+  unlinkCard: ['unlink card', 'Unlink card'],
   language: ['Language', 'language', 'languages'],
 } as const;
 

@@ -20,6 +20,7 @@ import {
   materialLabel,
   TITLE_AVAILABILITY_LABELS,
 } from './labels.js';
+import { familyCards } from './family-cards.js';
 import { libraryCard } from './library-card.js';
 import { MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, mailText } from './mail.js';
 import { noticeMessages } from './notices.js';
@@ -69,4 +70,5 @@ export const en = {
   offerMessages,
   walkInAdvice,
   libraryCard,
+  familyCards,
 } as const satisfies Messages;

@@ -157,6 +157,9 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
   EMAIL_ADDRESS_INVALID: () =>
     'The e-mail address is not valid. Please enter it in half-width characters, including the "@".',
   // One sentence for an unknown card, a wrong password and a locked card (login enumeration).
+  FAMILY_CARD_LIMIT: (p) =>
+    `One LINE account can link up to ${text(p, 'limit') ?? '6'} library cards (利用者カード). ` +
+    'To add another card, first unlink one with "unlink card" (カードの登録解除).',
   CREDENTIALS_INVALID: () =>
     'The library card (利用者カード) number or the password is wrong, or the card cannot be used for a while. ' +
     'Please check what you entered and try again. After repeated mistakes you cannot log in for 30 minutes. ' +

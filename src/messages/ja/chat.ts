@@ -46,6 +46,10 @@ export const KEYWORDS = {
   reminders: ['通知設定'],
   // Issue 27: the library card's barcode (the logged-in rich menu's tile).
   libraryCard: ['利用者カード'],
+  // Family cards (docs/family-cards.md).
+  addFamilyCard: ['家族のカードを追加', '家族のカード追加'],
+  switchCard: ['カードの切り替え', 'カード切り替え'],
+  unlinkCard: ['カードの登録解除'],
   // Issue 28: the language of the replies; the words of every language open it.
   language: ['言語 / Language', '言語', '言語設定', '表示言語'],
 } as const;

@@ -20,6 +20,7 @@ import {
   TITLE_AVAILABILITY_LABELS,
 } from './labels.js';
 import { MAIL_NOT_ARRIVING, MAIL_SENDER_NOTICE, mailText } from './mail.js';
+import { familyCards } from './family-cards.js';
 import { libraryCard } from './library-card.js';
 import { noticeMessages } from './notices.js';
 import { pages } from './pages.js';
@@ -45,6 +46,7 @@ export {
   INTENT_ENDINGS,
   INTENT_PHRASES,
   intentAnswers,
+  familyCards,
   KEYWORDS,
   libraryCard,
   MAIL_NOT_ARRIVING,
@@ -102,4 +104,5 @@ export const ja = {
   offerMessages,
   walkInAdvice,
   libraryCard,
+  familyCards,
 } as const;

@@ -145,6 +145,9 @@ const MESSAGES: Record<RefusalCode, (p: Params) => string> = {
     'メールアドレスの形式が正しくありません。半角英数字で、「@」を含めて正しくご入力ください。',
   // One sentence for an unknown card, a wrong password and a locked card: the answer must not
   // tell which (login enumeration).
+  FAMILY_CARD_LIMIT: (p) =>
+    `1つのLINEアカウントに登録できる利用者カードは${text(p, 'limit') ?? '6'}枚までです。` +
+    '新しいカードを追加するには、先に「カードの登録解除」でほかのカードの登録を解除してください。',
   CREDENTIALS_INVALID: () =>
     '利用者カード番号またはパスワードが正しくないか、しばらくご利用いただけない状態です。' +
     '入力内容をお確かめのうえ、もう一度お試しください。続けて間違えると30分間ご利用いただけなくなります。' +
