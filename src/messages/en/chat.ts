@@ -204,6 +204,9 @@ function helpLines(): string[] {
         : ''),
     `■ Items ready for you are kept at your pickup branch (受取館) for ${lib.shelfPeriod}.`,
     '■ Library card: while logged in, send "library card" to show a barcode the counter can scan.',
+    '■ Family cards: while logged in, send "add family card" to add a family member\'s card with that card\'s own ' +
+      'password (up to 6 cards).',
+    '■ Language: send "Language" to switch to Japanese or Easy Japanese.',
     '■ Search kamishibai with "class:C" (their call numbers start with "P"). ' +
       'Items with "YA" in the call number are for junior high and high school students.',
     '■ Audio-visual materials (CDs, DVDs, etc.), library-use-only items and the latest issue of a magazine ' +
