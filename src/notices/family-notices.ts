@@ -34,7 +34,7 @@ export function forHolder(reply: Reply, n: NoticeHolder): Reply {
     case 'cards':
       return {
         ...reply,
-        altText: `${label}：${reply.altText}`.slice(0, 400),
+        altText: familyCards.noticeAltText(label, reply.altText).slice(0, 400),
         cards: reply.cards.map((c) => ({ ...c, heading: label, actions: c.actions.flatMap(act) })),
       };
     case 'text':

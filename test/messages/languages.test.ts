@@ -272,6 +272,7 @@ function samples(): Record<string, unknown[][]> {
     'familyCards.holderRefused': [['Hanako', 'Reason.']],
     'familyCards.cardHeading': [['Hanako', 'Loan 1/2']],
     'familyCards.noticeFor': [['Hanako']],
+    'familyCards.noticeAltText': [['For Hanako', 'Ready']],
     'familyCards.cardMoved': [['Hanako']],
   };
 }

@@ -27,6 +27,7 @@ export const familyCards = {
     'ほかの 本（ほん）は、カードを かえてから「ご利用状況（ごりようじょうきょう）」で 見（み）て ください。',
   cardHeading: (holder: string, heading: string) => `${holder}｜${heading}`,
   noticeFor: (holder: string) => `${holder}の カードの おしらせ`,
+  noticeAltText: (label: string, altText: string) => `${label}：${altText}`,
   cardMovedAlt: 'カードの 登録（とうろく）を やめました',
   cardMoved: (holder: string) =>
     `${holder}の 利用者（りようしゃ）カードが、ほかの LINE（ライン）で 登録（とうろく）されました。` +

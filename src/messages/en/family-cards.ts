@@ -24,6 +24,7 @@ export const familyCards = {
   moreElsewhere: 'To see the other items, switch cards and open "My account" (ご利用状況).',
   cardHeading: (holder: string, heading: string) => `${holder} | ${heading}`,
   noticeFor: (holder: string) => `For ${holder}'s card`,
+  noticeAltText: (label: string, altText: string) => `${label}: ${altText}`,
   cardMovedAlt: 'A library card was unlinked',
   cardMoved: (holder: string) =>
     `${holder}'s library card (利用者カード) was linked from another LINE account, ` +

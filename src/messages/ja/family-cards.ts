@@ -29,6 +29,7 @@ export const familyCards = {
   cardHeading: (holder: string, heading: string) => `${holder}｜${heading}`,
   /** Above a notice when the LINE account has several cards: whose card it is about. */
   noticeFor: (holder: string) => `${holder}のカードのお知らせ`,
+  noticeAltText: (label: string, altText: string) => `${label}：${altText}`,
   cardMovedAlt: '利用者カードの登録が解除されました',
   cardMoved: (holder: string) =>
     `${holder}の利用者カードが、別のLINEアカウントから登録されました。` +
