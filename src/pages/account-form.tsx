@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { accountPages as t, pages } from '../messages/current.js';
+import { accountPages as t, pages, lazySection } from '../messages/current.js';
 import { ConfirmPage, Form, Layout } from './layout.js';
 import { CredentialFields } from './patron-fields.js';
 
@@ -10,12 +10,12 @@ import { CredentialFields } from './patron-fields.js';
  */
 
 /** The account pages ask for the current password: the login's wording would not say which. */
-const CREDENTIAL_WORDS = {
+const CREDENTIAL_WORDS = lazySection(() => ({
   cardNumberLabel: t.cardNumberLabel,
   cardNumberHint: t.cardNumberHint,
   passwordLabel: t.currentPasswordLabel,
   passwordHint: t.currentPasswordHint,
-};
+}));
 
 /** What an account form is rendered with; `F` names the page's own fields. */
 export interface AccountFormView<F extends string> {

@@ -55,6 +55,10 @@ describe('the login page in three languages', () => {
       expect(html, path).toMatch(/<html lang="en">/);
       expect(html, path).toContain(`${path}?lang=ja`);
       expect(html, path).toContain(`${path}?lang=easy`);
+      // The card number and current password fields in English too (not read once at import).
+      expect(html, path).toContain(en.accountPages.cardNumberLabel);
+      expect(html, path).toContain(en.accountPages.currentPasswordLabel);
+      expect(html, path).not.toContain(ja.accountPages.currentPasswordLabel);
     }
   });
 });
