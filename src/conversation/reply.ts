@@ -2,7 +2,7 @@ import type { TitleAvailability } from '../domain/catalog-display.js';
 
 /**
  * What the bot says, independent of LINE. line/outbound.ts is the one place that turns these
- * into LINE message JSON; flows never see LINE types. All wording comes from messages/ja/.
+ * into LINE message JSON; flows never see LINE types. All wording comes from the message tables (messages/current.ts).
  */
 export type Action =
   | { kind: 'postback'; label: string; data: string; displayText?: string }

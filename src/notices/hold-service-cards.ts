@@ -1,4 +1,12 @@
-import { formatDate, holdServiceNotices as m, noticeMessages, patronChat, ownKeywords } from '../messages/current.js';
+import {
+  cardWords,
+  formatDate,
+  holdServiceNotices as m,
+  holdServices,
+  noticeMessages,
+  ownKeywords,
+  patronChat,
+} from '../messages/current.js';
 import type { Action, Reply } from '../conversation/reply.js';
 
 // The notices of issue 26 as a LINE card and as a mail: a hold cancelled after its 不要日 (R-RES-12)
@@ -53,20 +61,23 @@ export function holdServiceMail(
   kind: string,
   p: Record<string, unknown>,
 ): { subject: string; blocks: string[] } | undefined {
-  const title = `『${str(p.title)}』`;
+  const title = cardWords.quotedTitle(str(p.title));
   switch (kind) {
     case 'hold_not_needed':
       return {
         subject: m.holdNotNeeded.heading,
         blocks: [
-          `${m.holdNotNeeded.heading}\n${title}\n不要日：${formatDate(str(p.notNeededAfter))}`,
+          `${m.holdNotNeeded.heading}\n${title}\n${cardWords.row(holdServices.notNeededLabel, formatDate(str(p.notNeededAfter)))}`,
           m.holdNotNeeded.note,
         ],
       };
     case 'overdue_notice':
       return {
         subject: m.overdue.heading,
-        blocks: [`${m.overdue.heading}\n${title}\n返却予定日：${formatDate(str(p.dueDate))}`, m.overdue.note],
+        blocks: [
+          `${m.overdue.heading}\n${title}\n${cardWords.row(patronChat.dueDateLabel, formatDate(str(p.dueDate)))}`,
+          m.overdue.note,
+        ],
       };
     default:
       return undefined;

@@ -2,7 +2,15 @@ import { currentLanguage, pageLanguageQuery } from '../lib/language.js';
 import type { DueMail } from '../db/mail-outbox.js';
 import { holdServiceMail } from './hold-service-cards.js';
 import type { OutgoingMail } from '../mail/transport.js';
-import { botMessages, formatDate, MAIL_SENDER_NOTICE, mailText, noticeMessages } from '../messages/current.js';
+import {
+  botMessages,
+  cardWords,
+  formatDate,
+  MAIL_SENDER_NOTICE,
+  mailText,
+  noticeMessages,
+  patronChat,
+} from '../messages/current.js';
 
 /** What a mail needs besides its notice: where links point, who sends, branch names. */
 export interface MailContext {
@@ -81,8 +89,8 @@ function patronMail(
   ctx: MailContext,
 ): { subject: string; blocks: string[] } | undefined {
   const branchName = ctx.branchName(p.pickupBranch);
-  const title = `『${String(p.title ?? '')}』`;
-  const due = `返却予定日：${formatDate(String(p.dueDate ?? ''))}`;
+  const title = cardWords.quotedTitle(String(p.title ?? ''));
+  const due = cardWords.row(patronChat.dueDateLabel, formatDate(String(p.dueDate ?? '')));
   switch (kind) {
     case 'hold_ready': {
       const text = botMessages.holdReady({
@@ -96,8 +104,14 @@ function patronMail(
       return { subject: mailText.holdExpiredSubject, blocks: [botMessages.holdExpired({ branchName })] };
     case 'pickup_reminder': {
       const m = noticeMessages.pickupReminder;
-      const deadline = `受取期限：${formatDate(String(p.pickupDeadline ?? ''))}`;
-      return { subject: m.heading, blocks: [`${m.heading}\n${title}\n受取館：${branchName}\n${deadline}`, m.note] };
+      const deadline = cardWords.row(patronChat.pickupDeadlineLabel, formatDate(String(p.pickupDeadline ?? '')));
+      return {
+        subject: m.heading,
+        blocks: [
+          `${m.heading}\n${title}\n${cardWords.row(patronChat.pickupBranchLabel, branchName)}\n${deadline}`,
+          m.note,
+        ],
+      };
     }
     case 'due_reminder': {
       const m = noticeMessages.dueReminder;
@@ -106,16 +120,19 @@ function patronMail(
     }
     case 'due_date_moved': {
       const m = noticeMessages.dueDateMoved;
-      const from = `${m.fromLabel}：${formatDate(String(p.from ?? ''))}`;
+      const from = cardWords.row(m.fromLabel, formatDate(String(p.from ?? '')));
       return { subject: m.heading, blocks: [`${m.heading}\n${title}\n${from}\n${due}`, m.note] };
     }
     case 'pickup_deadline_moved': {
       const m = noticeMessages.pickupDeadlineMoved;
-      const from = `${m.fromLabel}：${formatDate(String(p.from ?? ''))}`;
-      const deadline = `受取期限：${formatDate(String(p.pickupDeadline ?? ''))}`;
+      const from = cardWords.row(m.fromLabel, formatDate(String(p.from ?? '')));
+      const deadline = cardWords.row(patronChat.pickupDeadlineLabel, formatDate(String(p.pickupDeadline ?? '')));
       return {
         subject: m.heading,
-        blocks: [`${m.heading}\n${title}\n受取館：${branchName}\n${from}\n${deadline}`, m.note],
+        blocks: [
+          `${m.heading}\n${title}\n${cardWords.row(patronChat.pickupBranchLabel, branchName)}\n${from}\n${deadline}`,
+          m.note,
+        ],
       };
     }
     case 'loan_reserved': {

@@ -254,6 +254,8 @@ function samples(): Record<string, unknown[][]> {
     'libraryCard.validUntil': [[new Date('2026-12-02T01:00:00Z')]],
     'cardWords.detailDisplayText': [['Alice in Wonderland']],
     'cardWords.quotedTitle': [['Alice in Wonderland']],
+    'cardWords.row': [['Due', 'Wed 9 Dec 2026']],
+    'cardWords.removeDisplayText': [['Alice in Wonderland', 'Remove']],
     'cardWords.holdingsAltText': [['Alice in Wonderland']],
     'cardWords.publishedYear': [[2026]],
     'cardWords.callNumber': [['913.6 N']],

@@ -1,4 +1,4 @@
-import { chat, refusalMessage, wishList as w } from '../../messages/current.js';
+import { cardWords, chat, refusalMessage, wishList as w } from '../../messages/current.js';
 import type { Flow, StepContext } from '../flow.js';
 import { encodePostback } from '../postback.js';
 import { text, type Action, type InfoCard, type Reply } from '../reply.js';
@@ -148,7 +148,7 @@ function entryCard(e: WishListEntry, heading: string): InfoCard {
         kind: 'postback',
         label: w.removeButton,
         data: encodePostback(WISH_FLOW, 'remove', e.bibId)!,
-        displayText: `${e.title.slice(0, 30)}を${w.removeButton}`,
+        displayText: cardWords.removeDisplayText(e.title.slice(0, 30), w.removeButton),
       },
     ],
   };

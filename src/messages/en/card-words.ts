@@ -4,6 +4,10 @@ export const cardWords = {
   detailDisplayText: (title: string) => `Details: ${title}`,
   /** A title inside a card's row. */
   quotedTitle: (title: string) => title,
+  /** A labelled line of a mail or card text (受取期限：12月10日). */
+  row: (label: string, value: string) => `${label}: ${value}`,
+  /** What the patron's tap on a wish-list entry's remove button shows as their message. */
+  removeDisplayText: (title: string, button: string) => `${button}: ${title}`,
   holdingsAltText: (title: string) => `Copies of ${title}`,
   marks: { kamishibai: 'Kamishibai (紙芝居)', youngAdult: 'YA', largePrint: 'Large print (大活字本)' },
   publishedYear: (year: number) => `${year}`,
