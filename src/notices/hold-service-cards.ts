@@ -67,7 +67,11 @@ export function holdServiceMail(
       return {
         subject: m.holdNotNeeded.heading,
         blocks: [
-          `${m.holdNotNeeded.heading}\n${title}\n${cardWords.row(holdServices.notNeededLabel, formatDate(str(p.notNeededAfter)))}`,
+          [
+            m.holdNotNeeded.heading,
+            title,
+            cardWords.row(holdServices.notNeededLabel, formatDate(str(p.notNeededAfter))),
+          ].join('\n'),
           m.holdNotNeeded.note,
         ],
       };
