@@ -50,8 +50,8 @@ const kanaKey = (s: string) =>
 
 /**
  * A branch's names in the profile's translations: the English one without its Japanese in brackets
- * ("Tobu Branch (東部分館)" → Tobu Branch), the reading of the やさしい日本語 one
- * ("東部分館（とうぶ ぶんかん）" → とうぶ ぶんかん).
+ * ("Naka Branch (中町分館)" → Naka Branch), the reading of the やさしい日本語 one
+ * ("中町分館（なかまち ぶんかん）" → なかまち ぶんかん).
  */
 function translatedNames(code: string): { latin: string[]; kana: string[] } {
   const t = libraryProfile().translations;

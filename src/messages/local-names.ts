@@ -11,7 +11,7 @@ function translation() {
   return language === 'ja' ? undefined : libraryProfile().translations[language];
 }
 
-/** '本館' or 'honkan' → 'Main Library (本館)' in English, '本館' in Japanese; unknown names as given. */
+/** A branch's name or code → its name in the language being written ('Central (中町館)' in English). */
 export function branchName(nameOrCode: string): string {
   const branch = libraryProfile().branches.find((b) => b.code === nameOrCode || b.name === nameOrCode);
   if (!branch) return nameOrCode;

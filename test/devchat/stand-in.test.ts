@@ -156,10 +156,10 @@ describe('the Messaging API stand-in, called by the SDK clients the bot uses', (
     expect(await tooMany.json()).toMatchObject({ details: [{ message: '6 messages in one reply' }] });
     expect((await call({ to: USER, messages: [{ type: 'text', text: '' }] })).status).toBe(400);
     expect((await call({ to: 'someone', messages: [{ type: 'text', text: 'x' }] })).status).toBe(400);
-    expect(
-      (await fetch(`${API}/v2/bot/profile/${USER}`, { headers: { authorization: `Bearer ${channel.accessToken}` } }))
-        .status,
-    ).toBe(404);
+    const auth = { headers: { authorization: `Bearer ${channel.accessToken}` } };
+    expect((await fetch(`${API}/v2/bot/followers/ids`, auth)).status).toBe(404);
+    // The profile, for the language of a user met for the first time (issue 28): unknown users 404.
+    expect((await fetch(`${API}/v2/bot/profile/U${'0'.repeat(32)}`, auth)).status).toBe(404);
     // Nothing reached the chat but notes saying why LINE would refuse the messages.
     expect(entries().map((e) => e.kind)).toEqual(['note', 'note']);
     expect(entries()[0]).toMatchObject({ user: USER, text: expect.stringContaining('6 messages in one reply') });
