@@ -257,9 +257,9 @@ function stillOpen(ctx: StepContext<{ title: string }>, question: string, choice
 function branchActions(branches: readonly { code: string; name: string }[]): Action[] {
   return branches.map((b) => ({
     kind: 'postback',
-    label: branchLabel(b.code),
+    label: branchLabel(b.name),
     data: encodePostback(FLOW, 'branch', b.code)!,
-    displayText: branchName(b.code),
+    displayText: branchName(b.name),
   }));
 }
 
