@@ -88,6 +88,10 @@ try {
       `VACUUM ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
   console.log(`sizes: ${await sizes(database)}`);
+  // The count of a query of a thousand hits reads a thousand pages of bibs: the timings depend on
+  // how much of the catalog PostgreSQL keeps in its own memory (docs/operating.md, "PostgreSQL memory").
+  const memory = kind === 'postgres' ? await serverMemory(database) : undefined;
+  if (memory) console.log(`PostgreSQL shared_buffers ${memory.sharedBuffers}; bibs with its indexes ${memory.catalog}`);
   const ixBytes = await indexBytes(database);
   console.log(
     `search indexes of bibs: before issue 24 ${mib(ixBytes.before)}, after ${mib(ixBytes.after)} ` +
@@ -188,6 +192,7 @@ try {
       `(before=${((indexMs - issue24Ms) / 1000).toFixed(0)}s) index_size=${mib(ixBytes.after)}` +
       `(before=${mib(ixBytes.before)}) ` +
       `p95 ${summary.join(' ')} (ratio = baseline p95 / search p95)${rss} loadavg=${loadBefore}-${loadAfter} ` +
+      `${memory ? `shared_buffers=${memory.sharedBuffers} ` : ''}` +
       `exact=${mismatches === 0 ? 'yes' : 'NO'} target p95<=${TARGET_MS}ms: ${met ? 'met' : 'MISSED'}`,
   );
 } finally {
@@ -226,4 +231,11 @@ function slowest(queries: readonly string[], byQuery: Map<string, number[]>): st
   }));
   const worst = medians.sort((a, b) => b.ms - a.ms)[0];
   return worst ? `${worst.q} ${worst.ms.toFixed(1)} ms` : '';
+}
+
+async function serverMemory(d: Database): Promise<{ sharedBuffers: string; catalog: string }> {
+  const { rows } = await sql<{ shared_buffers: string; catalog: string }>`
+    SELECT current_setting('shared_buffers') AS shared_buffers,
+           pg_size_pretty(pg_total_relation_size('bibs')) AS catalog`.execute(d.db);
+  return { sharedBuffers: rows[0]!.shared_buffers, catalog: rows[0]!.catalog };
 }

@@ -1,18 +1,7 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
+import { type Hit, type Probed, Queries } from './search-queries.js';
 import { startGram, termGrams } from '../domain/grams.js';
-import {
-  allOf,
-  classCandidates,
-  classNeeds,
-  classOf,
-  CLASSES,
-  estimatedShare,
-  gramCondition,
-  gramsOf,
-  type RankClass,
-  type SearchPlan,
-} from './search-sql.js';
+import { classNeeds, CLASSES, estimatedShare, gramsOf, type RankClass, type SearchPlan } from './search-sql.js';
 
 /**
  * Which titles, in relevance order, are on a page of a query — without reading every hit.
@@ -42,11 +31,7 @@ export interface SearchTuning {
 }
 export const DEFAULT_TUNING: SearchTuning = { probeRows: 1000, walkRows: 40_000 };
 
-export interface Hit {
-  id: string;
-  year: number | null;
-  cls: RankClass;
-}
+export type { Hit };
 
 /**
  * Result order within a class: newest first (no year last), then the latest catalogued first. A
@@ -82,11 +67,13 @@ export async function rankedPage(
   // With the probe, in the same statement (one round trip fewer, which under load is worth
   // more than the look-up): the titles per gram (search_gram_titles) of the query's grams and of
   // its rank term's title start, and the catalog's size.
-  const { probe, long, gramStats } = await q.probe(t.probeRows, [
+  const probed = await q.probe(t.probeRows, [
     ...(plan.exactGrams ?? []),
     ...gramsOf(plan.grams),
     ...(plan.rank ? [...termGrams(plan.rank.term), startGram(plan.rank.term)] : []),
   ]);
+  const { probe, long, gramStats } = probed;
+  const classPage = () => pageOfClasses(q, plan, page, t, probed);
   // Every title in the walk index was read: the probe and the long titles are all the hits.
   if (probe.complete) return { ids: slice([...probe.hits, ...long]), matched: probe.hits.length + long.length };
 
@@ -101,10 +88,21 @@ export async function rankedPage(
     const hits = await q.indexHits(page.cap + 1);
     if (hits.length <= page.cap) return { ids: slice(hits), matched: hits.length };
   }
+  return { ids: await classPage(), matched: page.cap + 1 };
+}
 
-  // More than `cap` hits: fill the page class by class, each read in result order. A rank term
-  // no title has (a word of authors' names) leaves only the last class. Without a title term
-  // all hits are one class, of more than `cap` titles: at least (cap + 1) / N dense.
+/**
+ * The page of a query of more than `cap` hits, class by class, each read in result order. A rank
+ * term no title has (a word of authors' names) leaves only the last class. Without a title term
+ * all hits are one class, of more than `cap` titles: at least (cap + 1) / N dense.
+ */
+async function pageOfClasses(
+  q: Queries,
+  plan: SearchPlan,
+  page: { offset: number; limit: number; cap: number },
+  t: SearchTuning,
+  { probe, long, exactTitles, gramStats }: Probed,
+): Promise<string[]> {
   let classes: readonly RankClass[] = plan.rank ? CLASSES : [0];
   // (A probe hit of the first three classes shows the rank term is in titles, whatever the counts.)
   const inTitles = probe.hits.some((h) => h.cls < 3);
@@ -138,7 +136,11 @@ export async function rankedPage(
     let top: Hit[] | undefined;
     // The probe read the newest titles: its first `need` of a class are the class's first.
     if (inProbe.length >= need) top = inProbe;
-    else if (cls !== 0 || !plan.rank) {
+    else if (cls === 0 && plan.rank && exactTitles) {
+      // Every exact title, the long ones among them, came with the probe.
+      found.push(...[...exactTitles].sort(byResultOrder).slice(0, need));
+      continue;
+    } else if (cls !== 0 || !plan.rank) {
       const rows = walkLength(cls, inProbe.length, need);
       const walked = rows > 0 ? await q.walkClass(cls, rows, need) : [];
       if (walked.length === need) top = walked;
@@ -146,137 +148,5 @@ export async function rankedPage(
     top = top ? [...top, ...longOfClass].sort(byResultOrder).slice(0, need) : await q.indexClass(cls, need);
     found.push(...top);
   }
-  return { ids: found.slice(page.offset, page.offset + page.limit).map((h) => h.id), matched: page.cap + 1 };
-}
-
-interface GramStats {
-  /** Titles having each gram, in order. */
-  of(grams: readonly string[]): number[];
-  catalog: number;
-}
-
-interface HitRow {
-  id: string;
-  year: number | null;
-  cls: number;
-}
-const toHit = (r: HitRow): Hit => ({ id: String(r.id), year: r.year, cls: Number(r.cls) as RankClass });
-
-/** As many as migrations/0005 made. */
-const SHARDS = 4;
-
-/** The SQL of the strategies, over the conditions of one plan. */
-class Queries {
-  private readonly exact: Expression<SqlBool>;
-  private readonly cls;
-  private readonly db: Executor;
-  private readonly plan: SearchPlan;
-  constructor(db: Executor, plan: SearchPlan) {
-    this.db = db;
-    this.plan = plan;
-    this.exact = allOf(plan.exact);
-    this.cls = classOf(plan);
-  }
-
-  /** The newest `rows` titles of the walk index, with the columns the conditions read. */
-  private newest(rows: number) {
-    return sql`(SELECT id, year, norm_title, norm_kana, norm_author, norm_publisher, classification, material_type
-      FROM bibs WHERE search_short ORDER BY year DESC NULLS LAST, id DESC LIMIT ${rows})`;
-  }
-
-  /**
-   * Hits among the newest `rows` titles, and whether those were all the titles of the walk
-   * index; in the same statement, the hits among titles too long for the walk index (next to
-   * none; their own small index), how many titles have each of `grams` (search_gram_titles), and
-   * how many the catalog has (the statistics' estimate).
-   */
-  async probe(
-    rows: number,
-    grams: string[],
-  ): Promise<{ probe: { hits: Hit[]; complete: boolean }; long: Hit[]; gramStats: GramStats }> {
-    // The first row comes back even when it is no hit, to tell how many rows were read; the
-    // class is worked out for the rows that come back only. `part` tells the parts apart.
-    const { rows: got } = await sql<
-      HitRow & { hit: boolean; n: number; part: 'walk' | 'long' | 'gram' | 'size'; gram: string | null }
-    >`
-      SELECT id, year, ${this.cls} AS cls, hit, n::float8 AS n, 'walk' AS part, NULL::text AS gram FROM (
-        SELECT s.*, ${this.exact} AS hit, count(*) OVER () AS n, row_number() OVER () AS i FROM ${this.newest(rows)} s
-      ) w WHERE hit OR i = 1
-      UNION ALL
-      SELECT id, year, ${this.cls}, true, 0, 'long', NULL FROM bibs WHERE NOT search_short AND ${this.exact}
-      UNION ALL
-      SELECT NULL, NULL, NULL, false, titles::float8, 'gram', gram FROM search_gram_titles
-       WHERE gram = ANY(${[...new Set(grams)]}::text[])
-      UNION ALL
-      SELECT NULL, NULL, NULL, false, reltuples::float8, 'size', NULL FROM pg_class
-       WHERE oid = 'bibs'::regclass`.execute(this.db);
-    const walked = got.filter((r) => r.part === 'walk');
-    const titles = new Map(got.filter((r) => r.part === 'gram').map((r) => [r.gram!, Number(r.n)]));
-    return {
-      probe: { hits: walked.filter((r) => r.hit).map(toHit), complete: Number(walked[0]?.n ?? 0) < rows },
-      long: got.filter((r) => r.part === 'long').map(toHit),
-      gramStats: {
-        of: (gs) => gs.map((g) => titles.get(g) ?? 0),
-        catalog: Number(got.find((r) => r.part === 'size')?.n ?? 0),
-      },
-    };
-  }
-
-  /** Hits among the newest `rows` titles, counted up to `upTo`. */
-  async walkCount(rows: number, upTo: number): Promise<number> {
-    const { rows: got } = await sql<{ n: string }>`
-      SELECT count(*) AS n FROM (SELECT 1 FROM ${this.newest(rows)} s WHERE ${this.exact} LIMIT ${upTo}) x`.execute(
-      this.db,
-    );
-    return Number(got[0]?.n ?? 0);
-  }
-
-  /** The first `limit` hits of a class among the newest `rows` titles, in result order. */
-  async walkClass(cls: RankClass, rows: number, limit: number): Promise<Hit[]> {
-    const { rows: got } = await sql<HitRow>`
-      SELECT id, year, ${cls}::int AS cls FROM ${this.newest(rows)} s WHERE ${this.exact} AND ${this.cls} = ${cls}
-       ORDER BY year DESC NULLS LAST, id DESC LIMIT ${limit}`.execute(this.db);
-    return got.map(toHit);
-  }
-
-  /**
-   * The rows of `select` from each GIN shard in turn: `select` filters bibs, and its
-   * condition must name the shard in the very words of the index's predicate (a literal).
-   */
-  private shards(select: (shard: Expression<SqlBool>) => RawBuilder<unknown>) {
-    const parts = Array.from(
-      { length: SHARDS },
-      (_, s) => sql`(${select(sql<SqlBool>`id % ${sql.lit(SHARDS)} = ${sql.lit(s)}`)})`,
-    );
-    return sql.join(parts, sql` UNION ALL `);
-  }
-
-  /** Up to `limit` hits in no order, by the GIN shards: a common term stops in the first. */
-  async indexHits(limit: number): Promise<Hit[]> {
-    const grams = gramCondition(this.plan.grams);
-    const shard = (s: Expression<SqlBool>) =>
-      sql`SELECT id, year, ${this.cls} AS cls FROM bibs WHERE ${s} AND ${grams} AND ${this.exact} LIMIT ${limit}`;
-    const { rows } = await sql<HitRow>`
-      SELECT id, year, cls FROM (${this.shards(shard)}) u
-       LIMIT ${limit}`.execute(this.db);
-    return rows.map(toHit);
-  }
-
-  /**
-   * The first `limit` hits of a class, by its index, ordered by an expression no index has:
-   * the planner sorts the class's hits rather than walk the result order.
-   */
-  async indexClass(cls: RankClass, limit: number): Promise<Hit[]> {
-    const candidates = classCandidates(this.plan, cls);
-    const where = sql<SqlBool>`${candidates} AND ${this.exact} AND ${this.cls} = ${cls}`;
-    // The exact title has a hash index of its own; the other classes, the GIN shards.
-    const from =
-      cls === 0 && this.plan.rank
-        ? sql`SELECT id, year FROM bibs WHERE ${where}`
-        : this.shards((shard) => sql`SELECT id, year FROM bibs WHERE ${shard} AND ${where}`);
-    const { rows } = await sql<HitRow>`
-      SELECT id, year, ${cls}::int AS cls FROM (${from}) u
-       ORDER BY coalesce(year, -1) DESC, id DESC LIMIT ${limit}`.execute(this.db);
-    return rows.map(toHit);
-  }
+  return found.slice(page.offset, page.offset + page.limit).map((h) => h.id);
 }
