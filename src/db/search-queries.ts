@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from './executor.js';
+import { preparedByText } from './prepared-statements.js';
 import {
   allOf,
   classCandidates,
@@ -87,7 +88,7 @@ export class Queries {
       : sql``;
     const { rows: got } = await sql<
       HitRow & { hit: boolean; n: number; part: 'walk' | 'long' | 'exact' | 'gram' | 'size'; gram: string | null }
-    >`
+    >`${sql.raw(preparedByText)}
       SELECT id, year, ${this.cls} AS cls, hit, n::float8 AS n, 'walk' AS part, NULL::text AS gram FROM (
         SELECT s.*, ${this.exact} AS hit, count(*) OVER () AS n, row_number() OVER () AS i FROM ${this.newest(rows)} s
       ) w WHERE hit OR i = 1
@@ -119,7 +120,7 @@ export class Queries {
 
   /** Hits among the newest `rows` titles, counted up to `upTo`. */
   async walkCount(rows: number, upTo: number): Promise<number> {
-    const { rows: got } = await sql<{ n: string }>`
+    const { rows: got } = await sql<{ n: string }>`${sql.raw(preparedByText)}
       SELECT count(*) AS n FROM (SELECT 1 FROM ${this.newest(rows)} s WHERE ${this.exact} LIMIT ${upTo}) x`.execute(
       this.db,
     );
@@ -128,7 +129,7 @@ export class Queries {
 
   /** The first `limit` hits of a class among the newest `rows` titles, in result order. */
   async walkClass(cls: RankClass, rows: number, limit: number): Promise<Hit[]> {
-    const { rows: got } = await sql<HitRow>`
+    const { rows: got } = await sql<HitRow>`${sql.raw(preparedByText)}
       SELECT id, year, ${cls}::int AS cls FROM ${this.newest(rows)} s WHERE ${this.exact} AND ${this.cls} = ${cls}
        ORDER BY year DESC NULLS LAST, id DESC LIMIT ${limit}`.execute(this.db);
     return got.map(toHit);
@@ -151,7 +152,7 @@ export class Queries {
     const grams = gramCondition(this.plan.grams, this.titles);
     const shard = (s: Expression<SqlBool>) =>
       sql`SELECT id, year, ${this.cls} AS cls FROM bibs WHERE ${s} AND ${grams} AND ${this.exact} LIMIT ${limit}`;
-    const { rows } = await sql<HitRow>`
+    const { rows } = await sql<HitRow>`${sql.raw(preparedByText)}
       SELECT id, year, cls FROM (${this.shards(shard)}) u
        LIMIT ${limit}`.execute(this.db);
     return rows.map(toHit);
@@ -169,7 +170,7 @@ export class Queries {
       cls === 0 && this.plan.rank
         ? sql`SELECT id, year FROM bibs WHERE ${where}`
         : this.shards((shard) => sql`SELECT id, year FROM bibs WHERE ${shard} AND ${where}`);
-    const { rows } = await sql<HitRow>`
+    const { rows } = await sql<HitRow>`${sql.raw(preparedByText)}
       SELECT id, year, ${cls}::int AS cls FROM (${from}) u
        ORDER BY coalesce(year, -1) DESC, id DESC LIMIT ${limit}`.execute(this.db);
     return rows.map(toHit);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { termGrams } from '../domain/grams.js';
 import { normalizeForSearch } from '../domain/normalize.js';
 import type { Executor } from './executor.js';
+import { preparedByText } from './prepared-statements.js';
 
 /** A title close to words that found nothing: 「もしかして」. */
 export interface CloseTitle {
@@ -39,7 +40,7 @@ export async function closeTitles(db: Executor, words: readonly string[], limit 
   if (Array.from(term).length < MIN_CHARS) return [];
   const wanted = termGrams(term);
   const need = Math.ceil(CLOSE_SHARE * wanted.length);
-  const { rows: counted } = await sql<{ gram: string; titles: number }>`
+  const { rows: counted } = await sql<{ gram: string; titles: number }>`${sql.raw(preparedByText)}
     SELECT gram, titles FROM search_gram_titles WHERE gram = ANY(${wanted}::text[])`.execute(db);
   const titles = new Map(counted.map((r) => [r.gram, Number(r.titles)]));
   const held = wanted.filter((g) => (titles.get(g) ?? 0) > 0).sort((a, b) => titles.get(a)! - titles.get(b)!);
@@ -111,7 +112,7 @@ async function candidates(db: Executor, keys: readonly string[][]): Promise<Cand
   // The shard's condition in the words of its partial index, so that the index is used.
   const shard = (s: number) => sql`(SELECT id, title, norm_title, norm_kana FROM bibs
     WHERE id % ${sql.lit(SHARDS)} = ${sql.lit(s)} AND (${has}) LIMIT ${PER_SHARD})`;
-  const { rows } = await sql<CandidateRow>`${sql.join(
+  const { rows } = await sql<CandidateRow>`${sql.raw(preparedByText)}${sql.join(
     Array.from({ length: SHARDS }, (_, s) => shard(s)),
     sql` UNION ALL `,
   )}`.execute(db);
