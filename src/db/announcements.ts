@@ -22,15 +22,29 @@ export interface BatchRow {
   lastError: string | null;
 }
 
-/** LINE users linked to a patron and following the account; with `branch`, those whose usual pickup branch it is. */
+/**
+ * LINE users following the account with a card linked; with `branch`, those with a card whose usual
+ * pickup branch it is. Any of their cards, not only the active one: a parent holding a child's
+ * card that picks up at another branch hears that branch's news (docs/family-cards.md). Each
+ * LINE user once.
+ */
 export async function announcementRecipients(db: Executor, branch: string | null): Promise<string[]> {
-  let q = db
+  const rows = await db
     .selectFrom('line_users as u')
-    .innerJoin('patrons as p', 'p.id', 'u.patron_id')
     .select('u.line_user_id')
-    .where('u.following', '=', true);
-  if (branch !== null) q = q.where('p.last_pickup_branch', '=', branch);
-  return (await q.orderBy('u.line_user_id').execute()).map((r) => r.line_user_id);
+    .where('u.following', '=', true)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('line_user_cards as c')
+          .innerJoin('patrons as p', 'p.id', 'c.patron_id')
+          .select('c.patron_id')
+          .whereRef('c.line_user_id', '=', 'u.line_user_id')
+          .$if(branch !== null, (q) => q.where('p.last_pickup_branch', '=', branch!)),
+      ),
+    )
+    .orderBy('u.line_user_id')
+    .execute();
+  return rows.map((r) => r.line_user_id);
 }
 
 export async function insertAnnouncement(

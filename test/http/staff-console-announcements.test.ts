@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkPatron } from '../../src/db/account-links.js';
+import { announcementRecipients } from '../../src/db/announcements.js';
+import { insertCard } from '../../src/db/line-user-cards.js';
 import { touchLineUser } from '../../src/db/line-users.js';
 import { consoleWords } from '../../src/messages/ja/console.js';
 import { addStaffMember, alertText, consoleBrowser } from '../helpers/console.js';
@@ -94,6 +96,23 @@ describe('staff console: announcements', () => {
     });
     const preview = await b.get(written.location!);
     expect(preview.html).toContain(t.recipients(2));
+  });
+
+  it('a family card counts: its LINE user hears its branch’s news, once whatever the number of cards', async () => {
+    // announce-0's active card is at 本館; a child's card at 東部 is linked to the same LINE user.
+    for (const card of ['A1100', 'A1101']) {
+      const child = await addPatron(app.db, card);
+      await app.db.updateTable('patrons').set({ last_pickup_branch: 'tobu' }).where('id', '=', child).execute();
+      await insertCard(app.db, lineUserId('announce-0'), child, app.now);
+    }
+    const written = await b.submit('/staff/announcements', '/staff/announcements', {
+      body: '東部分館の工事のお知らせ',
+      audience: 'branch:tobu',
+    });
+    expect((await b.get(written.location!)).html).toContain(t.recipients(3));
+    expect(await announcementRecipients(app.db, 'tobu')).toEqual(
+      [lineUserId('announce-0'), lineUserId('announce-3'), lineUserId('announce-4')].sort(),
+    );
   });
 
   it('S-ANN-1: an announcement the month’s quota cannot carry is not sent at all', async () => {
