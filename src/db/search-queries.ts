@@ -46,8 +46,8 @@ interface HitRow {
 }
 const toHit = (r: HitRow): Hit => ({ id: String(r.id), year: r.year, cls: Number(r.cls) as RankClass });
 
-/** As many as migrations/0005 made. */
-const SHARDS = 4;
+/** The GIN shards bibs_search_grams_0..3: as many as migrations/0005 made. */
+export const SHARDS = 4;
 
 /** The SQL of the strategies, over the conditions of one plan. */
 export class Queries {
@@ -77,8 +77,6 @@ export class Queries {
    * how many the catalog has (the statistics' estimate).
    */
   async probe(rows: number, grams: string[]): Promise<Probed> {
-    // The first row comes back even when it is no hit, to tell how many rows were read; the
-    // class is worked out for the rows that come back only. `part` tells the parts apart.
     const term = this.plan.rank?.term;
     // The exact titles: few, by their hash indexes (the class the page starts with).
     const exactTitles = term
@@ -86,6 +84,8 @@ export class Queries {
       SELECT id, year, 0, true, 0, 'exact', NULL FROM (SELECT id, year FROM bibs
        WHERE (norm_title = ${term} OR norm_kana = ${term}) AND ${this.exact} LIMIT ${EXACT_TITLES}) e`
       : sql``;
+    // The first row comes back even when it is no hit, to tell how many rows were read; the
+    // class is worked out for the rows that come back only. `part` tells the parts apart.
     const { rows: got } = await sql<
       HitRow & { hit: boolean; n: number; part: 'walk' | 'long' | 'exact' | 'gram' | 'size'; gram: string | null }
     >`${sql.raw(preparedByText)}

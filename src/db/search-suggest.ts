@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { termGrams } from '../domain/grams.js';
 import { normalizeForSearch } from '../domain/normalize.js';
 import type { Executor } from './executor.js';
-import { preparedByText } from './prepared-statements.js';
+import { preparedByText, preparedMarker } from './prepared-statements.js';
+import { SHARDS } from './search-queries.js';
 
 /** A title close to words that found nothing: 「もしかして」. */
 export interface CloseTitle {
@@ -23,8 +24,6 @@ const PER_SHARD = 50;
 const KEY_GRAMS = 4;
 /** More keys than this for one number of missing bigrams: the words are too far from any title. */
 const MAX_KEYS = 40;
-/** As many as migrations/0005 made. */
-const SHARDS = 4;
 
 /**
  * Up to `limit` titles whose title or reading has at least CLOSE_SHARE of the bigrams of `words`
@@ -40,7 +39,10 @@ export async function closeTitles(db: Executor, words: readonly string[], limit 
   if (Array.from(term).length < MIN_CHARS) return [];
   const wanted = termGrams(term);
   const need = Math.ceil(CLOSE_SHARE * wanted.length);
-  const { rows: counted } = await sql<{ gram: string; titles: number }>`${sql.raw(preparedByText)}
+  const { rows: counted } = await sql<{
+    gram: string;
+    titles: number;
+  }>`${sql.raw(preparedMarker('suggest-gram-titles'))}
     SELECT gram, titles FROM search_gram_titles WHERE gram = ANY(${wanted}::text[])`.execute(db);
   const titles = new Map(counted.map((r) => [r.gram, Number(r.titles)]));
   const held = wanted.filter((g) => (titles.get(g) ?? 0) > 0).sort((a, b) => titles.get(a)! - titles.get(b)!);
